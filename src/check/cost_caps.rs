@@ -1,0 +1,117 @@
+//! Cost caps (产出成本 ≤ …万元): a money cap equals the amount it caps in every table we have seen.
+//! Above it is an error; below it, a note; a strict `<` equal to it, a warning. Percent and word values
+//! in cost rows (common in mof-2021) are not money and are not checked.
+
+use super::fig;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::framework::Role;
+use crate::model::{Declaration, Op, Value};
+use crate::money;
+
+pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for table in super::indicator_tables(decl) {
+        // What a cap in this table caps: the direction's amount, or for the department the project
+        // spending (the directions) when it has any, else 资金总额.
+        let capped = match table.direction {
+            Some(d) => Some((
+                d.amount,
+                format!("the amount of \"{}\"", d.name.value),
+                d.name.span,
+            )),
+            None => match (
+                decl.directions.is_empty(),
+                decl.directions_total(),
+                decl.total(),
+            ) {
+                (false, Some(t), _) => Some((
+                    t,
+                    "项目支出 (the sum of the directions)".to_string(),
+                    decl.directions[0].name.span,
+                )),
+                (true, _, Some(t)) => Some((
+                    t,
+                    "资金总额".to_string(),
+                    decl.declared_total
+                        .as_ref()
+                        .map_or_else(Default::default, |t| t.span),
+                )),
+                _ => None,
+            },
+        };
+        let Some((amount, what, amount_span)) = capped else {
+            continue;
+        };
+        for ind in table.indicators {
+            let role = ind
+                .slot
+                .and_then(|s| decl.framework.category(s))
+                .and_then(|c| c.role);
+            if !matches!(role, Some(Role::Cost | Role::EconomicCost)) {
+                continue;
+            }
+            let Value::Quantity {
+                op,
+                number,
+                unit,
+                span,
+                ..
+            } = &ind.value
+            else {
+                continue;
+            };
+            if !matches!(op, Op::Le | Op::Lt) {
+                continue;
+            }
+            let Some(cap_unit) = unit.as_deref().and_then(money::unit_from_name) else {
+                continue;
+            };
+            let Some(cap) = money::convert(*number, cap_unit, decl.unit) else {
+                continue;
+            };
+            let cap_text = format!("{}{}", op.symbol(), fig(cap, decl));
+            let diag = if cap > amount {
+                Diagnostic::new(
+                    Code::CostCapAboveAmount,
+                    format!(
+                        "the cost cap {cap_text} is above {what}, {}",
+                        fig(amount, decl)
+                    ),
+                    *span,
+                    format!("above the amount by {}", fig(cap - amount, decl)),
+                )
+                .with_help(format!(
+                    "write `<= amount` (or {}{}) so the cap follows the budget",
+                    op.symbol(),
+                    fig(amount, decl)
+                ))
+            } else if cap < amount {
+                Diagnostic::new(
+                    Code::CostCapBelowAmount,
+                    format!("the cost cap {cap_text} is below {what}, {}", fig(amount, decl)),
+                    *span,
+                    format!("below the amount by {}", fig(amount - cap, decl)),
+                )
+                .with_help("tables usually cap the cost at the amount itself (`<= amount`); keep a lower cap only if it is meant")
+            } else if *op == Op::Lt {
+                Diagnostic::new(
+                    Code::StrictCapEqual,
+                    format!(
+                        "the cost cap {cap_text} excludes the amount itself, {}",
+                        fig(amount, decl)
+                    ),
+                    *span,
+                    "strictly below the whole budget",
+                )
+                .with_help("write `≤` (<=): spending the whole budget should meet the target")
+            } else {
+                continue;
+            };
+            out.push(
+                diag.with_label(amount_span, what.clone())
+                    .with_path(&table.path),
+            );
+        }
+    }
+    out
+}

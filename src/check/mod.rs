@@ -1,0 +1,130 @@
+//! check: the invariants a finance office expects of a declaration, one small function per invariant,
+//! each returning its diagnostics. All of them run; none stops the others.
+
+mod amounts;
+mod completeness;
+mod cost_caps;
+mod goals;
+mod periods;
+mod references;
+mod totals;
+mod values;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Declaration, Direction, Indicator};
+use crate::money;
+use rust_decimal::Decimal;
+
+type Check = fn(&Declaration) -> Vec<Diagnostic>;
+
+const CHECKS: &[Check] = &[
+    totals::lines_add_up,
+    totals::breakdowns_agree,
+    totals::declared_total_matches,
+    totals::funds_match_amount,
+    amounts::direction_amount_matches_basis,
+    amounts::amounts_whole_yuan,
+    cost_caps::cost_cap_within_amount,
+    references::quantity_matches_reference,
+    completeness::framework_categories_filled,
+    completeness::goals_present,
+    values::satisfaction_target,
+    values::percentage_within_100,
+    values::indicator_names_unique,
+    values::no_placeholder_values,
+    values::texts_within_system_limits,
+    goals::goal_texts_agree,
+    periods::period_includes_budget_year,
+];
+
+pub fn run(decl: &Declaration) -> Vec<Diagnostic> {
+    CHECKS.iter().flat_map(|check| check(decl)).collect()
+}
+
+/// One table of indicators: the department's, or one direction's, with its breadcrumb.
+pub(crate) struct IndicatorTable<'a> {
+    pub direction: Option<&'a Direction>,
+    pub indicators: &'a [Indicator],
+    pub path: Vec<String>,
+}
+
+pub(crate) fn indicator_tables(decl: &Declaration) -> Vec<IndicatorTable<'_>> {
+    let mut out = Vec::new();
+    if !decl.indicators.is_empty() {
+        out.push(IndicatorTable {
+            direction: None,
+            indicators: &decl.indicators,
+            path: vec!["部门整体".to_string()],
+        });
+    }
+    fn walk<'a>(ds: &'a [Direction], parent: &[String], out: &mut Vec<IndicatorTable<'a>>) {
+        for d in ds {
+            let path = direction_path(parent, d);
+            out.push(IndicatorTable {
+                direction: Some(d),
+                indicators: &d.indicators,
+                path: path.clone(),
+            });
+            walk(&d.children, &path, out);
+        }
+    }
+    walk(&decl.directions, &[], &mut out);
+    out
+}
+
+/// Every direction, depth first, with its breadcrumb.
+pub(crate) fn directions_with_path(decl: &Declaration) -> Vec<(&Direction, Vec<String>)> {
+    indicator_tables(decl)
+        .into_iter()
+        .filter_map(|t| t.direction.map(|d| (d, t.path)))
+        .collect()
+}
+
+pub(crate) fn direction_path(parent: &[String], d: &Direction) -> Vec<String> {
+    let kw = match d.kind {
+        crate::syntax::ast::DirectionKind::Direction => "direction",
+        crate::syntax::ast::DirectionKind::Project => "project",
+    };
+    let mut p = parent.to_vec();
+    p.push(format!("{kw} \"{}\"", d.name.value));
+    p
+}
+
+/// How a declared figure compares with the one derived for it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Agreement {
+    Equal,
+    /// The declaration prints fewer decimals than the exact value, and agrees at that precision.
+    AtPrintedPrecision(u32),
+    Differ,
+}
+
+pub(crate) fn compare(
+    declared: Decimal,
+    declared_text: Option<&str>,
+    derived: Decimal,
+) -> Agreement {
+    if declared == derived {
+        return Agreement::Equal;
+    }
+    if let Some(text) = declared_text {
+        let scale = money::written_scale(text);
+        if derived.normalize().scale() > scale && money::round(derived, scale) == declared {
+            return Agreement::AtPrintedPrecision(scale);
+        }
+    }
+    Agreement::Differ
+}
+
+/// `173.4271万元`.
+pub(crate) fn fig(value: Decimal, decl: &Declaration) -> String {
+    format!("{}{}", money::exact(value), money::unit_name(decl.unit))
+}
+
+/// The difference, signed, in the document's unit.
+pub(crate) fn difference(a: Decimal, b: Decimal, decl: &Declaration) -> String {
+    match a.checked_sub(b) {
+        Some(d) => format!("{}{}", money::exact(d.abs()), money::unit_name(decl.unit)),
+        None => "too large to compute".to_string(),
+    }
+}

@@ -1,0 +1,646 @@
+//! The official tables, described once: titles, captions, and a grid of cells with their merges.
+//! Markdown (and later HTML and spreadsheets) only render this description, so a fix to a table is
+//! made here once.
+
+use crate::framework::Slot;
+use crate::model::{Declaration, Direction, Indicator, Line, Op, RefKind, Value};
+use crate::money;
+use crate::syntax::ast::{DirectionKind, Horizon};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// 部门整体支出绩效目标表
+    Department,
+    /// 专项资金预算绩效目标汇总表
+    Summary,
+    /// 专项资金支出方向绩效目标表
+    Direction,
+    /// 项目支出绩效目标表
+    Project,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// A row or column label printed by the form (部门名称, 一级指标).
+    Label,
+    /// Text from the declaration.
+    Text,
+    /// A figure; `Cell::amount` holds the exact value.
+    Amount,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub kind: CellKind,
+    /// The exact figure behind an amount cell, in the document's unit.
+    pub amount: Option<Decimal>,
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub kind: TableKind,
+    /// 附件2, 附件3 where the form numbers its attachments.
+    pub attachment: Option<String>,
+    /// 2021年部门整体支出绩效目标表
+    pub title: String,
+    /// Captions above the grid: left (填报单位：…) and right (金额单位：万元).
+    pub caption_left: Option<String>,
+    pub caption_right: Option<String>,
+    pub columns: usize,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// The text at each grid position, with merged cells' covered positions blank (as the printed forms
+    /// read when copied out: a blank means "same as the merged cell").
+    pub fn grid(&self) -> Vec<Vec<String>> {
+        let mut grid = vec![vec![String::new(); self.columns]; self.rows.len()];
+        for (r, row) in self.rows.iter().enumerate() {
+            for c in &row.cells {
+                if let Some(slot) = grid.get_mut(r).and_then(|g| g.get_mut(c.col)) {
+                    *slot = c.text.clone();
+                }
+            }
+        }
+        grid
+    }
+}
+
+struct Builder {
+    rows: Vec<Row>,
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder { rows: Vec::new() }
+    }
+
+    fn row(&mut self) -> &mut Row {
+        self.rows.push(Row::default());
+        let last = self.rows.len() - 1;
+        &mut self.rows[last]
+    }
+}
+
+impl Row {
+    fn cell(
+        &mut self,
+        col: usize,
+        colspan: usize,
+        kind: CellKind,
+        text: impl Into<String>,
+    ) -> &mut Self {
+        self.cells.push(Cell {
+            text: text.into(),
+            kind,
+            amount: None,
+            col,
+            colspan,
+            rowspan: 1,
+        });
+        self
+    }
+
+    fn label(&mut self, col: usize, colspan: usize, text: impl Into<String>) -> &mut Self {
+        self.cell(col, colspan, CellKind::Label, text)
+    }
+
+    fn text(&mut self, col: usize, colspan: usize, text: impl Into<String>) -> &mut Self {
+        self.cell(col, colspan, CellKind::Text, text)
+    }
+
+    fn amount(&mut self, col: usize, colspan: usize, value: Decimal, text: String) -> &mut Self {
+        self.cells.push(Cell {
+            text,
+            kind: CellKind::Amount,
+            amount: Some(value),
+            col,
+            colspan,
+            rowspan: 1,
+        });
+        self
+    }
+
+    /// Sets the rowspan of the cell starting at `col`.
+    fn span_rows(&mut self, col: usize, rows: usize) -> &mut Self {
+        if let Some(c) = self.cells.iter_mut().find(|c| c.col == col) {
+            c.rowspan = rows.max(1);
+        }
+        self
+    }
+}
+
+/// Every table the declaration prints, in the order of the seed: department, summary, one per direction.
+pub fn tables(decl: &Declaration) -> Vec<Table> {
+    let mut out = Vec::new();
+    if decl.has_department_table() {
+        out.push(department(decl));
+    }
+    let directions: Vec<&Direction> = decl.all_directions().into_iter().map(|(_, d)| d).collect();
+    if directions
+        .iter()
+        .any(|d| d.kind == DirectionKind::Direction)
+    {
+        out.push(summary(decl));
+    }
+    let mut first_direction = true;
+    for d in directions {
+        match d.kind {
+            DirectionKind::Direction => {
+                out.push(direction(decl, d, first_direction));
+                first_direction = false;
+            }
+            DirectionKind::Project => out.push(project(decl, d)),
+        }
+    }
+    out
+}
+
+fn year_prefix(decl: &Declaration) -> String {
+    decl.year
+        .as_ref()
+        .map_or(String::new(), |y| format!("{}年", y.value))
+}
+
+fn unit_caption(decl: &Declaration) -> String {
+    format!("金额单位：{}", money::unit_name(decl.unit))
+}
+
+/// A figure as the tables print it (`1.878`).
+pub fn figure(decl: &Declaration, v: Decimal) -> String {
+    money::display(v, decl.precision)
+}
+
+/// A figure with its unit, as the department table prints budget lines: `173.4271万元`, and `0` alone.
+fn figure_with_unit(decl: &Declaration, v: Decimal) -> String {
+    if v.is_zero() {
+        "0".to_string()
+    } else {
+        format!("{}{}", figure(decl, v), money::unit_name(decl.unit))
+    }
+}
+
+/// Chinese numerals for 序号: 一 … 十, 十一 … 九十九.
+pub fn chinese_ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => DIGITS[0].to_string(),
+        1..=9 => DIGITS[n].to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// （一）（二）… for duties.
+fn duty_ordinal(n: usize) -> String {
+    format!("（{}）", chinese_ordinal(n))
+}
+
+/// Flattens a breakdown into printed lines: the first line of each level is introduced by 其中：, and
+/// 其中 lines are indented under the line they split.
+fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<(String, Decimal)>) {
+    for (i, l) in lines.iter().enumerate() {
+        let indent = "　".repeat(depth * 2);
+        let prefix = if i == 0 { "其中：" } else { "" };
+        out.push((format!("{indent}{prefix}{}", l.name.value), l.amount));
+        flatten_lines(&l.children, depth + 1, out);
+    }
+}
+
+fn department(decl: &Declaration) -> Table {
+    let mut b = Builder::new();
+    b.row().label(0, 1, "部门名称").text(
+        1,
+        5,
+        decl.department.as_ref().map_or("", |d| d.value.as_str()),
+    );
+
+    let mut income = Vec::new();
+    flatten_lines(&decl.income, 0, &mut income);
+    let mut spending = Vec::new();
+    flatten_lines(&decl.spending, 0, &mut spending);
+    let budget_rows = 2 + income.len().max(spending.len());
+    let total = decl.total().unwrap_or_default();
+    b.row()
+        .label(
+            0,
+            1,
+            format!("年度预算申请\n（{}）", money::unit_name(decl.unit)),
+        )
+        .span_rows(0, budget_rows)
+        .amount(
+            1,
+            5,
+            total,
+            format!("资金总额：{}", figure_with_unit(decl, total)),
+        );
+    b.row()
+        .label(1, 2, "按收入性质分")
+        .label(3, 3, "按支出性质分");
+    for i in 0..income.len().max(spending.len()) {
+        let row = b.row();
+        match income.get(i) {
+            Some((name, v)) => {
+                row.text(1, 1, name.clone())
+                    .amount(2, 1, *v, figure_with_unit(decl, *v))
+            }
+            None => row.text(1, 1, "").text(2, 1, ""),
+        };
+        match spending.get(i) {
+            Some((name, v)) => {
+                row.text(3, 1, name.clone())
+                    .amount(4, 2, *v, figure_with_unit(decl, *v))
+            }
+            None => row.text(3, 1, "").text(4, 2, ""),
+        };
+    }
+
+    if !decl.duties.is_empty() {
+        let text: Vec<String> = decl
+            .duties
+            .iter()
+            .enumerate()
+            .map(|(i, d)| format!("{}{}", duty_ordinal(i + 1), d.value))
+            .collect();
+        b.row()
+            .label(0, 1, "部门职责概述")
+            .text(1, 5, text.join("\n"));
+    }
+    if !decl.goals.is_empty() {
+        let text: Vec<String> = decl
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| format!("{}. {}", i + 1, g.value))
+            .collect();
+        b.row()
+            .label(0, 1, "年度总体目标")
+            .text(1, 5, text.join("\n"));
+    }
+    if !decl.plans.is_empty() {
+        b.row()
+            .label(0, 1, "年度重点工作计划")
+            .span_rows(0, 1 + decl.plans.len())
+            .label(1, 1, "事项")
+            .label(2, 1, "责任单位/科室")
+            .label(3, 3, "工作目标");
+        for p in &decl.plans {
+            b.row()
+                .text(1, 1, p.item.value.clone())
+                .text(2, 1, p.owner.value.clone())
+                .text(3, 3, p.target.value.clone());
+        }
+    }
+    if !decl.tasks.is_empty() {
+        b.row()
+            .label(0, 1, "履职目标")
+            .span_rows(0, 1 + decl.tasks.len())
+            .label(1, 1, "部门职责")
+            .label(2, 2, "工作任务")
+            .label(4, 1, "支出方向/项目")
+            .label(5, 1, format!("金额（{}）", money::unit_name(decl.unit)));
+        for t in &decl.tasks {
+            let row = b.row();
+            row.text(1, 1, t.duty.value.clone())
+                .text(2, 2, t.task.value.clone())
+                .text(4, 1, t.funded_by.value.clone());
+            match t.amount {
+                Some(a) => row.amount(5, 1, a, figure(decl, a)),
+                None => row.text(5, 1, ""),
+            };
+        }
+    }
+    indicator_block(
+        decl,
+        &mut b,
+        &decl.indicators,
+        Horizon::Overall,
+        "实施期绩效指标",
+    );
+    indicator_block(
+        decl,
+        &mut b,
+        &decl.indicators,
+        Horizon::Annual,
+        "年度绩效指标",
+    );
+    Table {
+        kind: TableKind::Department,
+        attachment: None,
+        title: format!("{}部门整体支出绩效目标表", year_prefix(decl)),
+        caption_left: decl
+            .filer
+            .as_ref()
+            .map(|f| format!("填报单位：{}", f.value)),
+        caption_right: None,
+        columns: 6,
+        rows: b.rows,
+    }
+}
+
+fn summary(decl: &Declaration) -> Table {
+    let mut b = Builder::new();
+    b.row()
+        .label(0, 1, "序号")
+        .label(1, 1, "支出方向（子项）")
+        .label(2, 1, "金额")
+        .label(3, 1, "实施期绩效目标")
+        .label(4, 1, "年度绩效目标");
+    let total: Decimal = crate::model::sum(
+        decl.directions
+            .iter()
+            .filter(|d| d.kind == DirectionKind::Direction)
+            .map(|d| d.amount),
+    )
+    .unwrap_or_default();
+    b.row()
+        .text(0, 1, "")
+        .label(1, 1, "合  计")
+        .amount(2, 1, total, figure(decl, total))
+        .text(3, 1, "")
+        .text(4, 1, "");
+    fn rows(decl: &Declaration, b: &mut Builder, ds: &[Direction], depth: usize) {
+        let mut n = 0;
+        for d in ds.iter().filter(|d| d.kind == DirectionKind::Direction) {
+            n += 1;
+            let ordinal = match depth {
+                0 => chinese_ordinal(n),
+                1 => format!("{n}."),
+                _ => format!("({n})"),
+            };
+            b.row()
+                .text(0, 1, ordinal)
+                .text(1, 1, d.name.value.clone())
+                .amount(2, 1, d.amount, figure(decl, d.amount))
+                .text(3, 1, d.summary_goal_text().unwrap_or(""))
+                .text(4, 1, d.summary_annual_text().unwrap_or(""));
+            rows(decl, b, &d.children, depth + 1);
+        }
+    }
+    rows(decl, &mut b, &decl.directions, 0);
+    Table {
+        kind: TableKind::Summary,
+        attachment: Some("附件2".to_string()),
+        title: format!("{}专项资金预算绩效目标汇总表", year_prefix(decl)),
+        caption_left: decl
+            .filer
+            .as_ref()
+            .map(|f| format!("项目主管部门：{}", f.value)),
+        caption_right: Some(unit_caption(decl)),
+        columns: 5,
+        rows: b.rows,
+    }
+}
+
+fn direction(decl: &Declaration, d: &Direction, first: bool) -> Table {
+    let mut b = Builder::new();
+    b.row()
+        .label(0, 1, "支出方向（子项）")
+        .text(1, 2, d.name.value.clone())
+        .label(3, 1, "所属专项")
+        .text(4, 2, d.special.as_ref().map_or("", |s| s.value.as_str()));
+    b.row()
+        .label(0, 1, "项目金额")
+        .amount(1, 2, d.amount, figure(decl, d.amount))
+        .label(3, 1, "项目实施期")
+        .text(
+            4,
+            2,
+            d.period.as_ref().map_or("", |p| p.value.text.as_str()),
+        );
+    goals_rows(&mut b, d);
+    indicator_block(
+        decl,
+        &mut b,
+        &d.indicators,
+        Horizon::Overall,
+        "实施期绩效指标",
+    );
+    indicator_block(decl, &mut b, &d.indicators, Horizon::Annual, "年度绩效指标");
+    Table {
+        kind: TableKind::Direction,
+        attachment: first.then(|| "附件3".to_string()),
+        title: format!("{}专项资金支出方向绩效目标表", year_prefix(decl)),
+        caption_left: decl
+            .filer
+            .as_ref()
+            .map(|f| format!("项目主管部门：{}", f.value)),
+        caption_right: Some(unit_caption(decl)),
+        columns: 6,
+        rows: b.rows,
+    }
+}
+
+fn project(decl: &Declaration, d: &Direction) -> Table {
+    let mut b = Builder::new();
+    b.row()
+        .label(0, 1, "项目名称")
+        .text(1, 2, d.name.value.clone())
+        .label(3, 1, "项目类型")
+        .text(
+            4,
+            2,
+            d.project_kind
+                .as_ref()
+                .or(d.special.as_ref())
+                .map_or("", |s| s.value.as_str()),
+        );
+    b.row()
+        .label(0, 1, "主管部门")
+        .text(1, 2, decl.filer.as_ref().map_or("", |s| s.value.as_str()))
+        .label(3, 1, "实施单位")
+        .text(
+            4,
+            2,
+            decl.department.as_ref().map_or("", |s| s.value.as_str()),
+        );
+    b.row().label(0, 1, "项目实施期").text(
+        1,
+        5,
+        d.period.as_ref().map_or("", |p| p.value.text.as_str()),
+    );
+    let mut funds = Vec::new();
+    flatten_lines(&d.funds, 0, &mut funds);
+    b.row()
+        .label(
+            0,
+            1,
+            format!("项目资金\n（{}）", money::unit_name(decl.unit)),
+        )
+        .span_rows(0, 1 + funds.len())
+        .label(1, 2, "年度资金总额")
+        .amount(3, 3, d.amount, figure(decl, d.amount));
+    for (name, v) in funds {
+        b.row().text(1, 2, name).amount(3, 3, v, figure(decl, v));
+    }
+    goals_rows(&mut b, d);
+    indicator_block(
+        decl,
+        &mut b,
+        &d.indicators,
+        Horizon::Overall,
+        "实施期绩效指标",
+    );
+    indicator_block(decl, &mut b, &d.indicators, Horizon::Annual, "年度绩效指标");
+    Table {
+        kind: TableKind::Project,
+        attachment: None,
+        title: format!("{}项目支出绩效目标表", year_prefix(decl)),
+        caption_left: decl
+            .filer
+            .as_ref()
+            .map(|f| format!("主管部门：{}", f.value)),
+        caption_right: Some(unit_caption(decl)),
+        columns: 6,
+        rows: b.rows,
+    }
+}
+
+fn goals_rows(b: &mut Builder, d: &Direction) {
+    b.row().label(0, 1, "实施期绩效目标").text(
+        1,
+        5,
+        d.goal.as_ref().map_or("", |g| g.value.as_str()),
+    );
+    b.row().label(0, 1, "年度绩效目标").text(
+        1,
+        5,
+        d.annual.as_ref().map_or("", |g| g.value.as_str()),
+    );
+}
+
+/// The indicator rows of one horizon, grouped by 一级 / 二级 in framework order with merged cells.
+fn indicator_block(
+    decl: &Declaration,
+    b: &mut Builder,
+    indicators: &[Indicator],
+    horizon: Horizon,
+    label: &str,
+) {
+    let mut chosen: Vec<&Indicator> = indicators.iter().filter(|i| i.horizon == horizon).collect();
+    if chosen.is_empty() {
+        // The annual block is part of every form, even when empty; the 实施期 block only when used.
+        if horizon == Horizon::Overall {
+            return;
+        }
+    }
+    // Framework order; indicators of an unknown category (only after an error) keep their place at the end.
+    chosen.sort_by_key(|i| {
+        i.slot
+            .map_or((usize::MAX, usize::MAX), |s| (s.tier, s.category))
+    });
+    b.row()
+        .label(0, 1, label)
+        .span_rows(0, 1 + chosen.len())
+        .label(1, 1, "一级指标")
+        .label(2, 1, "二级指标")
+        .label(3, 1, "三级指标")
+        .label(4, 1, "指标值")
+        .label(5, 1, "备注");
+    let key = |i: &Indicator| i.slot;
+    let mut k = 0;
+    while k < chosen.len() {
+        let tier = chosen[k].slot.map(|s| s.tier);
+        let tier_len = chosen[k..]
+            .iter()
+            .take_while(|i| i.slot.map(|s| s.tier) == tier)
+            .count();
+        let mut j = k;
+        while j < k + tier_len {
+            let slot = key(chosen[j]);
+            let cat_len = chosen[j..k + tier_len]
+                .iter()
+                .take_while(|i| key(i) == slot)
+                .count();
+            for (n, ind) in chosen[j..j + cat_len].iter().enumerate() {
+                let row = b.row();
+                if j + n == k {
+                    row.text(1, 1, tier_name(decl, ind.slot, ind))
+                        .span_rows(1, tier_len);
+                }
+                if n == 0 {
+                    row.text(2, 1, category_name(decl, ind.slot, ind))
+                        .span_rows(2, cat_len);
+                }
+                row.text(3, 1, ind.name.value.clone())
+                    .text(4, 1, value_text(decl, &ind.value))
+                    .text(5, 1, ind.note.clone().unwrap_or_default());
+            }
+            j += cat_len;
+        }
+        k += tier_len;
+    }
+}
+
+fn tier_name(decl: &Declaration, slot: Option<Slot>, _ind: &Indicator) -> String {
+    slot.and_then(|s| decl.framework.tiers.get(s.tier))
+        .map_or(String::new(), |t| t.name.clone())
+}
+
+fn category_name(decl: &Declaration, slot: Option<Slot>, ind: &Indicator) -> String {
+    slot.and_then(|s| decl.framework.category(s))
+        .map_or_else(|| ind.level2_written.value.clone(), |c| c.name.clone())
+}
+
+/// 指标值 as printed: `50人`, `≥95%`, `≤38.598万元`, `良好`. `=` is not printed; a word operator
+/// (不低于) is printed as written; a literal keeps its spelling.
+pub fn value_text(decl: &Declaration, v: &Value) -> String {
+    match v {
+        Value::Quality { text, .. } => text.clone(),
+        Value::Quantity {
+            op,
+            op_word,
+            number,
+            number_text,
+            unit,
+            reference,
+            ..
+        } => {
+            let op_text = match (op_word, op) {
+                (Some(w), _) => w.clone(),
+                (None, Op::Eq) => String::new(),
+                (None, op) => op.symbol().to_string(),
+            };
+            let number = match (number_text, reference) {
+                (Some(t), _) => t.clone(),
+                (None, Some(r)) if r.kind == RefKind::Money => figure(decl, *number),
+                _ => money::exact(*number),
+            };
+            format!("{op_text}{number}{}", unit.as_deref().unwrap_or(""))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chinese_ordinal;
+
+    #[test]
+    fn ordinals() {
+        let got: Vec<String> = [1, 2, 10, 11, 20, 21, 99]
+            .iter()
+            .map(|n| chinese_ordinal(*n))
+            .collect();
+        assert_eq!(got, ["一", "二", "十", "十一", "二十", "二十一", "九十九"]);
+    }
+}

@@ -1,0 +1,64 @@
+//! bdl — a compiler for budget performance-target declarations (预算绩效目标表).
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! text ─syntax::parse─▶ ast ─lower─▶ model ─check─▶ diagnostics
+//!                                        └─emit─▶ JSON · Markdown
+//! ```
+
+pub mod check;
+pub mod codes;
+pub mod diagnostic;
+pub mod emit;
+pub mod framework;
+pub mod lower;
+pub mod model;
+pub mod money;
+pub mod period;
+pub mod report;
+pub mod source;
+pub mod syntax;
+
+use diagnostic::Diagnostic;
+use model::Declaration;
+
+/// The result of compiling one source: the model when it could be built, and every diagnostic.
+#[derive(Debug)]
+pub struct Compiled {
+    pub declaration: Option<Declaration>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn has_warnings(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == diagnostic::Severity::Warning)
+    }
+}
+
+/// Parses, lowers and checks one declaration. Syntax errors stop before lowering (a half-read file
+/// would only produce noise); every lowering and check diagnostic is reported together.
+pub fn compile(src: &str) -> Compiled {
+    let file = match syntax::parse(src) {
+        Ok(f) => f,
+        Err(diagnostics) => {
+            return Compiled {
+                declaration: None,
+                diagnostics,
+            };
+        }
+    };
+    let (declaration, mut diagnostics) = lower::lower(&file);
+    diagnostics.extend(check::run(&declaration));
+    diagnostic::sort(&mut diagnostics);
+    Compiled {
+        declaration: Some(declaration),
+        diagnostics,
+    }
+}

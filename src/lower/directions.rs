@@ -1,0 +1,342 @@
+//! Directions and projects: their facts, their cost bases (count × price × months, exactly, in 元 then in
+//! the document's unit), their sub-directions, and their amounts with provenance.
+
+use super::indicators::Scope;
+use super::{Ctx, lines, spanned};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{self, Cost, Count, Derived, Direction, Indicator, Spanned};
+use crate::money;
+use crate::period::Period;
+use crate::source::Span;
+use crate::syntax::ast::{self, DirectionItem, MoneyUnit, Per};
+use rust_decimal::Decimal;
+
+pub fn lower_all(ctx: &mut Ctx, ds: &[&ast::Direction]) -> Vec<Direction> {
+    let mut seen: Vec<(String, Span)> = Vec::new();
+    ds.iter().map(|d| lower(ctx, d, &mut seen)).collect()
+}
+
+fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> Direction {
+    if let Some((_, first)) = seen.iter().find(|(n, _)| *n == d.name.value) {
+        ctx.report(
+            Diagnostic::new(Code::DuplicateName, format!("two directions are named \"{}\"", d.name.value), d.name.span, "named again here")
+                .with_label(*first, "first named here")
+                .with_help("give each direction or project its own name; references and the summary table tell them apart by name"),
+        );
+    } else {
+        seen.push((d.name.value.clone(), d.name.span));
+    }
+    let mut out = Direction {
+        kind: d.kind,
+        name: spanned(&d.name),
+        special: None,
+        project_kind: None,
+        period: None,
+        goal: None,
+        annual: None,
+        summary_goal: None,
+        summary_annual: None,
+        declared: None,
+        declared_text: None,
+        basis_text: None,
+        costs: Vec::new(),
+        derived: None,
+        amount: Decimal::ZERO,
+        people: None,
+        funds: Vec::new(),
+        indicators: Vec::new(),
+        children: Vec::new(),
+        span: d.span,
+    };
+
+    // The period comes first: it sets the default number of months of every basis.
+    for item in &d.items {
+        if let DirectionItem::Period(t) = item
+            && set_once(ctx, &out.period.as_ref().map(|p| p.span), "period", t.span)
+        {
+            let period = Period::parse(&t.value).unwrap_or_else(|| {
+                    ctx.report(
+                        Diagnostic::new(Code::PeriodUnreadable, format!("the period \"{}\" is kept as written", t.value), t.span, "not read as dates or a length")
+                            .with_help("write it as 1年, 36个月, 2021-2025年, 2024.07-2025.06, 2024年3月-2025年2月, 2024-01-01至2024-12-31 or 长期 so bdl can check it against the budget year"),
+                    );
+                    Period { text: t.value.clone(), ..Default::default() }
+                });
+            out.period = Some(Spanned {
+                value: period,
+                span: t.span,
+            });
+        }
+    }
+    let default_months = out
+        .period
+        .as_ref()
+        .and_then(|p| p.value.months)
+        .unwrap_or(12);
+
+    if let Some(b) = &d.basis
+        && let Some(c) = cost(ctx, None, b, None, default_months)
+    {
+        out.costs.push(c);
+    }
+    let mut funds_ast = Vec::new();
+    for item in &d.items {
+        match item {
+            DirectionItem::Special(t) => set_text(ctx, &mut out.special, t, "special"),
+            DirectionItem::Kind(t) => set_text(ctx, &mut out.project_kind, t, "kind"),
+            DirectionItem::Goal(t) => set_text(ctx, &mut out.goal, t, "goal"),
+            DirectionItem::Annual(t) => set_text(ctx, &mut out.annual, t, "annual"),
+            DirectionItem::SummaryGoal(t) => {
+                set_text(ctx, &mut out.summary_goal, t, "summary-goal")
+            }
+            DirectionItem::SummaryAnnual(t) => {
+                set_text(ctx, &mut out.summary_annual, t, "summary-annual")
+            }
+            DirectionItem::Amount {
+                amount,
+                basis_text,
+                span,
+            } => {
+                if set_once(ctx, &out.declared.as_ref().map(|a| a.span), "amount", *span) {
+                    out.declared = Some(Spanned {
+                        value: ctx.amount(amount),
+                        span: amount.span,
+                    });
+                    out.declared_text = ctx.amount_text(amount);
+                    out.basis_text = basis_text.as_ref().map(|t| t.value.clone());
+                }
+            }
+            DirectionItem::Cost(c) => {
+                if let Some(cost) = cost(
+                    ctx,
+                    Some(&c.label),
+                    &c.basis,
+                    c.prior.as_ref(),
+                    default_months,
+                ) {
+                    if let Some(first) = out
+                        .costs
+                        .iter()
+                        .find_map(|x| x.label.as_ref().filter(|l| l.value == c.label.value))
+                    {
+                        ctx.report(
+                            Diagnostic::new(
+                                Code::DuplicateName,
+                                format!("two costs are labelled \"{}\"", c.label.value),
+                                c.label.span,
+                                "labelled again here",
+                            )
+                            .with_label(first.span, "first labelled here")
+                            .with_help("give each cost line of a direction its own label"),
+                        );
+                    }
+                    out.costs.push(cost);
+                }
+            }
+            DirectionItem::Income(l) => funds_ast.push(l),
+            DirectionItem::Direction(sub) => out.children.push(lower(ctx, sub, seen)),
+            DirectionItem::Period(_) | DirectionItem::Indicator(_) => {}
+        }
+    }
+
+    // Derived amount: the costs and the sub-directions.
+    if !out.costs.is_empty() || !out.children.is_empty() {
+        let mut parts: Vec<String> = out.costs.iter().map(|c| c.derived.how.clone()).collect();
+        parts.extend(
+            out.children
+                .iter()
+                .map(|c| format!("{} {}", c.name.value, money::exact(c.amount))),
+        );
+        let mut sources: Vec<Span> = out.costs.iter().map(|c| c.span).collect();
+        sources.extend(out.children.iter().map(|c| c.name.span));
+        let value = model::sum(
+            out.costs
+                .iter()
+                .map(cost_in_unit(ctx.unit))
+                .chain(out.children.iter().map(|c| c.amount)),
+        );
+        match value {
+            Some(value) => {
+                out.derived = Some(Derived {
+                    value,
+                    how: parts.join("; "),
+                    sources,
+                })
+            }
+            None => ctx.overflow(d.name.span),
+        }
+    }
+    out.amount = match (&out.declared, &out.derived) {
+        (Some(a), _) => a.value,
+        (None, Some(d)) => d.value,
+        (None, None) => {
+            ctx.report(
+                Diagnostic::new(Code::DirectionWithoutAmount, format!("\"{}\" has no amount", d.name.value), d.name.span, "no amount and no cost basis")
+                    .with_help("give the amount (`amount 36.72`), a cost basis (`< people 50 rate 612/month >` or `cost \"项\" < qty 40 台 price 1500 >`), or sub-directions"),
+            );
+            Decimal::ZERO
+        }
+    };
+    let people = out.costs.iter().filter_map(|c| {
+        if let Count::People(n) = c.count {
+            Some(n)
+        } else {
+            None
+        }
+    });
+    let child_people = out.children.iter().filter_map(|c| c.people);
+    let all: Vec<Decimal> = people.chain(child_people).collect();
+    if !all.is_empty() {
+        out.people = model::sum(all.into_iter());
+    }
+    let children_total = model::sum(out.children.iter().map(|c| c.amount));
+    out.funds = lines::lower_breakdown(ctx, &funds_ast, children_total, "income");
+    out
+}
+
+fn cost_in_unit(unit: MoneyUnit) -> impl Fn(&Cost) -> Decimal {
+    move |c| money::convert(c.yuan, MoneyUnit::Yuan, unit).unwrap_or(Decimal::ZERO)
+}
+
+/// A fact that may be given once per block; reports the second.
+fn set_once(ctx: &mut Ctx, first: &Option<Span>, key: &str, span: Span) -> bool {
+    match first {
+        Some(f) => {
+            ctx.report(
+                Diagnostic::new(
+                    Code::DuplicateHeader,
+                    format!("`{key}` is given twice in this direction"),
+                    span,
+                    "given again here",
+                )
+                .with_label(*f, "first given here")
+                .with_help(format!("keep one `{key}` line")),
+            );
+            false
+        }
+        None => true,
+    }
+}
+
+fn set_text(ctx: &mut Ctx, slot: &mut Option<Spanned<String>>, t: &ast::Text, key: &str) {
+    if set_once(ctx, &slot.as_ref().map(|s| s.span), key, t.span) {
+        *slot = Some(spanned(t));
+    }
+}
+
+fn cost(
+    ctx: &mut Ctx,
+    label: Option<&ast::Text>,
+    b: &ast::Basis,
+    prior: Option<&ast::AmountLit>,
+    default_months: u32,
+) -> Option<Cost> {
+    let (count, count_text, count_unit) = match &b.count {
+        ast::Count::People(n) => (
+            Count::People(ctx.number(n)),
+            n.text.clone(),
+            "人".to_string(),
+        ),
+        ast::Count::Qty { number, unit } => (
+            Count::Qty {
+                number: ctx.number(number),
+                unit: unit.value.clone(),
+            },
+            number.text.clone(),
+            unit.value.clone(),
+        ),
+    };
+    let n = match &count {
+        Count::People(n) | Count::Qty { number: n, .. } => *n,
+    };
+    let price = ctx.number(&b.price);
+    let months = match &b.months {
+        Some(m) => ctx.number(m),
+        None => Decimal::from(default_months),
+    };
+    let (times, how_tail) = match b.per {
+        Per::Month => (
+            months,
+            format!("元/{count_unit}/月 × {}月", money::exact(months)),
+        ),
+        Per::Year => (
+            months.checked_div(Decimal::from(12))?,
+            format!(
+                "元/{count_unit}/年 × {}年",
+                money::exact(months.checked_div(Decimal::from(12))?)
+            ),
+        ),
+        Per::Once => (Decimal::ONE, format!("元/{count_unit}")),
+    };
+    let Some(yuan) = n.checked_mul(price).and_then(|v| v.checked_mul(times)) else {
+        ctx.overflow(b.span);
+        return None;
+    };
+    let how = format!(
+        "{count_text}{count_unit} × {}{how_tail} = {}元",
+        b.price.text,
+        money::exact(yuan)
+    );
+    let prior = prior.map(|p| ctx.amount(p));
+    Some(Cost {
+        label: label.map(spanned),
+        count,
+        price,
+        per: b.per,
+        times,
+        yuan,
+        derived: Derived {
+            value: yuan,
+            how,
+            sources: vec![b.span],
+        },
+        prior,
+        span: label.map_or(b.span, |l| l.span.join(b.span)),
+    })
+}
+
+/// Resolves the indicators of every direction, depth first, in the order `attach_indicators` expects.
+pub fn collect_indicators(
+    ast_ds: &[&ast::Direction],
+    model_ds: &[Direction],
+    scope: &Scope,
+    ctx: &mut Ctx,
+    out: &mut Vec<Vec<Indicator>>,
+) {
+    for (a, m) in ast_ds.iter().zip(model_ds) {
+        let resolved = a
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let DirectionItem::Indicator(ind) = i {
+                    Some(ind)
+                } else {
+                    None
+                }
+            })
+            .map(|ind| scope.indicator(ctx, ind, Some(m)))
+            .collect();
+        out.push(resolved);
+        let subs: Vec<&ast::Direction> = a
+            .items
+            .iter()
+            .filter_map(|i| {
+                if let DirectionItem::Direction(d) = i {
+                    Some(d)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        collect_indicators(&subs, &m.children, scope, ctx, out);
+    }
+}
+
+pub fn attach_indicators(
+    ds: &mut [Direction],
+    resolved: &mut impl Iterator<Item = Vec<Indicator>>,
+) {
+    for d in ds {
+        d.indicators = resolved.next().unwrap_or_default();
+        attach_indicators(&mut d.children, resolved);
+    }
+}

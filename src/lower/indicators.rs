@@ -1,0 +1,572 @@
+//! Indicators: the 二级指标 (and 一级指标 where written) resolved through the framework, values read into
+//! operator, number and unit, and references to derived numbers resolved in their scope.
+
+use super::{Ctx, lines, spanned, unknown_direction};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::framework::Slot;
+use crate::model::{
+    Count, Declaration, Derived, Direction, Indicator, Op, RefKind, Reference, Value,
+};
+use crate::money;
+use crate::syntax::ast::{self, IndicatorOption};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// What references can see: the document's lines and totals, and every direction by name.
+pub struct Scope<'a> {
+    decl: &'a Declaration,
+    directions: &'a [Direction],
+    by_name: HashMap<&'a str, &'a Direction>,
+}
+
+impl<'a> Scope<'a> {
+    pub fn new(decl: &'a Declaration, directions: &'a [Direction]) -> Self {
+        let mut by_name = HashMap::new();
+        fn walk<'a>(ds: &'a [Direction], m: &mut HashMap<&'a str, &'a Direction>) {
+            for d in ds {
+                m.entry(d.name.value.as_str()).or_insert(d);
+                walk(&d.children, m);
+            }
+        }
+        walk(directions, &mut by_name);
+        Scope {
+            decl,
+            directions,
+            by_name,
+        }
+    }
+
+    pub fn indicator(
+        &self,
+        ctx: &mut Ctx,
+        ind: &ast::Indicator,
+        current: Option<&Direction>,
+    ) -> Indicator {
+        let slot = self.slot(ctx, ind);
+        let value = self.value(ctx, &ind.value, current);
+        let mut out = Indicator {
+            horizon: ind.horizon,
+            slot,
+            level2_written: spanned(&ind.level2),
+            name: spanned(&ind.name),
+            value,
+            note: None,
+            standard: None,
+            weight: None,
+            explain: None,
+            scoring: None,
+            sense: None,
+            span: ind.span,
+        };
+        let mut given: Vec<(&str, crate::source::Span)> = Vec::new();
+        for o in &ind.options {
+            let (key, span) = match o {
+                IndicatorOption::Note(t) => ("note", t.span),
+                IndicatorOption::Standard(t) => ("standard", t.span),
+                IndicatorOption::Weight(n) => ("weight", n.span),
+                IndicatorOption::Explain(t) => ("explain", t.span),
+                IndicatorOption::Scoring(t) => ("scoring", t.span),
+                IndicatorOption::Sense(t) => ("sense", t.span),
+            };
+            if let Some((_, first)) = given.iter().find(|(k, _)| *k == key) {
+                ctx.report(
+                    Diagnostic::new(
+                        Code::DuplicateHeader,
+                        format!("`{key}` is given twice for this indicator"),
+                        span,
+                        "given again here",
+                    )
+                    .with_label(*first, "first given here")
+                    .with_help(format!("keep one `{key}`")),
+                );
+                continue;
+            }
+            given.push((key, span));
+            match o {
+                IndicatorOption::Note(t) => out.note = Some(t.value.clone()),
+                IndicatorOption::Standard(t) => out.standard = Some(t.value.clone()),
+                IndicatorOption::Weight(n) => out.weight = Some(ctx.number(n)),
+                IndicatorOption::Explain(t) => out.explain = Some(t.value.clone()),
+                IndicatorOption::Scoring(t) => out.scoring = Some(t.value.clone()),
+                IndicatorOption::Sense(t) => {
+                    if t.value == "正向" || t.value == "反向" {
+                        out.sense = Some(t.value.clone());
+                    } else {
+                        ctx.report(
+                            Diagnostic::new(Code::InvalidHeader, format!("`sense {}` is neither 正向 nor 反向", t.value), t.span, "unknown 指标方向")
+                                .with_help("write `sense 正向` (more is better) or `sense 反向` (less is better), or leave it out to follow the operator"),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn slot(&self, ctx: &mut Ctx, ind: &ast::Indicator) -> Option<Slot> {
+        if !ctx.has_framework {
+            return None;
+        }
+        let fw = &ctx.framework;
+        let name = &ind.level2.value;
+        let Some(slot) = fw.find_category(name) else {
+            let help = if fw.find_tier(name).is_some() {
+                let tier = fw.find_tier(name).and_then(|t| fw.tiers.get(t));
+                let under: Vec<&str> = tier
+                    .map(|t| t.categories.iter().map(|c| c.name.as_str()).collect())
+                    .unwrap_or_default();
+                format!(
+                    "{name} is a 一级指标; name the 二级指标 under it: {}",
+                    under.join(", ")
+                )
+            } else {
+                match fw.suggest_category(name).first() {
+                    Some(s) => format!(
+                        "did you mean `{s}`? The {} framework's 二级指标 are: {}",
+                        fw.name,
+                        category_list(fw)
+                    ),
+                    None => format!(
+                        "the {} framework's 二级指标 are: {}",
+                        fw.name,
+                        category_list(fw)
+                    ),
+                }
+            };
+            let d = Diagnostic::new(
+                Code::UnknownLevel2,
+                format!("\"{name}\" is not a 二级指标 of the {} framework", fw.name),
+                ind.level2.span,
+                "unknown 二级指标",
+            )
+            .with_help(help);
+            ctx.report(d);
+            return None;
+        };
+        if let Some(l1) = &ind.level1 {
+            match fw.find_tier(&l1.value) {
+                None => {
+                    let tiers: Vec<&str> = fw.tiers.iter().map(|t| t.name.as_str()).collect();
+                    let help = match fw.suggest_tier(&l1.value).first() {
+                        Some(s) => {
+                            format!("did you mean `{s}`? The 一级指标 are: {}", tiers.join(", "))
+                        }
+                        None => format!(
+                            "the {} framework's 一级指标 are: {}",
+                            fw.name,
+                            tiers.join(", ")
+                        ),
+                    };
+                    ctx.report(
+                        Diagnostic::new(
+                            Code::UnknownLevel1,
+                            format!(
+                                "\"{}\" is not a 一级指标 of the {} framework",
+                                l1.value, fw.name
+                            ),
+                            l1.span,
+                            "unknown 一级指标",
+                        )
+                        .with_help(help),
+                    );
+                }
+                Some(t) if t != slot.tier => {
+                    let right = fw.tiers.get(slot.tier).map_or("", |t| t.name.as_str());
+                    ctx.report(
+                        Diagnostic::new(
+                            Code::WrongLevel1,
+                            format!("\"{name}\" belongs under {right}, not under {}", l1.value),
+                            l1.span,
+                            format!("should be {right}"),
+                        )
+                        .with_label(ind.level2.span, format!("a 二级指标 of {right}"))
+                        .with_help(format!("write `{right}` here, or leave the 一级指标 out: the framework knows it")),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        Some(slot)
+    }
+
+    fn value(&self, ctx: &mut Ctx, v: &ast::Value, current: Option<&Direction>) -> Value {
+        match v {
+            ast::Value::Qualitative { text, .. } => Value::Quality {
+                text: text.value.clone(),
+                span: text.span,
+            },
+            ast::Value::Quantitative {
+                operator,
+                literal,
+                reference,
+                span,
+            } => {
+                let (mut op, op_word) = match operator.as_ref().map(|o| o.value.as_str()) {
+                    None | Some("=") | Some("＝") => (Op::Eq, None),
+                    Some(">=") | Some("≥") => (Op::Ge, None),
+                    Some("<=") | Some("≤") => (Op::Le, None),
+                    Some(">") => (Op::Gt, None),
+                    Some("<") => (Op::Lt, None),
+                    Some(w @ ("不低于" | "不少于")) => (Op::Ge, Some(w.to_string())),
+                    Some(w) => (Op::Le, Some(w.to_string())),
+                };
+                let reference = reference
+                    .as_ref()
+                    .and_then(|r| self.reference(ctx, r, current))
+                    .map(Box::new);
+                let (number, number_text, unit) = match literal {
+                    Some(l) => {
+                        let mut unit = l.unit.as_ref().map(|u| u.value.clone());
+                        // `95%以上` / `5天以内`: the words are the operator.
+                        if let Some(u) = &unit {
+                            for (suffix, word_op) in [("以上", Op::Ge), ("以内", Op::Le)] {
+                                if let Some(stripped) = u.strip_suffix(suffix) {
+                                    if operator.is_none() {
+                                        op = word_op;
+                                    }
+                                    unit = Some(stripped.to_string()).filter(|s| !s.is_empty());
+                                    break;
+                                }
+                            }
+                        }
+                        (ctx.number(&l.number), Some(l.number.text.clone()), unit)
+                    }
+                    None => match &reference {
+                        Some(r) => (r.derived.value, None, Some(r.unit.clone())),
+                        None => (Decimal::ZERO, None, None),
+                    },
+                };
+                Value::Quantity {
+                    op,
+                    op_word,
+                    number,
+                    number_text,
+                    unit,
+                    reference,
+                    span: *span,
+                }
+            }
+        }
+    }
+
+    fn direction_for(
+        &self,
+        ctx: &mut Ctx,
+        r: &ast::Reference,
+        current: Option<&'a Direction>,
+        what: &str,
+    ) -> Option<&'a Direction>
+    where
+        'a: 'a,
+    {
+        match &r.target {
+            Some(name) => match self.by_name.get(name.value.as_str()) {
+                Some(d) => Some(*d),
+                None => {
+                    let known: Vec<String> = self.by_name.keys().map(|k| k.to_string()).collect();
+                    ctx.report(unknown_direction(name, &known));
+                    None
+                }
+            },
+            None => {
+                match current {
+                    Some(d) => self.by_name.get(d.name.value.as_str()).copied(),
+                    None => {
+                        let example = self
+                            .directions
+                            .first()
+                            .map_or("名称".to_string(), |d| d.name.value.clone());
+                        ctx.report(
+                        Diagnostic::new(
+                            Code::ReferenceNeedsDirection,
+                            format!("`{what}` outside a direction must say which direction it counts"),
+                            r.span,
+                            "of which direction?",
+                        )
+                        .with_help(format!("write `{what} of \"{example}\"`")),
+                    );
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn reference(
+        &self,
+        ctx: &mut Ctx,
+        r: &ast::Reference,
+        current: Option<&Direction>,
+    ) -> Option<Reference> {
+        // `current` comes from the model being built; look it up again in this scope's lifetime.
+        let current: Option<&'a Direction> =
+            current.and_then(|c| self.by_name.get(c.name.value.as_str()).copied());
+        let money_unit = money::unit_name(ctx.unit).to_string();
+        let written = written(r);
+        let (kind, derived, unit) = match r.kind {
+            ast::RefKind::People => {
+                let d = self.direction_for(ctx, r, current, "people")?;
+                let Some(n) = d.people else {
+                    ctx.report(
+                        Diagnostic::new(Code::UnknownReference, format!("\"{}\" counts no people", d.name.value), r.span, "no `people` basis to count")
+                            .with_label(d.name.span, "this direction has no `people N` basis")
+                            .with_help("give the direction a basis such as `< people 50 rate 612/month >`, or write the number itself (`= 50人`)"),
+                    );
+                    return None;
+                };
+                let parts: Vec<String> = people_parts(d);
+                let how = format!(
+                    "people of \"{}\": {} = {}人",
+                    d.name.value,
+                    parts.join(" + "),
+                    money::exact(n)
+                );
+                (
+                    RefKind::People,
+                    Derived {
+                        value: n,
+                        how,
+                        sources: people_sources(d),
+                    },
+                    "人".to_string(),
+                )
+            }
+            ast::RefKind::Qty => {
+                let d = self.direction_for(ctx, r, current, "qty")?;
+                let qtys: Vec<(Decimal, &str, crate::source::Span)> = d
+                    .costs
+                    .iter()
+                    .filter_map(|c| {
+                        if let Count::Qty { number, unit } = &c.count {
+                            Some((*number, unit.as_str(), c.span))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                let Some((_, unit, _)) = qtys.first() else {
+                    ctx.report(
+                        Diagnostic::new(Code::UnknownReference, format!("\"{}\" has no `qty` basis", d.name.value), r.span, "nothing to count")
+                            .with_help("give the direction a basis such as `< qty 40 台 price 1500 >`, or write the number itself"),
+                    );
+                    return None;
+                };
+                if let Some((_, other, span)) = qtys.iter().find(|(_, u, _)| u != unit) {
+                    ctx.report(
+                        Diagnostic::new(
+                            Code::ReferenceUnitMismatch,
+                            format!(
+                                "\"{}\" counts in {unit} and in {other}: they cannot be added",
+                                d.name.value
+                            ),
+                            *span,
+                            "another unit",
+                        )
+                        .with_label(r.span, "adds them up")
+                        .with_help(
+                            "refer to one count only by writing the number, or split the direction",
+                        ),
+                    );
+                    return None;
+                }
+                let value = model_sum(qtys.iter().map(|q| q.0))?;
+                let how = format!(
+                    "qty of \"{}\" = {}{unit}",
+                    d.name.value,
+                    money::exact(value)
+                );
+                (
+                    RefKind::Qty,
+                    Derived {
+                        value,
+                        how,
+                        sources: qtys.iter().map(|q| q.2).collect(),
+                    },
+                    unit.to_string(),
+                )
+            }
+            ast::RefKind::Amount => {
+                let d = self.direction_for(ctx, r, current, "amount")?;
+                let how = format!(
+                    "amount of \"{}\" = {}{money_unit}",
+                    d.name.value,
+                    money::exact(d.amount)
+                );
+                let sources = d.derived.as_ref().map_or_else(
+                    || d.declared.iter().map(|a| a.span).collect(),
+                    |x| x.sources.clone(),
+                );
+                (
+                    RefKind::Money,
+                    Derived {
+                        value: d.amount,
+                        how,
+                        sources,
+                    },
+                    money_unit,
+                )
+            }
+            ast::RefKind::Spending | ast::RefKind::Income => {
+                let (lines_of, what) = if r.kind == ast::RefKind::Spending {
+                    (&self.decl.spending, "spending")
+                } else {
+                    (&self.decl.income, "income")
+                };
+                let name = r.target.as_ref()?;
+                let Some(l) = lines::find(lines_of, &name.value) else {
+                    let known = lines::names(lines_of);
+                    let help = match crate::framework::suggest(&name.value, &known).first() {
+                        Some(s) => format!("did you mean `{what} \"{s}\"`?"),
+                        None if known.is_empty() => {
+                            format!("the document declares no {what} lines")
+                        }
+                        None => format!(
+                            "the {what} lines are: {}",
+                            known
+                                .iter()
+                                .map(|k| format!("\"{k}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    };
+                    ctx.report(
+                        Diagnostic::new(
+                            Code::UnknownReference,
+                            format!("there is no {what} line named \"{}\"", name.value),
+                            name.span,
+                            "not found",
+                        )
+                        .with_help(help),
+                    );
+                    return None;
+                };
+                let how = format!(
+                    "{what} \"{}\" = {}{money_unit}",
+                    l.name.value,
+                    money::exact(l.amount)
+                );
+                (
+                    RefKind::Money,
+                    Derived {
+                        value: l.amount,
+                        how,
+                        sources: vec![l.span],
+                    },
+                    money_unit,
+                )
+            }
+            ast::RefKind::Total => {
+                let value = self.decl.total().or_else(|| {
+                    ctx.report(
+                        Diagnostic::new(
+                            Code::UnknownReference,
+                            "the document has no total to refer to",
+                            r.span,
+                            "no 资金总额",
+                        )
+                        .with_help("declare `total …` or income / spending lines"),
+                    );
+                    None
+                })?;
+                (
+                    RefKind::Money,
+                    Derived {
+                        value,
+                        how: format!("资金总额 = {}{money_unit}", money::exact(value)),
+                        sources: vec![],
+                    },
+                    money_unit,
+                )
+            }
+            ast::RefKind::Directions => {
+                let value = model_sum(self.directions.iter().map(|d| d.amount))?;
+                let how = format!(
+                    "the sum of the directions = {}{money_unit}",
+                    money::exact(value)
+                );
+                (
+                    RefKind::Money,
+                    Derived {
+                        value,
+                        how,
+                        sources: self.directions.iter().map(|d| d.name.span).collect(),
+                    },
+                    money_unit,
+                )
+            }
+        };
+        Some(Reference {
+            kind,
+            written,
+            derived,
+            unit,
+            span: r.span,
+        })
+    }
+}
+
+fn model_sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    crate::model::sum(values)
+}
+
+fn people_parts(d: &Direction) -> Vec<String> {
+    let mut parts: Vec<String> = d
+        .costs
+        .iter()
+        .filter_map(|c| {
+            if let Count::People(n) = c.count {
+                Some(format!("{}人", money::exact(n)))
+            } else {
+                None
+            }
+        })
+        .collect();
+    parts.extend(
+        d.children
+            .iter()
+            .filter_map(|c| c.people.map(|p| format!("{}人", money::exact(p)))),
+    );
+    parts
+}
+
+fn people_sources(d: &Direction) -> Vec<crate::source::Span> {
+    let mut s: Vec<_> = d
+        .costs
+        .iter()
+        .filter(|c| matches!(c.count, Count::People(_)))
+        .map(|c| c.span)
+        .collect();
+    s.extend(
+        d.children
+            .iter()
+            .filter(|c| c.people.is_some())
+            .map(|c| c.name.span),
+    );
+    s
+}
+
+fn written(r: &ast::Reference) -> String {
+    let head = match r.kind {
+        ast::RefKind::People => "people",
+        ast::RefKind::Qty => "qty",
+        ast::RefKind::Amount => "amount",
+        ast::RefKind::Spending => "spending",
+        ast::RefKind::Income => "income",
+        ast::RefKind::Total => "total",
+        ast::RefKind::Directions => "directions",
+    };
+    match (&r.kind, &r.target) {
+        (ast::RefKind::Spending | ast::RefKind::Income, Some(t)) => {
+            format!("{head} \"{}\"", t.value)
+        }
+        (_, Some(t)) => format!("{head} of \"{}\"", t.value),
+        (_, None) => head.to_string(),
+    }
+}
+
+fn category_list(fw: &crate::framework::Framework) -> String {
+    fw.slots()
+        .map(|(_, _, c)| c.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,210 @@
+//! Income and spending breakdowns (and a direction's funds by source): declared lines, 其中 lines under
+//! them, and lines derived from the directions or from other lines.
+
+use super::{Ctx, spanned};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{self, Derived, Line, Spanned};
+use crate::syntax::ast::{self, Derivation};
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Lowers one breakdown. `directions_total` is what `= directions` means here.
+pub fn lower_breakdown(
+    ctx: &mut Ctx,
+    lines: &[&ast::Line],
+    directions_total: Option<Decimal>,
+    what: &str,
+) -> Vec<Line> {
+    // Names are unique within a breakdown, at any depth, so `= "A" + "B"` is unambiguous.
+    let mut by_name: HashMap<&str, &ast::Line> = HashMap::new();
+    fn index<'a>(
+        ctx: &mut Ctx,
+        l: &'a ast::Line,
+        by_name: &mut HashMap<&'a str, &'a ast::Line>,
+        what: &str,
+    ) {
+        if let Some(first) = by_name.get(l.name.value.as_str()) {
+            ctx.report(
+                Diagnostic::new(
+                    Code::DuplicateName,
+                    format!("the {what} line \"{}\" is declared twice", l.name.value),
+                    l.name.span,
+                    "declared again here",
+                )
+                .with_label(first.name.span, "first declared here")
+                .with_help("give each line its own name, or merge the two lines into one"),
+            );
+        } else {
+            by_name.insert(&l.name.value, l);
+        }
+        for c in &l.children {
+            index(ctx, c, by_name, what);
+        }
+    }
+    for l in lines {
+        index(ctx, l, &mut by_name, what);
+    }
+    let mut eval = Evaluator {
+        by_name,
+        directions_total,
+        memo: HashMap::new(),
+        visiting: Vec::new(),
+        what,
+    };
+    lines.iter().map(|l| eval.line(ctx, l)).collect()
+}
+
+struct Evaluator<'a> {
+    by_name: HashMap<&'a str, &'a ast::Line>,
+    directions_total: Option<Decimal>,
+    /// Lowered lines by name, so a line used in several sums is computed once.
+    memo: HashMap<String, Line>,
+    /// The names being computed, to catch a line derived from itself.
+    visiting: Vec<String>,
+    what: &'a str,
+}
+
+impl<'a> Evaluator<'a> {
+    fn line(&mut self, ctx: &mut Ctx, l: &'a ast::Line) -> Line {
+        if let Some(done) = self.memo.get(&l.name.value)
+            && done.span == l.span
+        {
+            return done.clone();
+        }
+        self.visiting.push(l.name.value.clone());
+        let children: Vec<Line> = l.children.iter().map(|c| self.line(ctx, c)).collect();
+        let declared = l.declared.as_ref().map(|a| Spanned {
+            value: ctx.amount(a),
+            span: a.span,
+        });
+        let declared_text = l.declared.as_ref().and_then(|a| ctx.amount_text(a));
+        let derived = match &l.derivation {
+            Some(Derivation::Directions(span)) => match self.directions_total {
+                Some(v) => Some(Derived {
+                    value: v,
+                    how: "the sum of the directions".to_string(),
+                    sources: vec![*span],
+                }),
+                None => {
+                    ctx.overflow(*span);
+                    None
+                }
+            },
+            Some(Derivation::Sum(names)) => self.sum_of(ctx, names),
+            None if !children.is_empty() => {
+                let parts: Vec<String> = children.iter().map(|c| c.name.value.clone()).collect();
+                match model::sum(children.iter().map(|c| c.amount)) {
+                    Some(v) => Some(Derived {
+                        value: v,
+                        how: parts.join(" + "),
+                        sources: children.iter().map(|c| c.span).collect(),
+                    }),
+                    None => {
+                        ctx.overflow(l.span);
+                        None
+                    }
+                }
+            }
+            None => None,
+        };
+        self.visiting.pop();
+        let amount = match (&declared, &derived) {
+            (Some(d), _) => d.value,
+            (None, Some(d)) => d.value,
+            (None, None) => {
+                ctx.report(
+                    Diagnostic::new(Code::LineWithoutAmount, format!("the {} line \"{}\" has no amount", self.what, l.name.value), l.name.span, "no amount")
+                        .with_help(format!(
+                            "write the amount after the name (`{} \"{}\" 12.5`), or derive it (`= directions`, `= \"A\" + \"B\"`, or 其中 lines in `{{ … }}`)",
+                            self.what, l.name.value
+                        )),
+                );
+                Decimal::ZERO
+            }
+        };
+        let out = Line {
+            name: spanned(&l.name),
+            declared,
+            declared_text,
+            derived,
+            amount,
+            children,
+            span: l.span,
+        };
+        self.memo.insert(l.name.value.clone(), out.clone());
+        out
+    }
+
+    fn sum_of(&mut self, ctx: &mut Ctx, names: &[ast::Text]) -> Option<Derived> {
+        let mut total = Some(Decimal::ZERO);
+        let mut sources = Vec::new();
+        for n in names {
+            if self.visiting.contains(&n.value) {
+                ctx.report(
+                    Diagnostic::new(Code::CyclicDerivation, format!("\"{}\" is derived from itself", n.value), n.span, "refers back to a line being derived")
+                        .with_help("a line can be the sum of other lines, but not of itself through them; declare one of the amounts"),
+                );
+                return None;
+            }
+            let Some(target) = self.by_name.get(n.value.as_str()).copied() else {
+                let known: Vec<String> = self.by_name.keys().map(|k| k.to_string()).collect();
+                let help = match crate::framework::suggest(&n.value, &known).first() {
+                    Some(s) => format!("did you mean \"{s}\"?"),
+                    None => format!("name one of the {} lines of this breakdown", self.what),
+                };
+                ctx.report(
+                    Diagnostic::new(
+                        Code::UnknownReference,
+                        format!("there is no {} line named \"{}\"", self.what, n.value),
+                        n.span,
+                        "not found",
+                    )
+                    .with_help(help),
+                );
+                return None;
+            };
+            let line = self.line(ctx, target);
+            sources.push(line.span);
+            total = total.and_then(|t| t.checked_add(line.amount));
+        }
+        let how = names
+            .iter()
+            .map(|n| n.value.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        match total {
+            Some(value) => Some(Derived {
+                value,
+                how,
+                sources,
+            }),
+            None => {
+                if let Some(first) = names.first() {
+                    ctx.overflow(first.span);
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Finds a line by name at any depth.
+pub fn find<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
+    lines.iter().find_map(|l| {
+        if l.name.value == name {
+            Some(l)
+        } else {
+            find(&l.children, name)
+        }
+    })
+}
+
+/// All line names at any depth, for suggestions.
+pub fn names(lines: &[Line]) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in lines {
+        out.push(l.name.value.clone());
+        out.extend(names(&l.children));
+    }
+    out
+}

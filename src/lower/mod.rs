@@ -1,0 +1,435 @@
+//! lower: syntax tree → model. Resolves names, categories and references, derives every amount exactly
+//! with its provenance, and reports what cannot be given a meaning (unknown names, duplicates, overflow).
+//! Whether the derived figures agree with the declared ones is `check`'s job.
+
+mod directions;
+mod indicators;
+mod lines;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::framework::Framework;
+use crate::model::{Declaration, Spanned, Task};
+use crate::money;
+use crate::source::Span;
+use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item, MoneyUnit};
+use rust_decimal::Decimal;
+
+/// What every stage of lowering needs: the header facts and the diagnostics so far.
+pub(crate) struct Ctx {
+    pub unit: MoneyUnit,
+    pub year: Option<i32>,
+    pub framework: Framework,
+    pub has_framework: bool,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Ctx {
+    fn report(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// A number written in the source, exactly; reports B1002 and gives zero when it cannot be exact.
+    pub fn number(&mut self, n: &ast::Number) -> Decimal {
+        match money::parse_exact(&n.text) {
+            Some(v) => v,
+            None => {
+                self.report(
+                    Diagnostic::new(Code::NumberOutOfRange, "this number has too many digits to be exact", n.span, "more than 28 digits")
+                        .with_help("write at most 28 significant digits; amounts in 万元 need at most 4 decimals"),
+                );
+                Decimal::ZERO
+            }
+        }
+    }
+
+    /// An amount literal in the document's unit (`367200元` in a 万元 document is 36.72).
+    pub fn amount(&mut self, a: &AmountLit) -> Decimal {
+        let v = self.number(&a.number);
+        let from = a.unit.unwrap_or(self.unit);
+        match money::convert(v, from, self.unit) {
+            Some(v) => v,
+            None => {
+                self.overflow(a.span);
+                Decimal::ZERO
+            }
+        }
+    }
+
+    /// The spelling of an amount when it is written in the document's unit (for printed-precision checks).
+    pub fn amount_text(&self, a: &AmountLit) -> Option<String> {
+        (a.unit.is_none() || a.unit == Some(self.unit)).then(|| a.number.text.clone())
+    }
+
+    pub fn overflow(&mut self, span: Span) {
+        self.report(
+            Diagnostic::new(
+                Code::Overflow,
+                "this amount is too large to compute exactly",
+                span,
+                "overflows",
+            )
+            .with_help(
+                "check the figures: an amount this large is almost certainly a typing mistake",
+            ),
+        );
+    }
+}
+
+/// Lowers a parsed declaration. The model is always produced (with zeros where a figure could not be
+/// derived) so that every error of the file is reported in one run; the diagnostics say whether it is
+/// usable.
+pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
+    let mut ctx = Ctx {
+        unit: MoneyUnit::WanYuan,
+        year: None,
+        framework: Framework::profile("hunan").unwrap_or(Framework {
+            name: String::new(),
+            tiers: Vec::new(),
+        }),
+        has_framework: false,
+        diagnostics: Vec::new(),
+    };
+    let header = header(&mut ctx, file);
+
+    let ast_directions: Vec<&ast::Direction> = file
+        .items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Direction(d) = i {
+                Some(d)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut directions = directions::lower_all(&mut ctx, &ast_directions);
+    let directions_total = crate::model::sum(directions.iter().map(|d| d.amount));
+
+    let income_ast: Vec<&ast::Line> = file
+        .items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Income(l) = i {
+                Some(l)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let spending_ast: Vec<&ast::Line> = file
+        .items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Spending(l) = i {
+                Some(l)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let income = lines::lower_breakdown(&mut ctx, &income_ast, directions_total, "income");
+    let spending = lines::lower_breakdown(&mut ctx, &spending_ast, directions_total, "spending");
+
+    let mut decl = Declaration {
+        year: header.year,
+        filer: header.filer,
+        department: header.department,
+        unit: ctx.unit,
+        precision: header.precision,
+        framework: ctx.framework.clone(),
+        framework_span: header.framework_span,
+        declared_total: header.total,
+        income,
+        spending,
+        duties: Vec::new(),
+        plans: Vec::new(),
+        goals: Vec::new(),
+        tasks: Vec::new(),
+        indicators: Vec::new(),
+        directions: Vec::new(),
+    };
+
+    let dept_indicators: Vec<&ast::Indicator> = file
+        .items
+        .iter()
+        .filter_map(|i| {
+            if let Item::Indicator(ind) = i {
+                Some(ind)
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !ctx.has_framework
+        && (!dept_indicators.is_empty() || ast_directions.iter().any(|d| has_indicator(d)))
+    {
+        ctx.report(
+            Diagnostic::new(Code::MissingHeader, "the document has indicators but names no framework", Span::new(0, 0), "which 指标体系?")
+                .with_help("add a header line such as `framework hunan` (or mof-2015, mof-2021, or a `framework { … }` tree)"),
+        );
+    }
+    let (dept, per_direction) = {
+        let scope = indicators::Scope::new(&decl, &directions);
+        let dept: Vec<_> = dept_indicators
+            .iter()
+            .map(|i| scope.indicator(&mut ctx, i, None))
+            .collect();
+        let mut per_direction = Vec::new();
+        directions::collect_indicators(
+            &ast_directions,
+            &directions,
+            &scope,
+            &mut ctx,
+            &mut per_direction,
+        );
+        (dept, per_direction)
+    };
+    decl.indicators = dept;
+    directions::attach_indicators(&mut directions, &mut per_direction.into_iter());
+
+    for item in &file.items {
+        match item {
+            Item::Duty(t) => decl.duties.push(spanned(t)),
+            Item::Goal(t) => decl.goals.push(spanned(t)),
+            Item::Plan(p) => decl.plans.push(crate::model::Plan {
+                item: spanned(&p.item),
+                owner: spanned(&p.owner),
+                target: spanned(&p.target),
+            }),
+            _ => {}
+        }
+    }
+    let all: Vec<(String, Decimal)> = {
+        let mut v = Vec::new();
+        fn walk(ds: &[crate::model::Direction], v: &mut Vec<(String, Decimal)>) {
+            for d in ds {
+                v.push((d.name.value.clone(), d.amount));
+                walk(&d.children, v);
+            }
+        }
+        walk(&directions, &mut v);
+        v
+    };
+    for item in &file.items {
+        if let Item::Task(t) = item {
+            let amount = all
+                .iter()
+                .find(|(n, _)| *n == t.funded_by.value)
+                .map(|(_, a)| *a);
+            if amount.is_none() {
+                let names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
+                ctx.report(unknown_direction(&t.funded_by, &names));
+            }
+            decl.tasks.push(Task {
+                task: spanned(&t.task),
+                duty: spanned(&t.duty),
+                funded_by: spanned(&t.funded_by),
+                amount,
+            });
+        }
+    }
+    decl.directions = directions;
+    (decl, ctx.diagnostics)
+}
+
+fn has_indicator(d: &ast::Direction) -> bool {
+    d.items.iter().any(|i| match i {
+        ast::DirectionItem::Indicator(_) => true,
+        ast::DirectionItem::Direction(sub) => has_indicator(sub),
+        _ => false,
+    })
+}
+
+pub(crate) fn spanned(t: &ast::Text) -> Spanned<String> {
+    Spanned {
+        value: t.value.clone(),
+        span: t.span,
+    }
+}
+
+pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnostic {
+    let suggestions = crate::framework::suggest(&name.value, known);
+    let help = match suggestions.first() {
+        Some(s) => format!(
+            "did you mean \"{s}\"? A reference names a direction or project exactly as written after `direction`"
+        ),
+        None if known.is_empty() => {
+            "the document has no directions; add one with `direction \"名称\" …`".to_string()
+        }
+        None => format!(
+            "the directions are: {}",
+            known
+                .iter()
+                .map(|k| format!("\"{k}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    Diagnostic::new(
+        Code::UnknownReference,
+        format!("no direction or project is named \"{}\"", name.value),
+        name.span,
+        "not found",
+    )
+    .with_help(help)
+}
+
+struct Header {
+    year: Option<Spanned<i32>>,
+    filer: Option<Spanned<String>>,
+    department: Option<Spanned<String>>,
+    precision: u32,
+    framework_span: Option<Span>,
+    total: Option<Spanned<Decimal>>,
+}
+
+fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
+    let mut seen: Vec<(&'static str, Span)> = Vec::new();
+    let mut once = |ctx: &mut Ctx, key: &'static str, span: Span| -> bool {
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            ctx.report(
+                Diagnostic::new(
+                    Code::DuplicateHeader,
+                    format!("`{key}` is given twice"),
+                    span,
+                    "given again here",
+                )
+                .with_label(*first, "first given here")
+                .with_help(format!("keep one `{key}` line")),
+            );
+            false
+        } else {
+            seen.push((key, span));
+            true
+        }
+    };
+    let mut h = Header {
+        year: None,
+        filer: None,
+        department: None,
+        precision: 0,
+        framework_span: None,
+        total: None,
+    };
+    let mut precision: Option<u32> = None;
+    let mut total_lit: Option<&AmountLit> = None;
+    for item in &file.items {
+        match item {
+            Item::Year { value, span } if once(ctx, "year", *span) => match value.text.parse::<i32>() {
+                Ok(y) if (1949..=2200).contains(&y) => {
+                    h.year = Some(Spanned { value: y, span: value.span });
+                    ctx.year = Some(y);
+                }
+                _ => ctx.report(
+                    Diagnostic::new(Code::InvalidHeader, format!("{} is not a budget year", value.text), value.span, "not a year")
+                        .with_help("write the four-digit budget year, for example `year 2021`"),
+                ),
+            },
+            Item::Filer(t) if once(ctx, "filer", t.span) => h.filer = Some(spanned(t)),
+            Item::Department(t) if once(ctx, "department", t.span) => h.department = Some(spanned(t)),
+            Item::Unit { unit, span } if once(ctx, "unit", *span) => ctx.unit = *unit,
+            Item::Precision { value, span } if once(ctx, "precision", *span) => match value.text.parse::<u32>() {
+                Ok(p) if p <= 8 => precision = Some(p),
+                _ => ctx.report(
+                    Diagnostic::new(Code::InvalidHeader, "the precision must be between 0 and 8 decimals", value.span, "out of range")
+                        .with_help("write `precision 4` for 万元 exact to 1 元, or `precision 2` for the common print precision"),
+                ),
+            },
+            Item::Framework(f) => {
+                let span = match f {
+                    FrameworkDecl::Profile(t) => t.span,
+                    FrameworkDecl::Custom { span, .. } => *span,
+                };
+                if once(ctx, "framework", span) {
+                    h.framework_span = Some(span);
+                    framework(ctx, f);
+                }
+            }
+            Item::Total { amount, span } if once(ctx, "total", *span) => total_lit = Some(amount),
+            _ => {}
+        }
+    }
+    if h.year.is_none() && !seen.iter().any(|(k, _)| *k == "year") {
+        ctx.report(
+            Diagnostic::new(
+                Code::MissingHeader,
+                "the document has no budget year",
+                Span::new(0, 0),
+                "the tables' titles need it",
+            )
+            .with_help("add `year 2021` (the budget year) at the top of the file"),
+        );
+    }
+    h.precision = precision.unwrap_or(match ctx.unit {
+        MoneyUnit::WanYuan => 4,
+        MoneyUnit::Yuan => 2,
+    });
+    if let Some(t) = total_lit {
+        let v = ctx.amount(t);
+        h.total = Some(Spanned {
+            value: v,
+            span: t.span,
+        });
+    }
+    h
+}
+
+fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
+    match decl {
+        FrameworkDecl::Profile(name) => match Framework::profile(&name.value) {
+            Some(f) => {
+                ctx.framework = f;
+                ctx.has_framework = true;
+            }
+            None => {
+                let known: Vec<String> = crate::framework::PROFILES
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect();
+                let help = match crate::framework::suggest(&name.value, &known).first() {
+                    Some(s) => format!("did you mean `framework {s}`? The profiles are hunan, mof-2015 and mof-2021, or declare a tree with `framework {{ category \"一级指标\" \"二级指标\" … }}`"),
+                    None => "the profiles are hunan, mof-2015 and mof-2021; or declare a tree with `framework { category \"一级指标\" \"二级指标\" … }`".to_string(),
+                };
+                ctx.report(
+                    Diagnostic::new(
+                        Code::UnknownFramework,
+                        format!("there is no framework profile named `{}`", name.value),
+                        name.span,
+                        "unknown profile",
+                    )
+                    .with_help(help),
+                );
+            }
+        },
+        FrameworkDecl::Custom { categories, .. } => {
+            let mut tiers: Vec<(String, Vec<String>)> = Vec::new();
+            let mut seen: Vec<&ast::Text> = Vec::new();
+            for c in categories {
+                for t in std::iter::once(&c.level1).chain(&c.level2) {
+                    if let Some(first) = seen.iter().find(|s| s.value == t.value) {
+                        ctx.report(
+                            Diagnostic::new(
+                                Code::DuplicateName,
+                                format!("\"{}\" appears twice in the framework", t.value),
+                                t.span,
+                                "again here",
+                            )
+                            .with_label(first.span, "first here")
+                            .with_help(
+                                "each 一级指标 and 二级指标 of a framework must have its own name",
+                            ),
+                        );
+                    } else {
+                        seen.push(t);
+                    }
+                }
+                tiers.push((
+                    c.level1.value.clone(),
+                    c.level2.iter().map(|t| t.value.clone()).collect(),
+                ));
+            }
+            ctx.framework = Framework::custom(tiers);
+            ctx.has_framework = true;
+        }
+    }
+}

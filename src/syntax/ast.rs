@@ -1,0 +1,247 @@
+//! The syntax tree: what the source says, with the byte span of every piece, before any meaning is
+//! given to it. Names are kept as written; categories, references and amounts are resolved in `lower`.
+
+use crate::source::Span;
+
+/// A string or bare word as written, with its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub value: String,
+    pub span: Span,
+}
+
+/// A decimal number exactly as written (`612`, `1.878`): the spelling is kept for the formatter and
+/// the value is parsed exactly in `lower`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Number {
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MoneyUnit {
+    Yuan,
+    WanYuan,
+}
+
+/// An amount as written: a number and an optional money unit (`36.72`, `367200元`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountLit {
+    pub number: Number,
+    pub unit: Option<MoneyUnit>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Year { value: Number, span: Span },
+    Filer(Text),
+    Department(Text),
+    Unit { unit: MoneyUnit, span: Span },
+    Precision { value: Number, span: Span },
+    Framework(FrameworkDecl),
+    Total { amount: AmountLit, span: Span },
+    Income(Line),
+    Spending(Line),
+    Duty(Text),
+    Plan(Plan),
+    Goal(Text),
+    Task(Task),
+    Indicator(Indicator),
+    Direction(Direction),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrameworkDecl {
+    Profile(Text),
+    Custom {
+        categories: Vec<Category>,
+        span: Span,
+    },
+}
+
+/// A custom framework's 一级指标 and its 二级指标.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    pub level1: Text,
+    pub level2: Vec<Text>,
+    pub span: Span,
+}
+
+/// An income or spending line: declared, derived, or both; possibly with 其中 lines under it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub name: Text,
+    pub declared: Option<AmountLit>,
+    pub derivation: Option<Derivation>,
+    pub children: Vec<Line>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Derivation {
+    /// `= directions`: the sum of the document's top-level directions and projects.
+    Directions(Span),
+    /// `= "A" + "B"`: the sum of other lines of the same breakdown.
+    Sum(Vec<Text>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub item: Text,
+    pub owner: Text,
+    pub target: Text,
+    pub span: Span,
+}
+
+/// A 履职目标 row: a task, the duty it serves, and the direction or project that funds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Task {
+    pub task: Text,
+    pub duty: Text,
+    pub funded_by: Text,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Horizon {
+    /// 年度绩效指标 (`indicator`).
+    Annual,
+    /// 实施期 / 总体绩效指标 (`overall`).
+    Overall,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Indicator {
+    pub horizon: Horizon,
+    /// The 一级指标 when written (`indicator 产出指标 产出数量 …`).
+    pub level1: Option<Text>,
+    pub level2: Text,
+    pub name: Text,
+    pub value: Value,
+    pub options: Vec<IndicatorOption>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Quantitative {
+        operator: Option<Text>,
+        literal: Option<Literal>,
+        reference: Option<Reference>,
+        span: Span,
+    },
+    /// A word (`良好`) or a string (`"无直接经济效益"`).
+    Qualitative { text: Text, quoted: bool },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    pub number: Number,
+    pub unit: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefKind {
+    People,
+    Qty,
+    Amount,
+    Spending,
+    Income,
+    Total,
+    Directions,
+}
+
+/// A reference to a derived number: `people`, `amount of "X"`, `spending "项目支出"`, `total`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub kind: RefKind,
+    pub target: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndicatorOption {
+    Note(Text),
+    Standard(Text),
+    Weight(Number),
+    Explain(Text),
+    Scoring(Text),
+    Sense(Text),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DirectionKind {
+    /// 专项资金支出方向 (`direction`).
+    Direction,
+    /// 项目 (`project`): the same construct, printed as 项目支出绩效目标表.
+    Project,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Direction {
+    pub kind: DirectionKind,
+    pub name: Text,
+    /// The basis written on the header line: `direction "X" < people 50 rate 612/month >`.
+    pub basis: Option<Basis>,
+    pub items: Vec<DirectionItem>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DirectionItem {
+    Special(Text),
+    Kind(Text),
+    Period(Text),
+    Goal(Text),
+    Annual(Text),
+    SummaryGoal(Text),
+    SummaryAnnual(Text),
+    Amount {
+        amount: AmountLit,
+        basis_text: Option<Text>,
+        span: Span,
+    },
+    Cost(Cost),
+    Indicator(Indicator),
+    Income(Line),
+    Direction(Direction),
+}
+
+/// `cost "一线信访岗位" < people 5 rate 235/month > prior 1.2`
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cost {
+    pub label: Text,
+    pub basis: Basis,
+    pub prior: Option<AmountLit>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Count {
+    People(Number),
+    Qty { number: Number, unit: Text },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Per {
+    Month,
+    Year,
+    Once,
+}
+
+/// A cost basis `< count price [months N] >`: always in 元.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Basis {
+    pub count: Count,
+    pub price: Number,
+    pub per: Per,
+    pub months: Option<Number>,
+    pub span: Span,
+}
