@@ -281,6 +281,12 @@ pub struct Direction {
 }
 
 impl Direction {
+    /// Whether it prints a table of its own: every top-level direction does; a sub-direction only when
+    /// it has goals or indicators — otherwise it is a cost item of its parent (a row of the summary).
+    pub fn has_own_table(&self, depth: usize) -> bool {
+        depth == 0 || !self.indicators.is_empty() || self.goal.is_some() || self.annual.is_some()
+    }
+
     pub fn summary_goal_text(&self) -> Option<&str> {
         self.summary_goal
             .as_ref()

@@ -60,6 +60,22 @@ pub fn display(value: Decimal, precision: u32) -> String {
     }
 }
 
+/// The figure with exactly `precision` decimals (`5028480.00`), as tables in 元 print amounts.
+pub fn display_fixed(value: Decimal, precision: u32) -> String {
+    let mut v = round(value, precision);
+    v.rescale(precision);
+    v.to_string()
+}
+
+/// The figure as a table in `unit` prints it: 万元 trims trailing zeros (`1.878`, as the seed prints),
+/// 元 shows every decimal of the precision (`367200.00`).
+pub fn display_in(value: Decimal, unit: MoneyUnit, precision: u32) -> String {
+    match unit {
+        MoneyUnit::WanYuan => display(value, precision),
+        MoneyUnit::Yuan => display_fixed(value, precision),
+    }
+}
+
 /// The exact figure as a plain decimal string (JSON): no rounding, trailing zeros dropped.
 pub fn exact(value: Decimal) -> String {
     let v = value.normalize();

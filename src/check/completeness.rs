@@ -21,6 +21,12 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
         );
     }
     for table in tables {
+        if table
+            .direction
+            .is_some_and(|d| !d.has_own_table(table.path.len() - 1))
+        {
+            continue;
+        }
         let annual: Vec<_> = table
             .indicators
             .iter()
@@ -79,6 +85,9 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
 pub fn goals_present(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (d, path) in super::directions_with_path(decl) {
+        if !d.has_own_table(path.len() - 1) {
+            continue;
+        }
         let mut missing = Vec::new();
         if d.goal.is_none() {
             missing.push(("实施期绩效目标", "goal"));

@@ -146,7 +146,12 @@ pub fn tables(decl: &Declaration) -> Vec<Table> {
     if decl.has_department_table() {
         out.push(department(decl));
     }
-    let directions: Vec<&Direction> = decl.all_directions().into_iter().map(|(_, d)| d).collect();
+    let directions: Vec<&Direction> = decl
+        .all_directions()
+        .into_iter()
+        .filter(|(depth, d)| d.has_own_table(*depth))
+        .map(|(_, d)| d)
+        .collect();
     if directions
         .iter()
         .any(|d| d.kind == DirectionKind::Direction)
@@ -178,7 +183,7 @@ fn unit_caption(decl: &Declaration) -> String {
 
 /// A figure as the tables print it (`1.878`).
 pub fn figure(decl: &Declaration, v: Decimal) -> String {
-    money::display(v, decl.precision)
+    money::display_in(v, decl.unit, decl.precision)
 }
 
 /// A figure with its unit, as the department table prints budget lines: `173.4271万元`, and `0` alone.

@@ -69,7 +69,8 @@ fn escape_cell(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out.trim().to_string()
+    // Only ASCII blanks: the full-width spaces that indent 其中 lines are part of the text.
+    out.trim_matches([' ', '\t']).to_string()
 }
 
 /// Text outside tables: headings and captions.
