@@ -95,14 +95,19 @@ pub(crate) fn printed_precision(
     dp: u32,
     path: &[String],
 ) -> Diagnostic {
+    let decimals = if dp == 1 {
+        "1 decimal".to_string()
+    } else {
+        format!("{dp} decimals")
+    };
     Diagnostic::new(
         Code::PrintedPrecision,
         format!(
-            "\"{name}\" is printed with {dp} decimals; the exact figure is {}",
+            "\"{name}\" is printed with {decimals}; the exact figure is {}",
             fig(exact, decl)
         ),
         span,
-        format!("agrees at {dp} decimals"),
+        format!("agrees at {decimals}"),
     )
     .with_help(format!(
         "write {} to keep the exact figure, or leave it: it matches at the printed precision",
