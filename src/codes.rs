@@ -34,6 +34,17 @@ macro_rules! codes {
 codes! {
     Syntax = "B1001", Error, "the line does not follow the bdl grammar";
     NumberOutOfRange = "B1002", Error, "a number is too long or too large to be exact";
+    TooComplex = "B1003", Error, "the file is too complex to parse";
+    NotUtf8 = "B1004", Error, "the file is not UTF-8 text";
+    UnclosedBlock = "B1005", Error, "a block opened with `{` is never closed";
+    UnopenedBlock = "B1006", Error, "a `}` closes no block";
+    TooLarge = "B1007", Error, "the file is larger than bdl reads";
+    TooDeep = "B1008", Error, "blocks are nested deeper than bdl reads";
+    FullWidthPunctuation = "B1010", Error, "full-width punctuation where ASCII is meant";
+    UnterminatedString = "B1011", Error, "a text in quotes is not closed on its line";
+    ThousandsSeparator = "B1012", Error, "a number is written with thousands separators";
+    RateWithoutPeriod = "B1013", Error, "a rate does not say per month or per year";
+    UnknownKeyword = "B1014", Error, "a line starts with a word that is not a keyword";
 
     UnknownReference = "B2001", Error, "a reference names a direction or line that does not exist";
     DuplicateName = "B2002", Error, "two parts have the same name";

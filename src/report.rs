@@ -2,7 +2,10 @@
 //! miette; this is the one place that converts.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 use std::sync::Arc;
 
@@ -10,7 +13,8 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub struct Report {
     diagnostic: Diagnostic,
-    source: NamedSource<Arc<String>>,
+    /// None when there is no text to show (a file that is not UTF-8).
+    source: Option<CharColumns>,
     help: Option<String>,
 }
 
@@ -22,11 +26,50 @@ impl Report {
             (None, false) => Some(format!("in: {}", diagnostic.path.join(" › "))),
             (None, true) => None,
         };
+        let source = (!src.is_empty()).then(|| CharColumns {
+            name: name.to_string(),
+            text: src,
+        });
         Report {
             diagnostic,
-            source: NamedSource::new(name, src).with_language("bdl"),
+            source,
             help,
         }
+    }
+}
+
+/// The source as miette reads it, but with the column of a location counted in characters: miette
+/// counts bytes, which puts `file:line:col` far to the right on lines with Chinese text.
+#[derive(Debug)]
+struct CharColumns {
+    name: String,
+    text: Arc<String>,
+}
+
+impl SourceCode for CharColumns {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
+        // The location line (`╭─[file:line:col]`) asks for the span alone; snippets ask with context.
+        let column = if before == 0 && after == 0 {
+            crate::source::line_col(&self.text, span.offset()).column - 1
+        } else {
+            inner.column()
+        };
+        let contents = MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )
+        .with_language("bdl");
+        Ok(Box::new(contents))
     }
 }
 
@@ -62,10 +105,11 @@ impl miette::Diagnostic for Report {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
         let primary = LabeledSpan::new_primary_with_span(
             Some(self.diagnostic.label.clone()),
             span(self.diagnostic.span),
@@ -134,4 +178,60 @@ pub fn summary(diagnostics: &[Diagnostic]) -> String {
         parts.push(plural(n, "note"));
     }
     parts.join(", ")
+}
+
+/// One line per diagnostic, `file:line:col: severity[code]: message`, for editors and CI logs.
+pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str) -> String {
+    let mut out = String::new();
+    for d in diagnostics {
+        let at = crate::source::line_col(src, d.span.start);
+        out.push_str(&format!(
+            "{name}:{}:{}: {}[{}]: {}\n",
+            at.line,
+            at.column,
+            severity_word(d.severity),
+            d.code.as_str(),
+            d.message
+        ));
+    }
+    out
+}
+
+/// The diagnostics of one file as JSON objects: code, severity, message, start and end (line and
+/// character column, from 1), labels, help and the breadcrumb path. Field names are stable.
+pub fn json(diagnostics: &[Diagnostic], name: &str, src: &str) -> Vec<serde_json::Value> {
+    let place = |s: crate::source::Span| {
+        let (a, b) = (
+            crate::source::line_col(src, s.start),
+            crate::source::line_col(src, s.end),
+        );
+        (
+            serde_json::json!({ "line": a.line, "column": a.column }),
+            serde_json::json!({ "line": b.line, "column": b.column }),
+        )
+    };
+    diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = place(d.span);
+            let labels: Vec<serde_json::Value> = std::iter::once((d.span, d.label.clone()))
+                .chain(d.labels.iter().map(|l| (l.span, l.text.clone())))
+                .map(|(s, text)| {
+                    let (start, end) = place(s);
+                    serde_json::json!({ "message": text, "start": start, "end": end })
+                })
+                .collect();
+            serde_json::json!({
+                "file": name,
+                "code": d.code.as_str(),
+                "severity": severity_word(d.severity),
+                "message": d.message,
+                "start": start,
+                "end": end,
+                "labels": labels,
+                "help": d.help,
+                "path": d.path,
+            })
+        })
+        .collect()
 }

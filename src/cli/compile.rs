@@ -1,33 +1,74 @@
 //! Compiling one file and reporting its diagnostics on standard error.
 
 use bdl::diagnostic::Severity;
-use bdl::{compile, report};
+use bdl::{Compiled, compile, report};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// Reads, compiles and reports one file. `Ok((model, ok))`, where ok means no errors (and no warnings
-/// under `--deny warnings`); `Err(exit code)` when the file cannot be read.
+/// One source after compiling: its name for messages, its text, and the result.
+pub struct Unit {
+    pub name: String,
+    pub src: String,
+    pub compiled: Compiled,
+}
+
+impl Unit {
+    /// No errors, and no warnings when they are denied.
+    pub fn ok(&self, deny_warnings: bool) -> bool {
+        let warned = self
+            .compiled
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Warning);
+        !(self.compiled.has_errors() || (deny_warnings && warned))
+    }
+}
+
+/// Reads and compiles one file. A file in another encoding is a diagnostic of that file (B1004);
+/// a file that cannot be read at all is `Err(exit code 2)`, reported here.
+pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
+    let (name, bytes) = super::io::read_bytes(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        ExitCode::from(2)
+    })?;
+    Ok(match bdl::syntax::encoding::decode(&bytes) {
+        Ok(src) => {
+            let compiled = compile(&src);
+            Unit {
+                name,
+                src,
+                compiled,
+            }
+        }
+        Err(d) => Unit {
+            name,
+            src: String::new(),
+            compiled: Compiled {
+                declaration: None,
+                diagnostics: vec![*d],
+            },
+        },
+    })
+}
+
+/// Reads, compiles and reports one file for people. `Ok((model, ok))`, where ok means no errors (and
+/// no warnings under `--deny warnings`); `Err(exit code)` when the file cannot be read.
 pub fn run_one(
     path: &Path,
     color: bool,
     deny_warnings: bool,
 ) -> Result<(Option<bdl::model::Declaration>, bool), ExitCode> {
-    let (name, src) = super::io::read_source(path).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
-        ExitCode::from(2)
-    })?;
-    let compiled = compile(&src);
-    if !compiled.diagnostics.is_empty() {
-        eprint!(
-            "{}",
-            report::render(&compiled.diagnostics, &name, &src, color)
-        );
-        eprintln!("{name}: {}", report::summary(&compiled.diagnostics));
+    let unit = compile_path(path)?;
+    print_human(&unit, color);
+    let ok = unit.ok(deny_warnings);
+    Ok((unit.compiled.declaration, ok))
+}
+
+/// The diagnostics as miette reports on standard error, then a count.
+pub fn print_human(unit: &Unit, color: bool) {
+    let diags = &unit.compiled.diagnostics;
+    if !diags.is_empty() {
+        eprint!("{}", report::render(diags, &unit.name, &unit.src, color));
+        eprintln!("{}: {}", unit.name, report::summary(diags));
     }
-    let warned = compiled
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Warning);
-    let ok = !(compiled.has_errors() || (deny_warnings && warned));
-    Ok((compiled.declaration, ok))
 }

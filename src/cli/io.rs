@@ -1,26 +1,37 @@
-//! Reading sources and writing outputs: standard input as `-`, UTF-8 only, atomic writes.
+//! Reading sources and writing outputs: standard input as `-`, UTF-8 only (other encodings are named),
+//! atomic writes.
 
 use std::io::Read;
 use std::path::Path;
 
-/// Reads a source file (or standard input for `-`), returning the name to show and the text.
-pub fn read_source(path: &Path) -> std::io::Result<(String, String)> {
-    let bytes = if path == Path::new("-") {
+/// Reads a source file (or standard input for `-`), returning the name to show and the bytes.
+pub fn read_bytes(path: &Path) -> std::io::Result<(String, Vec<u8>)> {
+    let stdin = path == Path::new("-");
+    let bytes = if stdin {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
         buf
     } else {
         std::fs::read(path)?
     };
-    let name = if path == Path::new("-") {
+    let name = if stdin {
         "<stdin>".to_string()
     } else {
         path.display().to_string()
     };
-    let text = String::from_utf8(bytes).map_err(|_| {
+    Ok((name, bytes))
+}
+
+/// Reads a source file as text, returning the name to show and the text. A file in another encoding
+/// is an `InvalidData` error that names the encoding and the command that converts it (B1004).
+#[allow(dead_code)] // used by the commands that take text whole (fmt, diff)
+pub fn read_source(path: &Path) -> std::io::Result<(String, String)> {
+    let (name, bytes) = read_bytes(path)?;
+    let text = bdl::syntax::encoding::decode(&bytes).map_err(|d| {
+        let help = d.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
         std::io::Error::new(
             std::io::ErrorKind::InvalidData,
-            "the file is not UTF-8 text; save it as UTF-8 (iconv -f GB18030 -t UTF-8 FILE)",
+            format!("[{}] {}{help}", d.code.as_str(), d.message),
         )
     })?;
     Ok((name, text))

@@ -39,6 +39,17 @@ pub enum Format {
     Json,
 }
 
+/// How `check` prints diagnostics.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DiagnosticFormat {
+    /// Reports with the source and carets, on standard error.
+    Human,
+    /// One line each, `file:line:col: severity[code]: message`, on standard output.
+    Short,
+    /// One JSON document on standard output.
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Deny {
     Warnings,
@@ -54,6 +65,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
+        format: DiagnosticFormat,
     },
     /// Compile a declaration into its tables.
     Build {
@@ -81,7 +95,11 @@ pub fn run() -> ExitCode {
         Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     match cli.command {
-        Command::Check { files, deny } => check::run(&files, color, deny.is_some()),
+        Command::Check {
+            files,
+            deny,
+            format,
+        } => check::run(&files, format, color, deny.is_some()),
         Command::Build {
             file,
             format,

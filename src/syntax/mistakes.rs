@@ -1,0 +1,271 @@
+//! The common mistakes of people who type declarations in Chinese input methods, each recognised at
+//! the place of a syntax error and explained with the corrected line.
+
+use super::scan;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+
+/// Full-width characters that stand for ASCII syntax, with their ASCII form.
+const LOOK_ALIKES: &[(char, &str)] = &[
+    ('＜', "<"),
+    ('＞', ">"),
+    ('《', "<"),
+    ('》', ">"),
+    ('“', "\""),
+    ('”', "\""),
+    ('＂', "\""),
+    ('｛', "{"),
+    ('｝', "}"),
+    ('＝', "="),
+    ('＃', "#"),
+    ('／', "/"),
+    ('，', " "),
+    ('：', " "),
+    ('；', " "),
+    ('（', "("),
+    ('）', ")"),
+    ('．', "."),
+    ('０', "0"),
+    ('１', "1"),
+    ('２', "2"),
+    ('３', "3"),
+    ('４', "4"),
+    ('５', "5"),
+    ('６', "6"),
+    ('７', "7"),
+    ('８', "8"),
+    ('９', "9"),
+];
+
+pub const KEYWORDS: &[&str] = &[
+    "year",
+    "filer",
+    "department",
+    "unit",
+    "precision",
+    "framework",
+    "category",
+    "total",
+    "income",
+    "spending",
+    "duty",
+    "goal",
+    "plan",
+    "task",
+    "indicator",
+    "overall",
+    "direction",
+    "project",
+    "special",
+    "kind",
+    "period",
+    "amount",
+    "cost",
+    "annual",
+    "summary-goal",
+    "summary-annual",
+];
+
+/// A diagnostic for a known mistake on the line of a syntax error at `pos`, if there is one.
+pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic> {
+    let (start, end) = scan::line_around(src, pos);
+    let line = &src[start..end];
+    unterminated_string(line, start)
+        .or_else(|| full_width(line, start))
+        .or_else(|| thousands_separator(line, start, pos))
+        .or_else(|| {
+            rate_missing_period(line, start)
+                .or_else(|| wants_period.then(|| rate_without_period(src, pos)))
+        })
+        .or_else(|| unknown_keyword(line, start, pos))
+}
+
+fn unterminated_string(line: &str, start: usize) -> Option<Diagnostic> {
+    let open = scan::unterminated_string(line)?;
+    Some(
+        Diagnostic::new(Code::UnterminatedString, "this text in quotes is not closed", Span::new(start + open, start + line.len()), "no closing `\"` on this line")
+            .with_help(format!("add `\"` at the end of the text; a text cannot run over two lines. The line should read: {}\"", line.trim_end())),
+    )
+}
+
+fn full_width(line: &str, start: usize) -> Option<Diagnostic> {
+    let code = scan::code_chars(line);
+    let (offset, c, ascii) = code.iter().find_map(|(i, c)| {
+        LOOK_ALIKES
+            .iter()
+            .find(|(f, _)| f == c)
+            .map(|(f, a)| (*i, *f, *a))
+    })?;
+    let fixed = fix_line(line);
+    let shown = if ascii.trim().is_empty() {
+        "a space".to_string()
+    } else {
+        format!("`{ascii}`")
+    };
+    Some(
+        Diagnostic::new(
+            Code::FullWidthPunctuation,
+            format!("full-width `{c}` where {shown} is meant"),
+            Span::new(start + offset, start + offset + c.len_utf8()),
+            "full-width character",
+        )
+        .with_help(format!("type bdl's punctuation in half-width (English) mode; Chinese punctuation belongs inside \"…\". The line should read: {fixed}")),
+    )
+}
+
+/// The line with look-alikes outside strings replaced; “…” become an ASCII-quoted string.
+fn fix_line(line: &str) -> String {
+    let code: Vec<usize> = scan::code_chars(line).into_iter().map(|(i, _)| i).collect();
+    let mut out = String::with_capacity(line.len());
+    for (i, c) in line.char_indices() {
+        match LOOK_ALIKES.iter().find(|(f, _)| *f == c) {
+            Some((_, a)) if code.contains(&i) => out.push_str(a),
+            _ => out.push(c),
+        }
+    }
+    out.trim_end().to_string()
+}
+
+fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
+    // A comma (ASCII or full-width) between digits, in code, at or right after the error.
+    let code = scan::code_chars(line);
+    for w in code.windows(3) {
+        let [(_, a), (i, comma), (_, b)] = [w[0], w[1], w[2]];
+        if (comma == ',' || comma == '，')
+            && a.is_ascii_digit()
+            && b.is_ascii_digit()
+            && start + i + 1 >= pos.saturating_sub(8)
+        {
+            let num_start = code
+                .iter()
+                .rev()
+                .filter(|(j, _)| *j < i)
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '.')
+                .last()
+                .map_or(i, |(j, _)| *j);
+            let num_end = code
+                .iter()
+                .filter(|(j, _)| *j > i)
+                .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '，' || *c == '.')
+                .last()
+                .map_or(i + 1, |(j, c)| j + c.len_utf8());
+            let written = &line[num_start..num_end];
+            let plain: String = written
+                .chars()
+                .filter(|c| *c != ',' && *c != '，')
+                .collect();
+            return Some(
+                Diagnostic::new(
+                    Code::ThousandsSeparator,
+                    format!("the number {written} is written with thousands separators"),
+                    Span::new(start + num_start, start + num_end),
+                    "separators are not allowed",
+                )
+                .with_help(format!("write {plain}: numbers in bdl are written plainly")),
+            );
+        }
+    }
+    None
+}
+
+fn rate_without_period(src: &str, pos: usize) -> Diagnostic {
+    let (line_start, _) = scan::line_around(src, pos);
+    let rate_at = src[line_start..pos]
+        .rfind("rate")
+        .map_or(pos, |i| line_start + i);
+    Diagnostic::new(Code::RateWithoutPeriod, "this rate does not say per month or per year", Span::new(rate_at, pos.max(rate_at)), "per what?")
+        .with_help("write `rate 612/month` (元 per person per month) or `rate 800/year`; a one-off price is `price 20`")
+}
+
+/// `rate 612` with no `/month` or `/year` after the number.
+fn rate_missing_period(line: &str, start: usize) -> Option<Diagnostic> {
+    let code: String = scan::code_chars(line).iter().map(|(_, c)| *c).collect();
+    let at = code.find("rate")?;
+    let rest = code[at + 4..].trim_start();
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    if digits == 0 || rest[digits..].trim_start().starts_with('/') {
+        return None;
+    }
+    let number = &rest[..digits];
+    let line_at = line.find("rate").unwrap_or(0);
+    let end = line[line_at..]
+        .find(number)
+        .map_or(line_at + 4, |i| line_at + i + number.len());
+    Some(
+        Diagnostic::new(Code::RateWithoutPeriod, format!("`rate {number}` does not say per month or per year"), Span::new(start + line_at, start + end), "per what?")
+            .with_help(format!("write `rate {number}/month` (元 per person per month) or `rate {number}/year`; a one-off price is `price {number}`")),
+    )
+}
+
+fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
+    let lead = line.len() - line.trim_start().len();
+    let word_end = line[lead..]
+        .find([' ', '\t', '{', '"', '<'])
+        .map_or(line.len(), |i| lead + i);
+    let word = &line[lead..word_end];
+    if word.is_empty()
+        || word == "}"
+        || word.starts_with('#')
+        || KEYWORDS.contains(&word)
+        || start + lead != pos
+    {
+        return None;
+    }
+    let candidates: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
+    let suggestion = crate::framework::suggest(&word.to_ascii_lowercase(), &candidates)
+        .into_iter()
+        .find(|s| strsim::levenshtein(s, &word.to_ascii_lowercase()) <= 3);
+    let help = match &suggestion {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "a line starts with a keyword: year, filer, department, unit, precision, framework, total, income, spending, duty, goal, plan, task, indicator, overall, direction, project (and inside a direction: special, kind, period, amount, cost, annual, summary-goal, summary-annual)".to_string(),
+    };
+    Some(
+        Diagnostic::new(
+            Code::UnknownKeyword,
+            format!("`{word}` is not a bdl keyword"),
+            Span::new(start + lead, start + word_end),
+            "unknown keyword",
+        )
+        .with_help(help),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code_of(line: &str) -> Option<Code> {
+        recognise(line, line.find('!').map_or(0, |i| i), false).map(|d| d.code)
+    }
+
+    #[test]
+    fn mistakes_are_recognised() {
+        assert_eq!(
+            code_of("filer “石峰区信访局”"),
+            Some(Code::FullWidthPunctuation)
+        );
+        assert_eq!(code_of("goal \"未闭合"), Some(Code::UnterminatedString));
+        assert_eq!(
+            code_of("income \"其他资金\" 173,427.1"),
+            Some(Code::ThousandsSeparator)
+        );
+        assert_eq!(
+            code_of("indicater 产出数量 \"x\" = 1"),
+            Some(Code::UnknownKeyword)
+        );
+        assert_eq!(
+            code_of("direction \"巡逻\" < people 50 rate 612 >"),
+            Some(Code::RateWithoutPeriod)
+        );
+        assert_eq!(
+            code_of("direction \"巡逻\" < people 50 rate 612/month >"),
+            None
+        );
+        assert_eq!(
+            fix_line("direction “巡逻” ＜ people 50 rate 612／month ＞"),
+            "direction \"巡逻\" < people 50 rate 612/month >"
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Reporting every syntax error of a file, not only the first: after an error, the offending line (or
+//! the whole block it opens) is blanked out — same length, so every position stays true — and the file
+//! is parsed again, until it parses or the error budget is spent.
+
+use super::errors;
+use super::mistakes;
+use super::parser::{self, Rule};
+use super::scan::{self, Braces};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use pest::error::{Error, InputLocation};
+
+/// At most this many syntax errors are reported for one file.
+pub const MAX_SYNTAX_ERRORS: usize = 50;
+
+pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnostic> {
+    // Unbalanced braces derail everything after them: report where they are, and only that.
+    let mut out: Vec<Diagnostic> = braces
+        .unclosed
+        .iter()
+        .map(|&o| unclosed(src, o))
+        .chain(braces.unopened.iter().map(|&c| {
+            Diagnostic::new(Code::UnopenedBlock, "this `}` closes no block", Span::new(c, c + 1), "nothing to close")
+                .with_help("delete this `}`, or add the `{` it should close at the end of the line that opens the block")
+        }))
+        .collect();
+    if !out.is_empty() {
+        return out;
+    }
+    let mut text = src.as_bytes().to_vec();
+    let mut err = first;
+    loop {
+        let pos = position(&err).min(src.len());
+        out.push(explain(src, &err, pos));
+        if out.len() >= MAX_SYNTAX_ERRORS || pos >= src.len() {
+            break;
+        }
+        let (a, b) = region(src, pos);
+        if text.get(a..b).is_none_or(|r| r.iter().all(|c| *c == b' ')) {
+            break;
+        }
+        for byte in text.get_mut(a..b).into_iter().flatten() {
+            *byte = b' ';
+        }
+        // Blanking whole characters keeps the text valid UTF-8.
+        let Ok(next) = std::str::from_utf8(&text) else {
+            break;
+        };
+        match parser::parse_file(next) {
+            Ok(_) => break,
+            Err(e) => err = e,
+        }
+    }
+    out
+}
+
+fn position(e: &Error<Rule>) -> usize {
+    match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    }
+}
+
+fn explain(src: &str, e: &Error<Rule>, pos: usize) -> Diagnostic {
+    let wants_period = matches!(&e.variant, pest::error::ErrorVariant::ParsingError { positives, .. } if positives.contains(&Rule::per));
+    mistakes::recognise(src, pos, wants_period).unwrap_or_else(|| errors::from_pest(src, e))
+}
+
+/// The bytes to blank after an error at `pos`: its line, or from that line to the end of the block it
+/// opens.
+fn region(src: &str, pos: usize) -> (usize, usize) {
+    let (start, end) = scan::line_around(src, pos);
+    let line = &src[start..end];
+    if !scan::code_chars(line).iter().any(|(_, c)| *c == '{') {
+        return (start, end);
+    }
+    let mut depth = 0usize;
+    let mut offset = start;
+    for l in src[start..].split_inclusive('\n') {
+        for (_, c) in scan::code_chars(l) {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        offset += l.len();
+        if depth == 0 {
+            break;
+        }
+    }
+    // Keep the final line end so the lines around stay separate.
+    let end = if src[..offset].ends_with('\n') {
+        offset - 1
+    } else {
+        offset
+    };
+    (start, end.max(start))
+}
+
+fn unclosed(src: &str, open: usize) -> Diagnostic {
+    let (start, end) = scan::line_around(src, open);
+    let opener = src[start..end].trim();
+    let short: String = opener.chars().take(40).collect();
+    Diagnostic::new(
+        Code::UnclosedBlock,
+        "this block is never closed",
+        Span::new(open, open + 1),
+        "opened here",
+    )
+    .with_help(format!(
+        "add a line with `}}` where the block of `{short}` ends"
+    ))
+}

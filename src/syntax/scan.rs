@@ -1,0 +1,123 @@
+//! A character scan of source lines that knows strings and comments, for what the grammar cannot say
+//! well: unclosed blocks, unterminated strings, look-alike punctuation. Strings are one line long and
+//! use `\"` and `\\` escapes, so a line-local scan is exact.
+
+/// The characters of a line that are code (outside strings and before a comment), with their byte
+/// offsets in the line.
+pub fn code_chars(line: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '#' => break,
+            _ => out.push((i, c)),
+        }
+    }
+    out
+}
+
+/// The byte offset of a `"` that opens a string the line never closes.
+pub fn unterminated_string(line: &str) -> Option<usize> {
+    let mut open = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match open {
+            Some(_) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    open = None;
+                }
+            }
+            None if c == '#' => return None,
+            None if c == '"' => open = Some(i),
+            None => {}
+        }
+    }
+    open
+}
+
+/// How the braces of a file nest.
+#[derive(Debug, Default)]
+pub struct Braces {
+    /// Offsets of `{` never closed.
+    pub unclosed: Vec<usize>,
+    /// Offsets of `}` with no `{` to close.
+    pub unopened: Vec<usize>,
+    pub max_depth: usize,
+    /// The first `{` deeper than the limit given to `braces`.
+    pub too_deep_at: Option<usize>,
+}
+
+pub fn braces(src: &str, depth_limit: usize) -> Braces {
+    let mut b = Braces::default();
+    let mut open: Vec<usize> = Vec::new();
+    let mut line_start = 0;
+    for line in src.split_inclusive('\n') {
+        for (i, c) in code_chars(line) {
+            match c {
+                '{' => {
+                    open.push(line_start + i);
+                    b.max_depth = b.max_depth.max(open.len());
+                    if open.len() > depth_limit && b.too_deep_at.is_none() {
+                        b.too_deep_at = Some(line_start + i);
+                    }
+                }
+                '}' if open.pop().is_none() => {
+                    b.unopened.push(line_start + i);
+                }
+                _ => {}
+            }
+        }
+        line_start += line.len();
+    }
+    b.unclosed = open;
+    b
+}
+
+/// The byte range of the line holding `offset` (without its line end).
+pub fn line_around(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
+    let end = if end > start && src.as_bytes().get(end - 1) == Some(&b'\r') {
+        end - 1
+    } else {
+        end
+    };
+    (start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_comments_are_not_code() {
+        let code: String = code_chars("goal \"{ # }\" { # }")
+            .iter()
+            .map(|(_, c)| *c)
+            .collect();
+        assert_eq!(code, "goal  { ");
+        assert_eq!(unterminated_string("goal \"abc"), Some(5));
+        assert_eq!(unterminated_string("goal \"a\\\"b\" # \""), None);
+        let b = braces("a {\n b {\n }\n\"}\"\n", 1);
+        assert_eq!(b.unclosed, vec![2]);
+        assert_eq!(b.max_depth, 2);
+        assert_eq!(b.too_deep_at, Some(7));
+    }
+}
