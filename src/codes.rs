@@ -45,6 +45,7 @@ codes! {
     ThousandsSeparator = "B1012", Error, "a number is written with thousands separators";
     RateWithoutPeriod = "B1013", Error, "a rate does not say per month or per year";
     UnknownKeyword = "B1014", Error, "a line starts with a word that is not a keyword";
+    InvisibleCharacter = "B1015", Warning, "an invisible character changes how the text reads";
 
     UnknownReference = "B2001", Error, "a reference names a direction or line that does not exist";
     DuplicateName = "B2002", Error, "two parts have the same name";

@@ -55,6 +55,7 @@ pub fn compile(src: &str) -> Compiled {
         }
     };
     let (declaration, mut diagnostics) = lower::lower(&file);
+    diagnostics.extend(syntax::lint(src));
     diagnostics.extend(check::run(&declaration));
     diagnostic::sort(&mut diagnostics);
     Compiled {

@@ -49,3 +49,19 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
     }
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
 }
+
+/// Warnings about the text itself that do not stop parsing: invisible characters.
+pub fn lint(src: &str) -> Vec<Diagnostic> {
+    scan::invisible_characters(src)
+        .into_iter()
+        .map(|(at, c)| {
+            Diagnostic::new(
+                Code::InvisibleCharacter,
+                format!("an invisible character U+{:04X} is in the text", c as u32),
+                Span::new(at, at + c.len_utf8()),
+                "invisible character here",
+            )
+            .with_help("delete it: it changes how the text is displayed (or hides nothing at all) and reviewers cannot see it")
+        })
+        .collect()
+}

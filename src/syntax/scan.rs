@@ -51,6 +51,20 @@ pub fn unterminated_string(line: &str) -> Option<usize> {
     open
 }
 
+/// Characters that change how text is displayed without being seen: bidirectional overrides and
+/// isolates (a goal could read one way on screen and another in the file), zero-width characters.
+const INVISIBLE: &[char] = &[
+    '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}',
+    '\u{2069}', '\u{200B}', '\u{200E}', '\u{200F}',
+];
+
+/// The offsets and characters of invisible characters in the file.
+pub fn invisible_characters(src: &str) -> Vec<(usize, char)> {
+    src.char_indices()
+        .filter(|(_, c)| INVISIBLE.contains(c))
+        .collect()
+}
+
 /// How the braces of a file nest.
 #[derive(Debug, Default)]
 pub struct Braces {
