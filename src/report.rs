@@ -2,15 +2,54 @@
 //! miette; this is the one place that converts.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 use std::sync::Arc;
+
+/// A named source whose columns count characters, as editors do. miette's own sources count bytes,
+/// which puts `file:line:column` far to the right on Chinese lines (3 bytes a character).
+#[derive(Debug)]
+struct Source {
+    name: String,
+    text: Arc<String>,
+}
+
+impl SourceCode for Source {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner =
+            self.text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let column = self.text[line_start..start].chars().count();
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                column,
+                inner.line_count(),
+            )
+            .with_language("bdl"),
+        ))
+    }
+}
 
 /// One diagnostic with its source, as miette wants it.
 #[derive(Debug)]
 pub struct Report {
     diagnostic: Diagnostic,
-    source: NamedSource<Arc<String>>,
+    source: Source,
     help: Option<String>,
 }
 
@@ -24,7 +63,10 @@ impl Report {
         };
         Report {
             diagnostic,
-            source: NamedSource::new(name, src).with_language("bdl"),
+            source: Source {
+                name: name.to_string(),
+                text: src,
+            },
             help,
         }
     }
