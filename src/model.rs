@@ -34,6 +34,9 @@ pub struct Declaration {
     pub precision: u32,
     pub framework: Framework,
     pub framework_span: Option<Span>,
+    /// Whether `framework` named a known profile or declared a tree. When it did not (B2004, B2005),
+    /// `framework` is the default profile and no indicator is placed in it.
+    pub has_framework: bool,
     /// `total …` as declared (资金总额).
     pub declared_total: Option<Spanned<Decimal>>,
     pub income: Vec<Line>,

@@ -2,8 +2,6 @@
 //! panic; files named `valid_*` are odd but valid and give no error. Inputs too large to keep as files
 //! are generated here.
 
-use std::path::Path;
-
 /// Decodes and compiles like the CLI does, and renders every diagnostic as a user sees it.
 fn run(bytes: &[u8], name: &str) -> (bool, String) {
     match bdl::syntax::encoding::decode(bytes) {

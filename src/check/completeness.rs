@@ -9,6 +9,14 @@ use crate::syntax::ast::Horizon;
 
 pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // Indicators that could not be placed (no framework, or an unknown one: B2004, B2005) would make
+    // every category look empty; that error is reported already.
+    let any_indicator = super::indicator_tables(decl)
+        .iter()
+        .any(|t| !t.indicators.is_empty());
+    if !decl.has_framework && any_indicator {
+        return out;
+    }
     let mut tables = super::indicator_tables(decl);
     if decl.indicators.is_empty() && decl.has_department_table() {
         tables.insert(

@@ -39,16 +39,24 @@ pub fn quantity_matches_reference(decl: &Declaration) -> Vec<Diagnostic> {
                     Diagnostic::new(
                         Code::ReferenceUnitMismatch,
                         format!(
-                            "{} is counted in {}, not in {}",
+                            "\"{}\" is written in {}, but `{}` counts in {}",
+                            ind.name.value,
+                            unit.as_deref().unwrap_or(""),
                             r.written,
-                            r.unit,
-                            unit.as_deref().unwrap_or("")
+                            r.unit
                         ),
                         *span,
                         "unit does not fit",
                     )
                     .with_label(r.span, format!("counts in {}", r.unit))
-                    .with_help(format!("write the value in {}", r.unit))
+                    .with_help(format!(
+                        "write the number in {} (`{}{} from {}`), or leave the number out (`= {}`)",
+                        r.unit,
+                        money::exact(r.derived.value),
+                        r.unit,
+                        r.written,
+                        r.written
+                    ))
                     .with_path(&table.path),
                 );
                 continue;
@@ -57,7 +65,7 @@ pub fn quantity_matches_reference(decl: &Declaration) -> Vec<Diagnostic> {
                 let mut d = Diagnostic::new(
                     Code::QuantityContradictsReference,
                     format!(
-                        "\"{}\" says {}{} but {} is {}{}",
+                        "\"{}\" says {}{}, but `{}` is {}{}",
                         ind.name.value,
                         money::exact(*number),
                         unit.as_deref().unwrap_or(""),
@@ -66,10 +74,10 @@ pub fn quantity_matches_reference(decl: &Declaration) -> Vec<Diagnostic> {
                         r.unit
                     ),
                     *span,
-                    format!("{} derived", money::exact(r.derived.value)),
+                    format!("{}{} derived", money::exact(r.derived.value), r.unit),
                 )
                 .with_help(format!(
-                    "write {}{} or correct the facts it comes from ({})",
+                    "write {}{}, or correct the facts it comes from ({})",
                     money::exact(r.derived.value),
                     r.unit,
                     r.derived.how

@@ -60,8 +60,9 @@ fn check_lines(
         }
         // 其中 lines must add up to the line above them, whatever the line's amount comes from; a
         // mismatch already reported above (declared vs the sum of these lines) is not repeated.
-        if let Some(children) =
-            model::sum(l.children.iter().map(|c| c.amount)).filter(|_| !l.children.is_empty())
+        let unknown = l.declared.is_none() && l.derived.is_none();
+        if let Some(children) = model::sum(l.children.iter().map(|c| c.amount))
+            .filter(|_| !l.children.is_empty() && !unknown)
         {
             let reported =
                 l.declared.is_some() && l.derived.as_ref().is_some_and(|d| d.value == children);
@@ -116,8 +117,20 @@ pub(crate) fn printed_precision(
     .with_path(path)
 }
 
+/// Whether a line of the breakdown has no amount (none written, or a derivation that failed): its sum
+/// is then unknown, and comparing it would only repeat the error already reported for that line.
+fn has_unknown_line(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .any(|l| (l.declared.is_none() && l.derived.is_none()) || has_unknown_line(&l.children))
+}
+
 pub fn breakdowns_agree(decl: &Declaration) -> Vec<Diagnostic> {
-    if decl.income.is_empty() || decl.spending.is_empty() {
+    if decl.income.is_empty()
+        || decl.spending.is_empty()
+        || has_unknown_line(&decl.income)
+        || has_unknown_line(&decl.spending)
+    {
         return Vec::new();
     }
     let (Some(income), Some(spending)) = (decl.income_total(), decl.spending_total()) else {
@@ -160,7 +173,7 @@ pub fn declared_total_matches(decl: &Declaration) -> Vec<Diagnostic> {
         (&decl.income, decl.income_total(), "income"),
         (&decl.spending, decl.spending_total(), "spending"),
     ] {
-        let Some(sum) = sum.filter(|_| !lines.is_empty()) else {
+        let Some(sum) = sum.filter(|_| !lines.is_empty() && !has_unknown_line(lines)) else {
             continue;
         };
         if sum != total.value {

@@ -97,8 +97,8 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
                 span,
             } => {
                 if set_once(ctx, &out.declared.as_ref().map(|a| a.span), "amount", *span) {
-                    out.declared = Some(Spanned {
-                        value: ctx.amount(amount),
+                    out.declared = ctx.declared_amount(amount).map(|value| Spanned {
+                        value,
                         span: amount.span,
                     });
                     out.declared_text = ctx.amount_text(amount);
@@ -165,9 +165,16 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
             None => ctx.overflow(d.name.span),
         }
     }
+    let has_source = d.basis.is_some()
+        || !out.children.is_empty()
+        || d.items
+            .iter()
+            .any(|i| matches!(i, DirectionItem::Cost(_) | DirectionItem::Amount { .. }));
     out.amount = match (&out.declared, &out.derived) {
         (Some(a), _) => a.value,
         (None, Some(d)) => d.value,
+        // An unreadable amount or a basis that overflowed is reported already (B1002, B3030).
+        (None, None) if has_source => Decimal::ZERO,
         (None, None) => {
             ctx.report(
                 Diagnostic::new(Code::DirectionWithoutAmount, format!("\"{}\" has no amount", d.name.value), d.name.span, "no amount and no cost basis")

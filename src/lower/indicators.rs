@@ -315,12 +315,17 @@ impl<'a> Scope<'a> {
                     return None;
                 };
                 let parts: Vec<String> = people_parts(d);
-                let how = format!(
-                    "people of \"{}\": {} = {}人",
-                    d.name.value,
-                    parts.join(" + "),
-                    money::exact(n)
-                );
+                // `50人 + 8人 = 58人`; a single count is not repeated (`= 50人`).
+                let how = if parts.len() > 1 {
+                    format!(
+                        "people of \"{}\" = {} = {}人",
+                        d.name.value,
+                        parts.join(" + "),
+                        money::exact(n)
+                    )
+                } else {
+                    format!("people of \"{}\" = {}人", d.name.value, money::exact(n))
+                };
                 (
                     RefKind::People,
                     Derived {

@@ -73,9 +73,11 @@ impl<'a> Evaluator<'a> {
         }
         self.visiting.push(l.name.value.clone());
         let children: Vec<Line> = l.children.iter().map(|c| self.line(ctx, c)).collect();
-        let declared = l.declared.as_ref().map(|a| Spanned {
-            value: ctx.amount(a),
-            span: a.span,
+        let declared = l.declared.as_ref().and_then(|a| {
+            ctx.declared_amount(a).map(|value| Spanned {
+                value,
+                span: a.span,
+            })
         });
         let declared_text = l.declared.as_ref().and_then(|a| ctx.amount_text(a));
         let derived = match &l.derivation {
@@ -111,6 +113,9 @@ impl<'a> Evaluator<'a> {
         let amount = match (&declared, &derived) {
             (Some(d), _) => d.value,
             (None, Some(d)) => d.value,
+            // An unreadable amount or a derivation that failed (unknown line, cycle, overflow) is
+            // reported already.
+            (None, None) if l.declared.is_some() || l.derivation.is_some() => Decimal::ZERO,
             (None, None) => {
                 ctx.report(
                     Diagnostic::new(Code::LineWithoutAmount, format!("the {} line \"{}\" has no amount", self.what, l.name.value), l.name.span, "no amount")
@@ -139,9 +144,12 @@ impl<'a> Evaluator<'a> {
         let mut total = Some(Decimal::ZERO);
         let mut sources = Vec::new();
         for n in names {
-            if self.visiting.contains(&n.value) {
+            if let Some(at) = self.visiting.iter().position(|v| *v == n.value) {
+                // The chain that leads back: 项目支出 → 专项业务费 → 项目支出.
+                let mut chain: Vec<&str> = self.visiting[at..].iter().map(String::as_str).collect();
+                chain.push(&n.value);
                 ctx.report(
-                    Diagnostic::new(Code::CyclicDerivation, format!("\"{}\" is derived from itself", n.value), n.span, "refers back to a line being derived")
+                    Diagnostic::new(Code::CyclicDerivation, format!("\"{}\" is derived from itself: {}", n.value, chain.join(" → ")), n.span, "refers back to a line being derived")
                         .with_help("a line can be the sum of other lines, but not of itself through them; declare one of the amounts"),
                 );
                 return None;

@@ -35,7 +35,7 @@ impl Ctx {
             None => {
                 self.report(
                     Diagnostic::new(Code::NumberOutOfRange, "this number has too many digits to be exact", n.span, "more than 28 digits")
-                        .with_help("write at most 28 significant digits; amounts in 万元 need at most 4 decimals"),
+                        .with_help("write at most 28 digits; a number this long is almost certainly a typing mistake"),
                 );
                 Decimal::ZERO
             }
@@ -44,15 +44,22 @@ impl Ctx {
 
     /// An amount literal in the document's unit (`367200元` in a 万元 document is 36.72).
     pub fn amount(&mut self, a: &AmountLit) -> Decimal {
-        let v = self.number(&a.number);
+        self.declared_amount(a).unwrap_or(Decimal::ZERO)
+    }
+
+    /// An amount literal, or `None` (reported: B1002, B3030) when it cannot be read exactly. Declared
+    /// figures use this, so that an unreadable number is not compared as if it were zero.
+    pub fn declared_amount(&mut self, a: &AmountLit) -> Option<Decimal> {
+        let Some(v) = money::parse_exact(&a.number.text) else {
+            self.number(&a.number);
+            return None;
+        };
         let from = a.unit.unwrap_or(self.unit);
-        match money::convert(v, from, self.unit) {
-            Some(v) => v,
-            None => {
-                self.overflow(a.span);
-                Decimal::ZERO
-            }
+        let converted = money::convert(v, from, self.unit);
+        if converted.is_none() {
+            self.overflow(a.span);
         }
+        converted
     }
 
     /// The spelling of an amount when it is written in the document's unit (for printed-precision checks).
@@ -138,6 +145,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         precision: header.precision,
         framework: ctx.framework.clone(),
         framework_span: header.framework_span,
+        has_framework: ctx.has_framework,
         declared_total: header.total,
         income,
         spending,
@@ -160,7 +168,9 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
             }
         })
         .collect();
+    // An unknown profile is reported once, as B2005, not again as a missing framework.
     if !ctx.has_framework
+        && decl.framework_span.is_none()
         && (!dept_indicators.is_empty() || ast_directions.iter().any(|d| has_indicator(d)))
     {
         ctx.report(
@@ -365,9 +375,8 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
         MoneyUnit::Yuan => 2,
     });
     if let Some(t) = total_lit {
-        let v = ctx.amount(t);
-        h.total = Some(Spanned {
-            value: v,
+        h.total = ctx.declared_amount(t).map(|value| Spanned {
+            value,
             span: t.span,
         });
     }

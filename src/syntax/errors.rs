@@ -19,6 +19,9 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
                 .with_help("report this to the bdl developers")
         }
         ErrorVariant::ParsingError { positives, .. } => {
+            if let Some(d) = rate_without_period(src, start, positives) {
+                return d;
+            }
             let mut wanted: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
             wanted.sort_unstable();
             wanted.dedup();
@@ -32,6 +35,42 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
             Diagnostic::new(Code::Syntax, message, span, "not expected here").with_help(help)
         }
     }
+}
+
+/// `rate 235 >`: pest gives up at `rate` and would say it expected a rate, found `rate`. Say what is
+/// missing instead, under the rate itself.
+fn rate_without_period(src: &str, start: usize, positives: &[Rule]) -> Option<Diagnostic> {
+    if !positives
+        .iter()
+        .any(|r| matches!(r, Rule::unit_price | Rule::rate))
+    {
+        return None;
+    }
+    let rest = src[start..].strip_prefix("rate")?;
+    let number_at = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
+    let number: String = rest[number_at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    if number.is_empty()
+        || rest[number_at + number.len()..]
+            .trim_start()
+            .starts_with('/')
+    {
+        return None;
+    }
+    let end = start + "rate".len() + number_at + number.len();
+    Some(
+        Diagnostic::new(
+            Code::Syntax,
+            format!("the rate `rate {number}` has no period"),
+            Span::new(start, end),
+            "per month or per year?",
+        )
+        .with_help(format!(
+            "write `rate {number}/month` (元 per person or item per month) or `rate {number}/year`"
+        )),
+    )
 }
 
 /// The span of the token that starts at `start` (up to the next space or end of line), so the

@@ -1,0 +1,111 @@
+//! One fixture per behaviour under `tests/fixtures/check/`. Each starts with `# expect: B3010 …`, the
+//! codes it must produce. The test compiles it, snapshots the rendered diagnostics, and requires the
+//! codes produced to be exactly the expected ones, at every severity: a fixture shows one behaviour,
+//! so a check that stops firing, or starts firing where it should not, fails here.
+
+use bdl::codes::Code;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+const FIXTURES: &str = "tests/fixtures/check";
+
+/// The codes of a fixture's first line, `# expect: B3010 B4020`.
+fn expected_codes(path: &Path, src: &str) -> BTreeSet<Code> {
+    let first = src.lines().next().unwrap_or("");
+    let Some(list) = first.strip_prefix("# expect:") else {
+        panic!(
+            "{}: the first line must be `# expect: B…`, found {first:?}",
+            path.display()
+        );
+    };
+    let codes: BTreeSet<Code> = list
+        .split_whitespace()
+        .map(|c| {
+            Code::parse(c).unwrap_or_else(|| panic!("{}: `{c}` is not a bdl code", path.display()))
+        })
+        .collect();
+    assert!(
+        !codes.is_empty(),
+        "{}: the expect line names no code",
+        path.display()
+    );
+    codes
+}
+
+fn names(codes: &BTreeSet<Code>) -> String {
+    codes
+        .iter()
+        .map(|c| c.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn fixtures_produce_their_expected_diagnostics() {
+    insta::glob!("fixtures/check/*.bdl", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        // The expect line is ASCII even in a fixture saved in another encoding.
+        let expected = expected_codes(path, &String::from_utf8_lossy(&bytes));
+
+        // Decoded as the CLI does: a file in another encoding is a diagnostic of its own.
+        let (src, compiled) = match bdl::syntax::encoding::decode(&bytes) {
+            Ok(src) => {
+                let compiled = bdl::compile(&src);
+                (src, compiled)
+            }
+            Err(d) => (
+                String::new(),
+                bdl::Compiled {
+                    declaration: None,
+                    diagnostics: vec![*d],
+                },
+            ),
+        };
+        let produced: BTreeSet<Code> = compiled.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            names(&produced),
+            names(&expected),
+            "{name}: the codes produced (left) differ from its `# expect:` line (right)"
+        );
+        if expected
+            .iter()
+            .any(|c| c.severity() == bdl::diagnostic::Severity::Error)
+        {
+            assert!(
+                compiled.has_errors(),
+                "{name}: an error is expected, so the file must not compile cleanly"
+            );
+        }
+
+        let rendered = bdl::report::render(&compiled.diagnostics, &name, &src, false);
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+#[test]
+fn every_code_has_a_fixture() {
+    let mut covered = BTreeSet::new();
+    for entry in std::fs::read_dir(FIXTURES).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "bdl") {
+            let src = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).to_string();
+            covered.extend(expected_codes(&path, &src));
+        }
+    }
+    // Codes whose input cannot be a fixture file, with the test that shows them instead.
+    const GENERATED: &[(Code, &str)] = &[(
+        Code::TooLarge,
+        "tests/bad_input.rs a_ten_megabyte_line_is_refused_with_a_diagnostic",
+    )];
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|c| !covered.contains(c) && !GENERATED.iter().any(|(g, _)| g == *c))
+        .map(|c| c.as_str())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "these codes have no fixture in {FIXTURES} (add one whose first line is `# expect: CODE`): {}",
+        missing.join(", ")
+    );
+}
