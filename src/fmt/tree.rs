@@ -441,10 +441,13 @@ struct Attach<'a> {
 }
 
 impl Attach<'_> {
+    /// The own-line comments that start in `[from, to)` (comments are in source order).
     fn notes(&self, from: usize, to: usize) -> Vec<Note> {
-        self.comments
+        let lo = self.comments.partition_point(|c| c.start < from);
+        let hi = self.comments.partition_point(|c| c.start < to).max(lo);
+        self.comments[lo..hi]
             .iter()
-            .filter(|c| c.own_line && c.start >= from && c.start < to)
+            .filter(|c| c.own_line)
             .map(|c| Note {
                 text: c.text.clone(),
                 blank_before: self.lines.blank_above(c.line),
