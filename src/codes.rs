@@ -1,5 +1,6 @@
 //! Every diagnostic code bdl can report, with its default severity and a one-line title. Codes are
-//! stable: B1xxx syntax, B2xxx names and structure, B3xxx money, B4xxx indicators, B5xxx texts and periods.
+//! stable: B1xxx syntax, B2xxx names and structure, B3xxx money, B4xxx indicators, B5xxx texts and periods,
+//! B9xxx internal errors.
 
 use crate::diagnostic::Severity;
 
@@ -86,4 +87,6 @@ codes! {
     MissingGoal = "B5002", Warning, "a direction has no 实施期 or 年度 goal";
     PeriodExcludesYear = "B5010", Warning, "the period does not include the budget year";
     PeriodUnreadable = "B5011", Note, "the period could not be read as dates or a length";
+
+    FormatUnverified = "B9001", Error, "internal error: the formatter could not prove its result, nothing was written";
 }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod emit;
+pub mod fmt;
 pub mod framework;
 pub mod lower;
 pub mod model;

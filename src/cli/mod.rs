@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod compile;
 mod explain;
+mod fmt;
 mod io;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -83,6 +84,19 @@ enum Command {
         #[arg(long, value_enum)]
         deny: Option<Deny>,
     },
+    /// Rewrite declarations in their canonical form (docs/formatting.md); a folder means every
+    /// `.bdl` file under it. Nothing is written unless the result is proven to mean the same.
+    Fmt {
+        /// Files or folders (`-` reads standard input and writes standard output).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write nothing; list the files that would change and exit 1 if any would.
+        #[arg(long)]
+        check: bool,
+        /// Write nothing; show a unified diff of the changes and exit 1 if any.
+        #[arg(long)]
+        diff: bool,
+    },
     /// Explain a diagnostic code (for example `bdl explain B3010`).
     Explain { code: String },
 }
@@ -106,6 +120,9 @@ pub fn run() -> ExitCode {
             output,
             deny,
         } => build::run(&file, format, output.as_deref(), color, deny.is_some()),
+        Command::Fmt { paths, check, diff } => {
+            fmt::run(&paths, &fmt::Options { check, diff, color })
+        }
         Command::Explain { code } => explain::run(&code),
     }
 }

@@ -1,0 +1,135 @@
+//! `bdl fmt [--check] [--diff] PATH…`: rewrite declarations in their canonical form. Every result is
+//! proven by `bdl::fmt::format` before anything is written, and files are replaced atomically.
+
+use bdl::report;
+use similar::TextDiff;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub struct Options {
+    /// Write nothing; list the files that would change.
+    pub check: bool,
+    /// Write nothing; show how the files would change.
+    pub diff: bool,
+    pub color: bool,
+}
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    /// Reformatted, or (under `--check` / `--diff`) would be.
+    Changed,
+    /// Syntax errors or an unproven result: reported, nothing written.
+    Failed,
+}
+
+pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
+    let mut files = Vec::new();
+    for p in paths {
+        if p != Path::new("-") && p.is_dir() {
+            if let Err(e) = collect(p, &mut files) {
+                eprintln!("error: cannot read the folder {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        } else {
+            files.push(p.clone());
+        }
+    }
+    let (mut changed, mut failed) = (0usize, 0usize);
+    for f in &files {
+        match one(f, opts) {
+            Ok(Outcome::Unchanged) => {}
+            Ok(Outcome::Changed) => changed += 1,
+            Ok(Outcome::Failed) => failed += 1,
+            Err(code) => return code,
+        }
+    }
+    let dry = opts.check || opts.diff;
+    if changed > 0 && dry {
+        eprintln!(
+            "{changed} {} would be reformatted",
+            if changed == 1 { "file" } else { "files" }
+        );
+    }
+    if failed > 0 || (dry && changed > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Every `.bdl` file under a folder, in name order. Symbolic links are not followed, so the walk
+/// stays inside the folder and cannot go round in circles; hidden entries (`.git`) are skipped.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let name = e.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let kind = e.file_type()?;
+        let path = e.path();
+        if kind.is_dir() {
+            collect(&path, out)?;
+        } else if kind.is_file() && path.extension().is_some_and(|x| x == "bdl") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
+    let stdin = path == Path::new("-");
+    let (name, src) = super::io::read_source(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        ExitCode::from(2)
+    })?;
+    let formatted = match bdl::fmt::format(&src) {
+        Ok(f) => f,
+        Err(e) => {
+            let diagnostics = e.diagnostics();
+            eprint!("{}", report::render(&diagnostics, &name, &src, opts.color));
+            eprintln!("{name}: not formatted");
+            return Ok(Outcome::Failed);
+        }
+    };
+    let changed = formatted != src;
+    let mut stdout = std::io::stdout().lock();
+    let written = if opts.diff {
+        if changed {
+            let diff = TextDiff::from_lines(&src, &formatted)
+                .unified_diff()
+                .header(&name, &name)
+                .to_string();
+            stdout.write_all(diff.as_bytes())
+        } else {
+            Ok(())
+        }
+    } else if opts.check {
+        if changed {
+            writeln!(stdout, "{name}")
+        } else {
+            Ok(())
+        }
+    } else if stdin {
+        stdout.write_all(formatted.as_bytes())
+    } else if changed {
+        if let Err(e) = super::io::write_atomically(path, &formatted) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return Err(ExitCode::from(2));
+        }
+        Ok(())
+    } else {
+        Ok(())
+    };
+    if written.and_then(|_| stdout.flush()).is_err() {
+        return Err(ExitCode::from(2));
+    }
+    Ok(if changed {
+        Outcome::Changed
+    } else {
+        Outcome::Unchanged
+    })
+}

@@ -1,0 +1,61 @@
+//! fmt: source text → canonical source text (docs/formatting.md). Works on the syntax tree plus the
+//! comments and blank lines a line scan finds, and proves every result before handing it out.
+
+pub mod comments;
+mod printer;
+mod tree;
+mod verify;
+
+pub use verify::Property;
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::source::Span;
+use crate::syntax::{self, ast::File};
+
+/// Why a source was not formatted.
+#[derive(Debug)]
+pub enum Error {
+    /// The source does not parse: it is left as it is.
+    Syntax(Vec<Diagnostic>),
+    /// The formatted text failed one of the properties it must have (a bug in bdl).
+    Unverified(Property),
+}
+
+impl Error {
+    /// The diagnostics to show for this error.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self {
+            Error::Syntax(d) => d.clone(),
+            Error::Unverified(p) => vec![
+                Diagnostic::new(
+                    Code::FormatUnverified,
+                    format!("internal error: the formatted text fails the check that {p}; nothing was written"),
+                    Span::new(0, 0),
+                    "this file",
+                )
+                .with_help("this is a bug in bdl fmt: please report it with the file; the file is unchanged"),
+            ],
+        }
+    }
+}
+
+/// The canonical form of `src`, proven: it formats to itself, means the same, and keeps every
+/// comment and every literal's spelling.
+pub fn format(src: &str) -> Result<String, Error> {
+    let file = syntax::parse(src).map_err(Error::Syntax)?;
+    let out = format_parsed(src, &file);
+    verify::verify(src, &out).map_err(Error::Unverified)?;
+    Ok(out)
+}
+
+/// The canonical form of a parsed `src`, without the proof.
+pub fn format_parsed(src: &str, file: &File) -> String {
+    let mut doc = tree::build(src, file);
+    tree::attach(&mut doc, src, &comments::scan(src));
+    printer::print(&doc)
+}
+
+/// Checks the four properties of a formatting result (`out` for `src`).
+pub fn verify(src: &str, out: &str) -> Result<(), Property> {
+    verify::verify(src, out)
+}
