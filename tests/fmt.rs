@@ -30,7 +30,10 @@ fn every_bdl_file_formats_with_its_proof() {
     bdl_files(&root.join("tests"), &mut files);
     assert!(files.len() > 10, "the .bdl files were not found");
     for f in &files {
-        let src = std::fs::read_to_string(f).unwrap();
+        // Fixtures saved in other encodings are refused before formatting (B1004), as the CLI does.
+        let Ok(src) = bdl::syntax::encoding::decode(&std::fs::read(f).unwrap()) else {
+            continue;
+        };
         let parses = bdl::syntax::parse(&src).is_ok();
         match bdl::fmt::format(&src) {
             Ok(out) => {

@@ -22,8 +22,6 @@ const LOOK_ALIKES: &[(char, &str)] = &[
     ('，', " "),
     ('：', " "),
     ('；', " "),
-    ('（', "("),
-    ('）', ")"),
     ('．', "."),
     ('０', "0"),
     ('１', "1"),
@@ -70,8 +68,8 @@ pub const KEYWORDS: &[&str] = &[
 pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic> {
     let (start, end) = scan::line_around(src, pos);
     let line = &src[start..end];
-    unterminated_string(line, start)
-        .or_else(|| full_width(line, start))
+    full_width(line, start)
+        .or_else(|| unterminated_string(line, start))
         .or_else(|| thousands_separator(line, start, pos))
         .or_else(|| {
             rate_missing_period(line, start)
@@ -82,9 +80,24 @@ pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic
 
 fn unterminated_string(line: &str, start: usize) -> Option<Diagnostic> {
     let open = scan::unterminated_string(line)?;
+    let text = line.trim_end();
+    // `"…”`: closed with a full-width quote, which is text inside a string.
+    let help = match text.strip_suffix(['”', '＂', '“']) {
+        Some(body) => format!(
+            "the text ends with a full-width quotation mark, which counts as text; type the ASCII `\"` instead. The line should read: {body}\""
+        ),
+        None => format!(
+            "add `\"` at the end of the text; a text cannot run over two lines. The line should read: {text}\""
+        ),
+    };
     Some(
-        Diagnostic::new(Code::UnterminatedString, "this text in quotes is not closed", Span::new(start + open, start + line.len()), "no closing `\"` on this line")
-            .with_help(format!("add `\"` at the end of the text; a text cannot run over two lines. The line should read: {}\"", line.trim_end())),
+        Diagnostic::new(
+            Code::UnterminatedString,
+            "this text in quotes is not closed",
+            Span::new(start + open, start + line.len()),
+            "no closing `\"` on this line",
+        )
+        .with_help(help),
     )
 }
 
