@@ -37,6 +37,10 @@ enum Color {
 pub enum Format {
     Md,
     Json,
+    /// One self-contained HTML page, print-ready on A4.
+    Html,
+    /// An Excel workbook, a sheet per table (needs `-o FILE.xlsx`).
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
