@@ -1,7 +1,7 @@
 //! HTML: one self-contained page with every table of the layout as a printed A4 sheet. No scripts, no
 //! fetches: the style sheet is inline, and every string from the declaration is escaped.
 
-use super::layout::{Cell, CellKind, Table, TableKind, tables};
+use super::layout::{CELL_PADDING, Cell, CellKind, Table, TableKind, tables};
 use crate::model::Declaration;
 use std::fmt::Write;
 
@@ -61,7 +61,7 @@ fn table(out: &mut String, t: &Table, n: usize) {
         out.push_str("</div>\n");
     }
     out.push_str("<table>\n<colgroup>");
-    let widths = t.column_widths();
+    let widths: Vec<usize> = t.column_widths().iter().map(|w| w + CELL_PADDING).collect();
     let total: usize = widths.iter().sum::<usize>().max(1);
     for w in &widths {
         // Hundredths of a percent, in integers.

@@ -78,9 +78,12 @@ pub const MAX_COLUMN_WIDTH: usize = 36;
 pub const MIN_COLUMN_WIDTH: usize = 6;
 /// Columns this narrow keep their width when a table is too wide for its page; wider ones give way.
 pub const SHORT_COLUMN_WIDTH: usize = 16;
-/// What an A4 page holds across, in display columns of 10.5pt text, after margins and cell padding.
-pub const PORTRAIT_PAGE_COLUMNS: usize = 92;
-pub const LANDSCAPE_PAGE_COLUMNS: usize = 136;
+/// Display columns of padding a cell takes beside its text.
+pub const CELL_PADDING: usize = 2;
+/// What an A4 page holds across, in display columns of 10.5pt text, after margins and each column's
+/// `CELL_PADDING` (for six columns).
+pub const PORTRAIT_PAGE_COLUMNS: usize = 86;
+pub const LANDSCAPE_PAGE_COLUMNS: usize = 130;
 
 impl Table {
     /// The text at each grid position, with merged cells' covered positions blank (as the printed forms
@@ -110,9 +113,11 @@ impl Table {
     /// line among the cells that sit in it alone, between `MIN_COLUMN_WIDTH` and `MAX_COLUMN_WIDTH`.
     /// When these do not fit the page, columns up to `SHORT_COLUMN_WIDTH` (labels, figures, 指标值)
     /// keep theirs and the wider ones share the rest in proportion, so long text wraps and short text
-    /// does not. Both the page and the workbook size their columns from this.
+    /// does not; a figure is never narrowed. Widths are of the text, without `CELL_PADDING`. Both the
+    /// page and the workbook size their columns from this.
     pub fn column_widths(&self) -> Vec<usize> {
         let mut widths = vec![MIN_COLUMN_WIDTH; self.columns];
+        let mut figures = vec![0; self.columns];
         for cell in self.rows.iter().flat_map(|r| &r.cells) {
             if cell.colspan != 1 {
                 continue;
@@ -126,6 +131,9 @@ impl Table {
             if let Some(w) = widths.get_mut(cell.col) {
                 *w = (*w).max(widest.min(MAX_COLUMN_WIDTH));
             }
+            if let (CellKind::Amount, Some(f)) = (cell.kind, figures.get_mut(cell.col)) {
+                *f = (*f).max(widest);
+            }
         }
         let page = self.page_columns();
         if widths.iter().sum::<usize>() <= page {
@@ -134,9 +142,11 @@ impl Table {
         let short: usize = widths.iter().filter(|w| **w <= SHORT_COLUMN_WIDTH).sum();
         let long: usize = widths.iter().filter(|w| **w > SHORT_COLUMN_WIDTH).sum();
         let room = page.saturating_sub(short);
-        for w in &mut widths {
+        for (w, figure) in widths.iter_mut().zip(figures) {
             if *w > SHORT_COLUMN_WIDTH {
-                *w = (*w * room / long.max(1)).max(SHORT_COLUMN_WIDTH / 2);
+                *w = (*w * room / long.max(1))
+                    .max(SHORT_COLUMN_WIDTH / 2)
+                    .max(figure);
             }
         }
         widths

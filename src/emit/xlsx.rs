@@ -6,7 +6,7 @@
 //! format that prints it as the table does (`0.000` for `1.878`, `"资金总额："0.0000"万元"`): the value
 //! is the printed figure converted to a double only here, where the spreadsheet needs one.
 
-use super::layout::{Cell, CellKind, Table, tables};
+use super::layout::{CELL_PADDING, Cell, CellKind, Table, tables};
 use crate::model::Declaration;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
@@ -20,8 +20,6 @@ const FONT_SIZE: f64 = 10.5;
 /// Points per printed line of `FONT_SIZE` text, and the padding of a row.
 const LINE_HEIGHT: f64 = 14.0;
 const ROW_PADDING: f64 = 4.0;
-/// Display columns a column is given beyond its text, for the cell padding.
-const COLUMN_PADDING: usize = 2;
 
 pub fn render(decl: &Declaration) -> Result<Vec<u8>, Error> {
     render_tables(&tables(decl))
@@ -209,11 +207,7 @@ fn write_table(sheet: &mut Worksheet, t: &Table) -> Result<(), Error> {
     }
     let start = r;
 
-    let widths: Vec<usize> = t
-        .column_widths()
-        .iter()
-        .map(|w| w + COLUMN_PADDING)
-        .collect();
+    let widths: Vec<usize> = t.column_widths().iter().map(|w| w + CELL_PADDING).collect();
     for (c, w) in widths.iter().enumerate() {
         sheet.set_column_width(col_num(c)?, *w as f64)?;
     }
@@ -277,7 +271,7 @@ fn row_heights(t: &Table, widths: &[usize]) -> Vec<f64> {
         let room = widths
             .get(cell.col..end)
             .map_or(0, |w| w.iter().sum::<usize>())
-            .saturating_sub(COLUMN_PADDING)
+            .saturating_sub(CELL_PADDING)
             .max(2);
         cell.text
             .lines()
@@ -307,4 +301,88 @@ fn row_heights(t: &Table, widths: &[usize]) -> Vec<f64> {
         .into_iter()
         .map(|n| n as f64 * LINE_HEIGHT + ROW_PADDING)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{number_of, sheet_names};
+    use crate::emit::layout::{Cell, CellKind, Table, TableKind};
+    use rust_decimal::Decimal;
+
+    fn table(short_name: &str) -> Table {
+        Table {
+            kind: TableKind::Direction,
+            attachment: None,
+            title: String::new(),
+            short_name: short_name.to_string(),
+            caption_left: None,
+            caption_right: None,
+            columns: 1,
+            rows: Vec::new(),
+            header_rows: 0,
+            landscape: false,
+        }
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let long = "社区（村）治安巡逻防控费".repeat(4);
+        let tables: Vec<Table> = [
+            "a/b:c*d?e[f]g\\h",
+            &long,
+            &long,
+            "'引号'",
+            "",
+            "History",
+            "Abc",
+            "abc",
+        ]
+        .iter()
+        .map(|n| table(n))
+        .collect();
+        let names = sheet_names(&tables);
+        assert_eq!(names[0], "a_b_c_d_e_f_g_h");
+        assert_eq!(names[3], "引号");
+        assert_eq!(names[4], "表5");
+        assert_eq!(names[5], "表6");
+        assert_eq!(names[7], "abc (2)");
+        for (i, n) in names.iter().enumerate() {
+            assert!(n.encode_utf16().count() <= 31, "{n}");
+            assert!(!n.contains(['[', ']', ':', '*', '?', '/', '\\']), "{n}");
+            assert!(rust_xlsxwriter::utility::check_sheet_name(n).is_ok(), "{n}");
+            for m in &names[..i] {
+                assert_ne!(m.to_lowercase(), n.to_lowercase());
+            }
+        }
+    }
+
+    fn amount(text: &str, figure: std::ops::Range<usize>) -> Cell {
+        Cell {
+            text: text.to_string(),
+            kind: CellKind::Amount,
+            amount: Some(Decimal::ZERO),
+            figure: Some(figure),
+            col: 0,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+
+    #[test]
+    fn number_formats_print_the_figure_as_the_table_does() {
+        let text = "资金总额：173.4271万元";
+        let start = "资金总额：".len();
+        let cell = amount(text, start..start + "173.4271".len());
+        assert_eq!(
+            number_of(&cell),
+            Some((173.4271, "\"资金总额：\"0.0000\"万元\"".to_string()))
+        );
+        assert_eq!(
+            number_of(&amount("1.878", 0..5)),
+            Some((1.878, "0.000".to_string()))
+        );
+        assert_eq!(number_of(&amount("0", 0..1)), Some((0.0, "0".to_string())));
+        // Words a format cannot hold: the cell is written as text instead.
+        assert_eq!(number_of(&amount("\"1", 1..2)), None);
+    }
 }
