@@ -1,4 +1,4 @@
-//! `bdl build FILE --format md|json [-o PATH]`
+//! `bdl build FILE --format md|json|html [-o PATH]`, `bdl build FILE --format xlsx -o PATH`
 
 use super::Format;
 use bdl::emit;
@@ -13,6 +13,13 @@ pub fn run(
     color: bool,
     deny_warnings: bool,
 ) -> ExitCode {
+    if format == Format::Xlsx && output.is_none() {
+        eprintln!(
+            "error: --format xlsx writes a binary workbook, not text for the terminal; \
+             name the file to write with -o, for example -o tables.xlsx"
+        );
+        return ExitCode::from(2);
+    }
     let (decl, ok) = match super::compile::run_one(file, color, deny_warnings) {
         Ok(r) => r,
         Err(code) => return code,
@@ -23,12 +30,20 @@ pub fn run(
         }
         return ExitCode::from(1);
     };
-    let text = match format {
-        Format::Md => emit::markdown::render(&decl),
-        Format::Json => emit::json::render(&decl),
+    let bytes = match format {
+        Format::Md => emit::markdown::render(&decl).into_bytes(),
+        Format::Json => emit::json::render(&decl).into_bytes(),
+        Format::Html => emit::html::render(&decl).into_bytes(),
+        Format::Xlsx => match emit::xlsx::render(&decl) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("error: cannot make the workbook: {e}");
+                return ExitCode::from(1);
+            }
+        },
     };
     match output {
-        Some(path) => match super::io::write_atomically(path, &text) {
+        Some(path) => match super::io::write_atomically(path, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: cannot write {}: {e}", path.display());
@@ -38,7 +53,7 @@ pub fn run(
         None => {
             let mut stdout = std::io::stdout().lock();
             if stdout
-                .write_all(text.as_bytes())
+                .write_all(&bytes)
                 .and_then(|_| stdout.flush())
                 .is_err()
             {

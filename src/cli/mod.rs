@@ -38,6 +38,10 @@ enum Color {
 pub enum Format {
     Md,
     Json,
+    /// One self-contained HTML page, print-ready on A4.
+    Html,
+    /// An Excel workbook, a sheet per table (needs `-o FILE.xlsx`).
+    Xlsx,
 }
 
 /// How `check` prints diagnostics.

@@ -7,6 +7,8 @@ use crate::model::{Declaration, Direction, Indicator, Line, Op, RefKind, Value};
 use crate::money;
 use crate::syntax::ast::{DirectionKind, Horizon};
 use rust_decimal::Decimal;
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableKind {
@@ -36,6 +38,9 @@ pub struct Cell {
     pub kind: CellKind,
     /// The exact figure behind an amount cell, in the document's unit.
     pub amount: Option<Decimal>,
+    /// Where the printed figure sits in `text`, in bytes: `173.4271` in `资金总额：173.4271万元`. A
+    /// spreadsheet writes that figure as the number and the words around it as its number format.
+    pub figure: Option<Range<usize>>,
     pub col: usize,
     pub colspan: usize,
     pub rowspan: usize,
@@ -53,12 +58,32 @@ pub struct Table {
     pub attachment: Option<String>,
     /// 2021年部门整体支出绩效目标表
     pub title: String,
+    /// A few words naming this table among the others (a workbook's sheet tab): 部门整体支出, or the
+    /// direction's name.
+    pub short_name: String,
     /// Captions above the grid: left (填报单位：…) and right (金额单位：万元).
     pub caption_left: Option<String>,
     pub caption_right: Option<String>,
     pub columns: usize,
     pub rows: Vec<Row>,
+    /// Rows at the top of the grid that head every printed page of the table (column headings).
+    pub header_rows: usize,
+    /// Printed on a landscape page: the table's text columns are too many for portrait.
+    pub landscape: bool,
 }
+
+/// The widest a column grows, in display columns (a Chinese character is two); longer text wraps.
+pub const MAX_COLUMN_WIDTH: usize = 36;
+/// The narrowest column, in display columns.
+pub const MIN_COLUMN_WIDTH: usize = 6;
+/// Columns this narrow keep their width when a table is too wide for its page; wider ones give way.
+pub const SHORT_COLUMN_WIDTH: usize = 16;
+/// Display columns of padding a cell takes beside its text.
+pub const CELL_PADDING: usize = 2;
+/// What an A4 page holds across, in display columns of 10.5pt text, after margins and each column's
+/// `CELL_PADDING` (for six columns).
+pub const PORTRAIT_PAGE_COLUMNS: usize = 86;
+pub const LANDSCAPE_PAGE_COLUMNS: usize = 130;
 
 impl Table {
     /// The text at each grid position, with merged cells' covered positions blank (as the printed forms
@@ -73,6 +98,58 @@ impl Table {
             }
         }
         grid
+    }
+
+    /// The display columns the table's page holds across.
+    pub fn page_columns(&self) -> usize {
+        if self.landscape {
+            LANDSCAPE_PAGE_COLUMNS
+        } else {
+            PORTRAIT_PAGE_COLUMNS
+        }
+    }
+
+    /// Each column's width in display columns, fitted to the page. A column's own width is its widest
+    /// line among the cells that sit in it alone, between `MIN_COLUMN_WIDTH` and `MAX_COLUMN_WIDTH`.
+    /// When these do not fit the page, columns up to `SHORT_COLUMN_WIDTH` (labels, figures, 指标值)
+    /// keep theirs and the wider ones share the rest in proportion, so long text wraps and short text
+    /// does not; a figure is never narrowed. Widths are of the text, without `CELL_PADDING`. Both the
+    /// page and the workbook size their columns from this.
+    pub fn column_widths(&self) -> Vec<usize> {
+        let mut widths = vec![MIN_COLUMN_WIDTH; self.columns];
+        let mut figures = vec![0; self.columns];
+        for cell in self.rows.iter().flat_map(|r| &r.cells) {
+            if cell.colspan != 1 {
+                continue;
+            }
+            let widest = cell
+                .text
+                .lines()
+                .map(|l| l.trim().width())
+                .max()
+                .unwrap_or(0);
+            if let Some(w) = widths.get_mut(cell.col) {
+                *w = (*w).max(widest.min(MAX_COLUMN_WIDTH));
+            }
+            if let (CellKind::Amount, Some(f)) = (cell.kind, figures.get_mut(cell.col)) {
+                *f = (*f).max(widest);
+            }
+        }
+        let page = self.page_columns();
+        if widths.iter().sum::<usize>() <= page {
+            return widths;
+        }
+        let short: usize = widths.iter().filter(|w| **w <= SHORT_COLUMN_WIDTH).sum();
+        let long: usize = widths.iter().filter(|w| **w > SHORT_COLUMN_WIDTH).sum();
+        let room = page.saturating_sub(short);
+        for (w, figure) in widths.iter_mut().zip(figures) {
+            if *w > SHORT_COLUMN_WIDTH {
+                *w = (*w * room / long.max(1))
+                    .max(SHORT_COLUMN_WIDTH / 2)
+                    .max(figure);
+            }
+        }
+        widths
     }
 }
 
@@ -104,6 +181,7 @@ impl Row {
             text: text.into(),
             kind,
             amount: None,
+            figure: None,
             col,
             colspan,
             rowspan: 1,
@@ -119,11 +197,21 @@ impl Row {
         self.cell(col, colspan, CellKind::Text, text)
     }
 
-    fn amount(&mut self, col: usize, colspan: usize, value: Decimal, text: String) -> &mut Self {
+    /// A figure cell: `printed` is the figure as the table prints it, with words around it.
+    fn amount(
+        &mut self,
+        col: usize,
+        colspan: usize,
+        value: Decimal,
+        printed: Printed,
+    ) -> &mut Self {
+        let start = printed.before.len();
+        let end = start + printed.figure.len();
         self.cells.push(Cell {
-            text,
+            text: format!("{}{}{}", printed.before, printed.figure, printed.after),
             kind: CellKind::Amount,
             amount: Some(value),
+            figure: Some(start..end),
             col,
             colspan,
             rowspan: 1,
@@ -186,13 +274,29 @@ pub fn figure(decl: &Declaration, v: Decimal) -> String {
     money::display_in(v, decl.unit, decl.precision)
 }
 
-/// A figure with its unit, as the department table prints budget lines: `173.4271万元`, and `0` alone.
-fn figure_with_unit(decl: &Declaration, v: Decimal) -> String {
-    if v.is_zero() {
-        "0".to_string()
-    } else {
-        format!("{}{}", figure(decl, v), money::unit_name(decl.unit))
+/// A figure as printed in a cell, with the words before and after it.
+struct Printed {
+    before: String,
+    figure: String,
+    after: String,
+}
+
+/// A bare figure: `1.878`.
+fn bare(decl: &Declaration, v: Decimal) -> Printed {
+    Printed {
+        before: String::new(),
+        figure: figure(decl, v),
+        after: String::new(),
     }
+}
+
+/// A figure with its unit, as the department table prints budget lines: `173.4271万元`, and `0` alone.
+fn figure_with_unit(decl: &Declaration, v: Decimal) -> Printed {
+    let mut p = bare(decl, v);
+    if !v.is_zero() {
+        p.after = money::unit_name(decl.unit).to_string();
+    }
+    p
 }
 
 /// Chinese numerals for 序号: 一 … 十, 十一 … 九十九.
@@ -257,7 +361,10 @@ fn department(decl: &Declaration) -> Table {
             1,
             5,
             total,
-            format!("资金总额：{}", figure_with_unit(decl, total)),
+            Printed {
+                before: "资金总额：".to_string(),
+                ..figure_with_unit(decl, total)
+            },
         );
     b.row()
         .label(1, 2, "按收入性质分")
@@ -330,7 +437,7 @@ fn department(decl: &Declaration) -> Table {
                 .text(2, 2, t.task.value.clone())
                 .text(4, 1, t.funded_by.value.clone());
             match t.amount {
-                Some(a) => row.amount(5, 1, a, figure(decl, a)),
+                Some(a) => row.amount(5, 1, a, bare(decl, a)),
                 None => row.text(5, 1, ""),
             };
         }
@@ -353,6 +460,7 @@ fn department(decl: &Declaration) -> Table {
         kind: TableKind::Department,
         attachment: None,
         title: format!("{}部门整体支出绩效目标表", year_prefix(decl)),
+        short_name: "部门整体支出".to_string(),
         caption_left: decl
             .filer
             .as_ref()
@@ -360,6 +468,8 @@ fn department(decl: &Declaration) -> Table {
         caption_right: None,
         columns: 6,
         rows: b.rows,
+        header_rows: 0,
+        landscape: false,
     }
 }
 
@@ -381,7 +491,7 @@ fn summary(decl: &Declaration) -> Table {
     b.row()
         .text(0, 1, "")
         .label(1, 1, "合  计")
-        .amount(2, 1, total, figure(decl, total))
+        .amount(2, 1, total, bare(decl, total))
         .text(3, 1, "")
         .text(4, 1, "");
     fn rows(decl: &Declaration, b: &mut Builder, ds: &[Direction], depth: usize) {
@@ -396,7 +506,7 @@ fn summary(decl: &Declaration) -> Table {
             b.row()
                 .text(0, 1, ordinal)
                 .text(1, 1, d.name.value.clone())
-                .amount(2, 1, d.amount, figure(decl, d.amount))
+                .amount(2, 1, d.amount, bare(decl, d.amount))
                 .text(3, 1, d.summary_goal_text().unwrap_or(""))
                 .text(4, 1, d.summary_annual_text().unwrap_or(""));
             rows(decl, b, &d.children, depth + 1);
@@ -407,6 +517,7 @@ fn summary(decl: &Declaration) -> Table {
         kind: TableKind::Summary,
         attachment: Some("附件2".to_string()),
         title: format!("{}专项资金预算绩效目标汇总表", year_prefix(decl)),
+        short_name: "专项资金汇总".to_string(),
         caption_left: decl
             .filer
             .as_ref()
@@ -414,6 +525,9 @@ fn summary(decl: &Declaration) -> Table {
         caption_right: Some(unit_caption(decl)),
         columns: 5,
         rows: b.rows,
+        // The column headings; the sheet has five text columns, two of them long goals.
+        header_rows: 1,
+        landscape: true,
     }
 }
 
@@ -426,7 +540,7 @@ fn direction(decl: &Declaration, d: &Direction, first: bool) -> Table {
         .text(4, 2, d.special.as_ref().map_or("", |s| s.value.as_str()));
     b.row()
         .label(0, 1, "项目金额")
-        .amount(1, 2, d.amount, figure(decl, d.amount))
+        .amount(1, 2, d.amount, bare(decl, d.amount))
         .label(3, 1, "项目实施期")
         .text(
             4,
@@ -446,6 +560,7 @@ fn direction(decl: &Declaration, d: &Direction, first: bool) -> Table {
         kind: TableKind::Direction,
         attachment: first.then(|| "附件3".to_string()),
         title: format!("{}专项资金支出方向绩效目标表", year_prefix(decl)),
+        short_name: d.name.value.clone(),
         caption_left: decl
             .filer
             .as_ref()
@@ -453,6 +568,8 @@ fn direction(decl: &Declaration, d: &Direction, first: bool) -> Table {
         caption_right: Some(unit_caption(decl)),
         columns: 6,
         rows: b.rows,
+        header_rows: 0,
+        landscape: false,
     }
 }
 
@@ -494,9 +611,9 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
         )
         .span_rows(0, 1 + funds.len())
         .label(1, 2, "年度资金总额")
-        .amount(3, 3, d.amount, figure(decl, d.amount));
+        .amount(3, 3, d.amount, bare(decl, d.amount));
     for (name, v) in funds {
-        b.row().text(1, 2, name).amount(3, 3, v, figure(decl, v));
+        b.row().text(1, 2, name).amount(3, 3, v, bare(decl, v));
     }
     goals_rows(&mut b, d);
     indicator_block(
@@ -511,6 +628,7 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
         kind: TableKind::Project,
         attachment: None,
         title: format!("{}项目支出绩效目标表", year_prefix(decl)),
+        short_name: d.name.value.clone(),
         caption_left: decl
             .filer
             .as_ref()
@@ -518,6 +636,8 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
         caption_right: Some(unit_caption(decl)),
         columns: 6,
         rows: b.rows,
+        header_rows: 0,
+        landscape: false,
     }
 }
 

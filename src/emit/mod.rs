@@ -1,5 +1,7 @@
-//! emit: the model → the official tables (Markdown) and a JSON document.
+//! emit: the model → the official tables (Markdown, HTML, XLSX) and a JSON document.
 
+pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
+pub mod xlsx;
