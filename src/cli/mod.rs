@@ -4,7 +4,9 @@
 mod build;
 mod check;
 mod compile;
+mod diff;
 mod explain;
+mod git;
 mod io;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -69,6 +71,16 @@ enum Command {
         #[arg(long, value_enum)]
         deny: Option<Deny>,
     },
+    /// Compare two declarations as budgets (year over year); exit 0 if the same, 1 if they differ.
+    Diff {
+        /// The earlier declaration: a file, `-`, or `REV:path` read from git (`HEAD~1:budget.bdl`).
+        old: String,
+        /// The later declaration, in the same forms.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
     /// Explain a diagnostic code (for example `bdl explain B3010`).
     Explain { code: String },
 }
@@ -88,6 +100,7 @@ pub fn run() -> ExitCode {
             output,
             deny,
         } => build::run(&file, format, output.as_deref(), color, deny.is_some()),
+        Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
         Command::Explain { code } => explain::run(&code),
     }
 }
