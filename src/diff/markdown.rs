@@ -210,10 +210,24 @@ fn fact_text(f: &FactChange) -> String {
             f.unit.as_deref().unwrap_or("")
         ),
     };
-    match &f.cost {
-        Some(label) => format!("{}：{}", escape(label), code(&fact)),
-        None => code(&fact),
+    code(&fact)
+}
+
+/// Facts grouped by their cost line: `岗位一：`people 5 → 6`、`rate 1000 → 1200/month``.
+fn facts_text(facts: &[FactChange]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < facts.len() {
+        let cost = &facts[i].cost;
+        let n = facts[i..].iter().take_while(|f| &f.cost == cost).count();
+        let list: Vec<String> = facts[i..i + n].iter().map(fact_text).collect();
+        out.push(match cost {
+            Some(label) => format!("{}：{}", escape(label), list.join("、")),
+            None => list.join("、"),
+        });
+        i += n;
     }
+    out
 }
 
 fn cost_text(c: &CostEntry, unit: &str) -> String {
@@ -233,7 +247,7 @@ fn directions(out: &mut String, c: &ChangeSet, old_col: &str, new_col: &str, uni
         "| 支出方向（子项） | {old_col} | {new_col} | 增减 | 增减率 | 变动 |\n|---|---|---|---|---|---|\n"
     ));
     for ch in &d.changed {
-        let mut why: Vec<String> = ch.facts.iter().map(fact_text).collect();
+        let mut why = facts_text(&ch.facts);
         for f in &ch.fields {
             why.push(format!("{} {} → {}", f.label, opt(&f.old), opt(&f.new)));
         }
@@ -316,88 +330,14 @@ fn table_name(t: &Table) -> String {
 /// punctuation therefore takes in the neighbouring unchanged character (on both sides of the change),
 /// which keeps the meaning and lets the marks render.
 fn marked(segments: &[Segment]) -> String {
-    enum Run {
-        Equal(Vec<char>),
-        Change { del: Vec<char>, ins: Vec<char> },
-    }
-    let mut runs: Vec<Run> = Vec::new();
-    for seg in segments {
-        let chars: Vec<char> = seg.text.chars().collect();
-        match (seg.kind, runs.last_mut()) {
-            (SegmentKind::Equal, _) => runs.push(Run::Equal(chars)),
-            (SegmentKind::Delete, Some(Run::Change { del, .. })) => del.extend(chars),
-            (SegmentKind::Insert, Some(Run::Change { ins, .. })) => ins.extend(chars),
-            (SegmentKind::Delete, _) => runs.push(Run::Change {
-                del: chars,
-                ins: Vec::new(),
-            }),
-            (SegmentKind::Insert, _) => runs.push(Run::Change {
-                del: Vec::new(),
-                ins: chars,
-            }),
-        }
-    }
-    for i in 0..runs.len() {
-        if !matches!(runs[i], Run::Change { .. }) {
-            continue;
-        }
-        let (before, rest) = runs.split_at_mut(i);
-        let (this, after) = rest.split_at_mut(1);
-        let Run::Change { del, ins } = &mut this[0] else {
-            continue;
-        };
-        if let Some(Run::Equal(prev)) = before.last_mut() {
-            while let Some(&p) = prev.last() {
-                let bad_start = |t: &[char]| t.first().is_some_and(|&c| opens_badly(p, c));
-                if !(bad_start(del) || bad_start(ins)) {
-                    break;
-                }
-                prev.pop();
-                del.insert(0, p);
-                ins.insert(0, p);
-            }
-        }
-        if let Some(Run::Equal(next)) = after.first_mut() {
-            while let Some(&n) = next.first() {
-                let bad_end = |t: &[char]| t.last().is_some_and(|&c| closes_badly(c, n));
-                if !(bad_end(del) || bad_end(ins)) {
-                    break;
-                }
-                next.remove(0);
-                del.push(n);
-                ins.push(n);
-            }
-        }
-    }
-    // An unchanged run emptied by the step above joins its two neighbouring changes into one (two
-    // changes side by side would print `~~a~~~~b~~`).
-    let mut joined: Vec<Run> = Vec::new();
-    for run in runs {
-        match run {
-            Run::Equal(e) if e.is_empty() => {}
-            Run::Change { del, ins } => match joined.last_mut() {
-                Some(Run::Change { del: d, ins: n }) => {
-                    d.extend(del);
-                    n.extend(ins);
-                }
-                _ => joined.push(Run::Change { del, ins }),
-            },
-            other => joined.push(other),
-        }
-    }
-    let text = |cs: &[char]| escape(&cs.iter().collect::<String>());
+    let segments = super::text::widen(segments, opens_badly, closes_badly);
     let mut s = String::new();
-    for run in &joined {
-        match run {
-            Run::Equal(e) => s.push_str(&text(e)),
-            Run::Change { del, ins } => {
-                if !del.is_empty() {
-                    s.push_str(&format!("~~{}~~", text(del)));
-                }
-                if !ins.is_empty() {
-                    s.push_str(&format!("**{}**", text(ins)));
-                }
-            }
+    for seg in &segments {
+        let text = escape(&seg.text);
+        match seg.kind {
+            SegmentKind::Equal => s.push_str(&text),
+            SegmentKind::Delete => s.push_str(&format!("~~{text}~~")),
+            SegmentKind::Insert => s.push_str(&format!("**{text}**")),
         }
     }
     s
@@ -458,12 +398,16 @@ fn indicators(out: &mut String, c: &ChangeSet) {
             .iter()
             .filter(|f| f.key != "name" && f.key != "value")
         {
+            // The new text shows what changed in it, marked like the texts below.
+            let new = match (&f.old, &f.new) {
+                (Some(o), Some(n)) => marked(&super::text::segments(o, n)),
+                _ => opt(&f.new),
+            };
             out.push_str(&format!(
-                "|  |  |  |  | {}：{} | {}：{} |\n",
+                "|  |  |  |  | {}：{} | {}：{new} |\n",
                 f.label,
                 opt(&f.old),
                 f.label,
-                opt(&f.new)
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! Character-level text differences (Chinese has no spaces to split words on), the same method as
-//! `check::goals::marked_difference`, with one readability step: a single unchanged character between
-//! two changes is folded into them, so `稳控工作人员` → `维稳干部人员` does not read as confetti.
-//! Also the similarity rule used to pair reworded items.
+//! `check::goals::marked_difference`, with two readability steps: a single unchanged character between
+//! two changes is folded into them (no confetti), and a change never splits a number (`130` → `150` is
+//! `[130→150]`, not `1[3→5]0`). Also the similarity rule used to pair reworded items.
 
 use super::changes::{Segment, SegmentKind};
 use similar::{ChangeTag, TextDiff};
@@ -49,13 +49,28 @@ pub fn segments(old: &str, new: &str) -> Vec<Segment> {
         }
     }
     let runs = fold_single_characters(runs);
+    let segments = to_segments(runs);
+    widen(&segments, in_number, in_number)
+}
+
+/// Digits and a decimal point inside a number: a change boundary between two of them splits it.
+fn in_number(a: char, b: char) -> bool {
+    let part = |c: char| c.is_ascii_digit() || c == '.';
+    part(a) && part(b)
+}
+
+fn to_segments(runs: Vec<Run>) -> Vec<Segment> {
     let mut out = Vec::new();
     for run in runs {
         match run {
-            Run::Equal(text) => out.push(Segment {
-                kind: SegmentKind::Equal,
-                text,
-            }),
+            Run::Equal(text) => {
+                if !text.is_empty() {
+                    out.push(Segment {
+                        kind: SegmentKind::Equal,
+                        text,
+                    });
+                }
+            }
             Run::Change { del, ins } => {
                 if !del.is_empty() {
                     out.push(Segment {
@@ -73,6 +88,79 @@ pub fn segments(old: &str, new: &str) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Moves unchanged characters into the changes beside them (into both the deleted and the inserted
+/// text, so both texts stay whole) while `bad_start(before, first)` holds at a change's start or
+/// `bad_end(last, after)` at its end. Two changes that come to touch become one.
+pub fn widen(
+    segments: &[Segment],
+    bad_start: impl Fn(char, char) -> bool,
+    bad_end: impl Fn(char, char) -> bool,
+) -> Vec<Segment> {
+    let mut runs: Vec<Run> = Vec::new();
+    for seg in segments {
+        let t = seg.text.as_str();
+        match (seg.kind, runs.last_mut()) {
+            (SegmentKind::Equal, _) => runs.push(Run::Equal(t.to_string())),
+            (SegmentKind::Delete, Some(Run::Change { del, .. })) => del.push_str(t),
+            (SegmentKind::Insert, Some(Run::Change { ins, .. })) => ins.push_str(t),
+            (SegmentKind::Delete, _) => runs.push(Run::Change {
+                del: t.to_string(),
+                ins: String::new(),
+            }),
+            (SegmentKind::Insert, _) => runs.push(Run::Change {
+                del: String::new(),
+                ins: t.to_string(),
+            }),
+        }
+    }
+    for i in 0..runs.len() {
+        let (before, rest) = runs.split_at_mut(i);
+        let Some((this, after)) = rest.split_first_mut() else {
+            continue;
+        };
+        let Run::Change { del, ins } = this else {
+            continue;
+        };
+        if let Some(Run::Equal(prev)) = before.last_mut() {
+            while let Some(p) = prev.chars().last() {
+                let bad = |t: &str| t.chars().next().is_some_and(|c| bad_start(p, c));
+                if !(bad(del) || bad(ins)) {
+                    break;
+                }
+                prev.pop();
+                del.insert(0, p);
+                ins.insert(0, p);
+            }
+        }
+        if let Some(Run::Equal(next)) = after.first_mut() {
+            while let Some(n) = next.chars().next() {
+                let bad = |t: &str| t.chars().last().is_some_and(|c| bad_end(c, n));
+                if !(bad(del) || bad(ins)) {
+                    break;
+                }
+                next.remove(0);
+                del.push(n);
+                ins.push(n);
+            }
+        }
+    }
+    let mut joined: Vec<Run> = Vec::new();
+    for run in runs {
+        match run {
+            Run::Equal(e) if e.is_empty() => {}
+            Run::Change { del, ins } => match joined.last_mut() {
+                Some(Run::Change { del: d, ins: n }) => {
+                    d.push_str(&del);
+                    n.push_str(&ins);
+                }
+                _ => joined.push(Run::Change { del, ins }),
+            },
+            other => joined.push(other),
+        }
+    }
+    to_segments(joined)
 }
 
 /// Change, one equal character, change → one change.
@@ -161,6 +249,18 @@ mod tests {
         assert_eq!(show(&segments("abcd", "axcy")), "a[-bcd][+xcy]");
         // Two equal characters stay.
         assert_eq!(show(&segments("abcde", "axcdy")), "a[-b][+x]cd[-e][+y]");
+    }
+
+    #[test]
+    fn a_change_never_splits_a_number() {
+        assert_eq!(
+            show(&segments(
+                "其他信访岗位3人，130元/人/月",
+                "其他信访岗位3人，150元/人/月"
+            )),
+            "其他信访岗位3人，[-130][+150]元/人/月"
+        );
+        assert_eq!(show(&segments("≥90.5%", "≥95.5%")), "≥[-90.5][+95.5]%");
     }
 
     #[test]
