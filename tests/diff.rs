@@ -326,3 +326,38 @@ fn markup_in_a_declaration_stays_text_in_the_rendered_page() {
         "{html}"
     );
 }
+
+// ---- docs ------------------------------------------------------------------------------------------
+
+/// docs/diff.md shows the seed's diff; it must be what the command prints today.
+#[test]
+fn the_example_in_docs_is_the_real_output() {
+    let doc = std::fs::read_to_string(root().join("docs/diff.md")).expect("docs/diff.md");
+    let begin = "<!-- bdl diff example: begin -->\n```markdown\n";
+    let end = "```\n<!-- bdl diff example: end -->";
+    let start = doc.find(begin).expect("begin marker") + begin.len();
+    let stop = doc.find(end).expect("end marker");
+    let (_, out, _) = bdl_diff(&root(), &[&example(2021), &example(2022)]);
+    assert_eq!(
+        &doc[start..stop],
+        out,
+        "update the example in docs/diff.md from `bdl diff`"
+    );
+}
+
+#[test]
+fn one_side_can_come_from_standard_input() {
+    let src = std::fs::read_to_string(example(2022)).expect("example");
+    let out = Command::new(BIN)
+        .args(["diff", &example(2021), "-"])
+        .write_stdin(src)
+        .output()
+        .expect("bdl runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("188.0651"));
+    let out = Command::new(BIN)
+        .args(["diff", "-", "-"])
+        .output()
+        .expect("bdl runs");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -9,6 +9,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(old: &str, new: &str, format: Format, color: bool) -> ExitCode {
+    if old == "-" && new == "-" {
+        eprintln!("error: only one of OLD and NEW can be `-` (standard input)");
+        return ExitCode::from(2);
+    }
     let old = load(old, color);
     let new = load(new, color);
     let (Some(old), Some(new)) = (old, new) else {
