@@ -4,12 +4,14 @@
 //!
 //! ```text
 //! text ─syntax::parse─▶ ast ─lower─▶ model ─check─▶ diagnostics
-//!                                        └─emit─▶ JSON · Markdown
+//!                                        ├─emit─▶ JSON · Markdown
+//!                                        └─diff(old, new)─▶ change set ─▶ Markdown · JSON
 //! ```
 
 pub mod check;
 pub mod codes;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod fmt;
 pub mod framework;

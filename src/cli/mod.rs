@@ -4,8 +4,10 @@
 mod build;
 mod check;
 mod compile;
+mod diff;
 mod explain;
 mod fmt;
+mod git;
 mod io;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -42,6 +44,13 @@ pub enum Format {
     Html,
     /// An Excel workbook, a sheet per table (needs `-o FILE.xlsx`).
     Xlsx,
+}
+
+/// What `diff` prints: a pull-request comment or one JSON document.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum DiffFormat {
+    Md,
+    Json,
 }
 
 /// How `check` prints diagnostics.
@@ -101,6 +110,16 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Compare two declarations as budgets (year over year); exit 0 if the same, 1 if they differ.
+    Diff {
+        /// The earlier declaration: a file, `-`, or `REV:path` read from git (`HEAD~1:budget.bdl`).
+        old: String,
+        /// The later declaration, in the same forms.
+        new: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
+    },
     /// Explain a diagnostic code (for example `bdl explain B3010`).
     Explain { code: String },
 }
@@ -127,6 +146,7 @@ pub fn run() -> ExitCode {
         Command::Fmt { paths, check, diff } => {
             fmt::run(&paths, &fmt::Options { check, diff, color })
         }
+        Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
         Command::Explain { code } => explain::run(&code),
     }
 }

@@ -1,0 +1,107 @@
+//! `bdl diff OLD NEW [--format md|json]`: the year-over-year change set of two declarations.
+//! OLD and NEW are files, `-` (standard input), or `REV:path` read from git. Exit 0 when the budgets
+//! are the same, 1 when they differ, 2 on errors (a file that cannot be read or does not compile).
+
+use super::DiffFormat as Format;
+use bdl::{compile, diff, report};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(old: &str, new: &str, format: Format, color: bool) -> ExitCode {
+    if old == "-" && new == "-" {
+        eprintln!("error: only one of OLD and NEW can be `-` (standard input)");
+        return ExitCode::from(2);
+    }
+    let old = load(old, color);
+    let new = load(new, color);
+    let (Some(old), Some(new)) = (old, new) else {
+        return ExitCode::from(2);
+    };
+    let changes = diff::diff(&old, &new);
+    let text = match format {
+        Format::Md => diff::markdown::render(&changes),
+        Format::Json => diff::json::render(&changes),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+    if changes.is_same() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Reads and compiles one side; on failure reports why on standard error and gives `None`.
+fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
+    let (name, src) = match read(arg) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot read {arg}: {e}");
+            return None;
+        }
+    };
+    let compiled = compile(&src);
+    if compiled.has_errors() {
+        eprint!(
+            "{}",
+            report::render(&compiled.diagnostics, &name, &src, color)
+        );
+        eprintln!("{name}: {}", report::summary(&compiled.diagnostics));
+        eprintln!("error: {name} does not compile; fix it before comparing");
+        return None;
+    }
+    compiled.declaration
+}
+
+/// A plain path (or `-`) when it exists — so `C:\budget.bdl` is a file — else `REV:path` from git.
+fn read(arg: &str) -> Result<(String, String), String> {
+    let path = Path::new(arg);
+    if arg == "-" || path.exists() {
+        return super::io::read_source(path).map_err(|e| e.to_string());
+    }
+    match git_spec(arg) {
+        Some(_) => super::git::show(arg).map(|text| (arg.to_string(), text)),
+        None => Err("no such file".to_string()),
+    }
+}
+
+/// `REV:path` when `arg` has that shape: a revision that does not start with `-` (it would read as an
+/// option) and is not a drive letter (`C:\…`, `C:/…`).
+fn git_spec(arg: &str) -> Option<(&str, &str)> {
+    let (rev, path) = arg.split_once(':')?;
+    if rev.is_empty() || path.is_empty() || rev.starts_with('-') {
+        return None;
+    }
+    let drive = rev.len() == 1
+        && rev.chars().all(|c| c.is_ascii_alphabetic())
+        && (path.starts_with('\\') || path.starts_with('/'));
+    if drive {
+        return None;
+    }
+    Some((rev, path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::git_spec;
+
+    #[test]
+    fn recognises_git_revisions_but_not_drive_letters() {
+        assert_eq!(git_spec("HEAD~1:x.bdl"), Some(("HEAD~1", "x.bdl")));
+        assert_eq!(
+            git_spec("v2021:budgets/x.bdl"),
+            Some(("v2021", "budgets/x.bdl"))
+        );
+        assert_eq!(git_spec("C:\\budgets\\x.bdl"), None);
+        assert_eq!(git_spec("c:/budgets/x.bdl"), None);
+        assert_eq!(git_spec("--output=x:y"), None);
+        assert_eq!(git_spec("x.bdl"), None);
+    }
+}
