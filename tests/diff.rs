@@ -361,3 +361,47 @@ fn one_side_can_come_from_standard_input() {
         .expect("bdl runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn textconv_shows_the_canonical_text_in_plain_git_diff() {
+    if !git_available() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    git(dir, &["init", "-q"]);
+    git(dir, &["config", "user.name", "bdl test"]);
+    git(dir, &["config", "user.email", "bdl@example.invalid"]);
+    git(dir, &["config", "commit.gpgsign", "false"]);
+    // The set-up docs/git.md shows, with the path of the binary under test.
+    std::fs::write(dir.join(".gitattributes"), "*.bdl diff=bdl\n").expect("write .gitattributes");
+    git(
+        dir,
+        &[
+            "config",
+            "diff.bdl.textconv",
+            &format!("sh -c '\"{BIN}\" fmt - < \"$1\" 2>/dev/null || cat \"$1\"' --"),
+        ],
+    );
+    // One commit in a messy spelling, then the same budget reformatted plus one real change.
+    let messy = "year 2021\nunit 万元\nframework   hunan\nincome \"其他资金\"\t0\nspending \"基本支出\" 1\n";
+    std::fs::write(dir.join("x.bdl"), messy).expect("write x.bdl");
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "messy"]);
+    let tidy =
+        "year 2021\nunit 万元\nframework hunan\n\nincome \"其他资金\" 1\nspending \"基本支出\" 1\n";
+    std::fs::write(dir.join("x.bdl"), tidy).expect("write x.bdl");
+
+    let shown = String::from_utf8_lossy(&git(dir, &["diff"]).stdout).to_string();
+    // Only the real change shows; the reformatting does not.
+    assert!(shown.contains("-income \"其他资金\" 0"), "{shown}");
+    assert!(shown.contains("+income \"其他资金\" 1"), "{shown}");
+    assert!(
+        !shown.contains("framework"),
+        "reformatting is not a change: {shown}"
+    );
+    // Without textconv the raw text differs on the reformatted lines too.
+    let raw = String::from_utf8_lossy(&git(dir, &["diff", "--no-textconv"]).stdout).to_string();
+    assert!(raw.contains("-framework   hunan"), "{raw}");
+}

@@ -1,4 +1,5 @@
-//! Any bytes through the whole pipeline: decode → parse → lower → check → render diagnostics → emit.
+//! Any bytes through the whole pipeline: decode → parse → lower → check → render diagnostics → emit,
+//! and the formatter (with its self-proof) and the diff of the model with itself.
 //! Nothing may panic, hang or run out of memory, whatever the input.
 #![no_main]
 
@@ -15,5 +16,10 @@ fuzz_target!(|data: &[u8]| {
         // The CLI emits only error-free models; the emitters must not panic on any model all the same.
         let _ = bdl::emit::markdown::render(decl);
         let _ = bdl::emit::json::render(decl);
+        let _ = bdl::emit::html::render(decl);
+        // A declaration compared with itself is the same budget.
+        assert!(bdl::diff::diff(decl, decl).is_same());
     }
+    // The formatter either refuses (syntax errors) or proves its result; it never panics.
+    let _ = bdl::fmt::format(&src);
 });
