@@ -328,9 +328,12 @@ fn duty_ordinal(n: usize) -> String {
 /// Flattens a breakdown into printed lines: the first line of each level is introduced by 其中：, and
 /// 其中 lines are indented under the line they split.
 fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<(String, Decimal)>) {
+    // As the printed forms do, the lines after the first stand under its name, past `其中：`
+    // (three full-width spaces); 其中 lines of a line stand one step further in.
+    const STEP: &str = "　　　";
     for (i, l) in lines.iter().enumerate() {
-        let indent = "　".repeat(depth * 2);
-        let prefix = if i == 0 { "其中：" } else { "" };
+        let indent = STEP.repeat(depth);
+        let prefix = if i == 0 { "其中：" } else { STEP };
         out.push((format!("{indent}{prefix}{}", l.name.value), l.amount));
         flatten_lines(&l.children, depth + 1, out);
     }
