@@ -125,7 +125,7 @@ impl Table {
             let widest = cell
                 .text
                 .lines()
-                .map(|l| l.trim().width())
+                .map(|l| l.trim_matches([' ', '\t']).width())
                 .max()
                 .unwrap_or(0);
             if let Some(w) = widths.get_mut(cell.col) {
