@@ -4,6 +4,8 @@
 
 use crate::diagnostic::Severity;
 
+mod pages;
+
 macro_rules! codes {
     ($( $variant:ident = $code:literal, $severity:ident, $title:literal; )*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

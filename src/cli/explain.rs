@@ -1,23 +1,115 @@
-//! `bdl explain CODE`
+//! `bdl explain [CODE]`: a code's documentation page (docs/diagnostics/CODE.md), or the list of every
+//! code when none is given.
 
 use bdl::codes::Code;
 use bdl::report;
 use std::process::ExitCode;
 
-pub fn run(code: &str) -> ExitCode {
+/// The code ranges, as `bdl explain` names them when a code is unknown.
+const RANGES: &str = "B1xxx syntax, B2xxx names and structure, B3xxx money, B4xxx indicators, \
+                      B5xxx texts and periods, B9xxx internal errors";
+
+pub fn run(code: Option<&str>) -> ExitCode {
+    let Some(code) = code else {
+        print!("{}", list());
+        return ExitCode::SUCCESS;
+    };
     match Code::parse(code) {
         Some(c) => {
-            println!(
-                "{} ({}): {}",
-                c.as_str(),
-                report::severity_word(c.severity()),
-                c.title()
-            );
+            print!("{}", c.page());
             ExitCode::SUCCESS
         }
         None => {
-            eprintln!("error: there is no diagnostic code `{code}`; codes look like B3010");
+            eprint!("{}", unknown(code));
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Every code with its severity and title, a blank line between the ranges.
+fn list() -> String {
+    let mut out = String::new();
+    let mut range = None;
+    for c in Code::ALL {
+        let first = c.as_str().get(..2);
+        if range.is_some() && range != first {
+            out.push('\n');
+        }
+        range = first;
+        out.push_str(&format!(
+            "{}  {:<7}  {}\n",
+            c.as_str(),
+            report::severity_word(c.severity()),
+            c.title()
+        ));
+    }
+    out.push_str("\n`bdl explain CODE` prints a code's page (docs/diagnostics/CODE.md).\n");
+    out
+}
+
+/// The error for a code that does not exist: the close codes, if any, and the ranges.
+fn unknown(code: &str) -> String {
+    let mut out = format!("error: there is no diagnostic code `{}`\n", code.trim());
+    let close = close_codes(code);
+    if !close.is_empty() {
+        out.push_str("  did you mean:\n");
+        for c in close {
+            out.push_str(&format!("    {}  {}\n", c.as_str(), c.title()));
+        }
+    }
+    out.push_str(&format!("  codes are {RANGES}\n"));
+    out.push_str("  `bdl explain` with no code lists them all\n");
+    out
+}
+
+/// Codes that `text` may have meant: those it begins (`B301` → B3010 …), or else those one typing
+/// mistake away (a digit wrong, missing, added or two swapped). A missing `B` is supplied (`3010`).
+fn close_codes(text: &str) -> Vec<Code> {
+    let mut t = text.trim().to_ascii_uppercase();
+    if !t.starts_with('B') {
+        t.insert(0, 'B');
+    }
+    if let Some(c) = Code::parse(&t) {
+        return vec![c];
+    }
+    let prefixed: Vec<Code> = Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| t.len() >= 2 && c.as_str().starts_with(&t))
+        .collect();
+    if !prefixed.is_empty() {
+        return prefixed;
+    }
+    Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| strsim::osa_distance(c.as_str(), &t) <= 1)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(text: &str) -> Vec<&'static str> {
+        close_codes(text).into_iter().map(Code::as_str).collect()
+    }
+
+    #[test]
+    fn close_codes_are_suggested() {
+        assert_eq!(close("B301"), ["B3010", "B3011", "B3012", "B3013"]);
+        assert_eq!(close("b3100"), ["B3010"]);
+        assert_eq!(close("3010"), ["B3010"]);
+        assert_eq!(close("B4O20"), ["B4020"]);
+        assert!(close("B0000").is_empty());
+        assert!(close("").is_empty());
+    }
+
+    #[test]
+    fn the_list_names_every_code_once() {
+        let list = list();
+        for c in Code::ALL {
+            assert_eq!(list.matches(c.as_str()).count(), 1, "{}", c.as_str());
         }
     }
 }

@@ -120,8 +120,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
-    /// Explain a diagnostic code (for example `bdl explain B3010`).
-    Explain { code: String },
+    /// Explain a diagnostic code (for example `bdl explain B3010`); without a code, list them all.
+    Explain { code: Option<String> },
 }
 
 pub fn run() -> ExitCode {
@@ -147,6 +147,6 @@ pub fn run() -> ExitCode {
             fmt::run(&paths, &fmt::Options { check, diff, color })
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
-        Command::Explain { code } => explain::run(&code),
+        Command::Explain { code } => explain::run(code.as_deref()),
     }
 }

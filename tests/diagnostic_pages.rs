@@ -1,0 +1,219 @@
+//! Codes and their pages in step: every code in `Code::ALL` has a page in docs/diagnostics/ that names it
+//! with its title and severity, shows it with a failing example (except the codes whose input cannot be a
+//! code block), and is what `bdl explain CODE` prints; no page is left for a code that does not exist.
+//! That each example really produces its code, and each fix compiles, is checked by tests/docs.rs.
+
+use assert_cmd::Command;
+use bdl::codes::Code;
+use bdl::report;
+use std::path::{Path, PathBuf};
+
+const DIR: &str = "docs/diagnostics";
+
+/// Codes whose input is a file's bytes or a bug in bdl, not a declaration: their pages are prose.
+const PROSE_ONLY: &[Code] = &[Code::NotUtf8, Code::TooLarge, Code::FormatUnverified];
+
+fn page_path(code: Code) -> PathBuf {
+    Path::new(DIR).join(format!("{}.md", code.as_str()))
+}
+
+fn bdl() -> Command {
+    let mut cmd = Command::cargo_bin("bdl").expect("the bdl binary is built");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+/// The info strings of the page's fenced blocks with the lines they hold (```bdl expect=B3010 → "bdl
+/// expect=B3010").
+fn fenced_blocks(page: &str) -> Vec<(String, Vec<&str>)> {
+    let mut out = Vec::new();
+    let mut current: Option<(String, Vec<&str>)> = None;
+    for line in page.lines() {
+        let trimmed = line.trim_start();
+        match &mut current {
+            None => {
+                if let Some(info) = trimmed.strip_prefix("```") {
+                    current = Some((info.trim().to_string(), Vec::new()));
+                }
+            }
+            Some((_, lines)) => {
+                if trimmed.starts_with("```") {
+                    out.extend(current.take());
+                } else {
+                    lines.push(line);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_code_has_its_page() {
+    for &code in Code::ALL {
+        let path = page_path(code);
+        let on_disk = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{} has no page at {}: {e}", code.as_str(), path.display()));
+        assert_eq!(
+            code.page(),
+            on_disk,
+            "Code::page() of {} is not {}",
+            code.as_str(),
+            path.display()
+        );
+        let heading = format!("# {}: {}", code.as_str(), code.title());
+        assert_eq!(
+            on_disk.lines().next(),
+            Some(heading.as_str()),
+            "{} must start with the heading `{heading}` (the code and Code::title())",
+            path.display()
+        );
+        let severity = format!("**Severity:** {}", report::severity_word(code.severity()));
+        assert!(
+            on_disk.lines().any(|l| l == severity),
+            "{} must say `{severity}`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_page_names_an_existing_code() {
+    let mut pages = 0;
+    for entry in std::fs::read_dir(DIR).expect("docs/diagnostics is readable") {
+        let path = entry.expect("a directory entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a UTF-8 file name");
+        if name == "README.md" {
+            continue;
+        }
+        let stem = name
+            .strip_suffix(".md")
+            .unwrap_or_else(|| panic!("{} is not a Markdown page", path.display()));
+        let code = Code::parse(stem)
+            .filter(|c| c.as_str() == stem)
+            .unwrap_or_else(|| panic!("{} is a page for no code: delete it", path.display()));
+        let text = std::fs::read_to_string(&path).expect("the page is readable");
+        assert!(
+            text.starts_with(&format!("# {}: ", code.as_str())),
+            "{} must be headed by its own code",
+            path.display()
+        );
+        pages += 1;
+    }
+    assert_eq!(pages, Code::ALL.len(), "one page per code");
+}
+
+#[test]
+fn every_page_shows_its_code_failing() {
+    for &code in Code::ALL {
+        let page = code.page();
+        let blocks = fenced_blocks(page);
+        let expect = format!("bdl expect={}", code.as_str());
+        let has_example = blocks.iter().any(|(info, _)| *info == expect);
+        if PROSE_ONLY.contains(&code) {
+            assert!(
+                !has_example,
+                "{} is prose-only but has an example",
+                code.as_str()
+            );
+        } else {
+            assert!(
+                has_example,
+                "{} has no ```{expect} block",
+                page_path(code).display()
+            );
+            assert!(
+                blocks.iter().any(|(info, _)| info == "bdl"),
+                "{} has no fix (a ```bdl block that compiles)",
+                page_path(code).display()
+            );
+        }
+        // The rendered diagnostic as a user sees it: a text block with the code's report, which
+        // starts with a line holding only the code.
+        assert!(
+            blocks
+                .iter()
+                .any(|(info, lines)| info == "text"
+                    && lines.iter().any(|l| l.trim() == code.as_str())),
+            "{} shows no rendered {} diagnostic in a ```text block",
+            page_path(code).display(),
+            code.as_str()
+        );
+    }
+}
+
+#[test]
+fn the_index_links_every_page() {
+    let index = std::fs::read_to_string(Path::new(DIR).join("README.md")).expect("the index");
+    for &code in Code::ALL {
+        let row = format!("| [{0}]({0}.md) |", code.as_str());
+        assert!(
+            index.contains(&row),
+            "docs/diagnostics/README.md has no row for {}",
+            code.as_str()
+        );
+    }
+}
+
+#[test]
+fn explain_prints_the_page() {
+    for &code in Code::ALL {
+        let out = bdl()
+            .args(["explain", code.as_str()])
+            .output()
+            .expect("bdl runs");
+        assert_eq!(out.status.code(), Some(0), "bdl explain {}", code.as_str());
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            code.page(),
+            "bdl explain {} must print its page",
+            code.as_str()
+        );
+    }
+}
+
+#[test]
+fn explain_reads_codes_in_any_case() {
+    bdl()
+        .args(["explain", "b3010"])
+        .assert()
+        .success()
+        .stdout(Code::DirectionAmountMismatch.page());
+}
+
+#[test]
+fn explain_without_a_code_lists_every_code() {
+    let out = bdl().arg("explain").output().expect("bdl runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for &code in Code::ALL {
+        let word = report::severity_word(code.severity());
+        assert!(
+            stdout.lines().any(|l| l.starts_with(code.as_str())
+                && l.contains(word)
+                && l.ends_with(code.title())),
+            "`bdl explain` does not list {} with its severity and title",
+            code.as_str()
+        );
+    }
+}
+
+#[test]
+fn explain_of_an_unknown_code_suggests_close_ones() {
+    let out = bdl().args(["explain", "B301"]).output().expect("bdl runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean"), "{stderr}");
+    assert!(stderr.contains("B3010"), "{stderr}");
+    assert!(stderr.contains("B1xxx"), "the ranges are listed: {stderr}");
+
+    let out = bdl().args(["explain", "B0000"]).output().expect("bdl runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+    assert!(stderr.contains("B9xxx"), "{stderr}");
+}
