@@ -148,7 +148,10 @@ pub fn render(
     let mut out = String::new();
     for d in diagnostics {
         let report = Report::new(d.clone(), name, src.clone(), lang);
-        if handler.render_report(&mut out, &report).is_err() {
+        let mut one = String::new();
+        if handler.render_report(&mut one, &report).is_ok() {
+            out.push_str(&help_heading(&one, lang));
+        } else {
             out.push_str(&format!(
                 "{}[{}]: {}\n",
                 severity_word(d.severity),
@@ -157,6 +160,43 @@ pub fn render(
             ));
         }
         out.push('\n');
+    }
+    out
+}
+
+/// miette writes the heading `help: ` itself, in English; in another language it is replaced by the
+/// catalogue's, which takes as many columns, so the wrapped lines below stay aligned.
+fn help_heading(report: &str, lang: Lang) -> String {
+    let heading = msg::help_heading();
+    let local = heading.get(lang);
+    if local == heading.en {
+        return report.to_string();
+    }
+    report
+        .split_inclusive('\n')
+        .map(|line| match line.find(&heading.en) {
+            Some(i) if without_escapes(&line[..i]) == "  " => {
+                format!("{}{local}{}", &line[..i], &line[i + heading.en.len()..])
+            }
+            _ => line.to_string(),
+        })
+        .collect()
+}
+
+/// The text without its terminal colour codes (`ESC [ … letter`).
+fn without_escapes(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for e in chars.by_ref() {
+                if e.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
     }
     out
 }

@@ -159,7 +159,7 @@ fn the_locale_chooses_chinese_and_lang_overrides_it() {
         .stderr(predicate::str::contains("B3010"))
         .stderr(predicate::str::contains("声明的金额与测算依据不符"))
         .stderr(predicate::str::contains("位置："))
-        .stderr(predicate::str::contains("1 个错误，3 个警告"))
+        .stderr(predicate::str::contains("1个错误，3个警告"))
         .stderr(predicate::str::contains("is declared as").not());
     // `--lang en` wins over the locale.
     bdl()

@@ -47,7 +47,7 @@ fn framework_zh(name: &str) -> String {
     if name == "custom" {
         "自定义指标体系".to_string()
     } else {
-        format!("{name} 指标体系")
+        format!("{}指标体系", q(name))
     }
 }
 
@@ -103,7 +103,11 @@ pub fn figure(figure: &str) -> Text {
 /// 12月 = 14100元`, `people of "巡逻"`) is figures and code and reads the same in both languages; the
 /// one phrase in words is [`SUM_OF_DIRECTIONS`].
 pub fn provenance(how: &str) -> Text {
-    t(how, how.replace(SUM_OF_DIRECTIONS, "各支出方向合计"))
+    t(
+        how,
+        how.replace(SUM_OF_DIRECTIONS, "各支出方向合计")
+            .replace("; ", "；"),
+    )
 }
 
 /// How a figure derived from all the directions is described (kept in the model, shown by
@@ -219,7 +223,8 @@ impl Found {
         match self {
             Found::EndOfFile => t("the end of the file", "文件结尾"),
             Found::EndOfLine => t("the end of the line", "行尾"),
-            Found::Token(s) => t(format!("`{s}`"), format!("`{s}`")),
+            // A space between Chinese and code.
+            Found::Token(s) => t(format!("`{s}`"), format!(" `{s}`")),
         }
     }
 }
@@ -241,9 +246,20 @@ pub fn syntax_expected(wanted: &[Expected], found: &Found) -> Text {
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{}{or}{last}", init.join(comma)),
     };
+    // Several expectations may each hold a list of their own: in Chinese they are set apart by `；`.
+    let zh = match zh.as_slice() {
+        // A space between Chinese and code.
+        [one] if one.starts_with('`') => format!("此处应为 {one}，实际是{}", found.zh),
+        [one] => format!("此处应为{one}，实际是{}", found.zh),
+        more => format!(
+            "此处应为以下之一：{}（实际是{}）",
+            more.join("；"),
+            found.zh
+        ),
+    };
     t(
         format!("expected {}, found {}", join(&en, ", ", " or "), found.en),
-        format!("此处应为{}，实际是{}", join(&zh, "、", "或"), found.zh),
+        zh,
     )
 }
 
@@ -316,9 +332,7 @@ pub fn not_text(byte: usize) -> Text {
         format!(
             "the file is not text: byte {byte} is not UTF-8 and the file is not GBK or UTF-16 either"
         ),
-        format!(
-            "该文件不是文本文件：第 {byte} 个字节不是 UTF-8 编码，文件也不是 GBK 或 UTF-16 编码"
-        ),
+        format!("该文件不是文本文件：第{byte}个字节不是 UTF-8 编码，文件也不是 GBK 或 UTF-16 编码"),
     )
 }
 
@@ -360,7 +374,7 @@ pub fn help_convert_to_utf8(iconv: &str) -> Text {
 pub fn file_too_large(bytes: usize, limit_mib: usize) -> Text {
     t(
         format!("the file has {bytes} bytes; bdl reads files of up to {limit_mib} MiB"),
-        format!("该文件有 {bytes} 字节，bdl 最多读取 {limit_mib} MiB 的文件"),
+        format!("该文件有{bytes}字节，bdl 最多读取{limit_mib} MiB 的文件"),
     )
 }
 
@@ -378,7 +392,7 @@ pub fn help_split_file() -> Text {
 pub fn nested_too_deep(limit: usize) -> Text {
     t(
         format!("blocks are nested more than {limit} deep"),
-        format!("代码块嵌套超过 {limit} 层"),
+        format!("代码块嵌套超过{limit}层"),
     )
 }
 
@@ -472,7 +486,7 @@ pub fn help_half_width(fixed: &str) -> Text {
 pub fn thousands_separator(written: &str) -> Text {
     t(
         format!("the number {written} is written with thousands separators"),
-        format!("数字 {written} 使用了千位分隔符"),
+        format!("数字{written}使用了千位分隔符"),
     )
 }
 
@@ -483,7 +497,7 @@ pub fn label_no_separators() -> Text {
 pub fn help_plain_number(plain: &str) -> Text {
     t(
         format!("write {plain}: numbers in bdl are written plainly"),
-        format!("请写成 {plain}：bdl 中的数字不加分隔符"),
+        format!("请写成{plain}：bdl 中的数字不加分隔符"),
     )
 }
 
@@ -636,13 +650,13 @@ pub fn number_too_long() -> Text {
 }
 
 pub fn label_more_than_28_digits() -> Text {
-    t("more than 28 digits", "超过 28 位")
+    t("more than 28 digits", "超过28位")
 }
 
 pub fn help_number_too_long() -> Text {
     t(
         "write at most 28 digits; a number this long is almost certainly a typing mistake",
-        "最多写 28 位数字；这么长的数字几乎可以肯定是输入错误",
+        "最多写28位数字；这么长的数字几乎可以肯定是输入错误",
     )
 }
 
@@ -751,7 +765,7 @@ pub fn help_write_year() -> Text {
 pub fn precision_out_of_range() -> Text {
     t(
         "the precision must be between 0 and 8 decimals",
-        "小数位数须在 0 到 8 位之间",
+        "小数位数须在0到8位之间",
     )
 }
 
@@ -762,7 +776,7 @@ pub fn label_out_of_range() -> Text {
 pub fn help_precision() -> Text {
     t(
         "write `precision 4` for 万元 exact to 1 元, or `precision 2` for the common print precision",
-        "以万元为单位并精确到 1 元，请写 `precision 4`；按常用的打印精度，请写 `precision 2`",
+        "以万元为单位并精确到1元，请写 `precision 4`；按常用的打印精度，请写 `precision 2`",
     )
 }
 
@@ -870,7 +884,7 @@ pub fn help_line_without_amount(what: &str, name: &str) -> Text {
 pub fn derived_from_itself(name: &str, chain: &str) -> Text {
     t(
         format!("\"{name}\" is derived from itself: {chain}"),
-        format!("{}的金额绕回由它自身计算：{chain}", q(name)),
+        format!("{}的金额循环引用了自身：{chain}", q(name)),
     )
 }
 
@@ -1386,13 +1400,13 @@ pub fn sub_yuan(name: Option<&str>, figure: &str) -> Text {
 }
 
 pub fn label_fraction_of_yuan() -> Text {
-    t("a fraction of 1 元", "含不足 1 元的零头")
+    t("a fraction of 1 元", "含不足1元的零头")
 }
 
 pub fn help_sub_yuan_wan() -> Text {
     t(
         "amounts in 万元 are exact to 1 元 with 4 decimals; round the figure or check its basis",
-        "以万元为单位时，保留 4 位小数即精确到 1 元；请取整，或核对其测算依据",
+        "以万元为单位时，保留4位小数即精确到1元；请取整，或核对其测算依据",
     )
 }
 
@@ -1429,7 +1443,7 @@ pub fn help_line_differs_from_parts(exact: &str, how: &str) -> Text {
     let how = provenance(how);
     t(
         format!("write {exact} here, or correct the parts ({})", how.en),
-        format!("请将此处改为 {exact}，或更正各组成部分（{}）", how.zh),
+        format!("请将此处改为{exact}，或更正各组成部分（{}）", how.zh),
     )
 }
 
@@ -1464,7 +1478,7 @@ pub fn printed_precision(name: &str, decimals: u32, exact: &str) -> Text {
     };
     t(
         format!("\"{name}\" is printed with {en}; the exact figure is {exact}"),
-        format!("{}按 {decimals} 位小数填写，精确值为{exact}", q(name)),
+        format!("{}按{decimals}位小数填写，精确值为{exact}", q(name)),
     )
 }
 
@@ -1474,10 +1488,7 @@ pub fn label_agrees_at(decimals: u32) -> Text {
     } else {
         format!("{decimals} decimals")
     };
-    t(
-        format!("agrees at {en}"),
-        format!("按 {decimals} 位小数一致"),
-    )
+    t(format!("agrees at {en}"), format!("按{decimals}位小数一致"))
 }
 
 /// `exact`: the exact figure as a number.
@@ -1486,7 +1497,7 @@ pub fn help_printed_precision(exact: &str) -> Text {
         format!(
             "write {exact} to keep the exact figure, or leave it: it matches at the printed precision"
         ),
-        format!("如需保留精确值，请改为 {exact}；也可以不改：按所填精度是一致的"),
+        format!("如需保留精确值，请改为{exact}；也可以不改：按所填精度是一致的"),
     )
 }
 
@@ -1753,7 +1764,7 @@ pub fn help_placeholder() -> Text {
 pub fn name_too_long(chars: usize, limit: usize) -> Text {
     t(
         format!("the indicator name has {chars} characters; the systems take at most {limit}"),
-        format!("指标名称有 {chars} 个字，预算系统最多接受 {limit} 个字"),
+        format!("指标名称有{chars}个字，预算系统最多接受{limit}个字"),
     )
 }
 
@@ -1767,7 +1778,7 @@ pub fn help_name_too_long() -> Text {
 pub fn value_too_long(chars: usize, limit: usize) -> Text {
     t(
         format!("the indicator value has {chars} characters; the systems take at most {limit}"),
-        format!("指标值有 {chars} 个字，预算系统最多接受 {limit} 个字"),
+        format!("指标值有{chars}个字，预算系统最多接受{limit}个字"),
     )
 }
 
@@ -1816,7 +1827,7 @@ pub fn no_satisfaction(direction: Option<&str>, category: &str) -> Text {
     let (en, zh) = whose(direction);
     t(
         format!("{en} has no satisfaction indicator ({category})"),
-        format!("{zh}中没有满意度指标（{category}）"),
+        format!("{zh}缺少满意度指标（{category}）"),
     )
 }
 
@@ -1854,6 +1865,12 @@ pub fn help_goals_missing(missing: &[(&str, &str)]) -> Text {
 
 // ── Reports and the command line ────────────────────────────────────────────────────────────────
 
+/// The heading of a report's help, as the renderer prints it (`  help: `, eight columns wide; the
+/// Chinese is as wide).
+pub fn help_heading() -> Text {
+    t("help: ", "提示：")
+}
+
 /// The breadcrumb under a report: `in: direction "信访岗位津贴"`.
 pub fn breadcrumb(path: &[String]) -> Text {
     let path = path.join(" › ");
@@ -1870,10 +1887,10 @@ pub fn summary(errors: usize, warnings: usize, notes: usize) -> Text {
         }
     };
     let mut en = vec![plural(errors, "error"), plural(warnings, "warning")];
-    let mut zh = vec![format!("{errors} 个错误"), format!("{warnings} 个警告")];
+    let mut zh = vec![format!("{errors}个错误"), format!("{warnings}个警告")];
     if notes > 0 {
         en.push(plural(notes, "note"));
-        zh.push(format!("{notes} 条提示"));
+        zh.push(format!("{notes}条提示"));
     }
     t(en.join(", "), zh.join("，"))
 }
@@ -1933,7 +1950,7 @@ pub fn would_reformat(files: usize) -> Text {
     let word = if files == 1 { "file" } else { "files" };
     t(
         format!("{files} {word} would be reformatted"),
-        format!("有 {files} 个文件需要重新格式化"),
+        format!("有{files}个文件需要重新格式化"),
     )
 }
 
@@ -2353,6 +2370,7 @@ pub(crate) mod samples {
                 "help_goals_missing",
                 help_goals_missing(&[("实施期绩效目标", "goal")]),
             ),
+            ("help_heading", help_heading()),
             ("breadcrumb", breadcrumb(&["部门整体".to_string()])),
             ("summary", summary(1, 2, 1)),
             ("cannot_read", cannot_read("a.bdl", "No such file")),
