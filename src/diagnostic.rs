@@ -1,5 +1,7 @@
 //! The one diagnostic type inside the compiler. It is converted to miette only at the edge (`report`).
+//! Every text of a diagnostic is held in English and in Chinese (from `messages`); the edge picks one.
 
+use crate::messages::Text;
 use crate::source::Span;
 use serde::Serialize;
 
@@ -16,55 +18,47 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Label {
     pub span: Span,
-    pub text: String,
+    pub text: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
     /// The primary place and what it says there.
     pub span: Span,
-    pub label: String,
+    pub label: Text,
     /// Other places that explain the problem (the facts a figure came from, the other declaration).
     pub labels: Vec<Label>,
     /// How to fix it, concretely.
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// Where in the budget (`direction "信访岗位津贴" › cost "一线信访岗位"`).
     pub path: Vec<String>,
 }
 
 impl Diagnostic {
     /// A diagnostic with the code's default severity.
-    pub fn new(
-        code: Code,
-        message: impl Into<String>,
-        span: Span,
-        label: impl Into<String>,
-    ) -> Self {
+    pub fn new(code: Code, message: Text, span: Span, label: Text) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message,
             span,
-            label: label.into(),
+            label,
             labels: Vec::new(),
             help: None,
             path: Vec::new(),
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Text) -> Self {
+        self.help = Some(help);
         self
     }
 
-    pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
-        self.labels.push(Label {
-            span,
-            text: text.into(),
-        });
+    pub fn with_label(mut self, span: Span, text: Text) -> Self {
+        self.labels.push(Label { span, text });
         self
     }
 

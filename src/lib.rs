@@ -16,6 +16,7 @@ pub mod emit;
 pub mod fmt;
 pub mod framework;
 pub mod lower;
+pub mod messages;
 pub mod model;
 pub mod money;
 pub mod period;

@@ -2,6 +2,7 @@
 //! miette; this is the one place that converts.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::messages::{self as msg, Lang};
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
     SourceCode, SourceSpan, SpanContents,
@@ -16,15 +17,19 @@ pub struct Report {
     /// None when there is no text to show (a file that is not UTF-8).
     source: Option<CharColumns>,
     help: Option<String>,
+    lang: Lang,
 }
 
 impl Report {
-    pub fn new(diagnostic: Diagnostic, name: &str, src: Arc<String>) -> Self {
-        let help = match (&diagnostic.help, diagnostic.path.is_empty()) {
-            (Some(h), true) => Some(h.clone()),
-            (Some(h), false) => Some(format!("{h}\nin: {}", diagnostic.path.join(" › "))),
-            (None, false) => Some(format!("in: {}", diagnostic.path.join(" › "))),
-            (None, true) => None,
+    /// The report of `diagnostic` in `lang`.
+    pub fn new(diagnostic: Diagnostic, name: &str, src: Arc<String>, lang: Lang) -> Self {
+        let help = diagnostic.help.as_ref().map(|h| h.get(lang));
+        let breadcrumb = (!diagnostic.path.is_empty()).then(|| msg::breadcrumb(&diagnostic.path));
+        let help = match (help, breadcrumb) {
+            (Some(h), Some(b)) => Some(format!("{h}\n{}", b.get(lang))),
+            (Some(h), None) => Some(h.to_string()),
+            (None, Some(b)) => Some(b.get(lang).to_string()),
+            (None, None) => None,
         };
         let source = (!src.is_empty()).then(|| CharColumns {
             name: name.to_string(),
@@ -34,6 +39,7 @@ impl Report {
             diagnostic,
             source,
             help,
+            lang,
         }
     }
 }
@@ -75,7 +81,7 @@ impl SourceCode for CharColumns {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(self.diagnostic.message.get(self.lang))
     }
 }
 
@@ -111,20 +117,25 @@ impl miette::Diagnostic for Report {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let primary = LabeledSpan::new_primary_with_span(
-            Some(self.diagnostic.label.clone()),
+            Some(self.diagnostic.label.get(self.lang).to_string()),
             span(self.diagnostic.span),
         );
-        let others = self
-            .diagnostic
-            .labels
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), span(l.span)));
+        let others = self.diagnostic.labels.iter().map(|l| {
+            LabeledSpan::new_with_span(Some(l.text.get(self.lang).to_string()), span(l.span))
+        });
         Some(Box::new(std::iter::once(primary).chain(others)))
     }
 }
 
-/// Renders diagnostics of one file, in order, as text for a terminal (`color`) or for files and tests.
-pub fn render(diagnostics: &[Diagnostic], name: &str, src: &str, color: bool) -> String {
+/// Renders diagnostics of one file, in order, in `lang`, as text for a terminal (`color`) or for files
+/// and tests.
+pub fn render(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    src: &str,
+    color: bool,
+    lang: Lang,
+) -> String {
     let src = Arc::new(src.to_string());
     let theme = if color {
         GraphicalTheme::unicode()
@@ -136,16 +147,56 @@ pub fn render(diagnostics: &[Diagnostic], name: &str, src: &str, color: bool) ->
         .with_links(false);
     let mut out = String::new();
     for d in diagnostics {
-        let report = Report::new(d.clone(), name, src.clone());
-        if handler.render_report(&mut out, &report).is_err() {
+        let report = Report::new(d.clone(), name, src.clone(), lang);
+        let mut one = String::new();
+        if handler.render_report(&mut one, &report).is_ok() {
+            out.push_str(&help_heading(&one, lang));
+        } else {
             out.push_str(&format!(
                 "{}[{}]: {}\n",
                 severity_word(d.severity),
                 d.code.as_str(),
-                d.message
+                d.message.get(lang)
             ));
         }
         out.push('\n');
+    }
+    out
+}
+
+/// miette writes the heading `help: ` itself, in English; in another language it is replaced by the
+/// catalogue's, which takes as many columns, so the wrapped lines below stay aligned.
+fn help_heading(report: &str, lang: Lang) -> String {
+    let heading = msg::help_heading();
+    let local = heading.get(lang);
+    if local == heading.en {
+        return report.to_string();
+    }
+    report
+        .split_inclusive('\n')
+        .map(|line| match line.find(&heading.en) {
+            Some(i) if without_escapes(&line[..i]) == "  " => {
+                format!("{}{local}{}", &line[..i], &line[i + heading.en.len()..])
+            }
+            _ => line.to_string(),
+        })
+        .collect()
+}
+
+/// The text without its terminal colour codes (`ESC [ … letter`).
+fn without_escapes(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for e in chars.by_ref() {
+                if e.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
     }
     out
 }
@@ -158,30 +209,22 @@ pub fn severity_word(s: Severity) -> &'static str {
     }
 }
 
-/// `N errors, N warnings` for the end of a run.
-pub fn summary(diagnostics: &[Diagnostic]) -> String {
+/// `N errors, N warnings` for the end of a run, in `lang`.
+pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
     let count = |s| diagnostics.iter().filter(|d| d.severity == s).count();
-    let (e, w, n) = (
+    msg::summary(
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Note),
-    );
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    let mut parts = vec![plural(e, "error"), plural(w, "warning")];
-    if n > 0 {
-        parts.push(plural(n, "note"));
-    }
-    parts.join(", ")
+    )
+    .get(lang)
+    .to_string()
 }
 
-/// One line per diagnostic, `file:line:col: severity[code]: message`, for editors and CI logs.
-pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str) -> String {
+/// One line per diagnostic, `file:line:col: severity[code]: message`, for editors and CI logs. The
+/// severity word stays English in every language, as problem matchers expect it; the message is in
+/// `lang`.
+pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str, lang: Lang) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let at = crate::source::line_col(src, d.span.start);
@@ -191,15 +234,21 @@ pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str) -> String {
             at.column,
             severity_word(d.severity),
             d.code.as_str(),
-            d.message
+            d.message.get(lang)
         ));
     }
     out
 }
 
 /// The diagnostics of one file as JSON objects: code, severity, message, start and end (line and
-/// character column, from 1), labels, help and the breadcrumb path. Field names are stable.
-pub fn json(diagnostics: &[Diagnostic], name: &str, src: &str) -> Vec<serde_json::Value> {
+/// character column, from 1), labels, help and the breadcrumb path. Field names, codes and severities
+/// are the same in every language; the texts are in `lang`.
+pub fn json(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    src: &str,
+    lang: Lang,
+) -> Vec<serde_json::Value> {
     let place = |s: crate::source::Span| {
         let (a, b) = (
             crate::source::line_col(src, s.start),
@@ -214,22 +263,22 @@ pub fn json(diagnostics: &[Diagnostic], name: &str, src: &str) -> Vec<serde_json
         .iter()
         .map(|d| {
             let (start, end) = place(d.span);
-            let labels: Vec<serde_json::Value> = std::iter::once((d.span, d.label.clone()))
-                .chain(d.labels.iter().map(|l| (l.span, l.text.clone())))
+            let labels: Vec<serde_json::Value> = std::iter::once((d.span, &d.label))
+                .chain(d.labels.iter().map(|l| (l.span, &l.text)))
                 .map(|(s, text)| {
                     let (start, end) = place(s);
-                    serde_json::json!({ "message": text, "start": start, "end": end })
+                    serde_json::json!({ "message": text.get(lang), "start": start, "end": end })
                 })
                 .collect();
             serde_json::json!({
                 "file": name,
                 "code": d.code.as_str(),
                 "severity": severity_word(d.severity),
-                "message": d.message,
+                "message": d.message.get(lang),
                 "start": start,
                 "end": end,
                 "labels": labels,
-                "help": d.help,
+                "help": d.help.as_ref().map(|h| h.get(lang)),
                 "path": d.path,
             })
         })

@@ -5,7 +5,10 @@
 /// Decodes and compiles like the CLI does, and renders every diagnostic as a user sees it.
 fn run(bytes: &[u8], name: &str) -> (bool, String) {
     match bdl::syntax::encoding::decode(bytes) {
-        Err(d) => (true, bdl::report::render(&[*d], name, "", false)),
+        Err(d) => (
+            true,
+            bdl::report::render(&[*d], name, "", false, bdl::messages::Lang::En),
+        ),
         Ok(src) => {
             let compiled = bdl::compile(&src);
             if let Some(decl) = compiled
@@ -18,7 +21,13 @@ fn run(bytes: &[u8], name: &str) -> (bool, String) {
             }
             (
                 compiled.has_errors(),
-                bdl::report::render(&compiled.diagnostics, name, &src, false),
+                bdl::report::render(
+                    &compiled.diagnostics,
+                    name,
+                    &src,
+                    false,
+                    bdl::messages::Lang::En,
+                ),
             )
         }
     }

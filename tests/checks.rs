@@ -4,6 +4,7 @@
 //! so a check that stops firing, or starts firing where it should not, fails here.
 
 use bdl::codes::Code;
+use bdl::messages::{Lang, Text};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -40,28 +41,36 @@ fn names(codes: &BTreeSet<Code>) -> String {
         .join(" ")
 }
 
+/// A fixture decoded and compiled as the CLI does: a file in another encoding is a diagnostic of its
+/// own. (name, source, result)
+fn compile_fixture(path: &Path) -> (String, String, bdl::Compiled) {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let (src, compiled) = match bdl::syntax::encoding::decode(&bytes) {
+        Ok(src) => {
+            let compiled = bdl::compile(&src);
+            (src, compiled)
+        }
+        Err(d) => (
+            String::new(),
+            bdl::Compiled {
+                declaration: None,
+                diagnostics: vec![*d],
+            },
+        ),
+    };
+    (name, src, compiled)
+}
+
 #[test]
 fn fixtures_produce_their_expected_diagnostics() {
     insta::glob!("fixtures/check/*.bdl", |path| {
-        let bytes = std::fs::read(path).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy();
         // The expect line is ASCII even in a fixture saved in another encoding.
-        let expected = expected_codes(path, &String::from_utf8_lossy(&bytes));
-
-        // Decoded as the CLI does: a file in another encoding is a diagnostic of its own.
-        let (src, compiled) = match bdl::syntax::encoding::decode(&bytes) {
-            Ok(src) => {
-                let compiled = bdl::compile(&src);
-                (src, compiled)
-            }
-            Err(d) => (
-                String::new(),
-                bdl::Compiled {
-                    declaration: None,
-                    diagnostics: vec![*d],
-                },
-            ),
-        };
+        let expected = expected_codes(
+            path,
+            &String::from_utf8_lossy(&std::fs::read(path).unwrap()),
+        );
+        let (name, src, compiled) = compile_fixture(path);
         let produced: BTreeSet<Code> = compiled.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(
             names(&produced),
@@ -78,7 +87,45 @@ fn fixtures_produce_their_expected_diagnostics() {
             );
         }
 
-        let rendered = bdl::report::render(&compiled.diagnostics, &name, &src, false);
+        let rendered = bdl::report::render(&compiled.diagnostics, &name, &src, false, Lang::En);
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+/// The same fixtures as a Chinese-speaking clerk sees them (`--lang zh`), and every text of every
+/// diagnostic really in Chinese.
+#[test]
+fn fixtures_in_chinese() {
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    }
+    fn is_chinese(what: &str, t: &Text, name: &str) {
+        assert!(
+            has_cjk(&t.zh),
+            "{name}: the Chinese {what} has no Chinese: {}",
+            t.zh
+        );
+        // Figures alone (`36.72万元`, a formula) read the same in both languages.
+        let figure = t.en.chars().any(|c| c.is_ascii_digit()) && !t.en.contains(' ');
+        assert!(
+            t.zh != t.en || figure || t.en.contains(" × "),
+            "{name}: the Chinese {what} is the English: {}",
+            t.en
+        );
+    }
+    insta::glob!("fixtures/check/*.bdl", |path| {
+        let (name, src, compiled) = compile_fixture(path);
+        for d in &compiled.diagnostics {
+            is_chinese("message", &d.message, &name);
+            is_chinese("label", &d.label, &name);
+            for l in &d.labels {
+                is_chinese("label", &l.text, &name);
+            }
+            if let Some(h) = &d.help {
+                is_chinese("help", h, &name);
+            }
+        }
+        let rendered = bdl::report::render(&compiled.diagnostics, &name, &src, false, Lang::Zh);
         insta::assert_snapshot!(rendered);
     });
 }

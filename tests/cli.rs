@@ -7,7 +7,11 @@ const SEED: &str = "examples/shifeng-xinfang-2021.bdl";
 
 fn bdl() -> Command {
     let mut cmd = Command::cargo_bin("bdl").expect("the bdl binary is built");
-    cmd.env("NO_COLOR", "1");
+    // English whatever the machine's locale.
+    cmd.env("NO_COLOR", "1")
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -141,4 +145,74 @@ fn explain_names_the_code() {
         .success()
         .stdout(predicate::str::contains("cost basis"));
     bdl().args(["explain", "B0000"]).assert().code(2);
+}
+
+#[test]
+fn the_locale_chooses_chinese_and_lang_overrides_it() {
+    // LANG=zh_CN.UTF-8: the diagnostics, the summary and the breadcrumb in Chinese.
+    bdl()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["check", "-"])
+        .write_stdin(WRONG_AMOUNT)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("B3010"))
+        .stderr(predicate::str::contains("声明的金额与测算依据不符"))
+        .stderr(predicate::str::contains("位置："))
+        .stderr(predicate::str::contains("1个错误，3个警告"))
+        .stderr(predicate::str::contains("is declared as").not());
+    // `--lang en` wins over the locale.
+    bdl()
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["check", "-", "--lang", "en"])
+        .write_stdin(WRONG_AMOUNT)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is declared as 36.8万元"))
+        .stderr(predicate::str::contains("1 error, 3 warnings"))
+        .stderr(predicate::str::contains("测算依据不符").not());
+    // LC_ALL wins over LANG; `--lang zh` wins over both.
+    bdl()
+        .env("LANG", "en_US.UTF-8")
+        .env("LC_ALL", "zh_TW.UTF-8")
+        .args(["check", "-"])
+        .write_stdin(WRONG_AMOUNT)
+        .assert()
+        .stderr(predicate::str::contains("测算依据不符"));
+    bdl()
+        .args(["--lang", "zh", "check", "-"])
+        .write_stdin(WRONG_AMOUNT)
+        .assert()
+        .stderr(predicate::str::contains("测算依据不符"));
+}
+
+#[test]
+fn json_and_short_keep_codes_and_field_names_in_chinese() {
+    let out = bdl()
+        .args(["check", "-", "--lang", "zh", "--format", "json"])
+        .write_stdin(WRONG_AMOUNT)
+        .output()
+        .expect("bdl runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let d = doc["diagnostics"]
+        .as_array()
+        .and_then(|ds| ds.iter().find(|d| d["code"] == "B3010"))
+        .expect("the B3010 diagnostic");
+    assert_eq!(d["severity"], "error");
+    let message = d["message"].as_str().unwrap_or_default();
+    assert!(message.contains("测算依据"), "{message}");
+    bdl()
+        .args(["check", "-", "--lang", "zh", "--format", "short"])
+        .write_stdin(WRONG_AMOUNT)
+        .assert()
+        .stdout(predicate::str::contains("error[B3010]: “巡逻”声明的金额"));
+}
+
+#[test]
+fn command_line_errors_follow_the_language() {
+    bdl()
+        .args(["--lang", "zh", "check", "no/such/file.bdl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("错误：无法读取 no/such/file.bdl"));
 }

@@ -9,7 +9,12 @@ const MESSY: &str = "year\t2021\r\nunit 万元   # 金额单位\r\n\r\n\r\nduty 
 const CANONICAL: &str = "year 2021\nunit 万元  # 金额单位\n\nduty \"职责\"\n";
 
 fn bdl() -> Command {
-    Command::cargo_bin("bdl").unwrap()
+    let mut cmd = Command::cargo_bin("bdl").unwrap();
+    // English whatever the machine's locale.
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {

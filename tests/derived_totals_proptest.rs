@@ -145,7 +145,7 @@ proptest! {
     fn derived_figures_match_an_independent_computation(c in case()) {
         let src = source(&c);
         let compiled = bdl::compile(&src);
-        let errors: Vec<_> = compiled.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.clone()).collect();
+        let errors: Vec<_> = compiled.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.message.en.clone()).collect();
         prop_assert!(errors.is_empty(), "errors {errors:?} in\n{src}");
         let decl = compiled.declaration.expect("a model");
         let json = bdl::emit::json::document(&decl);

@@ -24,6 +24,10 @@ fn bdl_diff(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .arg("diff")
         .args(args)
         .env("NO_COLOR", "1")
+        // English whatever the machine's locale.
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("bdl runs");
     (

@@ -89,7 +89,7 @@ fn every_bdl_block_in_the_docs_compiles() {
                         .diagnostics
                         .iter()
                         .filter(|d| d.is_error())
-                        .map(|d| format!("{} {}", d.code.as_str(), d.message))
+                        .map(|d| format!("{} {}", d.code.as_str(), d.message.en))
                         .collect();
                     assert!(
                         errors.is_empty(),

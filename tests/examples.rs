@@ -52,7 +52,8 @@ fn diagnostics_of_every_example() {
             &compiled.diagnostics,
             &name,
             &src,
-            false
+            false,
+            bdl::messages::Lang::En
         ));
     });
 }

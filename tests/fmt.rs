@@ -116,5 +116,5 @@ fn a_syntax_error_is_not_formatted() {
 fn an_unproven_result_is_an_internal_error_naming_the_property() {
     let d = bdl::fmt::Error::Unverified(bdl::fmt::Property::SameComments).diagnostics();
     assert_eq!(d[0].code.as_str(), "B9001");
-    assert!(d[0].message.contains("comment"), "{}", d[0].message);
+    assert!(d[0].message.en.contains("comment"), "{}", d[0].message.en);
 }

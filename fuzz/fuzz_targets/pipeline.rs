@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let compiled = bdl::compile(&src);
-    let _ = bdl::report::render(&compiled.diagnostics, "fuzz.bdl", &src, false);
-    let _ = bdl::report::json(&compiled.diagnostics, "fuzz.bdl", &src);
+    let _ = bdl::report::render(&compiled.diagnostics, "fuzz.bdl", &src, false, bdl::messages::Lang::Zh);
+    let _ = bdl::report::json(&compiled.diagnostics, "fuzz.bdl", &src, bdl::messages::Lang::En);
     if let Some(decl) = &compiled.declaration {
         // The CLI emits only error-free models; the emitters must not panic on any model all the same.
         let _ = bdl::emit::markdown::render(decl);

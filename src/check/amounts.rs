@@ -3,6 +3,7 @@
 
 use super::{Agreement, compare, difference, fig};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::{Declaration, Line};
 use crate::money;
 use crate::source::Span;
@@ -27,23 +28,25 @@ pub fn direction_amount_matches_basis(decl: &Declaration) -> Vec<Diagnostic> {
             Agreement::Differ => {
                 let mut diag = Diagnostic::new(
                     Code::DirectionAmountMismatch,
-                    format!(
-                        "\"{}\" is declared as {} but its cost basis computes {} (a difference of {})",
-                        d.name.value,
-                        fig(declared.value, decl),
-                        fig(derived.value, decl),
-                        difference(declared.value, derived.value, decl)
+                    msg::amount_differs_from_basis(
+                        &d.name.value,
+                        &fig(declared.value, decl),
+                        &fig(derived.value, decl),
+                        &difference(declared.value, derived.value, decl),
                     ),
                     declared.span,
-                    format!("declared {}", fig(declared.value, decl)),
+                    msg::label_declared(&fig(declared.value, decl)),
                 )
-                .with_help(format!("write `amount {}`, or correct the basis: {}", money::exact(derived.value), derived.how))
+                .with_help(msg::help_amount_differs_from_basis(
+                    &money::exact(derived.value),
+                    &derived.how,
+                ))
                 .with_path(&path);
                 for c in &d.costs {
-                    diag = diag.with_label(c.span, c.derived.how.clone());
+                    diag = diag.with_label(c.span, msg::provenance(&c.derived.how));
                 }
                 for c in &d.children {
-                    diag = diag.with_label(c.name.span, fig(c.amount, decl).to_string());
+                    diag = diag.with_label(c.name.span, msg::figure(&fig(c.amount, decl)));
                 }
                 out.push(diag);
             }
@@ -54,15 +57,21 @@ pub fn direction_amount_matches_basis(decl: &Declaration) -> Vec<Diagnostic> {
 
 pub fn amounts_whole_yuan(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut flag = |value: Decimal, span: Span, what: &str, path: &[String]| {
+    // `name`: the line or direction; `None` for 资金总额.
+    let mut flag = |value: Decimal, span: Span, name: Option<&str>, path: &[String]| {
         if money::is_sub_yuan(value, decl.unit) {
             out.push(
-                Diagnostic::new(Code::SubYuan, format!("{what} {} is not a whole number of 元", fig(value, decl)), span, "a fraction of 1 元")
-                    .with_help(match decl.unit {
-                        crate::syntax::ast::MoneyUnit::WanYuan => "amounts in 万元 are exact to 1 元 with 4 decimals; round the figure or check its basis",
-                        crate::syntax::ast::MoneyUnit::Yuan => "budget amounts are whole 元; round the figure or check its basis",
-                    })
-                    .with_path(path),
+                Diagnostic::new(
+                    Code::SubYuan,
+                    msg::sub_yuan(name, &fig(value, decl)),
+                    span,
+                    msg::label_fraction_of_yuan(),
+                )
+                .with_help(match decl.unit {
+                    crate::syntax::ast::MoneyUnit::WanYuan => msg::help_sub_yuan_wan(),
+                    crate::syntax::ast::MoneyUnit::Yuan => msg::help_sub_yuan_yuan(),
+                })
+                .with_path(path),
             );
         }
     };
@@ -77,21 +86,16 @@ pub fn amounts_whole_yuan(decl: &Declaration) -> Vec<Diagnostic> {
     lines(&decl.spending, &mut all);
     for l in all {
         if let Some(d) = &l.declared {
-            flag(d.value, d.span, &format!("\"{}\"", l.name.value), &[]);
+            flag(d.value, d.span, Some(&l.name.value), &[]);
         }
     }
     if let Some(t) = &decl.declared_total {
-        flag(t.value, t.span, "资金总额", &[]);
+        flag(t.value, t.span, None, &[]);
     }
     for (d, path) in super::directions_with_path(decl) {
         match &d.declared {
-            Some(a) => flag(a.value, a.span, &format!("\"{}\"", d.name.value), &path),
-            None => flag(
-                d.amount,
-                d.name.span,
-                &format!("\"{}\"", d.name.value),
-                &path,
-            ),
+            Some(a) => flag(a.value, a.span, Some(&d.name.value), &path),
+            None => flag(d.amount, d.name.span, Some(&d.name.value), &path),
         }
     }
     out

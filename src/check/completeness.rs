@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
+use crate::messages as msg;
 use crate::model::Declaration;
 use crate::source::Span;
 use crate::syntax::ast::Horizon;
@@ -44,31 +45,28 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
             Some(d) => d.name.span,
             None => annual.first().map_or(Span::new(0, 0), |i| i.span),
         };
-        let whose = match table.direction {
-            Some(d) => format!("\"{}\"", d.name.value),
-            None => "the department table".to_string(),
-        };
-        let mut empty = Vec::new();
+        let whose = table.direction.map(|d| d.name.value.as_str());
+        let mut empty: Vec<&str> = Vec::new();
         let mut satisfaction_missing = None;
         for (slot, _, cat) in decl.framework.slots() {
             if annual.iter().any(|i| i.slot == Some(slot)) {
                 continue;
             }
             if cat.role == Some(Role::Satisfaction) {
-                satisfaction_missing = Some(cat.name.clone());
+                satisfaction_missing = Some(cat.name.as_str());
             } else {
-                empty.push(cat.name.clone());
+                empty.push(cat.name.as_str());
             }
         }
         if !empty.is_empty() {
             out.push(
                 Diagnostic::new(
                     Code::EmptyCategory,
-                    format!("{whose} has no 年度 indicator under {}", empty.join(", ")),
+                    msg::categories_empty(whose, &empty),
                     at,
-                    "categories left empty",
+                    msg::label_categories_empty(),
                 )
-                .with_help(format!("add an indicator for each, for example `indicator {} \"…\" …`, or accept the gap if the form allows it", empty[0]))
+                .with_help(msg::help_categories_empty(empty[0]))
                 .with_path(&table.path),
             );
         }
@@ -76,13 +74,11 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::NoSatisfaction,
-                    format!("{whose} has no satisfaction indicator ({name})"),
+                    msg::no_satisfaction(whose, name),
                     at,
-                    "no 满意度",
+                    msg::label_no_satisfaction(),
                 )
-                .with_help(format!(
-                    "add one, usually `indicator {name} \"服务对象满意度\" >= 90%`"
-                ))
+                .with_help(msg::help_no_satisfaction(name))
                 .with_path(&table.path),
             );
         }
@@ -106,19 +102,14 @@ pub fn goals_present(decl: &Declaration) -> Vec<Diagnostic> {
         if missing.is_empty() {
             continue;
         }
-        let names: Vec<&str> = missing.iter().map(|m| m.0).collect();
-        let lines: Vec<String> = missing.iter().map(|m| format!("`{} \"…\"`", m.1)).collect();
         out.push(
             Diagnostic::new(
                 Code::MissingGoal,
-                format!("\"{}\" has no {}", d.name.value, names.join(" and no ")),
+                msg::goals_missing(&d.name.value, &missing),
                 d.name.span,
-                "goals missing",
+                msg::label_goals_missing(),
             )
-            .with_help(format!(
-                "add {} inside the direction's block",
-                lines.join(" and ")
-            ))
+            .with_help(msg::help_goals_missing(&missing))
             .with_path(&path),
         );
     }

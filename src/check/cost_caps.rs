@@ -5,6 +5,7 @@
 use super::fig;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
+use crate::messages as msg;
 use crate::model::{Declaration, Op, Value};
 use crate::money;
 
@@ -14,11 +15,7 @@ pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
         // What a cap in this table caps: the direction's amount, or for the department the project
         // spending (the directions) when it has any, else 资金总额.
         let capped = match table.direction {
-            Some(d) => Some((
-                d.amount,
-                format!("the amount of \"{}\"", d.name.value),
-                d.name.span,
-            )),
+            Some(d) => Some((d.amount, msg::capped_direction(&d.name.value), d.name.span)),
             None => match (
                 decl.directions.is_empty(),
                 decl.directions_total(),
@@ -26,12 +23,12 @@ pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
             ) {
                 (false, Some(t), _) => Some((
                     t,
-                    "项目支出 (the sum of the directions)".to_string(),
+                    msg::capped_project_spending(),
                     decl.directions[0].name.span,
                 )),
                 (true, _, Some(t)) => Some((
                     t,
-                    "资金总额".to_string(),
+                    msg::capped_total(),
                     decl.declared_total
                         .as_ref()
                         .map_or_else(Default::default, |t| t.span),
@@ -73,37 +70,31 @@ pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
             let diag = if cap > amount {
                 Diagnostic::new(
                     Code::CostCapAboveAmount,
-                    format!(
-                        "the cost cap {cap_text} is above {what}, {}",
-                        fig(amount, decl)
-                    ),
+                    msg::cost_cap_above(&cap_text, &what, &fig(amount, decl)),
                     *span,
-                    format!("above the amount by {}", fig(cap - amount, decl)),
+                    msg::label_above_by(&fig(cap - amount, decl)),
                 )
-                .with_help(format!(
-                    "write `<= amount` (or {}{}) so the cap follows the budget",
+                .with_help(msg::help_cost_cap_above(&format!(
+                    "{}{}",
                     op.symbol(),
                     fig(amount, decl)
-                ))
+                )))
             } else if cap < amount {
                 Diagnostic::new(
                     Code::CostCapBelowAmount,
-                    format!("the cost cap {cap_text} is below {what}, {}", fig(amount, decl)),
+                    msg::cost_cap_below(&cap_text, &what, &fig(amount, decl)),
                     *span,
-                    format!("below the amount by {}", fig(amount - cap, decl)),
+                    msg::label_below_by(&fig(amount - cap, decl)),
                 )
-                .with_help("tables usually cap the cost at the amount itself (`<= amount`); keep a lower cap only if it is meant")
+                .with_help(msg::help_cost_cap_below())
             } else if *op == Op::Lt {
                 Diagnostic::new(
                     Code::StrictCapEqual,
-                    format!(
-                        "the cost cap {cap_text} excludes the amount itself, {}",
-                        fig(amount, decl)
-                    ),
+                    msg::strict_cap_equal(&cap_text, &fig(amount, decl)),
                     *span,
-                    "strictly below the whole budget",
+                    msg::label_strictly_below(),
                 )
-                .with_help("write `≤` (<=): spending the whole budget should meet the target")
+                .with_help(msg::help_strict_cap())
             } else {
                 continue;
             };

@@ -2,6 +2,7 @@
 //! Real declarations do this; the words are kept as written and the difference is shown.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::Declaration;
 use similar::{ChangeTag, TextDiff};
 
@@ -34,12 +35,16 @@ pub fn goal_texts_agree(decl: &Declaration) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::GoalTextsDiffer,
-                    format!("the {what} of \"{}\" is worded differently in the summary table: {}", d.name.value, marked_difference(&own.value, &summary.value)),
+                    msg::goal_worded_differently(
+                        what,
+                        &d.name.value,
+                        &marked_difference(&own.value, &summary.value),
+                    ),
                     summary.span,
-                    "printed in the summary table",
+                    msg::label_in_summary_table(),
                 )
-                .with_label(own.span, "printed in the direction's own table")
-                .with_help(format!("if both tables should say the same, delete the `{summary_kw}` line and keep `{own_kw}`"))
+                .with_label(own.span, msg::label_in_own_table())
+                .with_help(msg::help_goal_worded_differently(summary_kw, own_kw))
                 .with_path(&path),
             );
         }

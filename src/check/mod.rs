@@ -121,10 +121,10 @@ pub(crate) fn fig(value: Decimal, decl: &Declaration) -> String {
     format!("{}{}", money::exact(value), money::unit_name(decl.unit))
 }
 
-/// The difference, signed, in the document's unit.
-pub(crate) fn difference(a: Decimal, b: Decimal, decl: &Declaration) -> String {
+/// The difference, unsigned, in the document's unit.
+pub(crate) fn difference(a: Decimal, b: Decimal, decl: &Declaration) -> crate::messages::Text {
     match a.checked_sub(b) {
-        Some(d) => format!("{}{}", money::exact(d.abs()), money::unit_name(decl.unit)),
-        None => "too large to compute".to_string(),
+        Some(d) => crate::messages::figure(&fig(d.abs(), decl)),
+        None => crate::messages::difference_too_large(),
     }
 }

@@ -1,6 +1,7 @@
 //! A direction's 项目实施期 should include the budget year.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::Declaration;
 
 pub fn period_includes_budget_year(decl: &Declaration) -> Vec<Diagnostic> {
@@ -14,12 +15,12 @@ pub fn period_includes_budget_year(decl: &Declaration) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::PeriodExcludesYear,
-                    format!("the period \"{}\" of \"{}\" does not include the budget year {}", p.value.text, d.name.value, year.value),
+                    msg::period_excludes_year(&p.value.text, &d.name.value, year.value),
                     p.span,
-                    "outside the budget year",
+                    msg::label_outside_year(),
                 )
-                .with_label(year.span, "the budget year")
-                .with_help("correct the period or the year; a period copied from last year's file is the usual cause")
+                .with_label(year.span, msg::label_budget_year())
+                .with_help(msg::help_period_excludes_year())
                 .with_path(&path),
             );
         }

@@ -2,6 +2,7 @@
 //! a unit that fits.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::{Declaration, RefKind, Value};
 use crate::money;
 
@@ -38,53 +39,38 @@ pub fn quantity_matches_reference(decl: &Declaration) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::new(
                         Code::ReferenceUnitMismatch,
-                        format!(
-                            "\"{}\" is written in {}, but `{}` counts in {}",
-                            ind.name.value,
+                        msg::reference_unit_mismatch(
+                            &ind.name.value,
                             unit.as_deref().unwrap_or(""),
-                            r.written,
-                            r.unit
+                            &r.written,
+                            &r.unit,
                         ),
                         *span,
-                        "unit does not fit",
+                        msg::label_unit_does_not_fit(),
                     )
-                    .with_label(r.span, format!("counts in {}", r.unit))
-                    .with_help(format!(
-                        "write the number in {} (`{}{} from {}`), or leave the number out (`= {}`)",
-                        r.unit,
-                        money::exact(r.derived.value),
-                        r.unit,
-                        r.written,
-                        r.written
+                    .with_label(r.span, msg::label_counts_in(&r.unit))
+                    .with_help(msg::help_reference_unit(
+                        &r.unit,
+                        &money::exact(r.derived.value),
+                        &r.written,
                     ))
                     .with_path(&table.path),
                 );
                 continue;
             };
             if literal != r.derived.value {
+                let says = format!("{}{}", money::exact(*number), unit.as_deref().unwrap_or(""));
+                let derived = format!("{}{}", money::exact(r.derived.value), r.unit);
                 let mut d = Diagnostic::new(
                     Code::QuantityContradictsReference,
-                    format!(
-                        "\"{}\" says {}{}, but `{}` is {}{}",
-                        ind.name.value,
-                        money::exact(*number),
-                        unit.as_deref().unwrap_or(""),
-                        r.written,
-                        money::exact(r.derived.value),
-                        r.unit
-                    ),
+                    msg::quantity_contradicts(&ind.name.value, &says, &r.written, &derived),
                     *span,
-                    format!("{}{} derived", money::exact(r.derived.value), r.unit),
+                    msg::label_derived(&derived),
                 )
-                .with_help(format!(
-                    "write {}{}, or correct the facts it comes from ({})",
-                    money::exact(r.derived.value),
-                    r.unit,
-                    r.derived.how
-                ))
+                .with_help(msg::help_quantity_contradicts(&derived, &r.derived.how))
                 .with_path(&table.path);
                 for s in &r.derived.sources {
-                    d = d.with_label(*s, "counted here");
+                    d = d.with_label(*s, msg::label_counted_here());
                 }
                 out.push(d);
             }

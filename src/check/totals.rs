@@ -3,6 +3,7 @@
 
 use super::{Agreement, compare, difference, fig};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::{self, Declaration, Line};
 use rust_decimal::Decimal;
 
@@ -39,20 +40,23 @@ fn check_lines(
                 Agreement::Differ => {
                     let mut d = Diagnostic::new(
                         Code::LineSumMismatch,
-                        format!(
-                            "{what} \"{}\" is declared as {} but its parts add up to {} (a difference of {})",
-                            l.name.value,
-                            fig(declared.value, decl),
-                            fig(derived.value, decl),
-                            difference(declared.value, derived.value, decl)
+                        msg::line_differs_from_parts(
+                            what,
+                            &l.name.value,
+                            &fig(declared.value, decl),
+                            &fig(derived.value, decl),
+                            &difference(declared.value, derived.value, decl),
                         ),
                         declared.span,
-                        format!("declared {}", fig(declared.value, decl)),
+                        msg::label_declared(&fig(declared.value, decl)),
                     )
-                    .with_help(format!("write {} here, or correct the parts ({})", crate::money::exact(derived.value), derived.how))
+                    .with_help(msg::help_line_differs_from_parts(
+                        &crate::money::exact(derived.value),
+                        &derived.how,
+                    ))
                     .with_path(path);
                     for s in &derived.sources {
-                        d = d.with_label(*s, "a part");
+                        d = d.with_label(*s, msg::label_a_part());
                     }
                     out.push(d);
                 }
@@ -70,16 +74,15 @@ fn check_lines(
                 out.push(
                     Diagnostic::new(
                         Code::LineSumMismatch,
-                        format!(
-                            "the 其中 lines of \"{}\" add up to {}, not {}",
-                            l.name.value,
-                            fig(children, decl),
-                            fig(l.amount, decl)
+                        msg::sub_lines_differ(
+                            &l.name.value,
+                            &fig(children, decl),
+                            &fig(l.amount, decl),
                         ),
                         l.name.span,
-                        format!("this line is {}", fig(l.amount, decl)),
+                        msg::label_this_line_is(&fig(l.amount, decl)),
                     )
-                    .with_help("correct the 其中 lines so that they add up to the line above them")
+                    .with_help(msg::help_sub_lines_differ())
                     .with_path(path),
                 );
             }
@@ -96,24 +99,13 @@ pub(crate) fn printed_precision(
     dp: u32,
     path: &[String],
 ) -> Diagnostic {
-    let decimals = if dp == 1 {
-        "1 decimal".to_string()
-    } else {
-        format!("{dp} decimals")
-    };
     Diagnostic::new(
         Code::PrintedPrecision,
-        format!(
-            "\"{name}\" is printed with {decimals}; the exact figure is {}",
-            fig(exact, decl)
-        ),
+        msg::printed_precision(name, dp, &fig(exact, decl)),
         span,
-        format!("agrees at {decimals}"),
+        msg::label_agrees_at(dp),
     )
-    .with_help(format!(
-        "write {} to keep the exact figure, or leave it: it matches at the printed precision",
-        crate::money::exact(exact)
-    ))
+    .with_help(msg::help_printed_precision(&crate::money::exact(exact)))
     .with_path(path)
 }
 
@@ -145,21 +137,17 @@ pub fn breakdowns_agree(decl: &Declaration) -> Vec<Diagnostic> {
         .map_or(decl.income[0].span, |l| l.span);
     let mut d = Diagnostic::new(
         Code::BreakdownsDiffer,
-        format!(
-            "the income breakdown adds up to {} but the spending breakdown to {} (a difference of {})",
-            fig(income, decl),
-            fig(spending, decl),
-            difference(income, spending, decl)
+        msg::breakdowns_differ(
+            &fig(income, decl),
+            &fig(spending, decl),
+            &difference(income, spending, decl),
         ),
         at,
-        format!("spending adds up to {}", fig(spending, decl)),
+        msg::label_spending_adds_up(&fig(spending, decl)),
     )
-    .with_help("按收入性质分 and 按支出性质分 are two splits of the same 资金总额: correct the line that is wrong");
+    .with_help(msg::help_breakdowns_differ());
     if let Some(first) = decl.income.first() {
-        d = d.with_label(
-            first.span,
-            format!("income adds up to {}", fig(income, decl)),
-        );
+        d = d.with_label(first.span, msg::label_income_adds_up(&fig(income, decl)));
     }
     vec![d]
 }
@@ -179,18 +167,18 @@ pub fn declared_total_matches(decl: &Declaration) -> Vec<Diagnostic> {
         if sum != total.value {
             let mut d = Diagnostic::new(
                 Code::TotalMismatch,
-                format!(
-                    "资金总额 is declared as {} but the {what} lines add up to {} (a difference of {})",
-                    fig(total.value, decl),
-                    fig(sum, decl),
-                    difference(total.value, sum, decl)
+                msg::total_differs(
+                    &fig(total.value, decl),
+                    what,
+                    &fig(sum, decl),
+                    &difference(total.value, sum, decl),
                 ),
                 total.span,
-                format!("declared {}", fig(total.value, decl)),
+                msg::label_declared(&fig(total.value, decl)),
             )
-            .with_help(format!("write `total {}`, or correct the {what} lines", crate::money::exact(sum)));
+            .with_help(msg::help_total_differs(&crate::money::exact(sum), what));
             for l in lines.iter() {
-                d = d.with_label(l.span, fig(l.amount, decl).to_string());
+                d = d.with_label(l.span, msg::figure(&fig(l.amount, decl)));
             }
             out.push(d);
         }
@@ -211,18 +199,17 @@ pub fn funds_match_amount(decl: &Declaration) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::new(
                     Code::ProjectFundsMismatch,
-                    format!(
-                        "the funds of \"{}\" add up to {} but its amount is {} (a difference of {})",
-                        d.name.value,
-                        fig(sum, decl),
-                        fig(d.amount, decl),
-                        difference(sum, d.amount, decl)
+                    msg::funds_differ(
+                        &d.name.value,
+                        &fig(sum, decl),
+                        &fig(d.amount, decl),
+                        &difference(sum, d.amount, decl),
                     ),
                     d.funds[0].span,
-                    format!("funds add up to {}", fig(sum, decl)),
+                    msg::label_funds_add_up(&fig(sum, decl)),
                 )
-                .with_label(d.name.span, format!("amount {}", fig(d.amount, decl)))
-                .with_help("年度资金总额 is the sum of its sources: correct a source or the amount")
+                .with_label(d.name.span, msg::label_amount(&fig(d.amount, decl)))
+                .with_help(msg::help_funds_differ())
                 .with_path(&path),
             );
         }

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
+use crate::messages as msg;
 use crate::model::{Declaration, Op, Value};
 use crate::money;
 use rust_decimal::Decimal;
@@ -45,19 +46,14 @@ pub fn satisfaction_target(decl: &Declaration) -> Vec<Diagnostic> {
             let low = *number < Decimal::from(90);
             let not_ge = !matches!(op, Op::Ge | Op::Gt);
             if low || not_ge {
-                let why = match (low, not_ge) {
-                    (true, true) => "is below 90% and not a `≥` target",
-                    (true, false) => "is below 90%",
-                    _ => "is not a `≥` target",
-                };
                 out.push(
                     Diagnostic::new(
                         Code::SatisfactionLow,
-                        format!("the satisfaction target \"{}\" {why}", ind.name.value),
+                        msg::satisfaction_low(&ind.name.value, low, not_ge),
                         *span,
-                        "unusual 满意度",
+                        msg::label_unusual_satisfaction(),
                     )
-                    .with_help("satisfaction targets are almost always `>= 90%` or `>= 95%`")
+                    .with_help(msg::help_satisfaction())
                     .with_path(&table.path),
                 );
             }
@@ -78,9 +74,14 @@ pub fn percentage_within_100(decl: &Declaration) -> Vec<Diagnostic> {
             };
             if is_percent(unit) && *number > Decimal::from(100) {
                 out.push(
-                    Diagnostic::new(Code::PercentAbove100, format!("\"{}\" targets {}%, above 100%", ind.name.value, money::exact(*number)), *span, "above 100%")
-                        .with_help("legal for some rates (完成及时率 ≥100%), but check it is not a typing mistake")
-                        .with_path(&table.path),
+                    Diagnostic::new(
+                        Code::PercentAbove100,
+                        msg::percent_above_100(&ind.name.value, &money::exact(*number)),
+                        *span,
+                        msg::label_above_100(),
+                    )
+                    .with_help(msg::help_percent_above_100())
+                    .with_path(&table.path),
                 );
             }
         }
@@ -99,15 +100,12 @@ pub fn indicator_names_unique(decl: &Declaration) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::new(
                         Code::DuplicateIndicator,
-                        format!(
-                            "the indicator \"{}\" appears twice in one table",
-                            ind.name.value
-                        ),
+                        msg::indicator_twice(&ind.name.value),
                         ind.name.span,
-                        "again here",
+                        msg::label_again_here(),
                     )
-                    .with_label(first.name.span, "first here")
-                    .with_help("name each indicator of a table differently, or merge the two rows")
+                    .with_label(first.name.span, msg::label_first_here())
+                    .with_help(msg::help_indicator_names_unique())
                     .with_path(&table.path),
                 );
             }
@@ -120,14 +118,15 @@ pub fn no_placeholder_values(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for table in super::indicator_tables(decl) {
         for ind in table.indicators {
-            let checks = [(&ind.name.value, ind.name.span, "name")];
+            // (text, place, whether it is the value)
+            let checks = [(&ind.name.value, ind.name.span, false)];
             let value_text = match &ind.value {
                 Value::Quality { text, span } => Some((text, *span)),
                 Value::Quantity { .. } => None,
             };
-            for (text, span, what) in checks
+            for (text, span, is_value) in checks
                 .into_iter()
-                .chain(value_text.map(|(t, s)| (t, s, "value")))
+                .chain(value_text.map(|(t, s)| (t, s, true)))
             {
                 let t = text.trim();
                 if t.is_empty()
@@ -135,9 +134,14 @@ pub fn no_placeholder_values(decl: &Declaration) -> Vec<Diagnostic> {
                     || t.chars().all(|c| c == 'X' || c == 'x')
                 {
                     out.push(
-                        Diagnostic::new(Code::PlaceholderValue, format!("the indicator's {what} is placeholder text \"{t}\""), span, "placeholder")
-                            .with_help("write the real name or target; reviewers reject tables left with XX, * or -")
-                            .with_path(&table.path),
+                        Diagnostic::new(
+                            Code::PlaceholderValue,
+                            msg::placeholder(is_value, t),
+                            span,
+                            msg::label_placeholder(),
+                        )
+                        .with_help(msg::help_placeholder())
+                        .with_path(&table.path),
                     );
                 }
             }
@@ -153,18 +157,28 @@ pub fn texts_within_system_limits(decl: &Declaration) -> Vec<Diagnostic> {
             let n = ind.name.value.chars().count();
             if n > NAME_LIMIT {
                 out.push(
-                    Diagnostic::new(Code::TextTooLong, format!("the indicator name has {n} characters; the systems take at most {NAME_LIMIT}"), ind.name.span, "too long")
-                        .with_help("shorten the name; put the detail in `note` or `explain`")
-                        .with_path(&table.path),
+                    Diagnostic::new(
+                        Code::TextTooLong,
+                        msg::name_too_long(n, NAME_LIMIT),
+                        ind.name.span,
+                        msg::label_too_long(),
+                    )
+                    .with_help(msg::help_name_too_long())
+                    .with_path(&table.path),
                 );
             }
             if let Value::Quality { text, span } = &ind.value {
                 let n = text.chars().count();
                 if n > VALUE_LIMIT {
                     out.push(
-                        Diagnostic::new(Code::TextTooLong, format!("the indicator value has {n} characters; the systems take at most {VALUE_LIMIT}"), *span, "too long")
-                            .with_help("shorten the value; put the detail in `note` or `explain`")
-                            .with_path(&table.path),
+                        Diagnostic::new(
+                            Code::TextTooLong,
+                            msg::value_too_long(n, VALUE_LIMIT),
+                            *span,
+                            msg::label_too_long(),
+                        )
+                        .with_help(msg::help_value_too_long())
+                        .with_path(&table.path),
                     );
                 }
             }

@@ -2,6 +2,7 @@
 
 use super::Format;
 use bdl::emit;
+use bdl::messages as msg;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -14,10 +15,7 @@ pub fn run(
     deny_warnings: bool,
 ) -> ExitCode {
     if format == Format::Xlsx && output.is_none() {
-        eprintln!(
-            "error: --format xlsx writes a binary workbook, not text for the terminal; \
-             name the file to write with -o, for example -o tables.xlsx"
-        );
+        super::error(msg::xlsx_needs_output());
         return ExitCode::from(2);
     }
     let (decl, ok) = match super::compile::run_one(file, color, deny_warnings) {
@@ -26,7 +24,7 @@ pub fn run(
     };
     let Some(decl) = decl.filter(|_| ok) else {
         if output.is_some() {
-            eprintln!("nothing written: fix the errors above first");
+            super::error(msg::nothing_written());
         }
         return ExitCode::from(1);
     };
@@ -37,7 +35,7 @@ pub fn run(
         Format::Xlsx => match emit::xlsx::render(&decl) {
             Ok(bytes) => bytes,
             Err(e) => {
-                eprintln!("error: cannot make the workbook: {e}");
+                super::error(msg::cannot_make_workbook(&e.to_string()));
                 return ExitCode::from(1);
             }
         },
@@ -46,7 +44,10 @@ pub fn run(
         Some(path) => match super::io::write_atomically(path, &bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
+                super::error(msg::cannot_write(
+                    &path.display().to_string(),
+                    &e.to_string(),
+                ));
                 ExitCode::from(2)
             }
         },

@@ -24,7 +24,12 @@ pub fn run(
             DiagnosticFormat::Human => print_human(&unit, color),
             DiagnosticFormat::Short => print!(
                 "{}",
-                report::short(&unit.compiled.diagnostics, &unit.name, &unit.src)
+                report::short(
+                    &unit.compiled.diagnostics,
+                    &unit.name,
+                    &unit.src,
+                    super::lang()
+                )
             ),
             DiagnosticFormat::Json => json_files.push(file_json(&unit)),
         }
@@ -48,5 +53,10 @@ pub fn run(
 }
 
 fn file_json(unit: &Unit) -> Vec<serde_json::Value> {
-    report::json(&unit.compiled.diagnostics, &unit.name, &unit.src)
+    report::json(
+        &unit.compiled.diagnostics,
+        &unit.name,
+        &unit.src,
+        super::lang(),
+    )
 }

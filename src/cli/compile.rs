@@ -1,6 +1,8 @@
 //! Compiling one file and reporting its diagnostics on standard error.
 
+use super::lang;
 use bdl::diagnostic::Severity;
+use bdl::messages as msg;
 use bdl::{Compiled, compile, report};
 use std::path::Path;
 use std::process::ExitCode;
@@ -28,7 +30,10 @@ impl Unit {
 /// a file that cannot be read at all is `Err(exit code 2)`, reported here.
 pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
     let (name, bytes) = super::io::read_bytes(path).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
+        super::error(msg::cannot_read(
+            &path.display().to_string(),
+            &e.to_string(),
+        ));
         ExitCode::from(2)
     })?;
     Ok(match bdl::syntax::encoding::decode(&bytes) {
@@ -68,7 +73,10 @@ pub fn run_one(
 pub fn print_human(unit: &Unit, color: bool) {
     let diags = &unit.compiled.diagnostics;
     if !diags.is_empty() {
-        eprint!("{}", report::render(diags, &unit.name, &unit.src, color));
-        eprintln!("{}: {}", unit.name, report::summary(diags));
+        eprint!(
+            "{}",
+            report::render(diags, &unit.name, &unit.src, color, lang())
+        );
+        eprintln!("{}: {}", unit.name, report::summary(diags, lang()));
     }
 }

@@ -3,6 +3,8 @@
 //! are the same, 1 when they differ, 2 on errors (a file that cannot be read or does not compile).
 
 use super::DiffFormat as Format;
+use super::lang;
+use bdl::messages as msg;
 use bdl::{compile, diff, report};
 use std::io::Write;
 use std::path::Path;
@@ -10,7 +12,7 @@ use std::process::ExitCode;
 
 pub fn run(old: &str, new: &str, format: Format, color: bool) -> ExitCode {
     if old == "-" && new == "-" {
-        eprintln!("error: only one of OLD and NEW can be `-` (standard input)");
+        super::error(msg::diff_one_stdin());
         return ExitCode::from(2);
     }
     let old = load(old, color);
@@ -43,7 +45,7 @@ fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
     let (name, src) = match read(arg) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("error: cannot read {arg}: {e}");
+            super::error(msg::cannot_read(arg, &e));
             return None;
         }
     };
@@ -51,10 +53,10 @@ fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
     if compiled.has_errors() {
         eprint!(
             "{}",
-            report::render(&compiled.diagnostics, &name, &src, color)
+            report::render(&compiled.diagnostics, &name, &src, color, lang())
         );
-        eprintln!("{name}: {}", report::summary(&compiled.diagnostics));
-        eprintln!("error: {name} does not compile; fix it before comparing");
+        eprintln!("{name}: {}", report::summary(&compiled.diagnostics, lang()));
+        super::error(msg::does_not_compile(&name));
         return None;
     }
     compiled.declaration
@@ -68,7 +70,7 @@ fn read(arg: &str) -> Result<(String, String), String> {
     }
     match git_spec(arg) {
         Some(_) => super::git::show(arg).map(|text| (arg.to_string(), text)),
-        None => Err("no such file".to_string()),
+        None => Err(msg::no_such_file().get(lang()).to_string()),
     }
 }
 

@@ -1,6 +1,8 @@
 //! `bdl fmt [--check] [--diff] PATH…`: rewrite declarations in their canonical form. Every result is
 //! proven by `bdl::fmt::format` before anything is written, and files are replaced atomically.
 
+use super::lang;
+use bdl::messages as msg;
 use bdl::report;
 use similar::TextDiff;
 use std::io::Write;
@@ -29,7 +31,10 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
     for p in paths {
         if p != Path::new("-") && p.is_dir() {
             if let Err(e) = collect(p, &mut files) {
-                eprintln!("error: cannot read the folder {}: {e}", p.display());
+                super::error(msg::cannot_read_folder(
+                    &p.display().to_string(),
+                    &e.to_string(),
+                ));
                 return ExitCode::from(2);
             }
         } else {
@@ -47,10 +52,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
     }
     let dry = opts.check || opts.diff;
     if changed > 0 && dry {
-        eprintln!(
-            "{changed} {} would be reformatted",
-            if changed == 1 { "file" } else { "files" }
-        );
+        super::error(msg::would_reformat(changed));
     }
     if failed > 0 || (dry && changed > 0) {
         ExitCode::from(1)
@@ -83,15 +85,21 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let stdin = path == Path::new("-");
     let (name, src) = super::io::read_source(path).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
+        super::error(msg::cannot_read(
+            &path.display().to_string(),
+            &e.to_string(),
+        ));
         ExitCode::from(2)
     })?;
     let formatted = match bdl::fmt::format(&src) {
         Ok(f) => f,
         Err(e) => {
             let diagnostics = e.diagnostics();
-            eprint!("{}", report::render(&diagnostics, &name, &src, opts.color));
-            eprintln!("{name}: not formatted");
+            eprint!(
+                "{}",
+                report::render(&diagnostics, &name, &src, opts.color, lang())
+            );
+            super::error(msg::not_formatted(&name));
             return Ok(Outcome::Failed);
         }
     };
@@ -117,7 +125,10 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
         stdout.write_all(formatted.as_bytes())
     } else if changed {
         if let Err(e) = super::io::write_atomically(path, &formatted) {
-            eprintln!("error: cannot write {}: {e}", path.display());
+            super::error(msg::cannot_write(
+                &path.display().to_string(),
+                &e.to_string(),
+            ));
             return Err(ExitCode::from(2));
         }
         Ok(())

@@ -28,11 +28,13 @@ pub fn read_bytes(path: &Path) -> std::io::Result<(String, Vec<u8>)> {
 pub fn read_source(path: &Path) -> std::io::Result<(String, String)> {
     let (name, bytes) = read_bytes(path)?;
     let text = bdl::syntax::encoding::decode(&bytes).map_err(|d| {
-        let help = d.help.map(|h| format!("\n  help: {h}")).unwrap_or_default();
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!("[{}] {}{help}", d.code.as_str(), d.message),
-        )
+        let lang = super::lang();
+        let text = bdl::messages::unreadable_source(
+            d.code.as_str(),
+            d.message.get(lang),
+            d.help.as_ref().map(|h| h.get(lang)),
+        );
+        std::io::Error::new(std::io::ErrorKind::InvalidData, text.get(lang).to_string())
     })?;
     Ok((name, text))
 }

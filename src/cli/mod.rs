@@ -10,10 +10,12 @@ mod fmt;
 mod git;
 mod io;
 
+use bdl::messages::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 #[derive(Parser)]
 #[command(
@@ -25,6 +27,10 @@ pub struct Cli {
     /// When to colour diagnostics.
     #[arg(long, value_enum, default_value_t = Color::Auto, global = true)]
     color: Color,
+    /// The language of diagnostics and messages (default: from LC_ALL, LC_MESSAGES or LANG; zh… is
+    /// Chinese, anything else English).
+    #[arg(long, value_enum, global = true)]
+    lang: Option<LangArg>,
     #[command(subcommand)]
     command: Command,
 }
@@ -34,6 +40,27 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+/// The language chosen for this run (`--lang`, else the locale).
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The language every message of this run is printed in.
+pub fn lang() -> Lang {
+    *LANG.get_or_init(Lang::from_env)
+}
+
+/// Prints a message from the catalogue on standard error, in the run's language.
+pub fn error(text: bdl::messages::Text) {
+    eprintln!("{}", text.get(lang()));
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -126,6 +153,11 @@ enum Command {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let _ = LANG.set(match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    });
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,

@@ -9,6 +9,7 @@ mod verify;
 pub use verify::Property;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::source::Span;
 use crate::syntax::{self, ast::File};
 
@@ -29,11 +30,11 @@ impl Error {
             Error::Unverified(p) => vec![
                 Diagnostic::new(
                     Code::FormatUnverified,
-                    format!("internal error: the formatted text fails the check that {p}; nothing was written"),
+                    msg::format_unverified(*p),
                     Span::new(0, 0),
-                    "this file",
+                    msg::label_this_file(),
                 )
-                .with_help("this is a bug in bdl fmt: please report it with the file; the file is unchanged"),
+                .with_help(msg::help_format_bug()),
             ],
         }
     }

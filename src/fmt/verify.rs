@@ -24,13 +24,7 @@ pub enum Property {
 
 impl fmt::Display for Property {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Property::Parses => "the formatted text parses",
-            Property::Idempotent => "formatting the formatted text changes nothing",
-            Property::SameModel => "the formatted text means the same (same model and diagnostics)",
-            Property::SameComments => "every comment is kept, on the same line of code",
-            Property::SameLiterals => "every number, string and word keeps its spelling",
-        })
+        f.write_str(&crate::messages::property(*self).en)
     }
 }
 

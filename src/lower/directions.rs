@@ -4,6 +4,7 @@
 use super::indicators::Scope;
 use super::{Ctx, lines, spanned};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::{self, Cost, Count, Derived, Direction, Indicator, Spanned};
 use crate::money;
 use crate::period::Period;
@@ -19,9 +20,14 @@ pub fn lower_all(ctx: &mut Ctx, ds: &[&ast::Direction]) -> Vec<Direction> {
 fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> Direction {
     if let Some((_, first)) = seen.iter().find(|(n, _)| *n == d.name.value) {
         ctx.report(
-            Diagnostic::new(Code::DuplicateName, format!("two directions are named \"{}\"", d.name.value), d.name.span, "named again here")
-                .with_label(*first, "first named here")
-                .with_help("give each direction or project its own name; references and the summary table tell them apart by name"),
+            Diagnostic::new(
+                Code::DuplicateName,
+                msg::direction_named_twice(&d.name.value),
+                d.name.span,
+                msg::label_named_again(),
+            )
+            .with_label(*first, msg::label_first_named())
+            .with_help(msg::help_direction_names_unique()),
         );
     } else {
         seen.push((d.name.value.clone(), d.name.span));
@@ -55,12 +61,20 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
             && set_once(ctx, &out.period.as_ref().map(|p| p.span), "period", t.span)
         {
             let period = Period::parse(&t.value).unwrap_or_else(|| {
-                    ctx.report(
-                        Diagnostic::new(Code::PeriodUnreadable, format!("the period \"{}\" is kept as written", t.value), t.span, "not read as dates or a length")
-                            .with_help("write it as 1年, 36个月, 2021-2025年, 2024.07-2025.06, 2024年3月-2025年2月, 2024-01-01至2024-12-31 or 长期 so bdl can check it against the budget year"),
-                    );
-                    Period { text: t.value.clone(), ..Default::default() }
-                });
+                ctx.report(
+                    Diagnostic::new(
+                        Code::PeriodUnreadable,
+                        msg::period_unreadable(&t.value),
+                        t.span,
+                        msg::label_period_unreadable(),
+                    )
+                    .with_help(msg::help_period_forms()),
+                );
+                Period {
+                    text: t.value.clone(),
+                    ..Default::default()
+                }
+            });
             out.period = Some(Spanned {
                 value: period,
                 span: t.span,
@@ -121,12 +135,12 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
                         ctx.report(
                             Diagnostic::new(
                                 Code::DuplicateName,
-                                format!("two costs are labelled \"{}\"", c.label.value),
+                                msg::cost_labelled_twice(&c.label.value),
                                 c.label.span,
-                                "labelled again here",
+                                msg::label_labelled_again(),
                             )
-                            .with_label(first.span, "first labelled here")
-                            .with_help("give each cost line of a direction its own label"),
+                            .with_label(first.span, msg::label_first_labelled())
+                            .with_help(msg::help_cost_labels_unique()),
                         );
                     }
                     out.costs.push(cost);
@@ -177,8 +191,13 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
         (None, None) if has_source => Decimal::ZERO,
         (None, None) => {
             ctx.report(
-                Diagnostic::new(Code::DirectionWithoutAmount, format!("\"{}\" has no amount", d.name.value), d.name.span, "no amount and no cost basis")
-                    .with_help("give the amount (`amount 36.72`), a cost basis (`< people 50 rate 612/month >` or `cost \"项\" < qty 40 台 price 1500 >`), or sub-directions"),
+                Diagnostic::new(
+                    Code::DirectionWithoutAmount,
+                    msg::direction_without_amount(&d.name.value),
+                    d.name.span,
+                    msg::label_no_amount_no_basis(),
+                )
+                .with_help(msg::help_direction_without_amount()),
             );
             Decimal::ZERO
         }
@@ -211,12 +230,12 @@ fn set_once(ctx: &mut Ctx, first: &Option<Span>, key: &str, span: Span) -> bool 
             ctx.report(
                 Diagnostic::new(
                     Code::DuplicateHeader,
-                    format!("`{key}` is given twice in this direction"),
+                    msg::direction_fact_twice(key),
                     span,
-                    "given again here",
+                    msg::label_given_again(),
                 )
-                .with_label(*f, "first given here")
-                .with_help(format!("keep one `{key}` line")),
+                .with_label(*f, msg::label_first_given())
+                .with_help(msg::help_keep_one_line(key)),
             );
             false
         }

@@ -4,6 +4,7 @@
 use super::{Ctx, lines, spanned, unknown_direction};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Slot;
+use crate::messages as msg;
 use crate::model::{
     Count, Declaration, Derived, Direction, Indicator, Op, RefKind, Reference, Value,
 };
@@ -72,12 +73,12 @@ impl<'a> Scope<'a> {
                 ctx.report(
                     Diagnostic::new(
                         Code::DuplicateHeader,
-                        format!("`{key}` is given twice for this indicator"),
+                        msg::indicator_option_twice(key),
                         span,
-                        "given again here",
+                        msg::label_given_again(),
                     )
-                    .with_label(*first, "first given here")
-                    .with_help(format!("keep one `{key}`")),
+                    .with_label(*first, msg::label_first_given())
+                    .with_help(msg::help_keep_one(key)),
                 );
                 continue;
             }
@@ -93,8 +94,13 @@ impl<'a> Scope<'a> {
                         out.sense = Some(t.value.clone());
                     } else {
                         ctx.report(
-                            Diagnostic::new(Code::InvalidHeader, format!("`sense {}` is neither 正向 nor 反向", t.value), t.span, "unknown 指标方向")
-                                .with_help("write `sense 正向` (more is better) or `sense 反向` (less is better), or leave it out to follow the operator"),
+                            Diagnostic::new(
+                                Code::InvalidHeader,
+                                msg::unknown_sense(&t.value),
+                                t.span,
+                                msg::label_unknown_sense(),
+                            )
+                            .with_help(msg::help_sense()),
                         );
                     }
                 }
@@ -115,29 +121,20 @@ impl<'a> Scope<'a> {
                 let under: Vec<&str> = tier
                     .map(|t| t.categories.iter().map(|c| c.name.as_str()).collect())
                     .unwrap_or_default();
-                format!(
-                    "{name} is a 一级指标; name the 二级指标 under it: {}",
-                    under.join(", ")
-                )
+                msg::help_level1_as_level2(name, &under)
             } else {
-                match fw.suggest_category(name).first() {
-                    Some(s) => format!(
-                        "did you mean `{s}`? The {} framework's 二级指标 are: {}",
-                        fw.name,
-                        category_list(fw)
-                    ),
-                    None => format!(
-                        "the {} framework's 二级指标 are: {}",
-                        fw.name,
-                        category_list(fw)
-                    ),
-                }
+                let suggestions = fw.suggest_category(name);
+                msg::help_level2_are(
+                    suggestions.first().map(String::as_str),
+                    &fw.name,
+                    &category_list(fw),
+                )
             };
             let d = Diagnostic::new(
                 Code::UnknownLevel2,
-                format!("\"{name}\" is not a 二级指标 of the {} framework", fw.name),
+                msg::unknown_level2(name, &fw.name),
                 ind.level2.span,
-                "unknown 二级指标",
+                msg::label_unknown_level2(),
             )
             .with_help(help);
             ctx.report(d);
@@ -147,25 +144,18 @@ impl<'a> Scope<'a> {
             match fw.find_tier(&l1.value) {
                 None => {
                     let tiers: Vec<&str> = fw.tiers.iter().map(|t| t.name.as_str()).collect();
-                    let help = match fw.suggest_tier(&l1.value).first() {
-                        Some(s) => {
-                            format!("did you mean `{s}`? The 一级指标 are: {}", tiers.join(", "))
-                        }
-                        None => format!(
-                            "the {} framework's 一级指标 are: {}",
-                            fw.name,
-                            tiers.join(", ")
-                        ),
-                    };
+                    let suggestions = fw.suggest_tier(&l1.value);
+                    let help = msg::help_level1_are(
+                        suggestions.first().map(String::as_str),
+                        &fw.name,
+                        &tiers,
+                    );
                     ctx.report(
                         Diagnostic::new(
                             Code::UnknownLevel1,
-                            format!(
-                                "\"{}\" is not a 一级指标 of the {} framework",
-                                l1.value, fw.name
-                            ),
+                            msg::unknown_level1(&l1.value, &fw.name),
                             l1.span,
-                            "unknown 一级指标",
+                            msg::label_unknown_level1(),
                         )
                         .with_help(help),
                     );
@@ -175,12 +165,12 @@ impl<'a> Scope<'a> {
                     ctx.report(
                         Diagnostic::new(
                             Code::WrongLevel1,
-                            format!("\"{name}\" belongs under {right}, not under {}", l1.value),
+                            msg::wrong_level1(name, right, &l1.value),
                             l1.span,
-                            format!("should be {right}"),
+                            msg::label_should_be(right),
                         )
-                        .with_label(ind.level2.span, format!("a 二级指标 of {right}"))
-                        .with_help(format!("write `{right}` here, or leave the 一级指标 out: the framework knows it")),
+                        .with_label(ind.level2.span, msg::label_level2_of(right))
+                        .with_help(msg::help_wrong_level1(right)),
                     );
                 }
                 Some(_) => {}
@@ -268,27 +258,25 @@ impl<'a> Scope<'a> {
                     None
                 }
             },
-            None => {
-                match current {
-                    Some(d) => self.by_name.get(d.name.value.as_str()).copied(),
-                    None => {
-                        let example = self
-                            .directions
-                            .first()
-                            .map_or("名称".to_string(), |d| d.name.value.clone());
-                        ctx.report(
+            None => match current {
+                Some(d) => self.by_name.get(d.name.value.as_str()).copied(),
+                None => {
+                    let example = self
+                        .directions
+                        .first()
+                        .map_or("名称".to_string(), |d| d.name.value.clone());
+                    ctx.report(
                         Diagnostic::new(
                             Code::ReferenceNeedsDirection,
-                            format!("`{what}` outside a direction must say which direction it counts"),
+                            msg::reference_needs_direction(what),
                             r.span,
-                            "of which direction?",
+                            msg::label_which_direction(),
                         )
-                        .with_help(format!("write `{what} of \"{example}\"`")),
+                        .with_help(msg::help_reference_of(what, &example)),
                     );
-                        None
-                    }
+                    None
                 }
-            }
+            },
         }
     }
 
@@ -308,9 +296,14 @@ impl<'a> Scope<'a> {
                 let d = self.direction_for(ctx, r, current, "people")?;
                 let Some(n) = d.people else {
                     ctx.report(
-                        Diagnostic::new(Code::UnknownReference, format!("\"{}\" counts no people", d.name.value), r.span, "no `people` basis to count")
-                            .with_label(d.name.span, "this direction has no `people N` basis")
-                            .with_help("give the direction a basis such as `< people 50 rate 612/month >`, or write the number itself (`= 50人`)"),
+                        Diagnostic::new(
+                            Code::UnknownReference,
+                            msg::counts_no_people(&d.name.value),
+                            r.span,
+                            msg::label_no_people_basis(),
+                        )
+                        .with_label(d.name.span, msg::label_direction_has_no_people())
+                        .with_help(msg::help_counts_no_people()),
                     );
                     return None;
                 };
@@ -351,8 +344,13 @@ impl<'a> Scope<'a> {
                     .collect();
                 let Some((_, unit, _)) = qtys.first() else {
                     ctx.report(
-                        Diagnostic::new(Code::UnknownReference, format!("\"{}\" has no `qty` basis", d.name.value), r.span, "nothing to count")
-                            .with_help("give the direction a basis such as `< qty 40 台 price 1500 >`, or write the number itself"),
+                        Diagnostic::new(
+                            Code::UnknownReference,
+                            msg::has_no_qty(&d.name.value),
+                            r.span,
+                            msg::label_nothing_to_count(),
+                        )
+                        .with_help(msg::help_has_no_qty()),
                     );
                     return None;
                 };
@@ -360,17 +358,12 @@ impl<'a> Scope<'a> {
                     ctx.report(
                         Diagnostic::new(
                             Code::ReferenceUnitMismatch,
-                            format!(
-                                "\"{}\" counts in {unit} and in {other}: they cannot be added",
-                                d.name.value
-                            ),
+                            msg::counts_in_two_units(&d.name.value, unit, other),
                             *span,
-                            "another unit",
+                            msg::label_another_unit(),
                         )
-                        .with_label(r.span, "adds them up")
-                        .with_help(
-                            "refer to one count only by writing the number, or split the direction",
-                        ),
+                        .with_label(r.span, msg::label_adds_them_up())
+                        .with_help(msg::help_counts_in_two_units()),
                     );
                     return None;
                 }
@@ -421,25 +414,16 @@ impl<'a> Scope<'a> {
                 let Some(l) = lines::find(lines_of, &name.value) else {
                     let known = lines::names(lines_of);
                     let help = match crate::framework::suggest(&name.value, &known).first() {
-                        Some(s) => format!("did you mean `{what} \"{s}\"`?"),
-                        None if known.is_empty() => {
-                            format!("the document declares no {what} lines")
-                        }
-                        None => format!(
-                            "the {what} lines are: {}",
-                            known
-                                .iter()
-                                .map(|k| format!("\"{k}\""))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        Some(s) => msg::help_line_reference_suggest(what, s),
+                        None if known.is_empty() => msg::help_no_lines(what),
+                        None => msg::help_lines_are(what, &known),
                     };
                     ctx.report(
                         Diagnostic::new(
                             Code::UnknownReference,
-                            format!("there is no {what} line named \"{}\"", name.value),
+                            msg::no_such_line(what, &name.value),
                             name.span,
-                            "not found",
+                            msg::label_not_found(),
                         )
                         .with_help(help),
                     );
@@ -465,11 +449,11 @@ impl<'a> Scope<'a> {
                     ctx.report(
                         Diagnostic::new(
                             Code::UnknownReference,
-                            "the document has no total to refer to",
+                            msg::no_total(),
                             r.span,
-                            "no 资金总额",
+                            msg::label_no_total(),
                         )
-                        .with_help("declare `total …` or income / spending lines"),
+                        .with_help(msg::help_no_total()),
                     );
                     None
                 })?;
@@ -486,7 +470,8 @@ impl<'a> Scope<'a> {
             ast::RefKind::Directions => {
                 let value = model_sum(self.directions.iter().map(|d| d.amount))?;
                 let how = format!(
-                    "the sum of the directions = {}{money_unit}",
+                    "{} = {}{money_unit}",
+                    msg::SUM_OF_DIRECTIONS,
                     money::exact(value)
                 );
                 (
@@ -569,9 +554,6 @@ fn written(r: &ast::Reference) -> String {
     }
 }
 
-fn category_list(fw: &crate::framework::Framework) -> String {
-    fw.slots()
-        .map(|(_, _, c)| c.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn category_list(fw: &crate::framework::Framework) -> Vec<&str> {
+    fw.slots().map(|(_, _, c)| c.name.as_str()).collect()
 }

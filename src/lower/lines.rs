@@ -3,6 +3,7 @@
 
 use super::{Ctx, spanned};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::model::{self, Derived, Line, Spanned};
 use crate::syntax::ast::{self, Derivation};
 use rust_decimal::Decimal;
@@ -27,12 +28,12 @@ pub fn lower_breakdown(
             ctx.report(
                 Diagnostic::new(
                     Code::DuplicateName,
-                    format!("the {what} line \"{}\" is declared twice", l.name.value),
+                    msg::line_declared_twice(what, &l.name.value),
                     l.name.span,
-                    "declared again here",
+                    msg::label_declared_again(),
                 )
-                .with_label(first.name.span, "first declared here")
-                .with_help("give each line its own name, or merge the two lines into one"),
+                .with_label(first.name.span, msg::label_first_declared())
+                .with_help(msg::help_line_names_unique()),
             );
         } else {
             by_name.insert(&l.name.value, l);
@@ -84,7 +85,7 @@ impl<'a> Evaluator<'a> {
             Some(Derivation::Directions(span)) => match self.directions_total {
                 Some(v) => Some(Derived {
                     value: v,
-                    how: "the sum of the directions".to_string(),
+                    how: msg::SUM_OF_DIRECTIONS.to_string(),
                     sources: vec![*span],
                 }),
                 None => {
@@ -118,11 +119,13 @@ impl<'a> Evaluator<'a> {
             (None, None) if l.declared.is_some() || l.derivation.is_some() => Decimal::ZERO,
             (None, None) => {
                 ctx.report(
-                    Diagnostic::new(Code::LineWithoutAmount, format!("the {} line \"{}\" has no amount", self.what, l.name.value), l.name.span, "no amount")
-                        .with_help(format!(
-                            "write the amount after the name (`{} \"{}\" 12.5`), or derive it (`= directions`, `= \"A\" + \"B\"`, or 其中 lines in `{{ … }}`)",
-                            self.what, l.name.value
-                        )),
+                    Diagnostic::new(
+                        Code::LineWithoutAmount,
+                        msg::line_without_amount(self.what, &l.name.value),
+                        l.name.span,
+                        msg::label_no_amount(),
+                    )
+                    .with_help(msg::help_line_without_amount(self.what, &l.name.value)),
                 );
                 Decimal::ZERO
             }
@@ -149,23 +152,28 @@ impl<'a> Evaluator<'a> {
                 let mut chain: Vec<&str> = self.visiting[at..].iter().map(String::as_str).collect();
                 chain.push(&n.value);
                 ctx.report(
-                    Diagnostic::new(Code::CyclicDerivation, format!("\"{}\" is derived from itself: {}", n.value, chain.join(" → ")), n.span, "refers back to a line being derived")
-                        .with_help("a line can be the sum of other lines, but not of itself through them; declare one of the amounts"),
+                    Diagnostic::new(
+                        Code::CyclicDerivation,
+                        msg::derived_from_itself(&n.value, &chain.join(" → ")),
+                        n.span,
+                        msg::label_refers_back(),
+                    )
+                    .with_help(msg::help_derived_from_itself()),
                 );
                 return None;
             }
             let Some(target) = self.by_name.get(n.value.as_str()).copied() else {
                 let known: Vec<String> = self.by_name.keys().map(|k| k.to_string()).collect();
                 let help = match crate::framework::suggest(&n.value, &known).first() {
-                    Some(s) => format!("did you mean \"{s}\"?"),
-                    None => format!("name one of the {} lines of this breakdown", self.what),
+                    Some(s) => msg::did_you_mean_name(s),
+                    None => msg::help_name_a_line(self.what),
                 };
                 ctx.report(
                     Diagnostic::new(
                         Code::UnknownReference,
-                        format!("there is no {} line named \"{}\"", self.what, n.value),
+                        msg::no_such_line(self.what, &n.value),
                         n.span,
-                        "not found",
+                        msg::label_not_found(),
                     )
                     .with_help(help),
                 );

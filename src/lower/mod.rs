@@ -8,6 +8,7 @@ mod lines;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Framework;
+use crate::messages as msg;
 use crate::model::{Declaration, Spanned, Task};
 use crate::money;
 use crate::source::Span;
@@ -34,8 +35,13 @@ impl Ctx {
             Some(v) => v,
             None => {
                 self.report(
-                    Diagnostic::new(Code::NumberOutOfRange, "this number has too many digits to be exact", n.span, "more than 28 digits")
-                        .with_help("write at most 28 digits; a number this long is almost certainly a typing mistake"),
+                    Diagnostic::new(
+                        Code::NumberOutOfRange,
+                        msg::number_too_long(),
+                        n.span,
+                        msg::label_more_than_28_digits(),
+                    )
+                    .with_help(msg::help_number_too_long()),
                 );
                 Decimal::ZERO
             }
@@ -71,13 +77,11 @@ impl Ctx {
         self.report(
             Diagnostic::new(
                 Code::Overflow,
-                "this amount is too large to compute exactly",
+                msg::amount_overflows(),
                 span,
-                "overflows",
+                msg::label_overflows(),
             )
-            .with_help(
-                "check the figures: an amount this large is almost certainly a typing mistake",
-            ),
+            .with_help(msg::help_amount_overflows()),
         );
     }
 }
@@ -174,8 +178,13 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         && (!dept_indicators.is_empty() || ast_directions.iter().any(|d| has_indicator(d)))
     {
         ctx.report(
-            Diagnostic::new(Code::MissingHeader, "the document has indicators but names no framework", Span::new(0, 0), "which 指标体系?")
-                .with_help("add a header line such as `framework hunan` (or mof-2015, mof-2021, or a `framework { … }` tree)"),
+            Diagnostic::new(
+                Code::MissingHeader,
+                msg::no_framework(),
+                Span::new(0, 0),
+                msg::label_which_framework(),
+            )
+            .with_help(msg::help_name_framework()),
         );
     }
     let (dept, per_direction) = {
@@ -260,26 +269,15 @@ pub(crate) fn spanned(t: &ast::Text) -> Spanned<String> {
 pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnostic {
     let suggestions = crate::framework::suggest(&name.value, known);
     let help = match suggestions.first() {
-        Some(s) => format!(
-            "did you mean \"{s}\"? A reference names a direction or project exactly as written after `direction`"
-        ),
-        None if known.is_empty() => {
-            "the document has no directions; add one with `direction \"名称\" …`".to_string()
-        }
-        None => format!(
-            "the directions are: {}",
-            known
-                .iter()
-                .map(|k| format!("\"{k}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        Some(s) => msg::help_unknown_direction_suggest(s),
+        None if known.is_empty() => msg::help_no_directions(),
+        None => msg::help_directions_are(known),
     };
     Diagnostic::new(
         Code::UnknownReference,
-        format!("no direction or project is named \"{}\"", name.value),
+        msg::unknown_direction(&name.value),
         name.span,
-        "not found",
+        msg::label_not_found(),
     )
     .with_help(help)
 }
@@ -300,12 +298,12 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
             ctx.report(
                 Diagnostic::new(
                     Code::DuplicateHeader,
-                    format!("`{key}` is given twice"),
+                    msg::header_twice(key),
                     span,
-                    "given again here",
+                    msg::label_given_again(),
                 )
-                .with_label(*first, "first given here")
-                .with_help(format!("keep one `{key}` line")),
+                .with_label(*first, msg::label_first_given())
+                .with_help(msg::help_keep_one_line(key)),
             );
             false
         } else {
@@ -325,26 +323,45 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
     let mut total_lit: Option<&AmountLit> = None;
     for item in &file.items {
         match item {
-            Item::Year { value, span } if once(ctx, "year", *span) => match value.text.parse::<i32>() {
-                Ok(y) if (1949..=2200).contains(&y) => {
-                    h.year = Some(Spanned { value: y, span: value.span });
-                    ctx.year = Some(y);
+            Item::Year { value, span } if once(ctx, "year", *span) => {
+                match value.text.parse::<i32>() {
+                    Ok(y) if (1949..=2200).contains(&y) => {
+                        h.year = Some(Spanned {
+                            value: y,
+                            span: value.span,
+                        });
+                        ctx.year = Some(y);
+                    }
+                    _ => ctx.report(
+                        Diagnostic::new(
+                            Code::InvalidHeader,
+                            msg::not_a_budget_year(&value.text),
+                            value.span,
+                            msg::label_not_a_year(),
+                        )
+                        .with_help(msg::help_write_year()),
+                    ),
                 }
-                _ => ctx.report(
-                    Diagnostic::new(Code::InvalidHeader, format!("{} is not a budget year", value.text), value.span, "not a year")
-                        .with_help("write the four-digit budget year, for example `year 2021`"),
-                ),
-            },
+            }
             Item::Filer(t) if once(ctx, "filer", t.span) => h.filer = Some(spanned(t)),
-            Item::Department(t) if once(ctx, "department", t.span) => h.department = Some(spanned(t)),
+            Item::Department(t) if once(ctx, "department", t.span) => {
+                h.department = Some(spanned(t))
+            }
             Item::Unit { unit, span } if once(ctx, "unit", *span) => ctx.unit = *unit,
-            Item::Precision { value, span } if once(ctx, "precision", *span) => match value.text.parse::<u32>() {
-                Ok(p) if p <= 8 => precision = Some(p),
-                _ => ctx.report(
-                    Diagnostic::new(Code::InvalidHeader, "the precision must be between 0 and 8 decimals", value.span, "out of range")
-                        .with_help("write `precision 4` for 万元 exact to 1 元, or `precision 2` for the common print precision"),
-                ),
-            },
+            Item::Precision { value, span } if once(ctx, "precision", *span) => {
+                match value.text.parse::<u32>() {
+                    Ok(p) if p <= 8 => precision = Some(p),
+                    _ => ctx.report(
+                        Diagnostic::new(
+                            Code::InvalidHeader,
+                            msg::precision_out_of_range(),
+                            value.span,
+                            msg::label_out_of_range(),
+                        )
+                        .with_help(msg::help_precision()),
+                    ),
+                }
+            }
             Item::Framework(f) => {
                 let span = match f {
                     FrameworkDecl::Profile(t) => t.span,
@@ -363,11 +380,11 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
         ctx.report(
             Diagnostic::new(
                 Code::MissingHeader,
-                "the document has no budget year",
+                msg::no_budget_year(),
                 Span::new(0, 0),
-                "the tables' titles need it",
+                msg::label_titles_need_year(),
             )
-            .with_help("add `year 2021` (the budget year) at the top of the file"),
+            .with_help(msg::help_add_year()),
         );
     }
     h.precision = precision.unwrap_or(match ctx.unit {
@@ -395,18 +412,17 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                     .iter()
                     .map(|s| s.to_string())
                     .collect();
-                let help = match crate::framework::suggest(&name.value, &known).first() {
-                    Some(s) => format!("did you mean `framework {s}`? The profiles are hunan, mof-2015 and mof-2021, or declare a tree with `framework {{ category \"一级指标\" \"二级指标\" … }}`"),
-                    None => "the profiles are hunan, mof-2015 and mof-2021; or declare a tree with `framework { category \"一级指标\" \"二级指标\" … }`".to_string(),
-                };
+                let suggestions = crate::framework::suggest(&name.value, &known);
                 ctx.report(
                     Diagnostic::new(
                         Code::UnknownFramework,
-                        format!("there is no framework profile named `{}`", name.value),
+                        msg::unknown_framework(&name.value),
                         name.span,
-                        "unknown profile",
+                        msg::label_unknown_profile(),
                     )
-                    .with_help(help),
+                    .with_help(msg::help_unknown_framework(
+                        suggestions.first().map(String::as_str),
+                    )),
                 );
             }
         },
@@ -419,14 +435,12 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                         ctx.report(
                             Diagnostic::new(
                                 Code::DuplicateName,
-                                format!("\"{}\" appears twice in the framework", t.value),
+                                msg::framework_name_twice(&t.value),
                                 t.span,
-                                "again here",
+                                msg::label_again_here(),
                             )
-                            .with_label(first.span, "first here")
-                            .with_help(
-                                "each 一级指标 and 二级指标 of a framework must have its own name",
-                            ),
+                            .with_label(first.span, msg::label_first_here())
+                            .with_help(msg::help_framework_names_unique()),
                         );
                     } else {
                         seen.push(t);

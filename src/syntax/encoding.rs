@@ -2,6 +2,7 @@
 //! UTF-16, and are recognised and named (with the command that converts them), never shown as mojibake.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::source::Span;
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 
@@ -20,14 +21,20 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
-            Some(text) if has_cjk(&text) => Err(Box::new(not_utf8("GB18030 (GBK)", "GB18030", first_line(&text)))),
-            _ => Err(Box::new(Diagnostic::new(
-                Code::NotUtf8,
-                format!("the file is not text: byte {} is not UTF-8 and the file is not GBK or UTF-16 either", e.valid_up_to() + 1),
-                Span::new(0, 0),
-                "not text",
-            )
-            .with_help("a bdl declaration is a plain UTF-8 text file; check that the right file was given"))),
+            Some(text) if has_cjk(&text) => Err(Box::new(not_utf8(
+                "GB18030 (GBK)",
+                "GB18030",
+                first_line(&text),
+            ))),
+            _ => Err(Box::new(
+                Diagnostic::new(
+                    Code::NotUtf8,
+                    msg::not_text(e.valid_up_to() + 1),
+                    Span::new(0, 0),
+                    msg::label_not_text(),
+                )
+                .with_help(msg::help_not_text()),
+            )),
         },
     }
 }
@@ -73,13 +80,11 @@ fn first_line(text: &str) -> String {
 fn not_utf8(name: &str, iconv: &str, first: String) -> Diagnostic {
     Diagnostic::new(
         Code::NotUtf8,
-        format!("the file is saved as {name}, not UTF-8 (its first line reads: {first})"),
+        msg::not_utf8(name, &first),
         Span::new(0, 0),
-        "not UTF-8",
+        msg::label_not_utf8(),
     )
-    .with_help(format!(
-        "convert it once and keep it in UTF-8: `iconv -f {iconv} -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE`, or choose “UTF-8” when saving in the editor"
-    ))
+    .with_help(msg::help_convert_to_utf8(iconv))
 }
 
 #[cfg(test)]
@@ -91,15 +96,15 @@ mod tests {
         let (gbk, _, _) = GB18030.encode("year 2021\nfiler \"石峰区信访局\"\n");
         let d = decode(&gbk).unwrap_err();
         assert!(
-            d.message.contains("GB18030") && d.message.contains("石峰区信访局"),
+            d.message.en.contains("GB18030") && d.message.en.contains("石峰区信访局"),
             "{}",
-            d.message
+            d.message.en
         );
         let utf16: Vec<u8> = "year 2021\n"
             .encode_utf16()
             .flat_map(|u| u.to_le_bytes())
             .collect();
-        assert!(decode(&utf16).unwrap_err().message.contains("UTF-16LE"));
+        assert!(decode(&utf16).unwrap_err().message.en.contains("UTF-16LE"));
         assert_eq!(decode("year 2021".as_bytes()).unwrap(), "year 2021");
     }
 }

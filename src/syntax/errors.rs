@@ -3,6 +3,7 @@
 
 use super::parser::Rule;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages::{self as msg, Expected, Found};
 use crate::source::Span;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
@@ -14,25 +15,24 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     .min(src.len());
     let span = token_at(src, start);
     match &e.variant {
-        ErrorVariant::CustomError { message } => {
-            Diagnostic::new(Code::Syntax, message.clone(), span, "here")
-                .with_help("report this to the bdl developers")
-        }
+        ErrorVariant::CustomError { message } => Diagnostic::new(
+            Code::Syntax,
+            msg::syntax_internal(message),
+            span,
+            msg::label_here(),
+        )
+        .with_help(msg::help_report_bug()),
         ErrorVariant::ParsingError { positives, .. } => {
             if let Some(d) = rate_without_period(src, start, positives) {
                 return d;
             }
-            let mut wanted: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
-            wanted.sort_unstable();
+            // In the order of the English words, the same in every language.
+            let mut wanted: Vec<Expected> = positives.iter().filter_map(|r| describe(*r)).collect();
+            wanted.sort_by_cached_key(|w| w.text().en);
             wanted.dedup();
-            let found = found_text(src, span);
-            let message = if wanted.is_empty() {
-                format!("unexpected {found}")
-            } else {
-                format!("expected {}, found {found}", join_or(&wanted))
-            };
+            let message = msg::syntax_expected(&wanted, &found(src, span));
             let help = help_for(positives, src, span);
-            Diagnostic::new(Code::Syntax, message, span, "not expected here").with_help(help)
+            Diagnostic::new(Code::Syntax, message, span, msg::label_not_expected()).with_help(help)
         }
     }
 }
@@ -63,13 +63,11 @@ fn rate_without_period(src: &str, start: usize, positives: &[Rule]) -> Option<Di
     Some(
         Diagnostic::new(
             Code::Syntax,
-            format!("the rate `rate {number}` has no period"),
+            msg::rate_has_no_period(&number),
             Span::new(start, end),
-            "per month or per year?",
+            msg::label_per_month_or_year(),
         )
-        .with_help(format!(
-            "write `rate {number}/month` (元 per person or item per month) or `rate {number}/year`"
-        )),
+        .with_help(msg::help_rate_item_period(&number)),
     )
 }
 
@@ -95,73 +93,60 @@ fn token_at(src: &str, start: usize) -> Span {
     Span::new(start, start + len)
 }
 
-fn found_text(src: &str, span: Span) -> String {
+fn found(src: &str, span: Span) -> Found {
     if span.start >= src.len() {
-        return "the end of the file".to_string();
+        return Found::EndOfFile;
     }
     let t = &src[span.start..span.end];
     if t.is_empty() {
-        "the end of the line".to_string()
+        Found::EndOfLine
     } else {
-        let short: String = t.chars().take(20).collect();
-        format!("`{short}`")
-    }
-}
-
-fn join_or(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => (*one).to_string(),
-        [init @ .., last] => format!("{} or {}", init.join(", "), last),
+        Found::Token(t.chars().take(20).collect())
     }
 }
 
 /// A rule in a clerk's words; `None` for rules that are not worth naming.
-fn describe(rule: Rule) -> Option<&'static str> {
+fn describe(rule: Rule) -> Option<Expected> {
     use Rule::*;
     Some(match rule {
-        EOI => "the end of the file",
-        string => "a quoted text (\"…\")",
-        number | integer => "a number",
-        amount_lit => "an amount (36.72)",
-        word => "a word",
-        money_unit => "a money unit (万元 or 元)",
+        EOI => Expected::EndOfFile,
+        string => Expected::QuotedText,
+        number | integer => Expected::Number,
+        amount_lit => Expected::Amount,
+        word => Expected::Word,
+        money_unit => Expected::MoneyUnit,
         top_item | indicator | direction | project | income | spending | duty | plan | goal
         | task | year | filer | department | unit | precision | framework | total | overall => {
-            "a statement (year, income, direction, indicator …)"
+            Expected::Statement
         }
         direction_item | cost | special | kind | period | annual | amount | summary_goal
-        | summary_annual => {
-            "a direction line (special, period, goal, annual, amount, cost, indicator …)"
-        }
-        derivation => "`= directions` or `= \"line\" + \"line\"`",
-        income_block | spending_block | direction_block | framework_tree => "a block in `{ … }`",
-        value | quantitative | qualitative | literal | reference => {
-            "an indicator value (= 50人, ≥95%, 良好)"
-        }
-        operator => "a comparison (= ≥ ≤ > <)",
-        value_unit => "a unit (人, %, 万元)",
+        | summary_annual => Expected::DirectionLine,
+        derivation => Expected::Derivation,
+        income_block | spending_block | direction_block | framework_tree => Expected::Block,
+        value | quantitative | qualitative | literal | reference => Expected::Value,
+        operator => Expected::Comparison,
+        value_unit => Expected::ValueUnit,
         indicator_option | opt_note | opt_standard | opt_weight | opt_explain | opt_scoring
-        | opt_sense => "note, standard, weight, explain, scoring or sense",
-        basis => "a cost basis (< people 50 rate 612/month >)",
-        count | people_count | qty_count => "`people N` or `qty N 单位`",
-        unit_price | rate | price => "`rate N/month`, `rate N/year` or `price N`",
-        per => "`/month` or `/year`",
-        months => "`months N`",
-        category => "a category line (category \"一级指标\" \"二级指标\" …)",
-        kw_by => "`by`",
-        kw_for => "`for`",
-        kw_duty => "`duty`",
-        kw_of => "`of`",
-        kw_from => "`from`",
-        kw_basis => "`basis`",
-        kw_prior => "`prior`",
+        | opt_sense => Expected::IndicatorOption,
+        basis => Expected::Basis,
+        count | people_count | qty_count => Expected::Count,
+        unit_price | rate | price => Expected::Price,
+        per => Expected::Per,
+        months => Expected::Months,
+        category => Expected::Category,
+        kw_by => Expected::Keyword("by"),
+        kw_for => Expected::Keyword("for"),
+        kw_duty => Expected::Keyword("duty"),
+        kw_of => Expected::Keyword("of"),
+        kw_from => Expected::Keyword("from"),
+        kw_basis => Expected::Keyword("basis"),
+        kw_prior => Expected::Keyword("prior"),
         _ => return None,
     })
 }
 
 /// A concrete example of the form that was expected.
-fn help_for(positives: &[Rule], src: &str, span: Span) -> String {
+fn help_for(positives: &[Rule], src: &str, span: Span) -> crate::messages::Text {
     use Rule::*;
     let line_start = src[..span.start.min(src.len())]
         .rfind('\n')
@@ -187,13 +172,13 @@ fn help_for(positives: &[Rule], src: &str, span: Span) -> String {
         _ => "",
     };
     if positives.contains(&per) {
-        return "a rate needs its period: write `rate 612/month` or `rate 612/year`".to_string();
+        return msg::help_rate_needs_period();
     }
     if positives.contains(&string) && !example.is_empty() {
-        return format!("texts are written in ASCII double quotes, for example: {example}");
+        return msg::help_texts_in_quotes(example);
     }
     if !example.is_empty() {
-        return format!("the line should read like: {example}");
+        return msg::help_line_reads_like(example);
     }
-    "each line starts with a keyword such as year, filer, income, spending, duty, plan, indicator or direction; see docs/language.md".to_string()
+    msg::help_line_starts_with_keyword()
 }

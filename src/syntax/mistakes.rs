@@ -3,6 +3,7 @@
 
 use super::scan;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::source::Span;
 
 /// Full-width characters that stand for ASCII syntax, with their ASCII form.
@@ -83,19 +84,15 @@ fn unterminated_string(line: &str, start: usize) -> Option<Diagnostic> {
     let text = line.trim_end();
     // `"…”`: closed with a full-width quote, which is text inside a string.
     let help = match text.strip_suffix(['”', '＂', '“']) {
-        Some(body) => format!(
-            "the text ends with a full-width quotation mark, which counts as text; type the ASCII `\"` instead. The line should read: {body}\""
-        ),
-        None => format!(
-            "add `\"` at the end of the text; a text cannot run over two lines. The line should read: {text}\""
-        ),
+        Some(body) => msg::help_fullwidth_closing_quote(&format!("{body}\"")),
+        None => msg::help_add_closing_quote(&format!("{text}\"")),
     };
     Some(
         Diagnostic::new(
             Code::UnterminatedString,
-            "this text in quotes is not closed",
+            msg::unterminated_text(),
             Span::new(start + open, start + line.len()),
-            "no closing `\"` on this line",
+            msg::label_no_closing_quote(),
         )
         .with_help(help),
     )
@@ -110,19 +107,14 @@ fn full_width(line: &str, start: usize) -> Option<Diagnostic> {
             .map(|(f, a)| (*i, *f, *a))
     })?;
     let fixed = fix_line(line);
-    let shown = if ascii.trim().is_empty() {
-        "a space".to_string()
-    } else {
-        format!("`{ascii}`")
-    };
     Some(
         Diagnostic::new(
             Code::FullWidthPunctuation,
-            format!("full-width `{c}` where {shown} is meant"),
+            msg::full_width(c, ascii),
             Span::new(start + offset, start + offset + c.len_utf8()),
-            "full-width character",
+            msg::label_full_width(),
         )
-        .with_help(format!("type bdl's punctuation in half-width (English) mode; Chinese punctuation belongs inside \"…\". The line should read: {fixed}")),
+        .with_help(msg::help_half_width(&fixed)),
     )
 }
 
@@ -170,11 +162,11 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
             return Some(
                 Diagnostic::new(
                     Code::ThousandsSeparator,
-                    format!("the number {written} is written with thousands separators"),
+                    msg::thousands_separator(written),
                     Span::new(start + num_start, start + num_end),
-                    "separators are not allowed",
+                    msg::label_no_separators(),
                 )
-                .with_help(format!("write {plain}: numbers in bdl are written plainly")),
+                .with_help(msg::help_plain_number(&plain)),
             );
         }
     }
@@ -186,8 +178,13 @@ fn rate_without_period(src: &str, pos: usize) -> Diagnostic {
     let rate_at = src[line_start..pos]
         .rfind("rate")
         .map_or(pos, |i| line_start + i);
-    Diagnostic::new(Code::RateWithoutPeriod, "this rate does not say per month or per year", Span::new(rate_at, pos.max(rate_at)), "per what?")
-        .with_help("write `rate 612/month` (元 per person per month) or `rate 800/year`; a one-off price is `price 20`")
+    Diagnostic::new(
+        Code::RateWithoutPeriod,
+        msg::rate_without_period(),
+        Span::new(rate_at, pos.max(rate_at)),
+        msg::label_per_what(),
+    )
+    .with_help(msg::help_rate_period_example())
 }
 
 /// `rate 612` with no `/month` or `/year` after the number.
@@ -207,8 +204,13 @@ fn rate_missing_period(line: &str, start: usize) -> Option<Diagnostic> {
         .find(number)
         .map_or(line_at + 4, |i| line_at + i + number.len());
     Some(
-        Diagnostic::new(Code::RateWithoutPeriod, format!("`rate {number}` does not say per month or per year"), Span::new(start + line_at, start + end), "per what?")
-            .with_help(format!("write `rate {number}/month` (元 per person per month) or `rate {number}/year`; a one-off price is `price {number}`")),
+        Diagnostic::new(
+            Code::RateWithoutPeriod,
+            msg::rate_number_without_period(number),
+            Span::new(start + line_at, start + end),
+            msg::label_per_what(),
+        )
+        .with_help(msg::help_rate_number_period(number)),
     )
 }
 
@@ -231,15 +233,15 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
         .into_iter()
         .find(|s| strsim::levenshtein(s, &word.to_ascii_lowercase()) <= 3);
     let help = match &suggestion {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "a line starts with a keyword: year, filer, department, unit, precision, framework, total, income, spending, duty, goal, plan, task, indicator, overall, direction, project (and inside a direction: special, kind, period, amount, cost, annual, summary-goal, summary-annual)".to_string(),
+        Some(s) => msg::did_you_mean_code(s),
+        None => msg::help_keywords(),
     };
     Some(
         Diagnostic::new(
             Code::UnknownKeyword,
-            format!("`{word}` is not a bdl keyword"),
+            msg::unknown_keyword(word),
             Span::new(start + lead, start + word_end),
-            "unknown keyword",
+            msg::label_unknown_keyword(),
         )
         .with_help(help),
     )

@@ -10,6 +10,7 @@ mod recover;
 pub mod scan;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::source::Span;
 
 /// Files larger than this are refused before parsing (real declarations are well under 1 MB).
@@ -24,15 +25,11 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
         return Err(vec![
             Diagnostic::new(
                 Code::TooLarge,
-                format!(
-                    "the file has {} bytes; bdl reads files of up to {} MiB",
-                    src.len(),
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
+                msg::file_too_large(src.len(), MAX_FILE_BYTES / (1024 * 1024)),
                 Span::new(0, 0),
-                "too large",
+                msg::label_too_large(),
             )
-            .with_help("split the declaration into one file per department or project"),
+            .with_help(msg::help_split_file()),
         ]);
     }
     let braces = scan::braces(src, MAX_DEPTH);
@@ -40,11 +37,11 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
         return Err(vec![
             Diagnostic::new(
                 Code::TooDeep,
-                format!("blocks are nested more than {MAX_DEPTH} deep"),
+                msg::nested_too_deep(MAX_DEPTH),
                 Span::new(at, at + 1),
-                "too deep",
+                msg::label_too_deep(),
             )
-            .with_help("sub-directions rarely go deeper than three levels: flatten the structure"),
+            .with_help(msg::help_flatten()),
         ]);
     }
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
@@ -57,11 +54,11 @@ pub fn lint(src: &str) -> Vec<Diagnostic> {
         .map(|(at, c)| {
             Diagnostic::new(
                 Code::InvisibleCharacter,
-                format!("an invisible character U+{:04X} is in the text", c as u32),
+                msg::invisible_character(c as u32),
                 Span::new(at, at + c.len_utf8()),
-                "invisible character here",
+                msg::label_invisible_character(),
             )
-            .with_help("delete it: it changes how the text is displayed (or hides nothing at all) and reviewers cannot see it")
+            .with_help(msg::help_delete_invisible())
         })
         .collect()
 }

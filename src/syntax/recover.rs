@@ -7,6 +7,7 @@ use super::mistakes;
 use super::parser::{self, Rule};
 use super::scan::{self, Braces};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::messages as msg;
 use crate::source::Span;
 use pest::error::{Error, InputLocation};
 
@@ -20,8 +21,13 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
         .iter()
         .map(|&o| unclosed(src, o))
         .chain(braces.unopened.iter().map(|&c| {
-            Diagnostic::new(Code::UnopenedBlock, "this `}` closes no block", Span::new(c, c + 1), "nothing to close")
-                .with_help("delete this `}`, or add the `{` it should close at the end of the line that opens the block")
+            Diagnostic::new(
+                Code::UnopenedBlock,
+                msg::unopened_block(),
+                Span::new(c, c + 1),
+                msg::label_nothing_to_close(),
+            )
+            .with_help(msg::help_unopened_block())
         }))
         .collect();
     if !out.is_empty() {
@@ -104,11 +110,9 @@ fn unclosed(src: &str, open: usize) -> Diagnostic {
     let short: String = opener.chars().take(40).collect();
     Diagnostic::new(
         Code::UnclosedBlock,
-        "this block is never closed",
+        msg::unclosed_block(),
         Span::new(open, open + 1),
-        "opened here",
+        msg::label_opened_here(),
     )
-    .with_help(format!(
-        "add a line with `}}` where the block of `{short}` ends"
-    ))
+    .with_help(msg::help_close_block(&short))
 }
