@@ -217,3 +217,55 @@ fn explain_of_an_unknown_code_suggests_close_ones() {
     assert!(!stderr.contains("did you mean"), "{stderr}");
     assert!(stderr.contains("B9xxx"), "{stderr}");
 }
+
+/// The output a page shows is what bdl prints today for the page's own example, so pages cannot go
+/// stale when a message changes.
+#[test]
+fn every_page_shows_the_real_output_of_its_example() {
+    let mut checked = 0;
+    for &code in Code::ALL {
+        let page = code.page();
+        let blocks = fenced_blocks(page);
+        let Some(example) = blocks
+            .iter()
+            .position(|(info, _)| info == &format!("bdl expect={}", code.as_str()))
+        else {
+            continue;
+        };
+        let Some((_, shown)) = blocks[example + 1..]
+            .iter()
+            .find(|(info, _)| info == "text")
+        else {
+            continue;
+        };
+        let src = blocks[example]
+            .1
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect::<String>();
+        let compiled = bdl::compile(&src);
+        let lang = bdl::messages::Lang::En;
+        let mut real = report::render(&compiled.diagnostics, "budget.bdl", &src, false, lang);
+        real.push_str(&format!(
+            "budget.bdl: {}\n",
+            report::summary(&compiled.diagnostics, lang)
+        ));
+        let shown = shown.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let trim = |s: &str| {
+            s.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim()
+                .to_string()
+        };
+        assert_eq!(
+            trim(&shown),
+            trim(&real),
+            "the output shown on the page of {} is not what bdl prints",
+            code.as_str()
+        );
+        checked += 1;
+    }
+    assert!(checked > 30, "only {checked} pages were compared");
+}
