@@ -219,7 +219,8 @@ fn explain_of_an_unknown_code_suggests_close_ones() {
 }
 
 /// The output a page shows is what bdl prints today for the page's own example, so pages cannot go
-/// stale when a message changes.
+/// stale when a message changes. `BDL_UPDATE_PAGES=1 cargo test --test diagnostic_pages` rewrites the
+/// shown output from the real one (then review the pages' diff like a snapshot).
 #[test]
 fn every_page_shows_the_real_output_of_its_example() {
     let mut checked = 0;
@@ -251,6 +252,21 @@ fn every_page_shows_the_real_output_of_its_example() {
             report::summary(&compiled.diagnostics, lang)
         ));
         let shown = shown.iter().map(|l| format!("{l}\n")).collect::<String>();
+        if std::env::var_os("BDL_UPDATE_PAGES").is_some() && shown != real {
+            let path = page_path(code);
+            let on_disk = std::fs::read_to_string(&path).expect("the page");
+            let at = on_disk
+                .find(&format!("```text\n{shown}```"))
+                .expect("the shown block, once");
+            let updated = format!(
+                "{}```text\n{real}```{}",
+                &on_disk[..at],
+                &on_disk[at + "```text\n".len() + shown.len() + 3..]
+            );
+            std::fs::write(&path, updated).expect("write the page");
+            checked += 1;
+            continue;
+        }
         let trim = |s: &str| {
             s.lines()
                 .map(str::trim_end)

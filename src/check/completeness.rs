@@ -10,12 +10,9 @@ use crate::syntax::ast::Horizon;
 
 pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // Indicators that could not be placed (no framework, or an unknown one: B2004, B2005) would make
-    // every category look empty; that error is reported already.
-    let any_indicator = super::indicator_tables(decl)
-        .iter()
-        .any(|t| !t.indicators.is_empty());
-    if !decl.has_framework && any_indicator {
+    // Without a framework (none named, or an unknown one: B2004, B2005) there are no categories to
+    // fill; with indicators, that error is reported already.
+    if !decl.has_framework {
         return out;
     }
     let mut tables = super::indicator_tables(decl);
@@ -30,9 +27,12 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
         );
     }
     for table in tables {
+        // A table with an indicator of an unknown 二级指标 (B4001) would show its category as empty;
+        // the unknown name is the thing to fix first.
         if table
             .direction
             .is_some_and(|d| !d.has_own_table(table.path.len() - 1))
+            || table.indicators.iter().any(|i| i.slot.is_none())
         {
             continue;
         }

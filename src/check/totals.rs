@@ -183,6 +183,10 @@ pub fn declared_total_matches(decl: &Declaration) -> Vec<Diagnostic> {
             out.push(d);
         }
     }
+    // Both breakdowns agree with each other and differ from the total: one mistake, said once.
+    if out.len() == 2 && decl.income_total() == decl.spending_total() {
+        out.truncate(1);
+    }
     out
 }
 

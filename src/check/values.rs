@@ -136,7 +136,7 @@ pub fn no_placeholder_values(decl: &Declaration) -> Vec<Diagnostic> {
                     out.push(
                         Diagnostic::new(
                             Code::PlaceholderValue,
-                            msg::placeholder(is_value, t),
+                            msg::placeholder(is_value.then_some(ind.name.value.as_str()), t),
                             span,
                             msg::label_placeholder(),
                         )
@@ -173,7 +173,7 @@ pub fn texts_within_system_limits(decl: &Declaration) -> Vec<Diagnostic> {
                     out.push(
                         Diagnostic::new(
                             Code::TextTooLong,
-                            msg::value_too_long(n, VALUE_LIMIT),
+                            msg::value_too_long(&ind.name.value, n, VALUE_LIMIT),
                             *span,
                             msg::label_too_long(),
                         )

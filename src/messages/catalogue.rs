@@ -1737,17 +1737,18 @@ pub fn help_indicator_names_unique() -> Text {
     )
 }
 
-/// `value`: false for the indicator's name, true for its value.
-pub fn placeholder(value: bool, text: &str) -> Text {
-    let (en, zh) = if value {
-        ("value", "指标值")
-    } else {
-        ("name", "指标名称")
-    };
-    t(
-        format!("the indicator's {en} is placeholder text \"{text}\""),
-        format!("{zh}是占位文字{}", q(text)),
-    )
+/// `indicator`: the indicator's name, when the placeholder is its value (`None` for the name itself).
+pub fn placeholder(indicator: Option<&str>, text: &str) -> Text {
+    match indicator {
+        Some(name) => t(
+            format!("the value of the indicator \"{name}\" is placeholder text \"{text}\""),
+            format!("指标{}的指标值是占位文字{}", q(name), q(text)),
+        ),
+        None => t(
+            format!("the indicator's name is placeholder text \"{text}\""),
+            format!("指标名称是占位文字{}", q(text)),
+        ),
+    }
 }
 
 pub fn label_placeholder() -> Text {
@@ -1775,10 +1776,15 @@ pub fn help_name_too_long() -> Text {
     )
 }
 
-pub fn value_too_long(chars: usize, limit: usize) -> Text {
+pub fn value_too_long(indicator: &str, chars: usize, limit: usize) -> Text {
     t(
-        format!("the indicator value has {chars} characters; the systems take at most {limit}"),
-        format!("指标值有{chars}个字，预算系统最多接受{limit}个字"),
+        format!(
+            "the value of the indicator \"{indicator}\" has {chars} characters; the systems take at most {limit}"
+        ),
+        format!(
+            "指标{}的指标值有{chars}个字，预算系统最多接受{limit}个字",
+            q(indicator)
+        ),
     )
 }
 
@@ -2342,12 +2348,12 @@ pub(crate) mod samples {
             ("help_percent_above_100", help_percent_above_100()),
             ("indicator_twice", indicator_twice("人数")),
             ("help_indicator_names_unique", help_indicator_names_unique()),
-            ("placeholder", placeholder(true, "XX")),
+            ("placeholder", placeholder(Some("预算资金使用率"), "XX")),
             ("label_placeholder", label_placeholder()),
             ("help_placeholder", help_placeholder()),
             ("name_too_long", name_too_long(120, 100)),
             ("help_name_too_long", help_name_too_long()),
-            ("value_too_long", value_too_long(70, 60)),
+            ("value_too_long", value_too_long("社会效益", 70, 60)),
             ("help_value_too_long", help_value_too_long()),
             (
                 "categories_empty",

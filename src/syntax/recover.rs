@@ -107,7 +107,10 @@ fn region(src: &str, pos: usize) -> (usize, usize) {
 fn unclosed(src: &str, open: usize) -> Diagnostic {
     let (start, end) = scan::line_around(src, open);
     let opener = src[start..end].trim();
-    let short: String = opener.chars().take(40).collect();
+    let mut short: String = opener.chars().take(40).collect();
+    if opener.chars().count() > 40 {
+        short.push('…');
+    }
     Diagnostic::new(
         Code::UnclosedBlock,
         msg::unclosed_block(),
