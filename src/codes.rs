@@ -47,6 +47,7 @@ codes! {
     ThousandsSeparator = "B1012", Error, "a number is written with thousands separators";
     RateWithoutPeriod = "B1013", Error, "a rate does not say per month or per year";
     UnknownKeyword = "B1014", Error, "a line starts with a word that is not a keyword";
+    UnknownMoneyUnit = "B1016", Error, "a money unit is neither 万元 nor 元";
     InvisibleCharacter = "B1015", Warning, "an invisible character changes how the text reads";
 
     UnknownReference = "B2001", Error, "a reference names a direction or line that does not exist";
@@ -68,6 +69,7 @@ codes! {
     LineWithoutAmount = "B3013", Error, "an income or spending line has no amount";
     SubYuan = "B3020", Warning, "an amount is more precise than 1 元";
     Overflow = "B3030", Error, "an amount is too large to compute exactly";
+    NegativeNumber = "B3031", Error, "an amount, count, price or number of months is negative";
 
     UnknownLevel2 = "B4001", Error, "the 二级指标 is not in the document's framework";
     WrongLevel1 = "B4002", Error, "the 二级指标 is placed under the wrong 一级指标";

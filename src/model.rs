@@ -280,6 +280,9 @@ pub struct Direction {
     pub funds: Vec<Line>,
     pub indicators: Vec<Indicator>,
     pub children: Vec<Direction>,
+    /// A cost basis could not be computed (reported: B1002, B3030, B3031); its counts are unknown, so
+    /// references to them report nothing more.
+    pub incomplete: bool,
     pub span: Span,
 }
 

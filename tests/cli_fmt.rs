@@ -102,7 +102,7 @@ fn a_file_with_syntax_errors_is_left_untouched() {
         .arg(&f)
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("B1001").and(predicate::str::contains("not formatted")));
+        .stderr(predicate::str::contains("B1016").and(predicate::str::contains("not formatted")));
     assert_eq!(std::fs::read_to_string(&f).unwrap(), broken);
 }
 

@@ -52,6 +52,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
         funds: Vec::new(),
         indicators: Vec::new(),
         children: Vec::new(),
+        incomplete: false,
         span: d.span,
     };
 
@@ -87,10 +88,11 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
         .and_then(|p| p.value.months)
         .unwrap_or(12);
 
-    if let Some(b) = &d.basis
-        && let Some(c) = cost(ctx, None, b, None, default_months)
-    {
-        out.costs.push(c);
+    if let Some(b) = &d.basis {
+        match cost(ctx, None, b, None, default_months) {
+            Some(c) => out.costs.push(c),
+            None => out.incomplete = true,
+        }
     }
     let mut funds_ast = Vec::new();
     for item in &d.items {
@@ -120,13 +122,15 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
                 }
             }
             DirectionItem::Cost(c) => {
-                if let Some(cost) = cost(
+                let computed = cost(
                     ctx,
                     Some(&c.label),
                     &c.basis,
                     c.prior.as_ref(),
                     default_months,
-                ) {
+                );
+                out.incomplete |= computed.is_none();
+                if let Some(cost) = computed {
                     if let Some(first) = out
                         .costs
                         .iter()
@@ -258,13 +262,13 @@ fn cost(
 ) -> Option<Cost> {
     let (count, count_text, count_unit) = match &b.count {
         ast::Count::People(n) => (
-            Count::People(ctx.number(n)),
+            Count::People(ctx.non_negative(n, msg::NegativeWhat::Count)?),
             n.text.clone(),
             "人".to_string(),
         ),
         ast::Count::Qty { number, unit } => (
             Count::Qty {
-                number: ctx.number(number),
+                number: ctx.non_negative(number, msg::NegativeWhat::Count)?,
                 unit: unit.value.clone(),
             },
             number.text.clone(),
@@ -274,9 +278,9 @@ fn cost(
     let n = match &count {
         Count::People(n) | Count::Qty { number: n, .. } => *n,
     };
-    let price = ctx.number(&b.price);
+    let price = ctx.non_negative(&b.price, msg::NegativeWhat::Price)?;
     let months = match &b.months {
-        Some(m) => ctx.number(m),
+        Some(m) => ctx.non_negative(m, msg::NegativeWhat::Months)?,
         None => Decimal::from(default_months),
     };
     let (times, how_tail) = match b.per {

@@ -295,6 +295,9 @@ impl<'a> Scope<'a> {
             ast::RefKind::People => {
                 let d = self.direction_for(ctx, r, current, "people")?;
                 let Some(n) = d.people else {
+                    if d.incomplete {
+                        return None;
+                    }
                     ctx.report(
                         Diagnostic::new(
                             Code::UnknownReference,
@@ -343,6 +346,9 @@ impl<'a> Scope<'a> {
                     })
                     .collect();
                 let Some((_, unit, _)) = qtys.first() else {
+                    if d.incomplete {
+                        return None;
+                    }
                     ctx.report(
                         Diagnostic::new(
                             Code::UnknownReference,

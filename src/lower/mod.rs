@@ -60,12 +60,39 @@ impl Ctx {
             self.number(&a.number);
             return None;
         };
+        if v.is_sign_negative() && !v.is_zero() {
+            self.negative(&a.number, msg::NegativeWhat::Amount);
+            return None;
+        }
         let from = a.unit.unwrap_or(self.unit);
         let converted = money::convert(v, from, self.unit);
         if converted.is_none() {
             self.overflow(a.span);
         }
         converted
+    }
+
+    /// A count, price or number of months, exactly; reports B3031 and gives `None` when it is negative
+    /// (a negative count would silently turn a cost into a refund).
+    pub fn non_negative(&mut self, n: &ast::Number, what: msg::NegativeWhat) -> Option<Decimal> {
+        let v = self.number(n);
+        if v.is_sign_negative() && !v.is_zero() {
+            self.negative(n, what);
+            return None;
+        }
+        Some(v)
+    }
+
+    fn negative(&mut self, n: &ast::Number, what: msg::NegativeWhat) {
+        self.report(
+            Diagnostic::new(
+                Code::NegativeNumber,
+                msg::negative_number(what, &n.text),
+                n.span,
+                msg::label_negative(),
+            )
+            .with_help(msg::help_negative()),
+        );
     }
 
     /// The spelling of an amount when it is written in the document's unit (for printed-precision checks).

@@ -574,6 +574,25 @@ pub fn help_unopened_block() -> Text {
     )
 }
 
+/// `word`: the unit as written (`万`); `suggestion`: the money unit meant.
+pub fn unknown_money_unit(word: &str) -> Text {
+    t(
+        format!("`{word}` is not a money unit"),
+        format!("`{word}` 不是金额单位"),
+    )
+}
+
+pub fn label_not_a_money_unit() -> Text {
+    t("neither 万元 nor 元", "不是“万元”或“元”")
+}
+
+pub fn help_money_unit(suggestion: &str) -> Text {
+    t(
+        format!("did you mean `{suggestion}`? bdl's money units are 万元 and 元"),
+        format!("是否应为 `{suggestion}`？金额单位只能是“万元”或“元”"),
+    )
+}
+
 pub fn unclosed_block() -> Text {
     t("this block is never closed", "这个代码块没有结束")
 }
@@ -641,6 +660,40 @@ pub fn help_format_bug() -> Text {
 }
 
 // ── Header, numbers, names ──────────────────────────────────────────────────────────────────────
+
+/// `what`: which figure (`amount`, `count`, `price`, `months`); `text`: as written.
+pub fn negative_number(what: NegativeWhat, text: &str) -> Text {
+    let (en, zh) = match what {
+        NegativeWhat::Amount => ("amount", "金额"),
+        NegativeWhat::Count => ("count", "数量"),
+        NegativeWhat::Price => ("price", "单价（标准）"),
+        NegativeWhat::Months => ("number of months", "月数"),
+    };
+    t(
+        format!("the {en} {text} is negative"),
+        format!("{zh}{text}是负数"),
+    )
+}
+
+/// Which figure is negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NegativeWhat {
+    Amount,
+    Count,
+    Price,
+    Months,
+}
+
+pub fn label_negative() -> Text {
+    t("negative", "负数")
+}
+
+pub fn help_negative() -> Text {
+    t(
+        "budget amounts, counts, prices and months are never negative: write the figure without the minus sign, or correct it",
+        "预算金额、人数数量、单价和月数都不能为负数：请去掉负号或更正数字",
+    )
+}
 
 pub fn number_too_long() -> Text {
     t(
@@ -2102,6 +2155,15 @@ pub(crate) mod samples {
             ("unopened_block", unopened_block()),
             ("label_nothing_to_close", label_nothing_to_close()),
             ("help_unopened_block", help_unopened_block()),
+            ("unknown_money_unit", unknown_money_unit("万")),
+            ("label_not_a_money_unit", label_not_a_money_unit()),
+            ("help_money_unit", help_money_unit("万元")),
+            (
+                "negative_number",
+                negative_number(NegativeWhat::Count, "-50"),
+            ),
+            ("label_negative", label_negative()),
+            ("help_negative", help_negative()),
             ("unclosed_block", unclosed_block()),
             ("label_opened_here", label_opened_here()),
             ("help_close_block", help_close_block("direction \"x\" {")),

@@ -76,7 +76,46 @@ pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic
             rate_missing_period(line, start)
                 .or_else(|| wants_period.then(|| rate_without_period(src, pos)))
         })
+        .or_else(|| money_unit_misspelled(line, start))
         .or_else(|| unknown_keyword(line, start, pos))
+}
+
+/// `unit 万`, `income "其他资金" 100万`: a money unit cut short or misspelled.
+fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
+    let found = |at: usize, word: &str| {
+        let suggestion = if word.contains('万') {
+            "万元"
+        } else {
+            "元"
+        };
+        Diagnostic::new(
+            Code::UnknownMoneyUnit,
+            msg::unknown_money_unit(word),
+            Span::new(start + at, start + at + word.len()),
+            msg::label_not_a_money_unit(),
+        )
+        .with_help(msg::help_money_unit(suggestion))
+    };
+    let lead = line.len() - line.trim_start().len();
+    if let Some(rest) = line[lead..].strip_prefix("unit") {
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let at = lead + 4 + rest.find(word).unwrap_or(0);
+        if !word.is_empty() && !word.starts_with('#') && word != "万元" && word != "元" {
+            return Some(found(at, word));
+        }
+    }
+    // A number directly followed by 万 (or 万圆, 萬元 …) where 万元 is meant.
+    let code = scan::code_chars(line);
+    code.windows(2).find_map(|w| {
+        let [(_, digit), (at, c)] = [w[0], w[1]];
+        let after = &line[at..];
+        let word_len = after
+            .find(|ch: char| ch.is_whitespace() || ch == '#')
+            .unwrap_or(after.len());
+        let word = &after[..word_len];
+        (digit.is_ascii_digit() && (c == '万' || c == '萬') && word != "万元")
+            .then(|| found(at, word))
+    })
 }
 
 fn unterminated_string(line: &str, start: usize) -> Option<Diagnostic> {
