@@ -7,6 +7,7 @@
 //!                                        └─emit─▶ JSON · Markdown
 //! ```
 
+pub mod batch;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;

@@ -256,7 +256,8 @@ fn sentence(rng: &mut Rng, pool: &[&str], clauses: usize) -> String {
         if i > 0 {
             s.push_str(if rng.chance(70) { "，" } else { "；" });
         }
-        s.push_str(*rng.pick(pool));
+        let clause: &&str = rng.pick(pool);
+        s.push_str(clause);
     }
     s.push('。');
     s

@@ -1,4 +1,4 @@
-//! `bdl build FILE --format md|json [-o PATH]`
+//! `bdl build FILE --format md|json [-o PATH]`, and `bdl build DIR --format md|json -o OUTDIR`
 
 use super::Format;
 use bdl::emit;
@@ -47,4 +47,34 @@ pub fn run(
             ExitCode::SUCCESS
         }
     }
+}
+
+/// A folder: every declaration under it, built in parallel into `output` (see `folder.rs`).
+pub fn run_folder(
+    dir: &Path,
+    format: Format,
+    output: Option<&Path>,
+    opts: &super::folder::Options,
+) -> ExitCode {
+    use super::folder::FolderFormat;
+    let Some(out_dir) = output else {
+        eprintln!(
+            "error: building a folder needs an output folder: bdl build {} -o OUTDIR",
+            dir.display()
+        );
+        return ExitCode::from(2);
+    };
+    // Formats are listed one by one so a new one must decide whether folders support it.
+    let folder_format = match format {
+        Format::Md => FolderFormat::Md,
+        Format::Json => FolderFormat::Json,
+    };
+    if out_dir.exists() && !out_dir.is_dir() {
+        eprintln!(
+            "error: {} is a file; a folder build writes into a folder",
+            out_dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    super::folder::build(dir, folder_format, out_dir, opts)
 }

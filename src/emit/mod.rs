@@ -3,3 +3,4 @@
 pub mod json;
 pub mod layout;
 pub mod markdown;
+pub mod rollup;
