@@ -11,6 +11,8 @@
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/pathological.rs"]
+mod pathological;
 
 use serde::Deserialize;
 use std::hint::black_box;
@@ -267,4 +269,21 @@ fn main() {
         "ratio serde_json→Value time / bdl parse+check time: {:.2} (target ≥ 0.5)",
         median(ratio)
     );
+
+    println!("pathological inputs of about 1 MB (bdl::compile, target < 1 s each):");
+    let mut worst = 0f64;
+    for (name, src) in pathological::inputs(1_000_000) {
+        let mut c = None;
+        let t = time(|| c = Some(bdl::compile(&src)));
+        let c = c.expect("compiled");
+        let first = c.diagnostics.first().map_or("ok", |d| d.code.as_str());
+        worst = worst.max(t.as_secs_f64());
+        println!(
+            "  {name:42} {:>8} B {:>7.3} s  {first}{}",
+            src.len(),
+            t.as_secs_f64(),
+            if c.diagnostics.len() > 1 { " …" } else { "" }
+        );
+    }
+    println!("  worst {worst:.3} s");
 }

@@ -34,6 +34,7 @@ macro_rules! codes {
 codes! {
     Syntax = "B1001", Error, "the line does not follow the bdl grammar";
     NumberOutOfRange = "B1002", Error, "a number is too long or too large to be exact";
+    TooComplex = "B1003", Error, "the file is too complex to parse";
 
     UnknownReference = "B2001", Error, "a reference names a direction or line that does not exist";
     DuplicateName = "B2002", Error, "two parts have the same name";

@@ -14,6 +14,17 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     .min(src.len());
     let span = token_at(src, start);
     match &e.variant {
+        ErrorVariant::CustomError { message } if super::limits::is_limit_message(message) => {
+            Diagnostic::new(
+                Code::TooComplex,
+                "the file is too complex to parse: the parser gave up here after too much work",
+                span,
+                "parsing stopped here",
+            )
+            .with_help(
+                "look for unclosed blocks, very long lines or long runs of symbols near here; a real declaration never needs this much work",
+            )
+        }
         ErrorVariant::CustomError { message } => {
             Diagnostic::new(Code::Syntax, message.clone(), span, "here")
                 .with_help("report this to the bdl developers")
