@@ -37,6 +37,7 @@ macro_rules! codes {
 codes! {
     Syntax = "B1001", Error, "the line does not follow the bdl grammar";
     NumberOutOfRange = "B1002", Error, "a number is too long or too large to be exact";
+    TooComplex = "B1003", Error, "the file is too complex to parse";
     NotUtf8 = "B1004", Error, "the file is not UTF-8 text";
     UnclosedBlock = "B1005", Error, "a block opened with `{` is never closed";
     UnopenedBlock = "B1006", Error, "a `}` closes no block";

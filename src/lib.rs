@@ -8,6 +8,11 @@
 //!                                        └─diff(old, new)─▶ change set ─▶ Markdown · JSON
 //! ```
 
+// pest is built without `std` (its per-call stack probe is replaced by syntax::limits' depth bound),
+// and the parser it generates names `alloc` from the crate root.
+extern crate alloc;
+
+pub mod batch;
 pub mod check;
 pub mod codes;
 pub mod diagnostic;

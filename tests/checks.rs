@@ -147,6 +147,10 @@ fn every_code_has_a_fixture() {
             "tests/bad_input.rs a_ten_megabyte_line_is_refused_with_a_diagnostic",
         ),
         (
+            Code::TooComplex,
+            "tests/limits.rs: pest's call limit on generated pathological input",
+        ),
+        (
             Code::FormatUnverified,
             "src/fmt/verify.rs unit tests: each broken property is caught",
         ),

@@ -11,7 +11,12 @@ use std::path::{Path, PathBuf};
 const DIR: &str = "docs/diagnostics";
 
 /// Codes whose input is a file's bytes or a bug in bdl, not a declaration: their pages are prose.
-const PROSE_ONLY: &[Code] = &[Code::NotUtf8, Code::TooLarge, Code::FormatUnverified];
+const PROSE_ONLY: &[Code] = &[
+    Code::TooComplex,
+    Code::NotUtf8,
+    Code::TooLarge,
+    Code::FormatUnverified,
+];
 
 fn page_path(code: Code) -> PathBuf {
     Path::new(DIR).join(format!("{}.md", code.as_str()))

@@ -1,4 +1,5 @@
-//! `bdl build FILE --format md|json|html [-o PATH]`, `bdl build FILE --format xlsx -o PATH`
+//! `bdl build FILE --format md|json|html [-o PATH]`, `bdl build FILE --format xlsx -o PATH`, and
+//! `bdl build DIR --format md|json -o OUTDIR`
 
 use super::Format;
 use bdl::emit;
@@ -63,4 +64,46 @@ pub fn run(
             ExitCode::SUCCESS
         }
     }
+}
+
+/// A folder: every declaration under it, built in parallel into `output` (see `folder.rs`).
+pub fn run_folder(
+    dir: &Path,
+    format: Format,
+    output: Option<&Path>,
+    opts: &super::folder::Options,
+) -> ExitCode {
+    use super::folder::FolderFormat;
+    let Some(out_dir) = output else {
+        eprintln!(
+            "{}",
+            msg::folder_needs_output(&dir.display().to_string()).get(super::lang())
+        );
+        return ExitCode::from(2);
+    };
+    // Formats are listed one by one so a new one must decide whether folders support it.
+    let folder_format = match format {
+        Format::Md => FolderFormat::Md,
+        Format::Json => FolderFormat::Json,
+        Format::Html | Format::Xlsx => {
+            let name = if format == Format::Html {
+                "html"
+            } else {
+                "xlsx"
+            };
+            eprintln!(
+                "{}",
+                msg::folder_format_unsupported(name).get(super::lang())
+            );
+            return ExitCode::from(2);
+        }
+    };
+    if out_dir.exists() && !out_dir.is_dir() {
+        eprintln!(
+            "{}",
+            msg::output_is_a_file(&out_dir.display().to_string()).get(super::lang())
+        );
+        return ExitCode::from(2);
+    }
+    super::folder::build(dir, folder_format, out_dir, opts)
 }

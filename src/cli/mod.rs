@@ -7,6 +7,7 @@ mod compile;
 mod diff;
 mod explain;
 mod fmt;
+mod folder;
 mod git;
 mod io;
 
@@ -100,7 +101,8 @@ pub enum Deny {
 enum Command {
     /// Check declarations and report every problem; exit 1 if any has errors.
     Check {
-        /// Files to check (`-` reads standard input).
+        /// Files to check (`-` reads standard input), or folders: every `.bdl` file under them is
+        /// checked in parallel, diagnostics printed per file in path order.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Treat warnings as errors.
@@ -109,20 +111,28 @@ enum Command {
         /// How to print the diagnostics.
         #[arg(long, value_enum, default_value_t = DiagnosticFormat::Human)]
         format: DiagnosticFormat,
+        /// Threads for folders (default: RAYON_NUM_THREADS, else every core).
+        #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Compile a declaration into its tables.
     Build {
-        /// The declaration (`-` reads standard input).
+        /// The declaration (`-` reads standard input), or a folder: every `.bdl` file under it is
+        /// built in parallel into OUTPUT (mirroring the folder), with a roll-up `_rollup.json` / `_rollup.md`.
         file: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
         format: Format,
-        /// Write the output to this file instead of standard output (nothing is written on errors).
+        /// Write the output to this file instead of standard output (nothing is written on errors);
+        /// for a folder, the output folder (required).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Treat warnings as errors.
         #[arg(long, value_enum)]
         deny: Option<Deny>,
+        /// Threads for a folder (default: RAYON_NUM_THREADS, else every core).
+        #[arg(short = 'j', long = "jobs", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
     /// Rewrite declarations in their canonical form (docs/formatting.md); a folder means every
     /// `.bdl` file under it. Nothing is written unless the result is proven to mean the same.
@@ -168,17 +178,44 @@ pub fn run() -> ExitCode {
             files,
             deny,
             format,
-        } => check::run(&files, format, color, deny.is_some()),
+            jobs,
+        } => {
+            if files.iter().any(|f| f.is_dir()) {
+                folder::check(&files, &folder_options(color, deny, jobs))
+            } else {
+                check::run(&files, format, color, deny.is_some())
+            }
+        }
         Command::Build {
             file,
             format,
             output,
             deny,
-        } => build::run(&file, format, output.as_deref(), color, deny.is_some()),
+            jobs,
+        } => {
+            if file.is_dir() {
+                build::run_folder(
+                    &file,
+                    format,
+                    output.as_deref(),
+                    &folder_options(color, deny, jobs),
+                )
+            } else {
+                build::run(&file, format, output.as_deref(), color, deny.is_some())
+            }
+        }
         Command::Fmt { paths, check, diff } => {
             fmt::run(&paths, &fmt::Options { check, diff, color })
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
         Command::Explain { code } => explain::run(code.as_deref()),
+    }
+}
+
+fn folder_options(color: bool, deny: Option<Deny>, jobs: Option<u16>) -> folder::Options {
+    folder::Options {
+        color,
+        deny_warnings: deny.is_some(),
+        jobs: jobs.map_or(0, usize::from),
     }
 }

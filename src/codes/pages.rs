@@ -10,6 +10,7 @@ impl Code {
         match self {
             Code::Syntax => include_str!("../../docs/diagnostics/B1001.md"),
             Code::NumberOutOfRange => include_str!("../../docs/diagnostics/B1002.md"),
+            Code::TooComplex => include_str!("../../docs/diagnostics/B1003.md"),
             Code::NotUtf8 => include_str!("../../docs/diagnostics/B1004.md"),
             Code::UnclosedBlock => include_str!("../../docs/diagnostics/B1005.md"),
             Code::UnopenedBlock => include_str!("../../docs/diagnostics/B1006.md"),

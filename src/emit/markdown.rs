@@ -55,7 +55,7 @@ fn table(out: &mut String, t: &Table) {
 }
 
 /// Declaration text is data: it must not break the table or become markup.
-fn escape_cell(s: &str) -> String {
+pub(crate) fn escape_cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

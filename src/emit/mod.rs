@@ -4,4 +4,5 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
+pub mod rollup;
 pub mod xlsx;

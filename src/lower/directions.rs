@@ -11,14 +11,16 @@ use crate::period::Period;
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem, MoneyUnit, Per};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 pub fn lower_all(ctx: &mut Ctx, ds: &[&ast::Direction]) -> Vec<Direction> {
-    let mut seen: Vec<(String, Span)> = Vec::new();
+    // Names already used, with where first: a map, so thousands of directions stay linear.
+    let mut seen: HashMap<String, Span> = HashMap::new();
     ds.iter().map(|d| lower(ctx, d, &mut seen)).collect()
 }
 
-fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> Direction {
-    if let Some((_, first)) = seen.iter().find(|(n, _)| *n == d.name.value) {
+fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) -> Direction {
+    if let Some(first) = seen.get(&d.name.value) {
         ctx.report(
             Diagnostic::new(
                 Code::DuplicateName,
@@ -30,7 +32,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut Vec<(String, Span)>) -> D
             .with_help(msg::help_direction_names_unique()),
         );
     } else {
-        seen.push((d.name.value.clone(), d.name.span));
+        seen.insert(d.name.value.clone(), d.name.span);
     }
     let mut out = Direction {
         kind: d.kind,

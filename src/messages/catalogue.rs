@@ -593,6 +593,24 @@ pub fn help_money_unit(suggestion: &str) -> Text {
     )
 }
 
+pub fn too_complex() -> Text {
+    t(
+        "the file is too complex to parse: the parser gave up here after too much work",
+        "文件结构过于复杂，解析到这里时工作量超出上限，已停止",
+    )
+}
+
+pub fn label_parsing_stopped() -> Text {
+    t("parsing stopped here", "在这里停止解析")
+}
+
+pub fn help_too_complex() -> Text {
+    t(
+        "look for unclosed blocks, very long lines or long runs of symbols near here; a real declaration never needs this much work",
+        "请检查这附近是否有未结束的代码块、过长的行或成串的符号；正常的申报文件不会需要这么大的解析量",
+    )
+}
+
 pub fn unclosed_block() -> Text {
     t("this block is never closed", "这个代码块没有结束")
 }
@@ -1976,6 +1994,78 @@ pub fn cannot_write(path: &str, why: &str) -> Text {
     )
 }
 
+/// A folder run's last line: `built 12 files: 11 ok, 1 failed`.
+pub fn folder_summary(built: bool, files: usize, ok: usize, failed: usize) -> Text {
+    let verb = if built { "built" } else { "checked" };
+    let plural = if files == 1 { "" } else { "s" };
+    let zh_verb = if built { "生成" } else { "检查" };
+    t(
+        format!("{verb} {files} file{plural}: {ok} ok, {failed} failed"),
+        format!("共{zh_verb}{files}个文件：{ok}个通过，{failed}个未通过"),
+    )
+}
+
+/// One file of a folder build that was not written.
+pub fn file_not_written(name: &str) -> Text {
+    t(
+        format!("{name}: nothing written"),
+        format!("{name}：未写入"),
+    )
+}
+
+pub fn cannot_roll_up(name: &str, why: &str) -> Text {
+    t(
+        format!("error: {name}: cannot be rolled up: {why}"),
+        format!("错误：{name} 无法汇总：{why}"),
+    )
+}
+
+pub fn output_takes_rollup_place(name: &str, rollup: &str) -> Text {
+    t(
+        format!(
+            "error: {name}: its output would take the roll-up's place ({rollup}); rename the file"
+        ),
+        format!("错误：{name} 的输出会覆盖汇总表（{rollup}），请给该文件改名"),
+    )
+}
+
+pub fn rollup_inexact(why: &str, path: &str) -> Text {
+    t(
+        format!("error: the roll-up cannot be computed exactly: {why}; {path} not written"),
+        format!("错误：汇总数无法精确计算：{why}；未写入 {path}"),
+    )
+}
+
+pub fn cannot_start_threads(jobs: usize, why: &str) -> Text {
+    t(
+        format!("error: cannot start {jobs} threads: {why}"),
+        format!("错误：无法启动{jobs}个线程：{why}"),
+    )
+}
+
+pub fn folder_needs_output(dir: &str) -> Text {
+    t(
+        format!("error: building a folder needs an output folder: bdl build {dir} -o OUTDIR"),
+        format!("错误：生成整个文件夹时需要指定输出文件夹：bdl build {dir} -o OUTDIR"),
+    )
+}
+
+pub fn output_is_a_file(path: &str) -> Text {
+    t(
+        format!("error: {path} is a file; a folder build writes into a folder"),
+        format!("错误：{path} 是文件；生成整个文件夹时要写入一个文件夹"),
+    )
+}
+
+pub fn folder_format_unsupported(format: &str) -> Text {
+    t(
+        format!(
+            "error: a folder is built as md or json; build each file with --format {format} on its own"
+        ),
+        format!("错误：整个文件夹只能生成 md 或 json；--format {format} 请逐个文件生成"),
+    )
+}
+
 pub fn nothing_written() -> Text {
     t(
         "nothing written: fix the errors above first",
@@ -2164,6 +2254,27 @@ pub(crate) mod samples {
             ),
             ("label_negative", label_negative()),
             ("help_negative", help_negative()),
+            ("folder_summary", folder_summary(true, 12, 11, 1)),
+            ("file_not_written", file_not_written("a/b.bdl")),
+            ("cannot_roll_up", cannot_roll_up("a/b.bdl", "overflow")),
+            (
+                "output_takes_rollup_place",
+                output_takes_rollup_place("_rollup.bdl", "_rollup.json"),
+            ),
+            (
+                "rollup_inexact",
+                rollup_inexact("overflow", "out/_rollup.json"),
+            ),
+            ("cannot_start_threads", cannot_start_threads(2, "limit")),
+            ("folder_needs_output", folder_needs_output("budgets")),
+            ("output_is_a_file", output_is_a_file("out.json")),
+            (
+                "folder_format_unsupported",
+                folder_format_unsupported("html"),
+            ),
+            ("too_complex", too_complex()),
+            ("label_parsing_stopped", label_parsing_stopped()),
+            ("help_too_complex", help_too_complex()),
             ("unclosed_block", unclosed_block()),
             ("label_opened_here", label_opened_here()),
             ("help_close_block", help_close_block("direction \"x\" {")),

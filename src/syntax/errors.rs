@@ -15,6 +15,15 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     .min(src.len());
     let span = token_at(src, start);
     match &e.variant {
+        ErrorVariant::CustomError { message } if super::limits::is_limit_message(message) => {
+            Diagnostic::new(
+                Code::TooComplex,
+                msg::too_complex(),
+                span,
+                msg::label_parsing_stopped(),
+            )
+            .with_help(msg::help_too_complex())
+        }
         ErrorVariant::CustomError { message } => Diagnostic::new(
             Code::Syntax,
             msg::syntax_internal(message),

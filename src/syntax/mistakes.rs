@@ -108,13 +108,15 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
     let code = scan::code_chars(line);
     code.windows(2).find_map(|w| {
         let [(_, digit), (at, c)] = [w[0], w[1]];
+        if !(digit.is_ascii_digit() && (c == '万' || c == '萬')) {
+            return None;
+        }
         let after = &line[at..];
         let word_len = after
             .find(|ch: char| ch.is_whitespace() || ch == '#')
             .unwrap_or(after.len());
         let word = &after[..word_len];
-        (digit.is_ascii_digit() && (c == '万' || c == '萬') && word != "万元")
-            .then(|| found(at, word))
+        (word != "万元").then(|| found(at, word))
     })
 }
 
@@ -159,11 +161,12 @@ fn full_width(line: &str, start: usize) -> Option<Diagnostic> {
 
 /// The line with look-alikes outside strings replaced; “…” become an ASCII-quoted string.
 fn fix_line(line: &str) -> String {
+    // Offsets in ascending order, so membership is a binary search (lines can be megabytes long).
     let code: Vec<usize> = scan::code_chars(line).into_iter().map(|(i, _)| i).collect();
     let mut out = String::with_capacity(line.len());
     for (i, c) in line.char_indices() {
         match LOOK_ALIKES.iter().find(|(f, _)| *f == c) {
-            Some((_, a)) if code.contains(&i) => out.push_str(a),
+            Some((_, a)) if code.binary_search(&i).is_ok() => out.push_str(a),
             _ => out.push(c),
         }
     }

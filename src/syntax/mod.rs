@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod encoding;
 mod errors;
+pub mod limits;
 pub mod mistakes;
 pub mod parser;
 mod recover;
@@ -13,11 +14,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::messages as msg;
 use crate::source::Span;
 
-/// Files larger than this are refused before parsing (real declarations are well under 1 MB).
-pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
-/// Blocks nested deeper than this are refused before parsing (real declarations nest 3 or 4 deep);
-/// the parser recurses per level, and a stack overflow cannot be caught.
-pub const MAX_DEPTH: usize = 32;
+pub use limits::{MAX_BYTES as MAX_FILE_BYTES, MAX_DEPTH};
 
 /// Parses a whole declaration. On failure, the diagnostics say what was expected in a clerk's words.
 pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
@@ -44,6 +41,7 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
             .with_help(msg::help_flatten()),
         ]);
     }
+    limits::install_call_limit();
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
 }
 

@@ -105,7 +105,10 @@ pub fn braces(src: &str, depth_limit: usize) -> Braces {
 
 /// The byte range of the line holding `offset` (without its line end).
 pub fn line_around(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
     let end = if end > start && src.as_bytes().get(end - 1) == Some(&b'\r') {

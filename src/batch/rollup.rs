@@ -1,0 +1,176 @@
+//! The roll-up of many departments: per department (file) its totals by income nature and by spending
+//! nature (top-level lines, names as written), its project spending and number of directions, and the
+//! grand totals. Every amount is in 万元: documents in 元 are converted exactly (÷ 10,000), and a
+//! figure that could not be converted exactly is refused, never rounded.
+
+use crate::model::{self, Declaration};
+use crate::money;
+use crate::syntax::ast::MoneyUnit;
+use rust_decimal::Decimal;
+
+/// The unit of every roll-up amount.
+pub const UNIT: MoneyUnit = MoneyUnit::WanYuan;
+
+/// One department's line of the roll-up: small, so thousands can be kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The source's path inside the folder, `/`-separated.
+    pub path: String,
+    pub year: Option<i32>,
+    pub filer: Option<String>,
+    pub department: Option<String>,
+    /// The unit the document was written in (its amounts here are converted to 万元).
+    pub source_unit: MoneyUnit,
+    /// 资金总额 (declared, else a breakdown's sum).
+    pub total: Option<Decimal>,
+    pub income: Vec<(String, Decimal)>,
+    pub spending: Vec<(String, Decimal)>,
+    /// 项目支出: the sum of the top-level directions and projects.
+    pub project_spending: Decimal,
+    /// Top-level directions and projects.
+    pub directions: usize,
+}
+
+/// A figure that cannot be put into the roll-up exactly.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct RollupError(pub String);
+
+fn to_wan(value: Decimal, unit: MoneyUnit, what: &str) -> Result<Decimal, RollupError> {
+    let converted = money::convert(value, unit, UNIT);
+    // Exact only if converting back gives the figure again (Decimal keeps 28 digits).
+    match converted {
+        Some(v) if money::convert(v, UNIT, unit) == Some(value) => Ok(v),
+        _ => Err(RollupError(format!(
+            "{what} {} {} cannot be converted to 万元 exactly",
+            money::exact(value),
+            money::unit_name(unit)
+        ))),
+    }
+}
+
+impl Entry {
+    /// The roll-up line of a compiled declaration found at `path`.
+    pub fn of(path: String, decl: &Declaration) -> Result<Entry, RollupError> {
+        let unit = decl.unit;
+        let lines = |ls: &[model::Line]| -> Result<Vec<(String, Decimal)>, RollupError> {
+            ls.iter()
+                .map(|l| Ok((l.name.value.clone(), to_wan(l.amount, unit, &l.name.value)?)))
+                .collect()
+        };
+        let project = decl
+            .directions_total()
+            .ok_or_else(|| RollupError("the directions add up to too much".into()))?;
+        Ok(Entry {
+            path,
+            year: decl.year.as_ref().map(|y| y.value),
+            filer: decl.filer.as_ref().map(|f| f.value.clone()),
+            department: decl.department.as_ref().map(|f| f.value.clone()),
+            source_unit: unit,
+            total: decl
+                .total()
+                .map(|t| to_wan(t, unit, "资金总额"))
+                .transpose()?,
+            income: lines(&decl.income)?,
+            spending: lines(&decl.spending)?,
+            project_spending: to_wan(project, unit, "项目支出")?,
+            directions: decl.directions.len(),
+        })
+    }
+}
+
+/// The grand totals over every department. Lines are summed by name, in the order names first appear.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub departments: usize,
+    pub total: Decimal,
+    pub income: Vec<(String, Decimal)>,
+    pub spending: Vec<(String, Decimal)>,
+    pub project_spending: Decimal,
+    pub directions: usize,
+}
+
+fn add(acc: &mut Decimal, v: Decimal) -> Result<(), RollupError> {
+    *acc = acc
+        .checked_add(v)
+        .ok_or_else(|| RollupError("the grand total is too large to compute exactly".into()))?;
+    Ok(())
+}
+
+fn add_lines(
+    acc: &mut Vec<(String, Decimal)>,
+    lines: &[(String, Decimal)],
+) -> Result<(), RollupError> {
+    for (name, v) in lines {
+        match acc.iter_mut().find(|(n, _)| n == name) {
+            Some((_, a)) => add(a, *v)?,
+            None => acc.push((name.clone(), *v)),
+        }
+    }
+    Ok(())
+}
+
+impl Totals {
+    pub fn add(&mut self, e: &Entry) -> Result<(), RollupError> {
+        self.departments += 1;
+        add(&mut self.total, e.total.unwrap_or_default())?;
+        add_lines(&mut self.income, &e.income)?;
+        add_lines(&mut self.spending, &e.spending)?;
+        add(&mut self.project_spending, e.project_spending)?;
+        self.directions += e.directions;
+        Ok(())
+    }
+}
+
+/// Every department's line (in path order) and the grand totals.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Rollup {
+    pub entries: Vec<Entry>,
+    pub totals: Totals,
+}
+
+impl Rollup {
+    pub fn push(&mut self, e: Entry) -> Result<(), RollupError> {
+        self.totals.add(&e)?;
+        self.entries.push(e);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(src: &str) -> Entry {
+        let c = crate::compile(src);
+        let decl = c.declaration.expect("compiles");
+        Entry::of("x.bdl".into(), &decl).expect("converts")
+    }
+
+    #[test]
+    fn yuan_documents_are_converted_to_wan_exactly() {
+        let e = entry(
+            "year 2024\nunit 元\nframework hunan\nincome \"一般公共预算拨款\" 12345\nspending \"基本支出\" 12345\n",
+        );
+        assert_eq!(e.total, Some(Decimal::new(12345, 4)));
+        assert_eq!(
+            e.income,
+            vec![("一般公共预算拨款".to_string(), Decimal::new(12345, 4))]
+        );
+    }
+
+    #[test]
+    fn totals_sum_lines_by_name_in_order_of_appearance() {
+        let a =
+            entry("year 2024\nunit 万元\nframework hunan\nincome \"甲\" 1.5\nincome \"乙\" 2\n");
+        let b = entry("year 2024\nunit 元\nframework hunan\nincome \"乙\" 5000\nincome \"丙\" 1\n");
+        let mut r = Rollup::default();
+        r.push(a).expect("adds");
+        r.push(b).expect("adds");
+        let names: Vec<&str> = r.totals.income.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["甲", "乙", "丙"]);
+        assert_eq!(r.totals.income[1].1, Decimal::new(25, 1));
+        assert_eq!(r.totals.total, Decimal::new(40001, 4));
+        assert_eq!(r.totals.departments, 2);
+    }
+}
