@@ -283,7 +283,7 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
             );
             failed += 1;
         } else if let Err(e) = std::fs::create_dir_all(out_dir)
-            .and_then(|_| write_atomically(&path, &format.render_rollup(&rollup)))
+            .and_then(|_| write_atomically(&path, format.render_rollup(&rollup)))
         {
             eprintln!(
                 "{}",
