@@ -3,6 +3,15 @@
 //! code block), and is what `bdl explain CODE` prints; no page is left for a code that does not exist.
 //! That each example really produces its code, and each fix compiles, is checked by tests/docs.rs.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 use bdl::codes::Code;
 use bdl::report;
