@@ -232,6 +232,20 @@ fn explain_of_an_unknown_code_suggests_close_ones() {
     assert!(stderr.contains("B9xxx"), "{stderr}");
 }
 
+#[test]
+fn explain_of_an_unknown_code_follows_the_language() {
+    let out = bdl()
+        .args(["--lang", "zh", "explain", "B301"])
+        .output()
+        .expect("bdl runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("错误：没有诊断代码 `B301`"), "{stderr}");
+    assert!(stderr.contains("是否应为以下代码"), "{stderr}");
+    assert!(stderr.contains("B3010"), "{stderr}");
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+}
+
 /// The output a page shows is what bdl prints today for the page's own example, so pages cannot go
 /// stale when a message changes. `BDL_UPDATE_PAGES=1 cargo test --test diagnostic_pages` rewrites the
 /// shown output from the real one (then review the pages' diff like a snapshot).
