@@ -9,6 +9,15 @@
 //! `cargo bench --bench throughput` (environment: `BDL_BENCH_MB`, default 100; `BDL_BENCH_REPS`,
 //! default 3; `BDL_BENCH_SEED`, default 1). Each repetition runs every phase; the median is reported.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 #[path = "support/corpus.rs"]
 mod corpus;
 #[path = "support/pathological.rs"]

@@ -6,6 +6,15 @@
 //!
 //! Department `i` goes to `DIR/d{i/100}/dept-{i}.bdl`; the same seed always gives the same files.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 

@@ -98,12 +98,12 @@ fn split_range(t: &str) -> Option<(&str, &str)> {
     }
     // `-` separates the range only where it is not inside a date (`2024-01-01-2024-12-31` is not used).
     let dashes: Vec<usize> = t.match_indices('-').map(|(i, _)| i).collect();
-    let mid = match dashes.len() {
-        1 => dashes[0],
-        5 => dashes[2],
+    let mid = match dashes.as_slice() {
+        [only] => *only,
+        [_, _, mid, _, _] => *mid,
         _ => return None,
     };
-    Some((t[..mid].trim(), t[mid + 1..].trim()))
+    Some((t.get(..mid)?.trim(), t.get(mid + 1..)?.trim()))
 }
 
 /// `2024.07`, `2024年3月`, `2024-01-01`, `2024年`, `2024`: a year and a month. A bare year means January

@@ -174,9 +174,9 @@ fn help_heading(report: &str, lang: Lang) -> String {
     }
     report
         .split_inclusive('\n')
-        .map(|line| match line.find(&heading.en) {
-            Some(i) if without_escapes(&line[..i]) == "  " => {
-                format!("{}{local}{}", &line[..i], &line[i + heading.en.len()..])
+        .map(|line| match line.split_once(&heading.en) {
+            Some((before, after)) if without_escapes(before) == "  " => {
+                format!("{before}{local}{after}")
             }
             _ => line.to_string(),
         })

@@ -39,14 +39,15 @@ pub struct LineCol {
 /// The line and character column of a byte offset. Offsets inside a character or past the end are
 /// clamped to the nearest character boundary before it.
 pub fn line_col(src: &str, offset: usize) -> LineCol {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &src[..offset];
+    let before = src.get(..src.floor_char_boundary(offset)).unwrap_or(src);
     let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = src[line_start..offset].chars().count() + 1;
+    let column = match before.rsplit_once('\n') {
+        Some((_, last)) => last,
+        None => before,
+    }
+    .chars()
+    .count()
+        + 1;
     LineCol { line, column }
 }
 

@@ -2,6 +2,15 @@
 //! panic; files named `valid_*` are odd but valid and give no error. Inputs too large to keep as files
 //! are generated here.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 /// Decodes and compiles like the CLI does, and renders every diagnostic as a user sees it.
 fn run(bytes: &[u8], name: &str) -> (bool, String) {
     match bdl::syntax::encoding::decode(bytes) {

@@ -3,6 +3,15 @@
 //! codes produced to be exactly the expected ones, at every severity: a fixture shows one behaviour,
 //! so a check that stops firing, or starts firing where it should not, fails here.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use bdl::codes::Code;
 use bdl::messages::{Lang, Text};
 use std::collections::BTreeSet;

@@ -1,5 +1,14 @@
 //! The `bdl` command as a user runs it: exit codes, standard streams, files written or not.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 

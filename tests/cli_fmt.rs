@@ -1,6 +1,15 @@
 //! `bdl fmt` as a user runs it: rewriting files, `--check`, `--diff`, standard input, folders, and
 //! files it must leave alone.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;

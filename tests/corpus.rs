@@ -1,6 +1,15 @@
 //! The benchmark corpus is realistic only if it compiles: every generated declaration compiles with no
 //! errors (and no warnings), and the generator is deterministic.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 

@@ -1,6 +1,15 @@
 //! Random valid declarations: every derived figure bdl prints equals an independent computation in
 //! integer 元 (i128), formatted by hand — no rust_decimal on this side.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]

@@ -3,6 +3,15 @@
 //! code block), and is what `bdl explain CODE` prints; no page is left for a code that does not exist.
 //! That each example really produces its code, and each fix compiles, is checked by tests/docs.rs.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 use bdl::codes::Code;
 use bdl::report;
@@ -221,6 +230,20 @@ fn explain_of_an_unknown_code_suggests_close_ones() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("did you mean"), "{stderr}");
     assert!(stderr.contains("B9xxx"), "{stderr}");
+}
+
+#[test]
+fn explain_of_an_unknown_code_follows_the_language() {
+    let out = bdl()
+        .args(["--lang", "zh", "explain", "B301"])
+        .output()
+        .expect("bdl runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("错误：没有诊断代码 `B301`"), "{stderr}");
+    assert!(stderr.contains("是否应为以下代码"), "{stderr}");
+    assert!(stderr.contains("B3010"), "{stderr}");
+    assert!(!stderr.contains("did you mean"), "{stderr}");
 }
 
 /// The output a page shows is what bdl prints today for the page's own example, so pages cannot go

@@ -1,6 +1,15 @@
 //! `bdl diff` as a user runs it: the seed's 2021 → 2022 change set (Markdown and JSON snapshots), one
 //! snapshot per fixture pair under tests/fixtures/diff/, exit codes, and reading from git.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 

@@ -2,6 +2,15 @@
 //! does not start with `year` is compiled below a standard header. A block fenced as ```bdl expect=B3010
 //! must produce that code instead.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::path::{Path, PathBuf};
 
 const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";

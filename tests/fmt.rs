@@ -1,6 +1,15 @@
 //! The formatter over files: its four properties on every `.bdl` file of the repository, and the
 //! canonical form of each messy fixture under `fixtures/fmt/` as a reviewed snapshot.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use std::path::{Path, PathBuf};
 
 fn bdl_files(dir: &Path, out: &mut Vec<PathBuf>) {

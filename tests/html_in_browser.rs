@@ -6,6 +6,15 @@
 //! Skipped, with a message, where `chromium` is not installed (`.ci/install-chromium` installs it).
 //! `BDL_UPDATE_SCREENSHOTS=1 cargo test --test html_in_browser` writes the PNGs to docs/screenshots.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use bdl::emit::html;
 use bdl::emit::layout::{CellKind, Table, tables};
 use serde_json::Value;

@@ -1,5 +1,14 @@
 //! The HTML page for the example, reviewed in git; and declaration text never becomes markup.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use bdl::emit::html;
 
 const EXAMPLE: &str = "examples/shifeng-xinfang-2021.bdl";

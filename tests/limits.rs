@@ -1,6 +1,15 @@
 //! Untrusted input is bounded (B1003 parser work, B1007 size, B1008 depth): pathological files are answered with a diagnostic or parsed,
 //! never a hang or a crash, and the deepest nesting bdl accepts compiles on an ordinary thread.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
 #[path = "../benches/support/pathological.rs"]

@@ -1,5 +1,14 @@
 //! README.md shows real output: its diff example is what `bdl diff` prints for the two examples.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 
 #[test]

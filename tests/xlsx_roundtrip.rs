@@ -1,6 +1,15 @@
 //! The workbook `bdl build --format xlsx` writes, read back with calamine and compared cell by cell and
 //! merge by merge with the layout model it was made from.
 
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
 use assert_cmd::Command;
 use bdl::emit::layout::{CellKind, Table, tables};
 use bdl::emit::xlsx::{grid_start, sheet_names};

@@ -58,7 +58,7 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
                 empty.push(cat.name.as_str());
             }
         }
-        if !empty.is_empty() {
+        if let Some(&first_empty) = empty.first() {
             out.push(
                 Diagnostic::new(
                     Code::EmptyCategory,
@@ -66,7 +66,7 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
                     at,
                     msg::label_categories_empty(),
                 )
-                .with_help(msg::help_categories_empty(empty[0]))
+                .with_help(msg::help_categories_empty(first_empty))
                 .with_path(&table.path),
             );
         }

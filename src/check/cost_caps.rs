@@ -17,16 +17,14 @@ pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
         let capped = match table.direction {
             Some(d) => Some((d.amount, msg::capped_direction(&d.name.value), d.name.span)),
             None => match (
-                decl.directions.is_empty(),
+                decl.directions.first(),
                 decl.directions_total(),
                 decl.total(),
             ) {
-                (false, Some(t), _) => Some((
-                    t,
-                    msg::capped_project_spending(),
-                    decl.directions[0].name.span,
-                )),
-                (true, _, Some(t)) => Some((
+                (Some(first), Some(t), _) => {
+                    Some((t, msg::capped_project_spending(), first.name.span))
+                }
+                (None, _, Some(t)) => Some((
                     t,
                     msg::capped_total(),
                     decl.declared_total

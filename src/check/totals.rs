@@ -134,7 +134,8 @@ pub fn breakdowns_agree(decl: &Declaration) -> Vec<Diagnostic> {
     let at = decl
         .spending
         .first()
-        .map_or(decl.income[0].span, |l| l.span);
+        .or(decl.income.first())
+        .map_or_else(Default::default, |l| l.span);
     let mut d = Diagnostic::new(
         Code::BreakdownsDiffer,
         msg::breakdowns_differ(
@@ -209,7 +210,7 @@ pub fn funds_match_amount(decl: &Declaration) -> Vec<Diagnostic> {
                         &fig(d.amount, decl),
                         &difference(sum, d.amount, decl),
                     ),
-                    d.funds[0].span,
+                    d.funds.first().map_or(d.name.span, |l| l.span),
                     msg::label_funds_add_up(&fig(sum, decl)),
                 )
                 .with_label(d.name.span, msg::label_amount(&fig(d.amount, decl)))

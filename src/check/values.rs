@@ -93,8 +93,10 @@ pub fn indicator_names_unique(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for table in super::indicator_tables(decl) {
         for (i, ind) in table.indicators.iter().enumerate() {
-            if let Some(first) = table.indicators[..i]
+            if let Some(first) = table
+                .indicators
                 .iter()
+                .take(i)
                 .find(|o| o.name.value == ind.name.value && o.horizon == ind.horizon)
             {
                 out.push(

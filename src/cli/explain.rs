@@ -2,12 +2,9 @@
 //! code when none is given.
 
 use bdl::codes::Code;
+use bdl::messages as msg;
 use bdl::report;
 use std::process::ExitCode;
-
-/// The code ranges, as `bdl explain` names them when a code is unknown.
-const RANGES: &str = "B1xxx syntax, B2xxx names and structure, B3xxx money, B4xxx indicators, \
-                      B5xxx texts and periods, B9xxx internal errors";
 
 pub fn run(code: Option<&str>) -> ExitCode {
     let Some(code) = code else {
@@ -20,7 +17,7 @@ pub fn run(code: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         None => {
-            eprint!("{}", unknown(code));
+            eprint!("{}", unknown(code).get(super::lang()));
             ExitCode::from(2)
         }
     }
@@ -48,18 +45,12 @@ fn list() -> String {
 }
 
 /// The error for a code that does not exist: the close codes, if any, and the ranges.
-fn unknown(code: &str) -> String {
-    let mut out = format!("error: there is no diagnostic code `{}`\n", code.trim());
-    let close = close_codes(code);
-    if !close.is_empty() {
-        out.push_str("  did you mean:\n");
-        for c in close {
-            out.push_str(&format!("    {}  {}\n", c.as_str(), c.title()));
-        }
-    }
-    out.push_str(&format!("  codes are {RANGES}\n"));
-    out.push_str("  `bdl explain` with no code lists them all\n");
-    out
+fn unknown(code: &str) -> msg::Text {
+    let close: Vec<(&str, &str)> = close_codes(code)
+        .into_iter()
+        .map(|c| (c.as_str(), c.title()))
+        .collect();
+    msg::unknown_code(code.trim(), &close)
 }
 
 /// Codes that `text` may have meant: those it begins (`B301` → B3010 …), or else those one typing

@@ -215,19 +215,16 @@ fn fact_text(f: &FactChange) -> String {
 
 /// Facts grouped by their cost line: `岗位一：`people 5 → 6`、`rate 1000 → 1200/month``.
 fn facts_text(facts: &[FactChange]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < facts.len() {
-        let cost = &facts[i].cost;
-        let n = facts[i..].iter().take_while(|f| &f.cost == cost).count();
-        let list: Vec<String> = facts[i..i + n].iter().map(fact_text).collect();
-        out.push(match cost {
-            Some(label) => format!("{}：{}", escape(label), list.join("、")),
-            None => list.join("、"),
-        });
-        i += n;
-    }
-    out
+    facts
+        .chunk_by(|a, b| a.cost == b.cost)
+        .map(|group| {
+            let list: Vec<String> = group.iter().map(fact_text).collect();
+            match group.first().and_then(|f| f.cost.as_ref()) {
+                Some(label) => format!("{}：{}", escape(label), list.join("、")),
+                None => list.join("、"),
+            }
+        })
+        .collect()
 }
 
 fn cost_text(c: &CostEntry, unit: &str) -> String {

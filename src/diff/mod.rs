@@ -112,19 +112,24 @@ fn pair<T>(
 ) -> (Vec<Option<usize>>, Vec<bool>) {
     let mut used = vec![false; old.len()];
     let mut partner = vec![None; new.len()];
-    for (i, n) in new.iter().enumerate() {
-        if let Some(j) = (0..old.len()).find(|&j| !used[j] && same(&old[j], n)) {
-            used[j] = true;
-            partner[i] = Some(j);
+    for (n, slot) in new.iter().zip(partner.iter_mut()) {
+        let found = old
+            .iter()
+            .zip(used.iter_mut())
+            .enumerate()
+            .find(|(_, (o, u))| !**u && same(o, n));
+        if let Some((j, (_, u))) = found {
+            *u = true;
+            *slot = Some(j);
         }
     }
-    for (i, n) in new.iter().enumerate() {
-        if partner[i].is_some() {
+    for (n, slot) in new.iter().zip(partner.iter_mut()) {
+        if slot.is_some() {
             continue;
         }
         let mut best: Option<(usize, usize)> = None;
-        for (j, o) in old.iter().enumerate() {
-            if used[j] {
+        for (j, (o, &u)) in old.iter().zip(&used).enumerate() {
+            if u {
                 continue;
             }
             if let Some(score) = closeness(o, n)
@@ -133,9 +138,11 @@ fn pair<T>(
                 best = Some((j, score));
             }
         }
-        if let Some((j, _)) = best {
-            used[j] = true;
-            partner[i] = Some(j);
+        if let Some((j, _)) = best
+            && let Some(u) = used.get_mut(j)
+        {
+            *u = true;
+            *slot = Some(j);
         }
     }
     (partner, used)
@@ -252,10 +259,10 @@ fn compare_lines(
     out: &mut Vec<LineChange>,
 ) {
     let (partner, used) = pair(old, new, |o, n| o.name.value == n.name.value, |_, _| None);
-    for (i, n) in new.iter().enumerate() {
+    for (n, &matched) in new.iter().zip(&partner) {
         let mut p = path.to_vec();
         p.push(n.name.value.clone());
-        match partner[i].and_then(|j| old.get(j)) {
+        match matched.and_then(|j| old.get(j)) {
             Some(o) => {
                 let amounts = cx.amounts(Some(o.amount), Some(n.amount));
                 if amounts.is_changed() {
@@ -274,8 +281,8 @@ fn compare_lines(
             }
         }
     }
-    for (j, o) in old.iter().enumerate() {
-        if !used[j] {
+    for (o, &taken) in old.iter().zip(&used) {
+        if !taken {
             let mut p = path.to_vec();
             p.push(o.name.value.clone());
             whole_line(cx, direction, breakdown, o, &p, Status::Removed, out);
@@ -355,10 +362,10 @@ fn compare_directions(
         |_, _| None,
     );
     let mut out = DirectionChanges::default();
-    for (i, n) in new.iter().enumerate() {
+    for (n, &matched) in new.iter().zip(&partner) {
         let nd = n.direction;
         let table = Some(nd.name.value.clone());
-        match partner[i].and_then(|j| old.get(j)) {
+        match matched.and_then(|j| old.get(j)) {
             Some(o) => {
                 let od = o.direction;
                 let change = compare_direction(cx, o, n);
@@ -394,8 +401,8 @@ fn compare_directions(
             }
         }
     }
-    for (j, o) in old.iter().enumerate() {
-        if used[j] {
+    for (o, &taken) in old.iter().zip(&used) {
+        if taken {
             continue;
         }
         let od = o.direction;
@@ -553,8 +560,8 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
         |_, _| None,
     );
     let mut costs_added = Vec::new();
-    for (i, nc) in nd.costs.iter().enumerate() {
-        match partner[i].and_then(|j| od.costs.get(j)) {
+    for (nc, &matched) in nd.costs.iter().zip(&partner) {
+        match matched.and_then(|j| od.costs.get(j)) {
             Some(oc) => cost_facts(oc, nc, &mut facts),
             None => costs_added.push(cost_entry(cx, nc)),
         }
@@ -562,9 +569,9 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
     let costs_removed = od
         .costs
         .iter()
-        .enumerate()
-        .filter(|(j, _)| !used[*j])
-        .map(|(_, c)| cost_entry(cx, c))
+        .zip(&used)
+        .filter(|(_, taken)| !**taken)
+        .map(|(c, _)| cost_entry(cx, c))
         .collect();
     DirectionChange {
         name: nd.name.value.clone(),
@@ -703,9 +710,9 @@ fn compare_indicators(
             }
         },
     );
-    for (i, n) in new.iter().enumerate() {
+    for (n, &matched) in new.iter().zip(&partner) {
         let (level1, level2) = level_names(cx.new, n);
-        match partner[i].and_then(|j| old.get(j)) {
+        match matched.and_then(|j| old.get(j)) {
             Some(o) => {
                 let mut fields = Vec::new();
                 let renamed = o.name.value != n.name.value;
@@ -763,8 +770,8 @@ fn compare_indicators(
             }),
         }
     }
-    for (j, o) in old.iter().enumerate() {
-        if used[j] {
+    for (o, &taken) in old.iter().zip(&used) {
+        if taken {
             continue;
         }
         let (level1, level2) = level_names(cx.old, o);
@@ -875,8 +882,8 @@ fn text_list(
     out: &mut Vec<TextChange>,
 ) {
     let (partner, used) = pair(old, new, |o, n| o == n, |o, n| text_closeness(o, n));
-    for (i, n) in new.iter().enumerate() {
-        match partner[i].and_then(|j| old.get(j)) {
+    for (i, (n, &matched)) in new.iter().zip(&partner).enumerate() {
+        match matched.and_then(|j| old.get(j)) {
             Some(o) if o == n => {}
             Some(o) => out.push(text_change(
                 Status::Changed,
@@ -896,8 +903,8 @@ fn text_list(
             )),
         }
     }
-    for (j, o) in old.iter().enumerate() {
-        if !used[j] {
+    for (j, (o, &taken)) in old.iter().zip(&used).enumerate() {
+        if !taken {
             out.push(text_change(
                 Status::Removed,
                 &None,
@@ -942,9 +949,9 @@ fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChan
         |_, _| None,
     );
     let plan_text = |p: &crate::model::Plan| format!("{}：{}", p.owner.value, p.target.value);
-    for (i, n) in new.plans.iter().enumerate() {
+    for (n, &matched) in new.plans.iter().zip(&partner) {
         let item = &n.item.value;
-        match partner[i].and_then(|j| old.plans.get(j)) {
+        match matched.and_then(|j| old.plans.get(j)) {
             Some(o) => {
                 one_text(
                     &None,
@@ -973,8 +980,8 @@ fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChan
             )),
         }
     }
-    for (j, o) in old.plans.iter().enumerate() {
-        if !used[j] {
+    for (o, &taken) in old.plans.iter().zip(&used) {
+        if !taken {
             out.push(text_change(
                 Status::Removed,
                 &None,
@@ -998,9 +1005,9 @@ fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChan
             t.task.value, t.duty.value, t.funded_by.value
         )
     };
-    for (i, n) in new.tasks.iter().enumerate() {
+    for (n, &matched) in new.tasks.iter().zip(&partner) {
         let task = &n.task.value;
-        match partner[i].and_then(|j| old.tasks.get(j)) {
+        match matched.and_then(|j| old.tasks.get(j)) {
             Some(o) => {
                 one_text(
                     &None,
@@ -1029,8 +1036,8 @@ fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChan
             )),
         }
     }
-    for (j, o) in old.tasks.iter().enumerate() {
-        if !used[j] {
+    for (o, &taken) in old.tasks.iter().zip(&used) {
+        if !taken {
             out.push(text_change(
                 Status::Removed,
                 &None,

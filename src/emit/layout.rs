@@ -163,9 +163,7 @@ impl Builder {
     }
 
     fn row(&mut self) -> &mut Row {
-        self.rows.push(Row::default());
-        let last = self.rows.len() - 1;
-        &mut self.rows[last]
+        self.rows.push_mut(Row::default())
     }
 }
 
@@ -302,18 +300,18 @@ fn figure_with_unit(decl: &Declaration, v: Decimal) -> Printed {
 /// Chinese numerals for 序号: 一 … 十, 十一 … 九十九.
 pub fn chinese_ordinal(n: usize) -> String {
     const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or_default();
     match n {
-        0 => DIGITS[0].to_string(),
-        1..=9 => DIGITS[n].to_string(),
+        0..=9 => digit(n).to_string(),
         10 => "十".to_string(),
-        11..=19 => format!("十{}", DIGITS[n - 10]),
+        11..=19 => format!("十{}", digit(n - 10)),
         20..=99 => format!(
             "{}十{}",
-            DIGITS[n / 10],
+            digit(n / 10),
             if n.is_multiple_of(10) {
                 ""
             } else {
-                DIGITS[n % 10]
+                digit(n % 10)
             }
         ),
         _ => n.to_string(),
@@ -685,24 +683,14 @@ fn indicator_block(
         .label(3, 1, "三级指标")
         .label(4, 1, "指标值")
         .label(5, 1, "备注");
-    let key = |i: &Indicator| i.slot;
-    let mut k = 0;
-    while k < chosen.len() {
-        let tier = chosen[k].slot.map(|s| s.tier);
-        let tier_len = chosen[k..]
-            .iter()
-            .take_while(|i| i.slot.map(|s| s.tier) == tier)
-            .count();
-        let mut j = k;
-        while j < k + tier_len {
-            let slot = key(chosen[j]);
-            let cat_len = chosen[j..k + tier_len]
-                .iter()
-                .take_while(|i| key(i) == slot)
-                .count();
-            for (n, ind) in chosen[j..j + cat_len].iter().enumerate() {
+    let tier = |i: &Indicator| i.slot.map(|s| s.tier);
+    for in_tier in chosen.chunk_by(|a, b| tier(a) == tier(b)) {
+        let tier_len = in_tier.len();
+        for (c, in_category) in in_tier.chunk_by(|a, b| a.slot == b.slot).enumerate() {
+            let cat_len = in_category.len();
+            for (n, ind) in in_category.iter().enumerate() {
                 let row = b.row();
-                if j + n == k {
+                if c == 0 && n == 0 {
                     row.text(1, 1, tier_name(decl, ind.slot, ind))
                         .span_rows(1, tier_len);
                 }
@@ -714,9 +702,7 @@ fn indicator_block(
                     .text(4, 1, value_text(decl, &ind.value))
                     .text(5, 1, ind.note.clone().unwrap_or_default());
             }
-            j += cat_len;
         }
-        k += tier_len;
     }
 }
 

@@ -279,19 +279,22 @@ fn row_heights(t: &Table, widths: &[usize]) -> Vec<f64> {
             .sum::<usize>()
             .max(1)
     };
-    for (r, row) in t.rows.iter().enumerate() {
+    for (row, l) in t.rows.iter().zip(lines.iter_mut()) {
         for cell in row.cells.iter().filter(|c| c.rowspan <= 1) {
-            lines[r] = lines[r].max(need(cell));
+            *l = (*l).max(need(cell));
         }
     }
     for (r, row) in t.rows.iter().enumerate() {
         for cell in row.cells.iter().filter(|c| c.rowspan > 1) {
             let end = (r + cell.rowspan).min(lines.len());
-            let have: usize = lines[r..end].iter().sum();
+            let Some(spanned) = lines.get_mut(r..end) else {
+                continue;
+            };
+            let have: usize = spanned.iter().sum();
             let want = need(cell);
-            if want > have && end > r {
-                let extra = (want - have).div_ceil(end - r);
-                for l in &mut lines[r..end] {
+            if want > have && !spanned.is_empty() {
+                let extra = (want - have).div_ceil(spanned.len());
+                for l in spanned {
                     *l += extra;
                 }
             }

@@ -75,11 +75,12 @@ pub fn scan(src: &str) -> Vec<Comment> {
             } else if c == '"' {
                 in_string = true;
             } else if c == '#' {
+                let (before, comment) = line.split_at_checked(i).unwrap_or((line, ""));
                 out.push(Comment {
                     start: line_start + i,
                     line: index,
-                    text: line[i..].trim_end_matches(is_blank_char).to_string(),
-                    own_line: line[..i].chars().all(is_blank_char),
+                    text: comment.trim_end_matches(is_blank_char).to_string(),
+                    own_line: before.chars().all(is_blank_char),
                 });
                 break;
             }

@@ -16,8 +16,9 @@ pub fn print(doc: &Doc) -> String {
     let mut lines = Vec::new();
     seq(&doc.items, false, true, 0, &doc.dangling, &mut lines);
     let mut s = String::new();
-    for (i, l) in lines.iter().enumerate() {
-        if i > 0 && l.blank_before && !lines[i - 1].opens {
+    let mut prev: Option<&OutLine> = None;
+    for l in &lines {
+        if l.blank_before && prev.is_some_and(|p| !p.opens) {
             s.push('\n');
         }
         for _ in 0..l.indent {
@@ -25,6 +26,7 @@ pub fn print(doc: &Doc) -> String {
         }
         s.push_str(&l.text);
         s.push('\n');
+        prev = Some(l);
     }
     s
 }
@@ -37,24 +39,20 @@ fn seq(
     dangling: &[Note],
     out: &mut Vec<OutLine>,
 ) {
-    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut order: Vec<(usize, &Node)> = items.iter().enumerate().collect();
     if reorder {
-        order.sort_by_key(|&i| items[i].rank);
+        order.sort_by_key(|(_, n)| n.rank);
     }
-    let mut prev: Option<usize> = None;
-    for &i in &order {
-        let n = &items[i];
+    let mut prev: Option<(usize, &Node)> = None;
+    for &(i, n) in &order {
         // A blank line the author wrote above an item is kept only while the item still follows
         // the same neighbour; one is always put between groups and around direction blocks.
         let (keep, forced) = match prev {
             None => (true, false),
-            Some(p) => {
-                let pn = &items[p];
-                (
-                    p + 1 == i,
-                    (top && pn.group != n.group) || pn.is_isolated() || n.is_isolated(),
-                )
-            }
+            Some((p, pn)) => (
+                p + 1 == i,
+                (top && pn.group != n.group) || pn.is_isolated() || n.is_isolated(),
+            ),
         };
         let mut first = true;
         let mut blank = |own: bool| {
@@ -98,7 +96,7 @@ fn seq(
                 opens: false,
             });
         }
-        prev = Some(i);
+        prev = Some((i, n));
     }
     for note in dangling {
         out.push(OutLine {

@@ -445,7 +445,9 @@ impl Attach<'_> {
     fn notes(&self, from: usize, to: usize) -> Vec<Note> {
         let lo = self.comments.partition_point(|c| c.start < from);
         let hi = self.comments.partition_point(|c| c.start < to).max(lo);
-        self.comments[lo..hi]
+        self.comments
+            .get(lo..hi)
+            .unwrap_or_default()
             .iter()
             .filter(|c| c.own_line)
             .map(|c| Note {

@@ -75,19 +75,20 @@ fn strip_spans(debug: &str) -> String {
     const OPEN: &str = "Span { start: ";
     let mut out = String::with_capacity(debug.len());
     let mut rest = debug;
-    while let Some(i) = rest.find(OPEN) {
-        out.push_str(&rest[..i + "Span".len()]);
-        let after = &rest[i + OPEN.len()..];
-        match after.find(" }") {
-            Some(j)
-                if after[..j]
+    while let Some((before, after)) = rest.split_once(OPEN) {
+        out.push_str(before);
+        out.push_str("Span");
+        rest = match after.split_once(" }") {
+            Some((inside, tail))
+                if inside
                     .chars()
                     .all(|c| c.is_ascii_digit() || ", end:".contains(c)) =>
             {
-                rest = &after[j + 2..];
+                tail
             }
-            _ => rest = &rest[i + "Span".len()..],
-        }
+            // Not a span after all: go on right after the word.
+            _ => rest.get(before.len() + "Span".len()..).unwrap_or_default(),
+        };
     }
     out.push_str(rest);
     out

@@ -149,7 +149,8 @@ impl<'a> Evaluator<'a> {
         for n in names {
             if let Some(at) = self.visiting.iter().position(|v| *v == n.value) {
                 // The chain that leads back: 项目支出 → 专项业务费 → 项目支出.
-                let mut chain: Vec<&str> = self.visiting[at..].iter().map(String::as_str).collect();
+                let mut chain: Vec<&str> =
+                    self.visiting.iter().skip(at).map(String::as_str).collect();
                 chain.push(&n.value);
                 ctx.report(
                     Diagnostic::new(

@@ -2155,6 +2155,32 @@ pub fn git_not_utf8() -> Text {
     )
 }
 
+/// `bdl explain B0000`: no such code; the close codes (code and title) if any, and the ranges.
+pub fn unknown_code(code: &str, close: &[(&str, &str)]) -> Text {
+    let mut en = format!("error: there is no diagnostic code `{code}`\n");
+    let mut zh = format!("错误：没有诊断代码 `{code}`\n");
+    if !close.is_empty() {
+        en.push_str("  did you mean:\n");
+        zh.push_str("  是否应为以下代码：\n");
+        for (c, title) in close {
+            let line = format!("    {c}  {title}\n");
+            en.push_str(&line);
+            zh.push_str(&line);
+        }
+    }
+    en.push_str(
+        "  codes are B1xxx syntax, B2xxx names and structure, B3xxx money, B4xxx indicators, \
+         B5xxx texts and periods, B9xxx internal errors\n",
+    );
+    zh.push_str(
+        "  诊断代码分为：B1xxx 语法、B2xxx 名称与结构、B3xxx 金额、B4xxx 绩效指标、\
+         B5xxx 文字与期限、B9xxx 内部错误\n",
+    );
+    en.push_str("  `bdl explain` with no code lists them all\n");
+    zh.push_str("  不带代码运行 `bdl explain` 可列出全部诊断代码\n");
+    t(en, zh)
+}
+
 #[cfg(test)]
 pub(crate) mod samples {
     //! Every entry of the catalogue, called with sample arguments, for the test that each has both
@@ -2570,6 +2596,16 @@ pub(crate) mod samples {
             ("git_not_run", git_not_run("x")),
             ("git_show_failed", git_show_failed("HEAD:a.bdl")),
             ("git_not_utf8", git_not_utf8()),
+            (
+                "unknown_code",
+                unknown_code(
+                    "B301",
+                    &[(
+                        "B3010",
+                        "a direction's declared amount differs from its cost basis",
+                    )],
+                ),
+            ),
         ]
     }
 }

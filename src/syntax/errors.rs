@@ -55,14 +55,17 @@ fn rate_without_period(src: &str, start: usize, positives: &[Rule]) -> Option<Di
     {
         return None;
     }
-    let rest = src[start..].strip_prefix("rate")?;
-    let number_at = rest.len() - rest.trim_start_matches([' ', '\t', '\u{3000}']).len();
-    let number: String = rest[number_at..]
+    let rest = src.get(start..)?.strip_prefix("rate")?;
+    let spaced = rest.trim_start_matches([' ', '\t', '\u{3000}']);
+    let number_at = rest.len() - spaced.len();
+    let number: String = spaced
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     if number.is_empty()
-        || rest[number_at + number.len()..]
+        || spaced
+            .get(number.len()..)
+            .unwrap_or_default()
             .trim_start()
             .starts_with('/')
     {
@@ -83,7 +86,7 @@ fn rate_without_period(src: &str, start: usize, positives: &[Rule]) -> Option<Di
 /// The span of the token that starts at `start` (up to the next space or end of line), so the
 /// underline covers what the reader sees as the offending word.
 fn token_at(src: &str, start: usize) -> Span {
-    let rest = &src[start..];
+    let rest = src.get(start..).unwrap_or_default();
     let len = rest
         .find([' ', '\t', '\r', '\n', '\u{3000}'])
         .unwrap_or(rest.len());
@@ -106,7 +109,7 @@ fn found(src: &str, span: Span) -> Found {
     if span.start >= src.len() {
         return Found::EndOfFile;
     }
-    let t = &src[span.start..span.end];
+    let t = src.get(span.start..span.end).unwrap_or_default();
     if t.is_empty() {
         Found::EndOfLine
     } else {
@@ -157,10 +160,18 @@ fn describe(rule: Rule) -> Option<Expected> {
 /// A concrete example of the form that was expected.
 fn help_for(positives: &[Rule], src: &str, span: Span) -> crate::messages::Text {
     use Rule::*;
-    let line_start = src[..span.start.min(src.len())]
+    let line_start = src
+        .get(..span.start)
+        .unwrap_or(src)
         .rfind('\n')
         .map_or(0, |i| i + 1);
-    let line = src[line_start..].lines().next().unwrap_or("").trim_start();
+    let line = src
+        .get(line_start..)
+        .unwrap_or_default()
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim_start();
     let keyword = line.split_whitespace().next().unwrap_or("");
     let example = match keyword {
         "direction" | "project" => {

@@ -68,7 +68,7 @@ pub const KEYWORDS: &[&str] = &[
 /// A diagnostic for a known mistake on the line of a syntax error at `pos`, if there is one.
 pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic> {
     let (start, end) = scan::line_around(src, pos);
-    let line = &src[start..end];
+    let line = src.get(start..end).unwrap_or_default();
     full_width(line, start)
         .or_else(|| unterminated_string(line, start))
         .or_else(|| thousands_separator(line, start, pos))
@@ -96,8 +96,9 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
         )
         .with_help(msg::help_money_unit(suggestion))
     };
-    let lead = line.len() - line.trim_start().len();
-    if let Some(rest) = line[lead..].strip_prefix("unit") {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    if let Some(rest) = trimmed.strip_prefix("unit") {
         let word = rest.split_whitespace().next().unwrap_or("");
         let at = lead + 4 + rest.find(word).unwrap_or(0);
         if !word.is_empty() && !word.starts_with('#') && word != "万元" && word != "元" {
@@ -107,15 +108,17 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
     // A number directly followed by 万 (or 万圆, 萬元 …) where 万元 is meant.
     let code = scan::code_chars(line);
     code.windows(2).find_map(|w| {
-        let [(_, digit), (at, c)] = [w[0], w[1]];
+        let &[(_, digit), (at, c)] = w else {
+            return None;
+        };
         if !(digit.is_ascii_digit() && (c == '万' || c == '萬')) {
             return None;
         }
-        let after = &line[at..];
-        let word_len = after
-            .find(|ch: char| ch.is_whitespace() || ch == '#')
-            .unwrap_or(after.len());
-        let word = &after[..word_len];
+        let after = line.get(at..).unwrap_or_default();
+        let word = after
+            .split(|ch: char| ch.is_whitespace() || ch == '#')
+            .next()
+            .unwrap_or_default();
         (word != "万元").then(|| found(at, word))
     })
 }
@@ -177,7 +180,9 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
     // A comma (ASCII or full-width) between digits, in code, at or right after the error.
     let code = scan::code_chars(line);
     for w in code.windows(3) {
-        let [(_, a), (i, comma), (_, b)] = [w[0], w[1], w[2]];
+        let &[(_, a), (i, comma), (_, b)] = w else {
+            continue;
+        };
         if (comma == ',' || comma == '，')
             && a.is_ascii_digit()
             && b.is_ascii_digit()
@@ -196,7 +201,7 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
                 .take_while(|(_, c)| c.is_ascii_digit() || *c == ',' || *c == '，' || *c == '.')
                 .last()
                 .map_or(i + 1, |(j, c)| j + c.len_utf8());
-            let written = &line[num_start..num_end];
+            let written = line.get(num_start..num_end).unwrap_or_default();
             let plain: String = written
                 .chars()
                 .filter(|c| *c != ',' && *c != '，')
@@ -217,8 +222,9 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
 
 fn rate_without_period(src: &str, pos: usize) -> Diagnostic {
     let (line_start, _) = scan::line_around(src, pos);
-    let rate_at = src[line_start..pos]
-        .rfind("rate")
+    let rate_at = src
+        .get(line_start..pos)
+        .and_then(|before| before.rfind("rate"))
         .map_or(pos, |i| line_start + i);
     Diagnostic::new(
         Code::RateWithoutPeriod,
@@ -232,18 +238,19 @@ fn rate_without_period(src: &str, pos: usize) -> Diagnostic {
 /// `rate 612` with no `/month` or `/year` after the number.
 fn rate_missing_period(line: &str, start: usize) -> Option<Diagnostic> {
     let code: String = scan::code_chars(line).iter().map(|(_, c)| *c).collect();
-    let at = code.find("rate")?;
-    let rest = code[at + 4..].trim_start();
+    let (_, rest) = code.split_once("rate")?;
+    let rest = rest.trim_start();
     let digits = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(rest.len());
-    if digits == 0 || rest[digits..].trim_start().starts_with('/') {
+    let (number, after) = rest.split_at_checked(digits).unwrap_or((rest, ""));
+    if number.is_empty() || after.trim_start().starts_with('/') {
         return None;
     }
-    let number = &rest[..digits];
     let line_at = line.find("rate").unwrap_or(0);
-    let end = line[line_at..]
-        .find(number)
+    let end = line
+        .get(line_at..)
+        .and_then(|from_rate| from_rate.find(number))
         .map_or(line_at + 4, |i| line_at + i + number.len());
     Some(
         Diagnostic::new(
@@ -257,11 +264,12 @@ fn rate_missing_period(line: &str, start: usize) -> Option<Diagnostic> {
 }
 
 fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
-    let lead = line.len() - line.trim_start().len();
-    let word_end = line[lead..]
-        .find([' ', '\t', '{', '"', '<'])
-        .map_or(line.len(), |i| lead + i);
-    let word = &line[lead..word_end];
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    let word = trimmed
+        .split([' ', '\t', '{', '"', '<'])
+        .next()
+        .unwrap_or_default();
     if word.is_empty()
         || word == "}"
         || word.starts_with('#')
@@ -282,7 +290,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
         Diagnostic::new(
             Code::UnknownKeyword,
             msg::unknown_keyword(word),
-            Span::new(start + lead, start + word_end),
+            Span::new(start + lead, start + lead + word.len()),
             msg::label_unknown_keyword(),
         )
         .with_help(help),

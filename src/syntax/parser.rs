@@ -39,7 +39,8 @@ pub fn parse_file(src: &str) -> std::result::Result<File, pest::error::Error<Rul
                         message: format!("internal error: unexpected {} in the parse tree", e.rule),
                     },
                     pest::Span::new(src, e.span.start, e.span.end).unwrap_or_else(|| {
-                        pest::Span::new(src, 0, 0).expect("empty span at 0 exists")
+                        let start = pest::Position::from_start(src);
+                        start.span(&start)
                     }),
                 ));
             }

@@ -76,13 +76,13 @@ fn explain(src: &str, e: &Error<Rule>, pos: usize) -> Diagnostic {
 /// opens.
 fn region(src: &str, pos: usize) -> (usize, usize) {
     let (start, end) = scan::line_around(src, pos);
-    let line = &src[start..end];
+    let line = src.get(start..end).unwrap_or_default();
     if !scan::code_chars(line).iter().any(|(_, c)| *c == '{') {
         return (start, end);
     }
     let mut depth = 0usize;
     let mut offset = start;
-    for l in src[start..].split_inclusive('\n') {
+    for l in src.get(start..).unwrap_or_default().split_inclusive('\n') {
         for (_, c) in scan::code_chars(l) {
             match c {
                 '{' => depth += 1,
@@ -96,7 +96,7 @@ fn region(src: &str, pos: usize) -> (usize, usize) {
         }
     }
     // Keep the final line end so the lines around stay separate.
-    let end = if src[..offset].ends_with('\n') {
+    let end = if src.get(..offset).is_some_and(|s| s.ends_with('\n')) {
         offset - 1
     } else {
         offset
@@ -106,7 +106,7 @@ fn region(src: &str, pos: usize) -> (usize, usize) {
 
 fn unclosed(src: &str, open: usize) -> Diagnostic {
     let (start, end) = scan::line_around(src, open);
-    let opener = src[start..end].trim();
+    let opener = src.get(start..end).unwrap_or_default().trim();
     let mut short: String = opener.chars().take(40).collect();
     if opener.chars().count() > 40 {
         short.push('…');

@@ -105,12 +105,10 @@ pub fn braces(src: &str, depth_limit: usize) -> Braces {
 
 /// The byte range of the line holding `offset` (without its line end).
 pub fn line_around(src: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(src.len());
-    while !src.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = src[offset..].find('\n').map_or(src.len(), |i| offset + i);
+    let offset = src.floor_char_boundary(offset);
+    let (before, after) = src.split_at_checked(offset).unwrap_or((src, ""));
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(src.len(), |i| offset + i);
     let end = if end > start && src.as_bytes().get(end - 1) == Some(&b'\r') {
         end - 1
     } else {
