@@ -50,6 +50,11 @@ pub struct Declaration {
 }
 
 impl Declaration {
+    /// The framework category (二级指标) an indicator sits in; `None` when its name is unknown.
+    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::framework::Category> {
+        ind.slot.and_then(|s| self.framework.category(s))
+    }
+
     pub fn income_total(&self) -> Option<Decimal> {
         sum(self.income.iter().map(|l| l.amount))
     }

@@ -38,10 +38,7 @@ pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
             continue;
         };
         for ind in table.indicators {
-            let role = ind
-                .slot
-                .and_then(|s| decl.framework.category(s))
-                .and_then(|c| c.role);
+            let role = decl.category_of(ind).and_then(|c| c.role);
             if !matches!(role, Some(Role::Cost | Role::EconomicCost)) {
                 continue;
             }

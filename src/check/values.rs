@@ -23,10 +23,7 @@ pub fn satisfaction_target(decl: &Declaration) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for table in super::indicator_tables(decl) {
         for ind in table.indicators {
-            let role = ind
-                .slot
-                .and_then(|s| decl.framework.category(s))
-                .and_then(|c| c.role);
+            let role = decl.category_of(ind).and_then(|c| c.role);
             if role != Some(Role::Satisfaction) {
                 continue;
             }

@@ -662,7 +662,7 @@ fn horizon_key(h: Horizon) -> &'static str {
 /// The 二级指标 an indicator sits in, comparable across frameworks: its role where the framework knows
 /// one (产出数量 and 数量指标 are both Quantity), else its printed name.
 fn category_key(decl: &Declaration, i: &Indicator) -> String {
-    match i.slot.and_then(|s| decl.framework.category(s)) {
+    match decl.category_of(i) {
         Some(c) => match c.role {
             Some(r) => format!("{r:?}"),
             None => c.name.clone(),
@@ -676,9 +676,8 @@ fn level_names(decl: &Declaration, i: &Indicator) -> (String, String) {
         .slot
         .and_then(|s| decl.framework.tiers.get(s.tier))
         .map_or(String::new(), |t| t.name.clone());
-    let category = i
-        .slot
-        .and_then(|s| decl.framework.category(s))
+    let category = decl
+        .category_of(i)
         .map_or_else(|| i.level2_written.value.clone(), |c| c.name.clone());
     (tier, category)
 }

@@ -158,9 +158,8 @@ fn indicator(decl: &Declaration, i: &Indicator) -> Json {
         .slot
         .and_then(|s| decl.framework.tiers.get(s.tier))
         .map(|t| t.name.clone());
-    let category = i
-        .slot
-        .and_then(|s| decl.framework.category(s))
+    let category = decl
+        .category_of(i)
         .map_or_else(|| i.level2_written.value.clone(), |c| c.name.clone());
     let (kind, operator, number, unit, reference) = match &i.value {
         Value::Quality { .. } => ("qualitative", Json::Null, Json::Null, Json::Null, Json::Null),

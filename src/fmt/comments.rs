@@ -61,29 +61,14 @@ pub fn scan(src: &str) -> Vec<Comment> {
     let mut out = Vec::new();
     let mut line_start = 0;
     for (index, line) in src.split('\n').enumerate() {
-        let mut in_string = false;
-        let mut escaped = false;
-        for (i, c) in line.char_indices() {
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    in_string = false;
-                }
-            } else if c == '"' {
-                in_string = true;
-            } else if c == '#' {
-                let (before, comment) = line.split_at_checked(i).unwrap_or((line, ""));
-                out.push(Comment {
-                    start: line_start + i,
-                    line: index,
-                    text: comment.trim_end_matches(is_blank_char).to_string(),
-                    own_line: before.chars().all(is_blank_char),
-                });
-                break;
-            }
+        if let Some(i) = crate::syntax::scan::comment_start(line) {
+            let (before, comment) = line.split_at_checked(i).unwrap_or((line, ""));
+            out.push(Comment {
+                start: line_start + i,
+                line: index,
+                text: comment.trim_end_matches(is_blank_char).to_string(),
+                own_line: before.chars().all(is_blank_char),
+            });
         }
         line_start += line.len() + 1;
     }

@@ -28,6 +28,29 @@ pub fn code_chars(line: &str) -> Vec<(usize, char)> {
     out
 }
 
+/// The byte offset of the `#` that starts the line's comment, if it has one (a `#` inside a string is
+/// text).
+pub fn comment_start(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c == '#' {
+            return Some(i);
+        }
+    }
+    None
+}
+
 /// The byte offset of a `"` that opens a string the line never closes.
 pub fn unterminated_string(line: &str) -> Option<usize> {
     let mut open = None;
