@@ -2,76 +2,61 @@
 //! well: unclosed blocks, unterminated strings, look-alike punctuation. Strings are one line long and
 //! use `\"` and `\\` escapes, so a line-local scan is exact.
 
-/// The characters of a line that are code (outside strings and before a comment), with their byte
-/// offsets in the line.
-pub fn code_chars(line: &str) -> Vec<(usize, char)> {
-    let mut out = Vec::new();
-    let mut in_string = false;
+/// What a line looks like to the scan: its code characters, where its comment starts, and the
+/// opening quote of a string it never closes. One walk serves every question below.
+struct Line {
+    code: Vec<(usize, char)>,
+    comment: Option<usize>,
+    unclosed_quote: Option<usize>,
+}
+
+fn walk(line: &str) -> Line {
+    let mut out = Line {
+        code: Vec::new(),
+        comment: None,
+        unclosed_quote: None,
+    };
+    let mut open: Option<usize> = None;
     let mut escaped = false;
     for (i, c) in line.char_indices() {
-        if in_string {
+        if open.is_some() {
             if escaped {
                 escaped = false;
             } else if c == '\\' {
                 escaped = true;
             } else if c == '"' {
-                in_string = false;
+                open = None;
             }
             continue;
         }
         match c {
-            '"' => in_string = true,
-            '#' => break,
-            _ => out.push((i, c)),
+            '"' => open = Some(i),
+            '#' => {
+                out.comment = Some(i);
+                break;
+            }
+            _ => out.code.push((i, c)),
         }
     }
+    out.unclosed_quote = open;
     out
+}
+
+/// The characters of a line that are code (outside strings and before a comment), with their byte
+/// offsets in the line.
+pub fn code_chars(line: &str) -> Vec<(usize, char)> {
+    walk(line).code
 }
 
 /// The byte offset of the `#` that starts the line's comment, if it has one (a `#` inside a string is
 /// text).
 pub fn comment_start(line: &str) -> Option<usize> {
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c == '#' {
-            return Some(i);
-        }
-    }
-    None
+    walk(line).comment
 }
 
 /// The byte offset of a `"` that opens a string the line never closes.
 pub fn unterminated_string(line: &str) -> Option<usize> {
-    let mut open = None;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match open {
-            Some(_) => {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    open = None;
-                }
-            }
-            None if c == '#' => return None,
-            None if c == '"' => open = Some(i),
-            None => {}
-        }
-    }
-    open
+    walk(line).unclosed_quote
 }
 
 /// Characters that change how text is displayed without being seen: bidirectional overrides and
