@@ -23,14 +23,21 @@ done
 echo "== throughput (parse, parse+check, build json, serde_json on the same budgets, pathological inputs)"
 BDL_BENCH_REPS=$repeats cargo bench --quiet --bench throughput
 
+# How many cores this session really gets: the scheduler groups processes by session (autogroup), so
+# with another session busy, two busy processes here may get one core between them. -j2 cannot beat
+# -j1 by more than this.
+echo "== calibration: CPU share of two busy processes in this session (200 % = both cores free)"
+/usr/bin/time -f "%P" sh -c 'yes >/dev/null & a=$!; yes >/dev/null & b=$!; sleep 3; kill $a $b; wait'
+
 echo "== bdl check DIR on 10,000 departments: -j 1 and -j 2, interleaved (wall seconds)"
 for r in $(seq "$repeats"); do
   for j in 1 2; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
     s=$(date +%s.%N)
-    "$bdl" check -j "$j" "$corpus/10000" 2>/dev/null
+    cpu=$(/usr/bin/time -f "user %U s, cpu %P" "$bdl" check -j "$j" "$corpus/10000" 2>&1 >/dev/null | tail -1)
     e=$(date +%s.%N)
     t=$(echo "$e - $s" | bc)
-    echo "run $r -j $j: $t s (load $(cut -d' ' -f1 /proc/loadavg))"
+    echo "run $r -j $j: $t s ($cpu; load $load)"
     eval "t$j=$t"
   done
   echo "run $r speed-up -j2 over -j1: $(echo "scale=2; $t1 / $t2" | bc)"
@@ -49,3 +56,4 @@ for n in 1000 10000; do
     | grep -E 'Maximum resident set size|Elapsed' | sed "s/^/$n files: /"
   rm -rf "$out"
 done
+uptime

@@ -3,14 +3,15 @@
 //!
 //! Nothing of a file is kept once its work is done: a worker returns only what the caller asks for
 //! (rendered diagnostics, a roll-up line), and results are handed on in path order as soon as every
-//! earlier path is done, so memory stays flat however many files there are.
+//! earlier path is done; workers never run more than a small window ahead of the next path to hand
+//! on, so memory stays flat however many files there are.
 
 pub mod rollup;
 
-use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, mpsc};
 
 /// One declaration found under a folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,10 +99,14 @@ pub fn walk(dir: &Path) -> (Vec<Source>, Vec<WalkError>) {
     (sources, errors)
 }
 
+/// How many results may wait, per thread, for an earlier item still being worked on.
+const WINDOW_PER_THREAD: usize = 64;
+
 /// Runs `work` on every item on a pool of `threads` threads (0: `RAYON_NUM_THREADS`, else every
 /// core) and calls `deliver` with each result on the calling thread, in the items' order, as soon as
-/// every earlier item is delivered. Items are handed to workers in order, so at most about `threads`
-/// results wait for an earlier one.
+/// every earlier item is delivered. Workers take items in order from a shared counter, and a worker
+/// does not start an item more than a window (64 per thread) ahead of the next one to deliver: a slow
+/// early file holds back at most that many finished results, however many files follow it.
 pub fn run_ordered<T, R, W, D>(
     items: &[T],
     threads: usize,
@@ -117,32 +122,95 @@ where
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()?;
+    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
+    let next_item = AtomicUsize::new(0);
+    let gate = Gate::default();
     let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
-        let work = &work;
+        let (work, next_item, gate) = (&work, &next_item, &gate);
         scope.spawn(move || {
-            pool.install(|| {
-                items
-                    .iter()
-                    .enumerate()
-                    .par_bridge()
-                    .for_each_with(tx, |tx, (i, item)| {
-                        // The receiver lives until every sender is gone.
-                        let _ = tx.send((i, work(item)));
-                    });
+            pool.broadcast(|_| {
+                // Should `work` panic, the others stop waiting for its item.
+                let _abort = AbortOnUnwind(gate);
+                let tx = tx.clone();
+                loop {
+                    let i = next_item.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    if !gate.wait_for(i, window) {
+                        break;
+                    }
+                    // The receiver lives until every sender is gone.
+                    let _ = tx.send((i, work(item)));
+                }
             });
+            drop(tx);
         });
         let mut pending = BTreeMap::new();
         let mut next = 0;
         for (i, r) in rx {
             pending.insert(i, r);
+            let before = next;
             while let Some(r) = pending.remove(&next) {
                 deliver(next, r);
                 next += 1;
             }
+            if next != before {
+                gate.delivered(next);
+            }
         }
+        // Workers still waiting (only after a panic) are let go.
+        gate.abort();
     });
     Ok(())
+}
+
+/// How far delivery has got, for workers waiting to start an item too far ahead.
+#[derive(Default)]
+struct Gate {
+    state: Mutex<GateState>,
+    moved: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    delivered: usize,
+    aborted: bool,
+}
+
+impl Gate {
+    fn lock(&self) -> MutexGuard<'_, GateState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until item `i` is within `window` of the next item to deliver; false when the run is
+    /// being abandoned.
+    fn wait_for(&self, i: usize, window: usize) -> bool {
+        let mut s = self.lock();
+        while i >= s.delivered.saturating_add(window) && !s.aborted {
+            s = self.moved.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+        !s.aborted
+    }
+
+    fn delivered(&self, n: usize) {
+        self.lock().delivered = n;
+        self.moved.notify_all();
+    }
+
+    fn abort(&self) {
+        self.lock().aborted = true;
+        self.moved.notify_all();
+    }
+}
+
+struct AbortOnUnwind<'a>(&'a Gate);
+
+impl Drop for AbortOnUnwind<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.abort();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -168,6 +236,33 @@ mod tests {
             let want: Vec<(usize, u64)> = items.iter().map(|n| (*n as usize, *n)).collect();
             assert_eq!(seen, want);
         }
+    }
+
+    #[test]
+    fn a_slow_early_item_holds_back_only_a_window_of_results() {
+        let items: Vec<usize> = (0..2000).collect();
+        let delivered = AtomicUsize::new(0);
+        let furthest_ahead = AtomicUsize::new(0);
+        run_ordered(
+            &items,
+            2,
+            |i| {
+                let ahead = i - delivered.load(Ordering::SeqCst);
+                furthest_ahead.fetch_max(ahead, Ordering::SeqCst);
+                if *i == 3 {
+                    std::thread::sleep(std::time::Duration::from_millis(300));
+                }
+                *i
+            },
+            |i, r| {
+                assert_eq!(i, r);
+                delivered.store(i + 1, Ordering::SeqCst);
+            },
+        )
+        .expect("pool builds");
+        assert_eq!(delivered.load(Ordering::SeqCst), items.len());
+        let ahead = furthest_ahead.load(Ordering::SeqCst);
+        assert!(ahead < 2 * WINDOW_PER_THREAD, "{ahead} items ahead");
     }
 
     #[test]

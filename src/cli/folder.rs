@@ -3,13 +3,14 @@
 //! and a roll-up line; diagnostics are printed per file, in path order, whatever the thread count.
 
 use super::io::write_atomically;
-use bdl::batch::rollup::{Entry, Rollup};
+use bdl::batch::rollup::{Entry, RollupError, Totals};
 use bdl::batch::{self, Source};
 use bdl::diagnostic::Severity;
 use bdl::messages as msg;
 use bdl::{compile, emit, report};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -34,19 +35,137 @@ impl FolderFormat {
             FolderFormat::Json => emit::json::render(decl),
         }
     }
-
-    fn render_rollup(self, r: &Rollup) -> String {
-        match self {
-            FolderFormat::Md => emit::rollup::markdown(r),
-            FolderFormat::Json => emit::rollup::json(r),
-        }
-    }
 }
 
 /// The roll-up's file name: `_rollup.json` / `_rollup.md`. A source that would write the same path
 /// (`DIR/_rollup.bdl`) is refused rather than overwritten.
 fn rollup_name(format: FolderFormat) -> String {
     format!("_rollup.{}", format.extension())
+}
+
+/// The roll-up, written while the departments are delivered, so that only the grand totals stay in
+/// memory. JSON is written in order into a temporary file beside the roll-up; Markdown puts the totals
+/// first, so its rows go to a temporary file and the roll-up is put together at the end. Either way
+/// the roll-up appears whole, by a rename, or not at all.
+struct RollupWriter {
+    format: FolderFormat,
+    path: PathBuf,
+    /// The JSON roll-up being written, or the Markdown rows.
+    part: PathBuf,
+    file: Option<BufWriter<File>>,
+    /// The first write that failed; nothing more is written after it.
+    io_error: Option<std::io::Error>,
+    totals: Totals,
+}
+
+enum RollupFailure {
+    Inexact(RollupError),
+    Io(std::io::Error),
+}
+
+fn temp_beside(path: &Path, what: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.bdl-{what}-{}", std::process::id()))
+}
+
+impl RollupWriter {
+    fn start(format: FolderFormat, out_dir: &Path) -> RollupWriter {
+        let path = out_dir.join(rollup_name(format));
+        let part = temp_beside(
+            &path,
+            if format == FolderFormat::Md {
+                "rows"
+            } else {
+                "tmp"
+            },
+        );
+        let mut w = RollupWriter {
+            format,
+            path,
+            file: None,
+            io_error: None,
+            totals: Totals::default(),
+            part,
+        };
+        match std::fs::create_dir_all(out_dir).and_then(|_| File::create(&w.part)) {
+            Ok(f) => {
+                w.file = Some(BufWriter::new(f));
+                if format == FolderFormat::Json {
+                    w.write(&emit::rollup::json_head());
+                }
+            }
+            Err(e) => w.io_error = Some(e),
+        }
+        w
+    }
+
+    fn write(&mut self, text: &str) {
+        if let Some(f) = &mut self.file
+            && let Err(e) = f.write_all(text.as_bytes())
+        {
+            self.io_error = Some(e);
+            self.file = None;
+        }
+    }
+
+    /// Adds a department to the totals and writes its line.
+    fn push(&mut self, e: &Entry) -> Result<(), RollupError> {
+        let first = self.totals.departments == 0;
+        self.totals.add(e)?;
+        let text = match self.format {
+            FolderFormat::Json => emit::rollup::json_entry(e, first),
+            FolderFormat::Md => emit::rollup::markdown_row(e),
+        };
+        self.write(&text);
+        Ok(())
+    }
+
+    /// Nothing is written: the temporary file goes.
+    fn abandon(mut self) {
+        self.file = None;
+        let _ = std::fs::remove_file(&self.part);
+    }
+
+    fn finish(mut self) -> Result<(), std::io::Error> {
+        let result = self.complete();
+        self.file = None;
+        let _ = std::fs::remove_file(&self.part);
+        result
+    }
+
+    fn complete(&mut self) -> Result<(), std::io::Error> {
+        if self.format == FolderFormat::Json {
+            let tail = emit::rollup::json_tail(&self.totals, self.totals.departments == 0);
+            self.write(&tail);
+        }
+        if let Some(e) = self.io_error.take() {
+            return Err(e);
+        }
+        let Some(f) = self.file.take() else {
+            return Err(std::io::Error::other("roll-up not started"));
+        };
+        f.into_inner().map_err(|e| e.into_error())?;
+        match self.format {
+            FolderFormat::Json => std::fs::rename(&self.part, &self.path),
+            FolderFormat::Md => {
+                let whole = temp_beside(&self.path, "tmp");
+                let result = File::create(&whole).and_then(|f| {
+                    let mut out = BufWriter::new(f);
+                    out.write_all(emit::rollup::markdown_head(&self.totals).as_bytes())?;
+                    std::io::copy(&mut File::open(&self.part)?, &mut out)?;
+                    out.into_inner().map_err(|e| e.into_error())?;
+                    std::fs::rename(&whole, &self.path)
+                });
+                if result.is_err() {
+                    let _ = std::fs::remove_file(&whole);
+                }
+                result
+            }
+        }
+    }
 }
 
 pub struct Options {
@@ -239,7 +358,7 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
     let (sources, mut io_failed) = gather(paths);
     let bar = progress(sources.len());
     let mut failed = 0usize;
-    let mut rollup = Rollup::default();
+    let mut rollup = build.map(|(format, out_dir)| RollupWriter::start(format, out_dir));
     let mut rollup_error = None;
     let result = batch::run_ordered(
         &sources,
@@ -259,7 +378,8 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
             }
             if let Some(e) = outcome.rollup
                 && rollup_error.is_none()
-                && let Err(err) = rollup.push(e)
+                && let Some(r) = &mut rollup
+                && let Err(err) = r.push(&e)
             {
                 rollup_error = Some(err);
             }
@@ -268,28 +388,40 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
     );
     bar.finish_and_clear();
     if let Err(e) = result {
+        if let Some(r) = rollup {
+            r.abandon();
+        }
         eprintln!(
             "{}",
             msg::cannot_start_threads(opts.jobs, &e.to_string()).get(super::lang())
         );
         return ExitCode::from(2);
     }
-    if let Some((format, out_dir)) = build {
-        let path = out_dir.join(rollup_name(format));
-        if let Some(e) = &rollup_error {
-            eprintln!(
-                "{}",
-                msg::rollup_inexact(&e.to_string(), &path.display().to_string()).get(super::lang())
-            );
-            failed += 1;
-        } else if let Err(e) = std::fs::create_dir_all(out_dir)
-            .and_then(|_| write_atomically(&path, format.render_rollup(&rollup)))
-        {
-            eprintln!(
-                "{}",
-                msg::cannot_write(&path.display().to_string(), &e.to_string()).get(super::lang())
-            );
-            io_failed = true;
+    if let Some(r) = rollup {
+        let path = r.path.display().to_string();
+        let outcome = match rollup_error {
+            Some(e) => {
+                r.abandon();
+                Err(RollupFailure::Inexact(e))
+            }
+            None => r.finish().map_err(RollupFailure::Io),
+        };
+        match outcome {
+            Ok(()) => {}
+            Err(RollupFailure::Inexact(e)) => {
+                eprintln!(
+                    "{}",
+                    msg::rollup_inexact(&e.to_string(), &path).get(super::lang())
+                );
+                failed += 1;
+            }
+            Err(RollupFailure::Io(e)) => {
+                eprintln!(
+                    "{}",
+                    msg::cannot_write(&path, &e.to_string()).get(super::lang())
+                );
+                io_failed = true;
+            }
         }
     }
     let n = sources.len();

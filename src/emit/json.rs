@@ -2,195 +2,321 @@
 //! document's unit (`"173.4271"`), never floats. The schema is described in docs/json.md.
 
 use super::layout::{chinese_ordinal, value_text};
+use super::pretty::Pretty;
 use crate::model::{Cost, Count, Declaration, Derived, Direction, Indicator, Line, Value};
 use crate::money;
 use crate::syntax::ast::{DirectionKind, Horizon, Per};
 use rust_decimal::Decimal;
-use serde_json::{Value as Json, json};
+use serde_json::Value as Json;
 
 /// The version of the schema in docs/json.md.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The document, printed as `serde_json::to_string_pretty` prints it, written straight from the
+/// model (no `serde_json::Value` in between: it cost more than compiling the file).
 pub fn render(decl: &Declaration) -> String {
-    let mut s = serde_json::to_string_pretty(&document(decl)).unwrap_or_else(|_| "{}".to_string());
+    let mut p = Pretty::new();
+    document_into(&mut p, decl);
+    let mut s = p.finish();
     s.push('\n');
     s
 }
 
-fn amount(v: Decimal) -> Json {
-    Json::String(money::exact(v))
+/// The document as a `serde_json::Value` (the same keys in the same order as `render`).
+pub fn document(decl: &Declaration) -> Json {
+    serde_json::from_str(&render(decl)).unwrap_or(Json::Null)
 }
 
-fn opt_amount(v: Option<Decimal>) -> Json {
-    v.map_or(Json::Null, amount)
+fn amount(p: &mut Pretty, v: Decimal) {
+    p.str(&money::exact(v));
 }
 
-fn derivation(d: &Option<Derived>) -> Json {
-    d.as_ref().map_or(
-        Json::Null,
-        |d| json!({ "amount": amount(d.value), "how": d.how }),
-    )
+fn opt_amount(p: &mut Pretty, v: Option<Decimal>) {
+    match v {
+        Some(v) => amount(p, v),
+        None => {
+            p.null();
+        }
+    }
+}
+
+fn opt_number(p: &mut Pretty, v: Option<impl std::fmt::Display>) {
+    match v {
+        Some(v) => p.number(v),
+        None => p.null(),
+    };
+}
+
+fn derivation(p: &mut Pretty, d: &Option<Derived>) {
+    match d {
+        Some(d) => {
+            p.begin_object();
+            amount(p.key("amount"), d.value);
+            p.key("how").str(&d.how);
+            p.end_object();
+        }
+        None => {
+            p.null();
+        }
+    }
 }
 
 /// A share of the total in percent, two decimals (占比).
-fn share(part: Decimal, total: Option<Decimal>) -> Json {
+fn share(p: &mut Pretty, part: Decimal, total: Option<Decimal>) {
     match total.filter(|t| !t.is_zero()).and_then(|t| {
         part.checked_mul(Decimal::from(100))
             .and_then(|p| p.checked_div(t))
     }) {
-        Some(p) => Json::String(money::display(p, 2)),
-        None => Json::Null,
-    }
-}
-
-pub fn document(decl: &Declaration) -> Json {
-    let total = decl.total();
-    json!({
-        "schema": SCHEMA_VERSION,
-        "year": decl.year.as_ref().map(|y| y.value),
-        "filer": decl.filer.as_ref().map(|f| f.value.clone()),
-        "department": decl.department.as_ref().map(|f| f.value.clone()),
-        "unit": money::unit_name(decl.unit),
-        "precision": decl.precision,
-        "framework": {
-            "name": decl.framework.name,
-            "tiers": decl.framework.tiers.iter().map(|t| json!({
-                "name": t.name,
-                "categories": t.categories.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
-            })).collect::<Vec<_>>(),
-        },
-        "total": opt_amount(total),
-        "declared_total": opt_amount(decl.declared_total.as_ref().map(|t| t.value)),
-        "income_total": opt_amount(decl.income_total().filter(|_| !decl.income.is_empty())),
-        "spending_total": opt_amount(decl.spending_total().filter(|_| !decl.spending.is_empty())),
-        "project_spending": opt_amount(decl.directions_total().filter(|_| !decl.directions.is_empty())),
-        "income": lines(&decl.income, total),
-        "spending": lines(&decl.spending, total),
-        "duties": decl.duties.iter().map(|d| d.value.clone()).collect::<Vec<_>>(),
-        "goals": decl.goals.iter().map(|d| d.value.clone()).collect::<Vec<_>>(),
-        "plans": decl.plans.iter().map(|p| json!({ "item": p.item.value, "owner": p.owner.value, "target": p.target.value })).collect::<Vec<_>>(),
-        "tasks": decl.tasks.iter().map(|t| json!({
-            "task": t.task.value, "duty": t.duty.value, "funded_by": t.funded_by.value, "amount": opt_amount(t.amount),
-        })).collect::<Vec<_>>(),
-        "indicators": decl.indicators.iter().map(|i| indicator(decl, i)).collect::<Vec<_>>(),
-        "directions": directions(decl, &decl.directions, 0),
-    })
-}
-
-fn lines(ls: &[Line], total: Option<Decimal>) -> Json {
-    Json::Array(
-        ls.iter()
-            .map(|l| {
-                json!({
-                    "name": l.name.value,
-                    "amount": amount(l.amount),
-                    "declared": opt_amount(l.declared.as_ref().map(|d| d.value)),
-                    "derived": derivation(&l.derived),
-                    "share": share(l.amount, total),
-                    "items": lines(&l.children, total),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn directions(decl: &Declaration, ds: &[Direction], depth: usize) -> Json {
-    let mut n = 0;
-    Json::Array(
-        ds.iter()
-            .map(|d| {
-                n += 1;
-                let number = if depth == 0 { chinese_ordinal(n) } else { n.to_string() };
-                json!({
-                    "kind": match d.kind { DirectionKind::Direction => "direction", DirectionKind::Project => "project" },
-                    "number": number,
-                    "name": d.name.value,
-                    "special": d.special.as_ref().map(|s| s.value.clone()),
-                    "project_kind": d.project_kind.as_ref().map(|s| s.value.clone()),
-                    "period": d.period.as_ref().map(|p| json!({
-                        "text": p.value.text,
-                        "start": p.value.start.map(|s| format!("{:04}-{:02}", s.year, s.month)),
-                        "end": p.value.end.map(|s| format!("{:04}-{:02}", s.year, s.month)),
-                        "months": p.value.months,
-                        "long_term": p.value.long_term,
-                    })),
-                    "amount": amount(d.amount),
-                    "declared_amount": opt_amount(d.declared.as_ref().map(|a| a.value)),
-                    "derived": derivation(&d.derived),
-                    "basis": d.costs.iter().map(|c| cost(decl, c)).collect::<Vec<_>>(),
-                    "basis_text": d.basis_text,
-                    "people": d.people.map(amount),
-                    "goal": d.goal.as_ref().map(|g| g.value.clone()),
-                    "annual": d.annual.as_ref().map(|g| g.value.clone()),
-                    "summary_goal": d.summary_goal_text(),
-                    "summary_annual": d.summary_annual_text(),
-                    "funds": lines(&d.funds, Some(d.amount)),
-                    "indicators": d.indicators.iter().map(|i| indicator(decl, i)).collect::<Vec<_>>(),
-                    "directions": directions(decl, &d.children, depth + 1),
-                })
-            })
-            .collect(),
-    )
-}
-
-fn cost(decl: &Declaration, c: &Cost) -> Json {
-    let (count_kind, count, count_unit) = match &c.count {
-        Count::People(n) => ("people", *n, "人".to_string()),
-        Count::Qty { number, unit } => ("qty", *number, unit.clone()),
+        Some(v) => p.str(&money::display(v, 2)),
+        None => p.null(),
     };
-    json!({
-        "label": c.label.as_ref().map(|l| l.value.clone()),
-        "count_kind": count_kind,
-        "count": amount(count),
-        "count_unit": count_unit,
-        "price_yuan": amount(c.price),
-        "per": match c.per { Per::Month => "month", Per::Year => "year", Per::Once => "once" },
-        "times": amount(c.times),
-        "amount_yuan": amount(c.yuan),
-        "amount": opt_amount(money::convert(c.yuan, crate::syntax::ast::MoneyUnit::Yuan, decl.unit)),
-        "prior": opt_amount(c.prior),
-        "how": c.derived.how,
-    })
 }
 
-fn indicator(decl: &Declaration, i: &Indicator) -> Json {
+fn document_into(p: &mut Pretty, decl: &Declaration) {
+    let total = decl.total();
+    p.begin_object();
+    p.key("schema").number(SCHEMA_VERSION);
+    opt_number(p.key("year"), decl.year.as_ref().map(|y| y.value));
+    p.key("filer")
+        .opt_str(decl.filer.as_ref().map(|f| f.value.as_str()));
+    p.key("department")
+        .opt_str(decl.department.as_ref().map(|f| f.value.as_str()));
+    p.key("unit").str(money::unit_name(decl.unit));
+    p.key("precision").number(decl.precision);
+    p.key("framework").begin_object();
+    p.key("name").str(&decl.framework.name);
+    p.key("tiers").begin_array();
+    for t in &decl.framework.tiers {
+        p.element().begin_object();
+        p.key("name").str(&t.name);
+        p.key("categories")
+            .strs(t.categories.iter().map(|c| c.name.as_str()));
+        p.end_object();
+    }
+    p.end_array();
+    p.end_object();
+    opt_amount(p.key("total"), total);
+    opt_amount(
+        p.key("declared_total"),
+        decl.declared_total.as_ref().map(|t| t.value),
+    );
+    opt_amount(
+        p.key("income_total"),
+        decl.income_total().filter(|_| !decl.income.is_empty()),
+    );
+    opt_amount(
+        p.key("spending_total"),
+        decl.spending_total().filter(|_| !decl.spending.is_empty()),
+    );
+    opt_amount(
+        p.key("project_spending"),
+        decl.directions_total()
+            .filter(|_| !decl.directions.is_empty()),
+    );
+    lines(p.key("income"), &decl.income, total);
+    lines(p.key("spending"), &decl.spending, total);
+    p.key("duties")
+        .strs(decl.duties.iter().map(|d| d.value.as_str()));
+    p.key("goals")
+        .strs(decl.goals.iter().map(|d| d.value.as_str()));
+    p.key("plans").begin_array();
+    for plan in &decl.plans {
+        p.element().begin_object();
+        p.key("item").str(&plan.item.value);
+        p.key("owner").str(&plan.owner.value);
+        p.key("target").str(&plan.target.value);
+        p.end_object();
+    }
+    p.end_array();
+    p.key("tasks").begin_array();
+    for t in &decl.tasks {
+        p.element().begin_object();
+        p.key("task").str(&t.task.value);
+        p.key("duty").str(&t.duty.value);
+        p.key("funded_by").str(&t.funded_by.value);
+        opt_amount(p.key("amount"), t.amount);
+        p.end_object();
+    }
+    p.end_array();
+    indicators(p.key("indicators"), decl, &decl.indicators);
+    directions(p.key("directions"), decl, &decl.directions, 0);
+    p.end_object();
+}
+
+fn lines(p: &mut Pretty, ls: &[Line], total: Option<Decimal>) {
+    p.begin_array();
+    for l in ls {
+        p.element().begin_object();
+        p.key("name").str(&l.name.value);
+        amount(p.key("amount"), l.amount);
+        opt_amount(p.key("declared"), l.declared.as_ref().map(|d| d.value));
+        derivation(p.key("derived"), &l.derived);
+        share(p.key("share"), l.amount, total);
+        lines(p.key("items"), &l.children, total);
+        p.end_object();
+    }
+    p.end_array();
+}
+
+fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize) {
+    p.begin_array();
+    for (i, d) in ds.iter().enumerate() {
+        let n = i + 1;
+        let number = if depth == 0 {
+            chinese_ordinal(n)
+        } else {
+            n.to_string()
+        };
+        p.element().begin_object();
+        p.key("kind").str(match d.kind {
+            DirectionKind::Direction => "direction",
+            DirectionKind::Project => "project",
+        });
+        p.key("number").str(&number);
+        p.key("name").str(&d.name.value);
+        p.key("special")
+            .opt_str(d.special.as_ref().map(|s| s.value.as_str()));
+        p.key("project_kind")
+            .opt_str(d.project_kind.as_ref().map(|s| s.value.as_str()));
+        match &d.period {
+            Some(period) => {
+                let v = &period.value;
+                let month = |s: &crate::period::YearMonth| format!("{:04}-{:02}", s.year, s.month);
+                p.key("period").begin_object();
+                p.key("text").str(&v.text);
+                p.key("start")
+                    .opt_str(v.start.as_ref().map(month).as_deref());
+                p.key("end").opt_str(v.end.as_ref().map(month).as_deref());
+                opt_number(p.key("months"), v.months);
+                p.key("long_term").bool(v.long_term);
+                p.end_object();
+            }
+            None => {
+                p.key("period").null();
+            }
+        }
+        amount(p.key("amount"), d.amount);
+        opt_amount(
+            p.key("declared_amount"),
+            d.declared.as_ref().map(|a| a.value),
+        );
+        derivation(p.key("derived"), &d.derived);
+        p.key("basis").begin_array();
+        for c in &d.costs {
+            cost(p.element(), decl, c);
+        }
+        p.end_array();
+        p.key("basis_text").opt_str(d.basis_text.as_deref());
+        opt_amount(p.key("people"), d.people);
+        p.key("goal")
+            .opt_str(d.goal.as_ref().map(|g| g.value.as_str()));
+        p.key("annual")
+            .opt_str(d.annual.as_ref().map(|g| g.value.as_str()));
+        p.key("summary_goal").opt_str(d.summary_goal_text());
+        p.key("summary_annual").opt_str(d.summary_annual_text());
+        lines(p.key("funds"), &d.funds, Some(d.amount));
+        indicators(p.key("indicators"), decl, &d.indicators);
+        directions(p.key("directions"), decl, &d.children, depth + 1);
+        p.end_object();
+    }
+    p.end_array();
+}
+
+fn cost(p: &mut Pretty, decl: &Declaration, c: &Cost) {
+    let (count_kind, count, count_unit) = match &c.count {
+        Count::People(n) => ("people", *n, "人"),
+        Count::Qty { number, unit } => ("qty", *number, unit.as_str()),
+    };
+    p.begin_object();
+    p.key("label")
+        .opt_str(c.label.as_ref().map(|l| l.value.as_str()));
+    p.key("count_kind").str(count_kind);
+    amount(p.key("count"), count);
+    p.key("count_unit").str(count_unit);
+    amount(p.key("price_yuan"), c.price);
+    p.key("per").str(match c.per {
+        Per::Month => "month",
+        Per::Year => "year",
+        Per::Once => "once",
+    });
+    amount(p.key("times"), c.times);
+    amount(p.key("amount_yuan"), c.yuan);
+    opt_amount(
+        p.key("amount"),
+        money::convert(c.yuan, crate::syntax::ast::MoneyUnit::Yuan, decl.unit),
+    );
+    opt_amount(p.key("prior"), c.prior);
+    p.key("how").str(&c.derived.how);
+    p.end_object();
+}
+
+fn indicators(p: &mut Pretty, decl: &Declaration, is: &[Indicator]) {
+    p.begin_array();
+    for i in is {
+        indicator(p.element(), decl, i);
+    }
+    p.end_array();
+}
+
+fn indicator(p: &mut Pretty, decl: &Declaration, i: &Indicator) {
     let tier = i
         .slot
         .and_then(|s| decl.framework.tiers.get(s.tier))
-        .map(|t| t.name.clone());
+        .map(|t| t.name.as_str());
     let category = decl
         .category_of(i)
-        .map_or_else(|| i.level2_written.value.clone(), |c| c.name.clone());
-    let (kind, operator, number, unit, reference) = match &i.value {
-        Value::Quality { .. } => ("qualitative", Json::Null, Json::Null, Json::Null, Json::Null),
-        Value::Quantity { op, number, unit, reference, .. } => (
-            "quantitative",
-            Json::String(op.symbol().to_string()),
-            amount(*number),
-            unit.clone().map_or(Json::Null, Json::String),
-            reference.as_ref().map_or(Json::Null, |r| json!({ "of": r.written, "amount": amount(r.derived.value), "how": r.derived.how })),
-        ),
-    };
-    let sense = i.sense.clone().or_else(|| match &i.value {
-        Value::Quantity { op, .. } => op.sense().map(str::to_string),
+        .map_or(i.level2_written.value.as_str(), |c| c.name.as_str());
+    let sense = i.sense.as_deref().or(match &i.value {
+        Value::Quantity { op, .. } => op.sense(),
         Value::Quality { .. } => None,
     });
-    json!({
-        "horizon": match i.horizon { Horizon::Annual => "annual", Horizon::Overall => "overall" },
-        "level1": tier,
-        "level2": category,
-        "name": i.name.value,
-        "value": value_text(decl, &i.value),
-        "kind": kind,
-        "operator": operator,
-        "number": number,
-        "unit": unit,
-        "reference": reference,
-        "note": i.note,
-        "standard": i.standard,
-        "weight": i.weight.map(amount),
-        "explain": i.explain,
-        "scoring": i.scoring,
-        "sense": sense,
-    })
+    p.begin_object();
+    p.key("horizon").str(match i.horizon {
+        Horizon::Annual => "annual",
+        Horizon::Overall => "overall",
+    });
+    p.key("level1").opt_str(tier);
+    p.key("level2").str(category);
+    p.key("name").str(&i.name.value);
+    p.key("value").str(&value_text(decl, &i.value));
+    match &i.value {
+        Value::Quality { .. } => {
+            p.key("kind").str("qualitative");
+            p.key("operator").null();
+            p.key("number").null();
+            p.key("unit").null();
+            p.key("reference").null();
+        }
+        Value::Quantity {
+            op,
+            number,
+            unit,
+            reference,
+            ..
+        } => {
+            p.key("kind").str("quantitative");
+            p.key("operator").str(op.symbol());
+            amount(p.key("number"), *number);
+            p.key("unit").opt_str(unit.as_deref());
+            match reference {
+                Some(r) => {
+                    p.key("reference").begin_object();
+                    p.key("of").str(&r.written);
+                    amount(p.key("amount"), r.derived.value);
+                    p.key("how").str(&r.derived.how);
+                    p.end_object();
+                }
+                None => {
+                    p.key("reference").null();
+                }
+            }
+        }
+    }
+    p.key("note").opt_str(i.note.as_deref());
+    p.key("standard").opt_str(i.standard.as_deref());
+    opt_amount(p.key("weight"), i.weight);
+    p.key("explain").opt_str(i.explain.as_deref());
+    p.key("scoring").opt_str(i.scoring.as_deref());
+    p.key("sense").opt_str(sense);
+    p.end_object();
 }

@@ -4,5 +4,6 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
+pub mod pretty;
 pub mod rollup;
 pub mod xlsx;

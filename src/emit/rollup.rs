@@ -2,61 +2,95 @@
 //! 元 are converted exactly) and printed exactly, never rounded.
 
 use super::markdown::escape_cell;
-use crate::batch::rollup::{Entry, Rollup};
+use super::pretty::Pretty;
+use crate::batch::rollup::{Entry, Rollup, Totals};
 use crate::money;
 use rust_decimal::Decimal;
-use serde_json::{Value as Json, json};
 
 /// The version of the roll-up schema.
 pub const SCHEMA_VERSION: u32 = 1;
 
 const UNIT_NOTE: &str = "all amounts are in 万元; documents written in 元 are converted exactly (÷ 10000), never rounded";
 
-fn amount(v: Decimal) -> Json {
-    Json::String(money::exact(v))
+fn amount(p: &mut Pretty, v: Decimal) {
+    p.str(&money::exact(v));
 }
 
-fn lines(ls: &[(String, Decimal)]) -> Json {
-    Json::Array(
-        ls.iter()
-            .map(|(n, v)| json!({ "name": n, "amount": amount(*v) }))
-            .collect(),
-    )
+fn lines(p: &mut Pretty, ls: &[(String, Decimal)]) {
+    p.begin_array();
+    for (n, v) in ls {
+        p.element().begin_object();
+        p.key("name").str(n);
+        amount(p.key("amount"), *v);
+        p.end_object();
+    }
+    p.end_array();
 }
 
-fn entry_json(e: &Entry) -> Json {
-    json!({
-        "path": e.path,
-        "year": e.year,
-        "filer": e.filer,
-        "department": e.department,
-        "source_unit": money::unit_name(e.source_unit),
-        "total": e.total.map_or(Json::Null, amount),
-        "income": lines(&e.income),
-        "spending": lines(&e.spending),
-        "project_spending": amount(e.project_spending),
-        "directions": e.directions,
-    })
+/// The JSON roll-up is written in three parts, so that a folder build never holds more than one
+/// department's line: `json_head`, then `json_entry` for each department in order, then `json_tail`.
+pub fn json_head() -> String {
+    let mut p = Pretty::new();
+    p.begin_object();
+    p.key("schema").number(SCHEMA_VERSION);
+    p.key("unit")
+        .str(money::unit_name(crate::batch::rollup::UNIT));
+    p.key("unit_note").str(UNIT_NOTE);
+    p.key("departments").begin_array();
+    p.finish()
 }
 
-pub fn json(r: &Rollup) -> String {
-    let t = &r.totals;
-    let doc = json!({
-        "schema": SCHEMA_VERSION,
-        "unit": money::unit_name(crate::batch::rollup::UNIT),
-        "unit_note": UNIT_NOTE,
-        "departments": r.entries.iter().map(entry_json).collect::<Vec<_>>(),
-        "totals": {
-            "departments": t.departments,
-            "total": amount(t.total),
-            "income": lines(&t.income),
-            "spending": lines(&t.spending),
-            "project_spending": amount(t.project_spending),
-            "directions": t.directions,
-        },
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_string());
+/// One department of the JSON roll-up; `first` for the first one written.
+pub fn json_entry(e: &Entry, first: bool) -> String {
+    let mut p = Pretty::resume(2, first);
+    p.element().begin_object();
+    p.key("path").str(&e.path);
+    match e.year {
+        Some(y) => p.key("year").number(y),
+        None => p.key("year").null(),
+    };
+    p.key("filer").opt_str(e.filer.as_deref());
+    p.key("department").opt_str(e.department.as_deref());
+    p.key("source_unit").str(money::unit_name(e.source_unit));
+    match e.total {
+        Some(t) => amount(p.key("total"), t),
+        None => {
+            p.key("total").null();
+        }
+    }
+    lines(p.key("income"), &e.income);
+    lines(p.key("spending"), &e.spending);
+    amount(p.key("project_spending"), e.project_spending);
+    p.key("directions").number(e.directions);
+    p.end_object();
+    p.finish()
+}
+
+/// The end of the JSON roll-up: the grand totals. `empty` when no department was written.
+pub fn json_tail(t: &Totals, empty: bool) -> String {
+    let mut p = Pretty::resume(2, empty);
+    p.end_array();
+    p.key("totals").begin_object();
+    p.key("departments").number(t.departments);
+    amount(p.key("total"), t.total);
+    lines(p.key("income"), &t.income);
+    lines(p.key("spending"), &t.spending);
+    amount(p.key("project_spending"), t.project_spending);
+    p.key("directions").number(t.directions);
+    p.end_object();
+    p.end_object();
+    let mut s = p.finish();
     s.push('\n');
+    s
+}
+
+/// The whole JSON roll-up at once.
+pub fn json(r: &Rollup) -> String {
+    let mut s = json_head();
+    for (i, e) in r.entries.iter().enumerate() {
+        s.push_str(&json_entry(e, i == 0));
+    }
+    s.push_str(&json_tail(&r.totals, r.entries.is_empty()));
     s
 }
 
@@ -71,8 +105,9 @@ fn line_cell(ls: &[(String, Decimal)]) -> String {
         .join("<br>")
 }
 
-pub fn markdown(r: &Rollup) -> String {
-    let t = &r.totals;
+/// The Markdown roll-up's title, grand totals and the head of the departments' table; the rows
+/// (`markdown_row`, one per department in order) follow it.
+pub fn markdown_head(t: &Totals) -> String {
     let mut out = String::new();
     out.push_str("# 部门预算汇总表\n\n");
     out.push_str(&format!(
@@ -102,20 +137,98 @@ pub fn markdown(r: &Rollup) -> String {
     out.push_str("## 各部门\n\n");
     out.push_str("| 文件 | 年度 | 填报单位 | 部门名称 | 原金额单位 | 资金总额 | 按收入性质分 | 按支出性质分 | 项目支出 | 支出方向数 |\n");
     out.push_str("|---|---|---|---|---|---:|---|---|---:|---:|\n");
+    out
+}
+
+/// One department's row of the Markdown roll-up.
+pub fn markdown_row(e: &Entry) -> String {
+    format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        escape_cell(&e.path),
+        e.year.map_or_else(String::new, |y| y.to_string()),
+        cell(e.filer.as_deref()),
+        cell(e.department.as_deref()),
+        money::unit_name(e.source_unit),
+        e.total.map_or_else(String::new, money::exact),
+        line_cell(&e.income),
+        line_cell(&e.spending),
+        money::exact(e.project_spending),
+        e.directions,
+    )
+}
+
+/// The whole Markdown roll-up at once.
+pub fn markdown(r: &Rollup) -> String {
+    let mut out = markdown_head(&r.totals);
     for e in &r.entries {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-            escape_cell(&e.path),
-            e.year.map_or_else(String::new, |y| y.to_string()),
-            cell(e.filer.as_deref()),
-            cell(e.department.as_deref()),
-            money::unit_name(e.source_unit),
-            e.total.map_or_else(String::new, money::exact),
-            line_cell(&e.income),
-            line_cell(&e.spending),
-            money::exact(e.project_spending),
-            e.directions,
-        ));
+        out.push_str(&markdown_row(e));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value as Json, json};
+
+    /// The roll-up as it was printed through `serde_json::Value`, kept to check the streamed one.
+    fn through_value(r: &Rollup) -> String {
+        let amount = |v: Decimal| Json::String(money::exact(v));
+        let lines = |ls: &[(String, Decimal)]| {
+            Json::Array(
+                ls.iter()
+                    .map(|(n, v)| json!({ "name": n, "amount": amount(*v) }))
+                    .collect(),
+            )
+        };
+        let t = &r.totals;
+        let doc = json!({
+            "schema": SCHEMA_VERSION,
+            "unit": money::unit_name(crate::batch::rollup::UNIT),
+            "unit_note": UNIT_NOTE,
+            "departments": r.entries.iter().map(|e| json!({
+                "path": e.path,
+                "year": e.year,
+                "filer": e.filer,
+                "department": e.department,
+                "source_unit": money::unit_name(e.source_unit),
+                "total": e.total.map_or(Json::Null, amount),
+                "income": lines(&e.income),
+                "spending": lines(&e.spending),
+                "project_spending": amount(e.project_spending),
+                "directions": e.directions,
+            })).collect::<Vec<_>>(),
+            "totals": {
+                "departments": t.departments,
+                "total": amount(t.total),
+                "income": lines(&t.income),
+                "spending": lines(&t.spending),
+                "project_spending": amount(t.project_spending),
+                "directions": t.directions,
+            },
+        });
+        let mut s = serde_json::to_string_pretty(&doc).expect("serialises");
+        s.push('\n');
+        s
+    }
+
+    fn entry(path: &str, src: &str) -> Entry {
+        let decl = crate::compile(src).declaration.expect("compiles");
+        Entry::of(path.into(), &decl).expect("converts")
+    }
+
+    #[test]
+    fn streamed_json_is_what_serde_json_printed() {
+        let mut r = Rollup::default();
+        assert_eq!(json(&r), through_value(&r));
+        r.push(entry(
+            "a/甲\"x\".bdl",
+            "year 2024\nunit 元\nframework hunan\nfiler \"单位\"\nincome \"一般公共预算拨款\" 12345\nspending \"基本支出\" 12345\n",
+        ))
+        .expect("adds");
+        assert_eq!(json(&r), through_value(&r));
+        r.push(entry("b.bdl", "unit 万元\nframework hunan\n"))
+            .expect("adds");
+        assert_eq!(json(&r), through_value(&r));
+    }
 }
