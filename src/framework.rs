@@ -124,6 +124,30 @@ fn tier(name: &str, role: TierRole, categories: &[(&str, Role)]) -> Tier {
     }
 }
 
+/// 效益指标 as both Ministry of Finance trees (2015 and 2021) spell it.
+fn mof_benefit() -> Tier {
+    use Role::*;
+    tier(
+        "效益指标",
+        TierRole::Benefit,
+        &[
+            ("经济效益指标", Economic),
+            ("社会效益指标", Social),
+            ("生态效益指标", Ecological),
+            ("可持续影响指标", Sustainable),
+        ],
+    )
+}
+
+/// 满意度指标 as both Ministry of Finance trees spell it.
+fn mof_satisfaction() -> Tier {
+    tier(
+        "满意度指标",
+        TierRole::Satisfaction,
+        &[("服务对象满意度指标", Role::Satisfaction)],
+    )
+}
+
 impl Framework {
     /// A built-in profile by name (`hunan`, `mof-2015`, `mof-2021`; `mof2015` and `湖南` are accepted too).
     pub fn profile(name: &str) -> Option<Framework> {
@@ -169,21 +193,8 @@ impl Framework {
                             ("成本指标", Cost),
                         ],
                     ),
-                    tier(
-                        "效益指标",
-                        TierRole::Benefit,
-                        &[
-                            ("经济效益指标", Economic),
-                            ("社会效益指标", Social),
-                            ("生态效益指标", Ecological),
-                            ("可持续影响指标", Sustainable),
-                        ],
-                    ),
-                    tier(
-                        "满意度指标",
-                        TierRole::Satisfaction,
-                        &[("服务对象满意度指标", Satisfaction)],
-                    ),
+                    mof_benefit(),
+                    mof_satisfaction(),
                 ],
             ),
             "mof-2021" | "mof2021" => (
@@ -207,21 +218,8 @@ impl Framework {
                             ("时效指标", Timeliness),
                         ],
                     ),
-                    tier(
-                        "效益指标",
-                        TierRole::Benefit,
-                        &[
-                            ("经济效益指标", Economic),
-                            ("社会效益指标", Social),
-                            ("生态效益指标", Ecological),
-                            ("可持续影响指标", Sustainable),
-                        ],
-                    ),
-                    tier(
-                        "满意度指标",
-                        TierRole::Satisfaction,
-                        &[("服务对象满意度指标", Satisfaction)],
-                    ),
+                    mof_benefit(),
+                    mof_satisfaction(),
                 ],
             ),
             _ => return None,
