@@ -129,42 +129,21 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
     };
     let header = header(&mut ctx, file);
 
-    let ast_directions: Vec<&ast::Direction> = file
-        .items
-        .iter()
-        .filter_map(|i| {
-            if let Item::Direction(d) = i {
-                Some(d)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let ast_directions: Vec<&ast::Direction> = file.select(|i| match i {
+        Item::Direction(d) => Some(d),
+        _ => None,
+    });
     let mut directions = directions::lower_all(&mut ctx, &ast_directions);
     let directions_total = crate::model::sum(directions.iter().map(|d| d.amount));
 
-    let income_ast: Vec<&ast::Line> = file
-        .items
-        .iter()
-        .filter_map(|i| {
-            if let Item::Income(l) = i {
-                Some(l)
-            } else {
-                None
-            }
-        })
-        .collect();
-    let spending_ast: Vec<&ast::Line> = file
-        .items
-        .iter()
-        .filter_map(|i| {
-            if let Item::Spending(l) = i {
-                Some(l)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let income_ast: Vec<&ast::Line> = file.select(|i| match i {
+        Item::Income(l) => Some(l),
+        _ => None,
+    });
+    let spending_ast: Vec<&ast::Line> = file.select(|i| match i {
+        Item::Spending(l) => Some(l),
+        _ => None,
+    });
     let income = lines::lower_breakdown(&mut ctx, &income_ast, directions_total, "income");
     let spending = lines::lower_breakdown(&mut ctx, &spending_ast, directions_total, "spending");
 
@@ -188,17 +167,10 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         directions: Vec::new(),
     };
 
-    let dept_indicators: Vec<&ast::Indicator> = file
-        .items
-        .iter()
-        .filter_map(|i| {
-            if let Item::Indicator(ind) = i {
-                Some(ind)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let dept_indicators: Vec<&ast::Indicator> = file.select(|i| match i {
+        Item::Indicator(ind) => Some(ind),
+        _ => None,
+    });
     // An unknown profile is reported once, as B2005, not again as a missing framework.
     if !ctx.has_framework
         && decl.framework_span.is_none()
@@ -245,36 +217,36 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
             _ => {}
         }
     }
-    let all: Vec<(String, Decimal)> = {
-        let mut v = Vec::new();
-        fn walk(ds: &[crate::model::Direction], v: &mut Vec<(String, Decimal)>) {
-            for d in ds {
-                v.push((d.name.value.clone(), d.amount));
-                walk(&d.children, v);
-            }
-        }
-        walk(&directions, &mut v);
-        v
-    };
-    for item in &file.items {
-        if let Item::Task(t) = item {
-            let amount = all
-                .iter()
-                .find(|(n, _)| *n == t.funded_by.value)
-                .map(|(_, a)| *a);
+    decl.directions = directions;
+    let tasks: Vec<Task> = file
+        .select(|i| match i {
+            Item::Task(t) => Some(t),
+            _ => None,
+        })
+        .into_iter()
+        .map(|t| {
+            let amount = decl
+                .all_directions()
+                .into_iter()
+                .find(|(_, d)| d.name.value == t.funded_by.value)
+                .map(|(_, d)| d.amount);
             if amount.is_none() {
-                let names: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
+                let names: Vec<String> = decl
+                    .all_directions()
+                    .into_iter()
+                    .map(|(_, d)| d.name.value.clone())
+                    .collect();
                 ctx.report(unknown_direction(&t.funded_by, &names));
             }
-            decl.tasks.push(Task {
+            Task {
                 task: spanned(&t.task),
                 duty: spanned(&t.duty),
                 funded_by: spanned(&t.funded_by),
                 amount,
-            });
-        }
-    }
-    decl.directions = directions;
+            }
+        })
+        .collect();
+    decl.tasks = tasks;
     (decl, ctx.diagnostics)
 }
 

@@ -37,6 +37,13 @@ pub struct File {
     pub items: Vec<Item>,
 }
 
+impl File {
+    /// The top-level items of one kind, in order: `file.select(|i| match i { Item::Duty(t) => Some(t), _ => None })`.
+    pub fn select<'a, T>(&'a self, pick: impl Fn(&'a Item) -> Option<T>) -> Vec<T> {
+        self.items.iter().filter_map(pick).collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
     Year { value: Number, span: Span },
