@@ -1,17 +1,19 @@
 //! Direction amounts: a declared amount equals what its cost bases and sub-directions compute, and no
 //! amount splits a 元.
 
+use super::Review;
 use super::{Agreement, compare, difference, fig};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::messages as msg;
-use crate::model::{Declaration, Line};
+use crate::model::Line;
 use crate::money;
 use crate::source::Span;
 use rust_decimal::Decimal;
 
-pub fn direction_amount_matches_basis(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn direction_amount_matches_basis(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
-    for (d, path) in super::directions_with_path(decl) {
+    for (d, path) in review.directions() {
         let (Some(declared), Some(derived)) = (&d.declared, &d.derived) else {
             continue;
         };
@@ -23,7 +25,7 @@ pub fn direction_amount_matches_basis(decl: &Declaration) -> Vec<Diagnostic> {
                 declared.span,
                 derived.value,
                 dp,
-                &path,
+                path,
             )),
             Agreement::Differ => {
                 let mut diag = Diagnostic::new(
@@ -41,7 +43,7 @@ pub fn direction_amount_matches_basis(decl: &Declaration) -> Vec<Diagnostic> {
                     &money::exact(derived.value),
                     &derived.how,
                 ))
-                .with_path(&path);
+                .with_path(path);
                 for c in &d.costs {
                     diag = diag.with_label(c.span, msg::provenance(&c.derived.how));
                 }
@@ -55,7 +57,8 @@ pub fn direction_amount_matches_basis(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn amounts_whole_yuan(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn amounts_whole_yuan(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
     // `name`: the line or direction; `None` for 资金总额.
     let mut flag = |value: Decimal, span: Span, name: Option<&str>, path: &[String]| {
@@ -92,10 +95,10 @@ pub fn amounts_whole_yuan(decl: &Declaration) -> Vec<Diagnostic> {
     if let Some(t) = &decl.declared_total {
         flag(t.value, t.span, None, &[]);
     }
-    for (d, path) in super::directions_with_path(decl) {
+    for (d, path) in review.directions() {
         match &d.declared {
-            Some(a) => flag(a.value, a.span, Some(&d.name.value), &path),
-            None => flag(d.amount, d.name.span, Some(&d.name.value), &path),
+            Some(a) => flag(a.value, a.span, Some(&d.name.value), path),
+            None => flag(d.amount, d.name.span, Some(&d.name.value), path),
         }
     }
     out

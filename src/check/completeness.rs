@@ -1,32 +1,22 @@
 //! Completeness (usage, stated by one public budget system): every category of the framework filled,
 //! a satisfaction indicator present, and both goals of every direction written.
 
+use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
 use crate::messages as msg;
-use crate::model::Declaration;
 use crate::source::Span;
 use crate::syntax::ast::Horizon;
 
-pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn framework_categories_filled(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
     // Without a framework (none named, or an unknown one: B2004, B2005) there are no categories to
     // fill; with indicators, that error is reported already.
     if !decl.has_framework {
         return out;
     }
-    let mut tables = super::indicator_tables(decl);
-    if decl.indicators.is_empty() && decl.has_department_table() {
-        tables.insert(
-            0,
-            super::IndicatorTable {
-                direction: None,
-                indicators: &[],
-                path: vec!["部门整体".to_string()],
-            },
-        );
-    }
-    for table in tables {
+    for table in &review.tables {
         // A table with an indicator of an unknown 二级指标 (B4001) would show its category as empty;
         // the unknown name is the thing to fix first.
         if table
@@ -86,9 +76,10 @@ pub fn framework_categories_filled(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn goals_present(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn goals_present(review: &Review) -> Vec<Diagnostic> {
+    let _decl = review.decl;
     let mut out = Vec::new();
-    for (d, path) in super::directions_with_path(decl) {
+    for (d, path) in review.directions() {
         if !d.has_own_table(path.len() - 1) {
             continue;
         }
@@ -110,7 +101,7 @@ pub fn goals_present(decl: &Declaration) -> Vec<Diagnostic> {
                 msg::label_goals_missing(),
             )
             .with_help(msg::help_goals_missing(&missing))
-            .with_path(&path),
+            .with_path(path),
         );
     }
     out

@@ -2,16 +2,18 @@
 //! Above it is an error; below it, a note; a strict `<` equal to it, a warning. Percent and word values
 //! in cost rows (common in mof-2021) are not money and are not checked.
 
+use super::Review;
 use super::fig;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
 use crate::messages as msg;
-use crate::model::{Declaration, Op, Value};
+use crate::model::{Op, Value};
 use crate::money;
 
-pub fn cost_cap_within_amount(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         // What a cap in this table caps: the direction's amount, or for the department the project
         // spending (the directions) when it has any, else 资金总额.
         let capped = match table.direction {

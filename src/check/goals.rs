@@ -1,14 +1,15 @@
 //! The same direction described with different goal texts in the summary table and in its own table.
 //! Real declarations do this; the words are kept as written and the difference is shown.
 
+use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::messages as msg;
-use crate::model::Declaration;
 use similar::{ChangeTag, TextDiff};
 
-pub fn goal_texts_agree(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn goal_texts_agree(review: &Review) -> Vec<Diagnostic> {
+    let _decl = review.decl;
     let mut out = Vec::new();
-    for (d, path) in super::directions_with_path(decl) {
+    for (d, path) in review.directions() {
         let pairs = [
             (
                 &d.summary_goal,
@@ -45,7 +46,7 @@ pub fn goal_texts_agree(decl: &Declaration) -> Vec<Diagnostic> {
                 )
                 .with_label(own.span, msg::label_in_own_table())
                 .with_help(msg::help_goal_worded_differently(summary_kw, own_kw))
-                .with_path(&path),
+                .with_path(path),
             );
         }
     }

@@ -15,7 +15,7 @@ use crate::model::{Declaration, Direction, Indicator};
 use crate::money;
 use rust_decimal::Decimal;
 
-type Check = fn(&Declaration) -> Vec<Diagnostic>;
+type Check = fn(&Review) -> Vec<Diagnostic>;
 
 const CHECKS: &[Check] = &[
     totals::lines_add_up,
@@ -38,7 +38,30 @@ const CHECKS: &[Check] = &[
 ];
 
 pub fn run(decl: &Declaration) -> Vec<Diagnostic> {
-    CHECKS.iter().flat_map(|check| check(decl)).collect()
+    let review = Review::new(decl);
+    CHECKS.iter().flat_map(|check| check(&review)).collect()
+}
+
+/// What every check reads: the declaration and its tables of indicators, built once.
+pub(crate) struct Review<'a> {
+    pub decl: &'a Declaration,
+    pub tables: Vec<IndicatorTable<'a>>,
+}
+
+impl<'a> Review<'a> {
+    fn new(decl: &'a Declaration) -> Self {
+        Review {
+            decl,
+            tables: indicator_tables(decl),
+        }
+    }
+
+    /// Every direction, depth first, with its breadcrumb.
+    pub fn directions(&self) -> impl Iterator<Item = (&'a Direction, &[String])> {
+        self.tables
+            .iter()
+            .filter_map(|t| t.direction.map(|d| (d, t.path.as_slice())))
+    }
 }
 
 /// One table of indicators: the department's, or one direction's, with its breadcrumb.
@@ -48,9 +71,11 @@ pub(crate) struct IndicatorTable<'a> {
     pub path: Vec<String>,
 }
 
-pub(crate) fn indicator_tables(decl: &Declaration) -> Vec<IndicatorTable<'_>> {
+/// The department's table (when the document has one, even with no indicators yet) and every
+/// direction's, depth first.
+fn indicator_tables(decl: &Declaration) -> Vec<IndicatorTable<'_>> {
     let mut out = Vec::new();
-    if !decl.indicators.is_empty() {
+    if !decl.indicators.is_empty() || decl.has_department_table() {
         out.push(IndicatorTable {
             direction: None,
             indicators: &decl.indicators,
@@ -70,14 +95,6 @@ pub(crate) fn indicator_tables(decl: &Declaration) -> Vec<IndicatorTable<'_>> {
     }
     walk(&decl.directions, &[], &mut out);
     out
-}
-
-/// Every direction, depth first, with its breadcrumb.
-pub(crate) fn directions_with_path(decl: &Declaration) -> Vec<(&Direction, Vec<String>)> {
-    indicator_tables(decl)
-        .into_iter()
-        .filter_map(|t| t.direction.map(|d| (d, t.path)))
-        .collect()
 }
 
 pub(crate) fn direction_path(parent: &[String], d: &Direction) -> Vec<String> {

@@ -1,15 +1,16 @@
 //! A direction's 项目实施期 should include the budget year.
 
+use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::messages as msg;
-use crate::model::Declaration;
 
-pub fn period_includes_budget_year(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn period_includes_budget_year(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let Some(year) = &decl.year else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for (d, path) in super::directions_with_path(decl) {
+    for (d, path) in review.directions() {
         let Some(p) = &d.period else { continue };
         if !p.value.includes_year(year.value) {
             out.push(
@@ -21,7 +22,7 @@ pub fn period_includes_budget_year(decl: &Declaration) -> Vec<Diagnostic> {
                 )
                 .with_label(year.span, msg::label_budget_year())
                 .with_help(msg::help_period_excludes_year())
-                .with_path(&path),
+                .with_path(path),
             );
         }
     }

@@ -1,14 +1,16 @@
 //! A quantity written and checked against a derived number (`= 50人 from people`): they must agree, in
 //! a unit that fits.
 
+use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::messages as msg;
-use crate::model::{Declaration, RefKind, Value};
+use crate::model::{RefKind, Value};
 use crate::money;
 
-pub fn quantity_matches_reference(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         for ind in table.indicators {
             let Value::Quantity {
                 number,

@@ -1,19 +1,21 @@
 //! Totals: every line equals the sum of its parts, both breakdowns reach the same 资金总额, and a
 //! declared total matches them.
 
+use super::Review;
 use super::{Agreement, compare, difference, fig};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::messages as msg;
 use crate::model::{self, Declaration, Line};
 use rust_decimal::Decimal;
 
-pub fn lines_add_up(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn lines_add_up(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
     for (lines, what) in [(&decl.income, "income"), (&decl.spending, "spending")] {
         check_lines(decl, lines, what, &[], &mut out);
     }
-    for (d, path) in super::directions_with_path(decl) {
-        check_lines(decl, &d.funds, "income", &path, &mut out);
+    for (d, path) in review.directions() {
+        check_lines(decl, &d.funds, "income", path, &mut out);
     }
     out
 }
@@ -117,7 +119,8 @@ fn has_unknown_line(lines: &[Line]) -> bool {
         .any(|l| (l.declared.is_none() && l.derived.is_none()) || has_unknown_line(&l.children))
 }
 
-pub fn breakdowns_agree(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn breakdowns_agree(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     if decl.income.is_empty()
         || decl.spending.is_empty()
         || has_unknown_line(&decl.income)
@@ -153,7 +156,8 @@ pub fn breakdowns_agree(decl: &Declaration) -> Vec<Diagnostic> {
     vec![d]
 }
 
-pub fn declared_total_matches(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn declared_total_matches(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let Some(total) = &decl.declared_total else {
         return Vec::new();
     };
@@ -191,9 +195,10 @@ pub fn declared_total_matches(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn funds_match_amount(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
-    for (d, path) in super::directions_with_path(decl) {
+    for (d, path) in review.directions() {
         if d.funds.is_empty() {
             continue;
         }
@@ -215,7 +220,7 @@ pub fn funds_match_amount(decl: &Declaration) -> Vec<Diagnostic> {
                 )
                 .with_label(d.name.span, msg::label_amount(&fig(d.amount, decl)))
                 .with_help(msg::help_funds_differ())
-                .with_path(&path),
+                .with_path(path),
             );
         }
     }

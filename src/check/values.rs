@@ -1,10 +1,11 @@
 //! Indicator values as reviewers read them: satisfaction targets, percentages, duplicate names,
 //! placeholder filler, and the lengths the provincial systems accept.
 
+use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
 use crate::messages as msg;
-use crate::model::{Declaration, Op, Value};
+use crate::model::{Op, Value};
 use crate::money;
 use rust_decimal::Decimal;
 
@@ -19,9 +20,10 @@ fn is_percent(unit: &Option<String>) -> bool {
     matches!(unit.as_deref(), Some("%") | Some("％") | Some("百分比"))
 }
 
-pub fn satisfaction_target(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn satisfaction_target(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         for ind in table.indicators {
             let role = decl.category_of(ind).and_then(|c| c.role);
             if role != Some(Role::Satisfaction) {
@@ -59,9 +61,10 @@ pub fn satisfaction_target(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn percentage_within_100(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn percentage_within_100(review: &Review) -> Vec<Diagnostic> {
+    let _decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         for ind in table.indicators {
             let Value::Quantity {
                 number, unit, span, ..
@@ -86,9 +89,10 @@ pub fn percentage_within_100(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn indicator_names_unique(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn indicator_names_unique(review: &Review) -> Vec<Diagnostic> {
+    let _decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         for (i, ind) in table.indicators.iter().enumerate() {
             if let Some(first) = table
                 .indicators
@@ -113,9 +117,10 @@ pub fn indicator_names_unique(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn no_placeholder_values(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn no_placeholder_values(review: &Review) -> Vec<Diagnostic> {
+    let _decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         for ind in table.indicators {
             // (text, place, whether it is the value)
             let checks = [(&ind.name.value, ind.name.span, false)];
@@ -149,9 +154,10 @@ pub fn no_placeholder_values(decl: &Declaration) -> Vec<Diagnostic> {
     out
 }
 
-pub fn texts_within_system_limits(decl: &Declaration) -> Vec<Diagnostic> {
+pub fn texts_within_system_limits(review: &Review) -> Vec<Diagnostic> {
+    let _decl = review.decl;
     let mut out = Vec::new();
-    for table in super::indicator_tables(decl) {
+    for table in &review.tables {
         for ind in table.indicators {
             let n = ind.name.value.chars().count();
             if n > NAME_LIMIT {
