@@ -26,7 +26,12 @@ const NOT_BDL: &str = "year 2021\nincome 一般 12\n";
 
 fn bdl() -> Command {
     let mut cmd = Command::cargo_bin("bdl").expect("the bdl binary is built");
-    cmd.env("NO_COLOR", "1").env_remove("RAYON_NUM_THREADS");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("RAYON_NUM_THREADS")
+        // English messages whatever the machine's locale.
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
@@ -260,4 +265,39 @@ fn folder_walks_do_not_follow_symbolic_links() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(String::from_utf8_lossy(&o.stderr).contains("checked 1 file:"));
+}
+
+#[test]
+fn a_file_in_another_encoding_is_a_diagnostic_in_a_folder_as_on_its_own() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::copy("tests/fixtures/bad/gbk_encoded.bdl", dir.join("gbk.bdl")).expect("copy");
+    std::fs::copy(SEED, dir.join("seed.bdl")).expect("copy");
+    let on_its_own = bdl()
+        .arg("check")
+        .arg(dir.join("gbk.bdl"))
+        .output()
+        .expect("runs");
+    let in_folder = bdl().arg("check").arg(&dir).output().expect("runs");
+    // The same diagnostic and the same exit status: a file problem (1), not an I/O problem (2).
+    assert_eq!(on_its_own.status.code(), Some(1));
+    assert_eq!(in_folder.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&in_folder.stderr).contains("B1004"));
+}
+
+#[test]
+fn machine_readable_diagnostics_are_refused_for_a_folder_rather_than_ignored() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = mixed_folder(tmp.path());
+    for format in ["json", "short"] {
+        let out = bdl()
+            .args(["check", "--format", format])
+            .arg(&dir)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "--format {format}");
+        assert!(out.stdout.is_empty());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--format short or json"));
+    }
 }

@@ -62,6 +62,14 @@ pub fn inputs(size: usize) -> Vec<(&'static str, String)> {
             format!("{header}income \"a\" {}", repeat_to("1万 ", size)),
         ),
         (
+            "many stray closing braces",
+            format!("{header}{}", repeat_to("}\n", size)),
+        ),
+        (
+            "many invisible characters",
+            format!("{header}duty \"{}\"\n", repeat_to("\u{202E}", size)),
+        ),
+        (
             "a long run of quotes",
             format!("{header}{}", repeat_to("\"", size)),
         ),

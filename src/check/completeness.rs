@@ -77,7 +77,6 @@ pub fn framework_categories_filled(review: &Review) -> Vec<Diagnostic> {
 }
 
 pub fn goals_present(review: &Review) -> Vec<Diagnostic> {
-    let _decl = review.decl;
     let mut out = Vec::new();
     for (d, path) in review.directions() {
         if !d.has_own_table(path.len() - 1) {

@@ -26,16 +26,10 @@ impl Unit {
     }
 }
 
-/// Reads and compiles one file. A file in another encoding is a diagnostic of that file (B1004);
-/// a file that cannot be read at all is `Err(exit code 2)`, reported here.
-pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
-    let (name, bytes) = super::io::read_bytes(path).map_err(|e| {
-        super::error(msg::cannot_read(
-            &path.display().to_string(),
-            &e.to_string(),
-        ));
-        ExitCode::from(2)
-    })?;
+/// Reads, decodes and compiles one file, printing nothing. A file in another encoding is a
+/// diagnostic of that file (B1004); only a file that cannot be read at all is an `Err`.
+pub fn load(path: &Path) -> std::io::Result<Unit> {
+    let (name, bytes) = super::io::read_bytes(path)?;
     Ok(match bdl::syntax::encoding::decode(&bytes) {
         Ok(src) => {
             let compiled = compile(&src);
@@ -56,6 +50,17 @@ pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
     })
 }
 
+/// [`load`], with a file that cannot be read reported here as `Err(exit code 2)`.
+pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
+    load(path).map_err(|e| {
+        super::error(msg::cannot_read(
+            &path.display().to_string(),
+            &e.to_string(),
+        ));
+        ExitCode::from(2)
+    })
+}
+
 /// Reads, compiles and reports one file for people. `Ok((model, ok))`, where ok means no errors (and
 /// no warnings under `--deny warnings`); `Err(exit code)` when the file cannot be read.
 pub fn run_one(
@@ -71,12 +76,20 @@ pub fn run_one(
 
 /// The diagnostics as miette reports on standard error, then a count.
 pub fn print_human(unit: &Unit, color: bool) {
+    eprint!("{}", human_text(unit, color));
+}
+
+/// The diagnostics as miette reports followed by the file's count; empty when there are none.
+pub fn human_text(unit: &Unit, color: bool) -> String {
     let diags = &unit.compiled.diagnostics;
-    if !diags.is_empty() {
-        eprint!(
-            "{}",
-            report::render(diags, &unit.name, &unit.src, color, lang())
-        );
-        eprintln!("{}: {}", unit.name, report::summary(diags, lang()));
+    if diags.is_empty() {
+        return String::new();
     }
+    let mut text = report::render(diags, &unit.name, &unit.src, color, lang());
+    text.push_str(&format!(
+        "{}: {}\n",
+        unit.name,
+        report::summary(diags, lang())
+    ));
+    text
 }

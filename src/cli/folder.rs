@@ -5,9 +5,8 @@
 use super::io::write_atomically;
 use bdl::batch::rollup::{Entry, RollupError, Totals};
 use bdl::batch::{self, Source};
-use bdl::diagnostic::Severity;
+use bdl::emit;
 use bdl::messages as msg;
-use bdl::{compile, emit, report};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal, Write};
@@ -201,8 +200,9 @@ fn compile_one(
         status: Status::Io,
         rollup: None,
     };
-    let src = match super::io::read_source(&source.path) {
-        Ok((_, src)) => src,
+    // Read, decoded and reported exactly as a single file is (a GBK file is B1004, not an I/O error).
+    let mut unit = match super::compile::load(&source.path) {
+        Ok(u) => u,
         Err(e) => {
             return io_failure(format!(
                 "{}\n",
@@ -210,27 +210,11 @@ fn compile_one(
             ));
         }
     };
-    let compiled = compile(&src);
-    let mut text = String::new();
-    if !compiled.diagnostics.is_empty() {
-        text.push_str(&report::render(
-            &compiled.diagnostics,
-            name,
-            &src,
-            opts.color,
-            super::lang(),
-        ));
-        text.push_str(&format!(
-            "{name}: {}\n",
-            report::summary(&compiled.diagnostics, super::lang())
-        ));
-    }
-    drop(src);
-    let warned = compiled
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Warning);
-    let ok = !(compiled.has_errors() || (opts.deny_warnings && warned));
+    unit.name = name.to_string();
+    let mut text = super::compile::human_text(&unit, opts.color);
+    let ok = unit.ok(opts.deny_warnings);
+    let compiled = unit.compiled;
+    drop(unit.src);
     let Some(decl) = compiled.declaration.filter(|_| ok) else {
         if build.is_some() {
             text.push_str(&format!(

@@ -181,6 +181,10 @@ pub fn run() -> ExitCode {
             jobs,
         } => {
             if files.iter().any(|f| f.is_dir()) {
+                if format != DiagnosticFormat::Human {
+                    error(bdl::messages::folder_diagnostic_format_unsupported());
+                    return ExitCode::from(2);
+                }
                 folder::check(&files, &folder_options(color, deny, jobs))
             } else {
                 check::run(&files, format, color, deny.is_some())

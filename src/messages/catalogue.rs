@@ -2066,6 +2066,13 @@ pub fn folder_format_unsupported(format: &str) -> Text {
     )
 }
 
+pub fn folder_diagnostic_format_unsupported() -> Text {
+    t(
+        "error: a folder is checked with human-readable reports; give the files themselves for --format short or json (for example: bdl check --format json dir/*.bdl)",
+        "错误：检查整个文件夹时只输出可读的报告；如需 --format short 或 json，请直接列出文件（例如：bdl check --format json dir/*.bdl）",
+    )
+}
+
 pub fn nothing_written() -> Text {
     t(
         "nothing written: fix the errors above first",
@@ -2281,6 +2288,10 @@ pub(crate) mod samples {
             ("label_negative", label_negative()),
             ("help_negative", help_negative()),
             ("folder_summary", folder_summary(true, 12, 11, 1)),
+            (
+                "folder_diagnostic_format_unsupported",
+                folder_diagnostic_format_unsupported(),
+            ),
             ("file_not_written", file_not_written("a/b.bdl")),
             ("cannot_roll_up", cannot_roll_up("a/b.bdl", "overflow")),
             (

@@ -45,10 +45,12 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
 }
 
-/// Warnings about the text itself that do not stop parsing: invisible characters.
+/// Warnings about the text itself that do not stop parsing: invisible characters (at most
+/// `MAX_SYNTAX_ERRORS` of them, however many the file holds).
 pub fn lint(src: &str) -> Vec<Diagnostic> {
     scan::invisible_characters(src)
         .into_iter()
+        .take(recover::MAX_SYNTAX_ERRORS)
         .map(|(at, c)| {
             Diagnostic::new(
                 Code::InvisibleCharacter,

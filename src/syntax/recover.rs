@@ -29,6 +29,8 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
             )
             .with_help(msg::help_unopened_block())
         }))
+        // A file of a million stray `}` must not become a million diagnostics.
+        .take(MAX_SYNTAX_ERRORS)
         .collect();
     if !out.is_empty() {
         return out;
@@ -37,8 +39,11 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
     let mut err = first;
     loop {
         let pos = position(&err).min(src.len());
-        out.push(explain(src, &err, pos));
-        if out.len() >= MAX_SYNTAX_ERRORS || pos >= src.len() {
+        let diagnostic = explain(src, &err, pos);
+        // The parser's work limit (B1003) bounds the whole file, not each retry.
+        let over_limit = diagnostic.code == Code::TooComplex;
+        out.push(diagnostic);
+        if over_limit || out.len() >= MAX_SYNTAX_ERRORS || pos >= src.len() {
             break;
         }
         let (a, b) = region(src, pos);
