@@ -252,6 +252,9 @@ pub struct Cost {
     pub per: Per,
     /// Months (per month) or years (per year) multiplied in; 1 for a one-off price.
     pub times: Decimal,
+    /// The months a per-month or per-year price runs for, as written or defaulted; `None` for a
+    /// one-off price.
+    pub months: Option<Decimal>,
     /// The amount in 元 and in the document's unit.
     pub yuan: Decimal,
     pub derived: Derived,

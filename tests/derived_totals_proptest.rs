@@ -19,9 +19,12 @@ enum Basis {
         rate: u32,
         months: Option<u32>,
     },
+    /// `rate` is a multiple of 12, so the exact amount is a whole number of 元 for any months (7 months of
+    /// a yearly rate has no exact decimal as a fraction of a year: the product must be divided last).
     PeopleYearly {
         people: u32,
         rate: u32,
+        months: Option<u32>,
     },
     QtyOnce {
         qty: u32,
@@ -38,7 +41,11 @@ impl Basis {
                 rate,
                 months,
             } => people as i128 * rate as i128 * months.unwrap_or(12) as i128,
-            Basis::PeopleYearly { people, rate } => people as i128 * rate as i128,
+            Basis::PeopleYearly {
+                people,
+                rate,
+                months,
+            } => people as i128 * rate as i128 * months.unwrap_or(12) as i128 / 12,
             Basis::QtyOnce { qty, price, .. } => qty as i128 * price as i128,
         }
     }
@@ -64,7 +71,16 @@ impl Basis {
                 rate,
                 months: None,
             } => format!("< people {people} rate {rate}/month >"),
-            Basis::PeopleYearly { people, rate } => format!("< people {people} rate {rate}/year >"),
+            Basis::PeopleYearly {
+                people,
+                rate,
+                months: Some(m),
+            } => format!("< people {people} rate {rate}/year months {m} >"),
+            Basis::PeopleYearly {
+                people,
+                rate,
+                months: None,
+            } => format!("< people {people} rate {rate}/year >"),
             Basis::QtyOnce { qty, unit, price } => format!("< qty {qty} {unit} price {price} >"),
         }
     }
@@ -79,7 +95,13 @@ fn basis() -> impl Strategy<Value = Basis> {
                 months
             }
         ),
-        (1u32..500, 1u32..200_000).prop_map(|(people, rate)| Basis::PeopleYearly { people, rate }),
+        (1u32..500, 1u32..20_000, proptest::option::of(1u32..36)).prop_map(
+            |(people, rate, months)| Basis::PeopleYearly {
+                people,
+                rate: rate * 12,
+                months
+            }
+        ),
         (
             1u32..10_000,
             prop::sample::select(vec!["台", "亩", "个", "平方米"]),

@@ -481,11 +481,7 @@ fn price_text(c: &Cost) -> String {
 
 /// Months multiplied in, when a price is per month or per year.
 fn months(c: &Cost) -> Option<Decimal> {
-    match c.per {
-        Per::Month => Some(c.times),
-        Per::Year => c.times.checked_mul(Decimal::from(12)),
-        Per::Once => None,
-    }
+    c.months
 }
 
 /// The basis as BDL writes it: `people 5 rate 235/month`, with `months N` when not a whole year.

@@ -285,21 +285,30 @@ fn cost(
         Some(m) => ctx.non_negative(m, msg::NegativeWhat::Months)?,
         None => Decimal::from(default_months),
     };
-    let (times, how_tail) = match b.per {
+    // Per year, the product is divided by 12 last, so that `rate 1200/year months 7` is exactly 700元
+    // (7/12 of a year has no exact decimal).
+    let twelve = Decimal::from(12);
+    let (times, months_in, how_tail) = match b.per {
         Per::Month => (
             months,
+            Some(months),
             format!("元/{count_unit}/月 × {}月", money::exact(months)),
         ),
-        Per::Year => (
-            months.checked_div(Decimal::from(12))?,
-            format!(
-                "元/{count_unit}/年 × {}年",
-                money::exact(months.checked_div(Decimal::from(12))?)
-            ),
-        ),
-        Per::Once => (Decimal::ONE, format!("元/{count_unit}")),
+        Per::Year => {
+            let tail = if (months % twelve).is_zero() {
+                format!("元/{count_unit}/年 × {}年", money::exact(months / twelve))
+            } else {
+                format!("元/{count_unit}/年 × {}月 ÷ 12", money::exact(months))
+            };
+            (months.checked_div(twelve)?, Some(months), tail)
+        }
+        Per::Once => (Decimal::ONE, None, format!("元/{count_unit}")),
     };
-    let Some(yuan) = n.checked_mul(price).and_then(|v| v.checked_mul(times)) else {
+    let product = n.checked_mul(price).and_then(|v| match b.per {
+        Per::Year => v.checked_mul(months).and_then(|v| v.checked_div(twelve)),
+        _ => v.checked_mul(times),
+    });
+    let Some(yuan) = product else {
         ctx.overflow(b.span);
         return None;
     };
@@ -315,6 +324,7 @@ fn cost(
         price,
         per: b.per,
         times,
+        months: months_in,
         yuan,
         derived: Derived {
             value: yuan,
