@@ -784,14 +784,39 @@ fn compare_indicators(
     }
 }
 
+/// A quantitative value in money: its operator, number and money unit.
+fn money_value(v: &crate::model::Value) -> Option<(crate::model::Op, Decimal, MoneyUnit)> {
+    match v {
+        crate::model::Value::Quantity {
+            op, number, unit, ..
+        } => unit
+            .as_deref()
+            .and_then(money::unit_from_name)
+            .map(|u| (*op, *number, u)),
+        crate::model::Value::Quality { .. } => None,
+    }
+}
+
 fn indicator_fields(cx: &Cx, o: &Indicator, n: &Indicator, out: &mut Vec<FieldChange>) {
-    field(
-        "value",
-        "指标值",
-        Some(value_text(cx.old, &o.value)),
-        Some(value_text(cx.new, &n.value)),
-        out,
-    );
+    // A money value is compared as an amount in the common unit: `≤4万元` and `≤40000.00元` are
+    // the same cap, and a change finer than the printed precision is still a change.
+    let same_money = match (money_value(&o.value), money_value(&n.value)) {
+        (Some((oo, ov, ou)), Some((no, nv, nu))) => {
+            oo == no
+                && money::convert(ov, ou, cx.unit)
+                    .is_some_and(|a| money::convert(nv, nu, cx.unit) == Some(a))
+        }
+        _ => false,
+    };
+    if !same_money {
+        field(
+            "value",
+            "指标值",
+            Some(value_text(cx.old, &o.value)),
+            Some(value_text(cx.new, &n.value)),
+            out,
+        );
+    }
     field("note", "备注", o.note.clone(), n.note.clone(), out);
     field(
         "standard",
