@@ -24,7 +24,6 @@ pub fn read_bytes(path: &Path) -> std::io::Result<(String, Vec<u8>)> {
 
 /// Reads a source file as text, returning the name to show and the text. A file in another encoding
 /// is an `InvalidData` error that names the encoding and the command that converts it (B1004).
-#[allow(dead_code)] // used by the commands that take text whole (fmt, diff)
 pub fn read_source(path: &Path) -> std::io::Result<(String, String)> {
     let (name, bytes) = read_bytes(path)?;
     let text = bdl::syntax::encoding::decode(&bytes).map_err(|d| {
