@@ -144,8 +144,14 @@ fn compare(path: &Path, layout: &[Table]) -> usize {
                         let printed = &cell.text[fig.clone()];
                         let back = Decimal::from_str(&v.to_string()).expect("a decimal");
                         assert_eq!(back, Decimal::from_str(printed).expect("a figure"));
-                        // In the example nothing is rounded: the printed figure is the exact one.
-                        assert_eq!(back, exact.normalize(), "{name} {pos:?}");
+                        // The printed figure is the exact one rounded to the printed decimals.
+                        let decimals_printed =
+                            printed.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+                        assert_eq!(
+                            back,
+                            bdl::money::round(exact, decimals_printed),
+                            "{name} {pos:?}"
+                        );
                         // The number format prints the cell's text: its words, and its decimals.
                         let format = style
                             .number_format
@@ -216,6 +222,24 @@ fn example_workbook_matches_the_layout() {
     }
     for want in ["1.878", "36.72", "38.598", "173.4271", "134.8291"] {
         assert!(seen.iter().any(|s| s == want), "{want} in {seen:?}");
+    }
+}
+
+/// Every example, in 万元 and in 元 (fixed decimals), nested income and sub-directions included.
+#[test]
+fn every_example_workbook_matches_its_layout() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut examples: Vec<PathBuf> = std::fs::read_dir("examples")
+        .expect("examples/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bdl"))
+        .collect();
+    examples.sort();
+    assert!(examples.len() >= 3);
+    for example in examples {
+        let src = std::fs::read_to_string(&example).expect("the example");
+        let figures = compare(&build_xlsx(&example, dir.path()), &layout_of(&src));
+        assert!(figures > 0, "{} has no figures", example.display());
     }
 }
 
