@@ -1,10 +1,11 @@
-//! `bdl build FILE --format md|json|html [-o PATH]`, `bdl build FILE --format xlsx -o PATH`, and
+//! `bdl build FILE --format md|json|html|xlsx [-o PATH|-]` (a workbook is never printed to a terminal),
+//! and
 //! `bdl build DIR --format md|json -o OUTDIR`
 
 use super::Format;
 use bdl::emit;
 use bdl::messages as msg;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -15,8 +16,18 @@ pub fn run(
     color: bool,
     deny_warnings: bool,
 ) -> ExitCode {
-    if format == Format::Xlsx && output.is_none() {
-        super::error(msg::xlsx_needs_output());
+    // `-o -` is standard output, as `-` is standard input.
+    let output = output.filter(|p| *p != Path::new("-"));
+    if let Some(out) = output
+        && (super::output::same_file(out, file)
+            || (file == Path::new("-") && super::output::same_file(out, Path::new("/dev/stdin"))))
+    {
+        super::error(msg::output_is_input(&out.display().to_string()));
+        return ExitCode::from(2);
+    }
+    // A workbook goes to a file or a pipe, never to a terminal it would fill with binary.
+    if format == Format::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        super::error(msg::xlsx_to_terminal());
         return ExitCode::from(2);
     }
     let (decl, ok) = match super::compile::run_one(file, color, deny_warnings) {
@@ -47,7 +58,7 @@ pub fn run(
             Err(e) => {
                 super::error(msg::cannot_write(
                     &path.display().to_string(),
-                    &e.to_string(),
+                    &super::why(&e),
                 ));
                 ExitCode::from(2)
             }

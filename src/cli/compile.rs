@@ -30,7 +30,11 @@ impl Unit {
 /// diagnostic of that file (B1004); only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path) -> std::io::Result<Unit> {
     let (name, bytes) = super::io::read_bytes(path)?;
-    Ok(match bdl::syntax::encoding::decode(&bytes) {
+    let decoded = match bytes {
+        super::io::Bytes::Read(b) => bdl::syntax::encoding::decode(&b),
+        super::io::Bytes::TooLarge(size) => Err(Box::new(bdl::syntax::too_large(size))),
+    };
+    Ok(match decoded {
         Ok(src) => {
             let compiled = compile(&src);
             Unit {
@@ -55,7 +59,7 @@ pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
     load(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
-            &e.to_string(),
+            &super::why(&e),
         ));
         ExitCode::from(2)
     })

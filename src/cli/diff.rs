@@ -66,7 +66,7 @@ fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
 fn read(arg: &str) -> Result<(String, String), String> {
     let path = Path::new(arg);
     if arg == "-" || path.exists() {
-        return super::io::read_source(path).map_err(|e| e.to_string());
+        return super::io::read_source(path).map_err(|e| super::why(&e));
     }
     match git_spec(arg) {
         Some(_) => super::git::show(arg).map(|text| (arg.to_string(), text)),

@@ -1,5 +1,6 @@
 //! `bdl fmt [--check] [--diff] PATH…`: rewrite declarations in their canonical form. Every result is
-//! proven by `bdl::fmt::format` before anything is written, and files are replaced atomically.
+//! proven by `bdl::fmt::format` before anything is written, and files are replaced atomically
+//! keeping their permissions, owner, links (see `output.rs`).
 
 use super::lang;
 use bdl::messages as msg;
@@ -33,7 +34,7 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
             if let Err(e) = collect(p, &mut files) {
                 super::error(msg::cannot_read_folder(
                     &p.display().to_string(),
-                    &e.to_string(),
+                    &super::why(&e),
                 ));
                 return ExitCode::from(2);
             }
@@ -87,7 +88,7 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let (name, src) = super::io::read_source(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
-            &e.to_string(),
+            &super::why(&e),
         ));
         ExitCode::from(2)
     })?;
@@ -124,11 +125,15 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     } else if stdin {
         stdout.write_all(formatted.as_bytes())
     } else if changed {
-        if let Err(e) = super::io::write_atomically(path, &formatted) {
-            super::error(msg::cannot_write(
-                &path.display().to_string(),
-                &e.to_string(),
-            ));
+        use super::output::ReplaceError;
+        let shown = path.display().to_string();
+        if let Err(e) = super::output::replace_source(path, &formatted) {
+            super::error(match e {
+                ReplaceError::ReadOnly => msg::fmt_read_only(&shown),
+                ReplaceError::HardLinked(n) => msg::fmt_hard_linked(&shown, n),
+                ReplaceError::Owner => msg::cannot_keep_owner(&shown),
+                ReplaceError::Io(e) => msg::cannot_write(&shown, &super::why(&e)),
+            });
             return Err(ExitCode::from(2));
         }
         Ok(())

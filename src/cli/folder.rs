@@ -206,7 +206,7 @@ fn compile_one(
         Err(e) => {
             return io_failure(format!(
                 "{}\n",
-                msg::cannot_read(name, &e.to_string()).get(super::lang())
+                msg::cannot_read(name, &super::why(&e)).get(super::lang())
             ));
         }
     };
@@ -281,7 +281,7 @@ fn compile_one(
         Err(e) => {
             text.push_str(&format!(
                 "{}\n",
-                msg::cannot_write(&out.display().to_string(), &e.to_string()).get(super::lang())
+                msg::cannot_write(&out.display().to_string(), &super::why(&e)).get(super::lang())
             ));
             Outcome {
                 text,
@@ -321,7 +321,8 @@ fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
             for e in errors {
                 eprintln!(
                     "{}",
-                    msg::cannot_read(&e.path.display().to_string(), &e.message).get(super::lang())
+                    msg::cannot_read(&e.path.display().to_string(), e.reason.get(super::lang()))
+                        .get(super::lang())
                 );
                 io_failed = true;
             }
@@ -402,7 +403,7 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
             Err(RollupFailure::Io(e)) => {
                 eprintln!(
                     "{}",
-                    msg::cannot_write(&path, &e.to_string()).get(super::lang())
+                    msg::cannot_write(&path, &super::why(&e)).get(super::lang())
                 );
                 io_failed = true;
             }

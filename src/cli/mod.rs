@@ -10,6 +10,7 @@ mod fmt;
 mod folder;
 mod git;
 mod io;
+mod output;
 
 use bdl::messages::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -62,6 +63,11 @@ pub fn lang() -> Lang {
 /// Prints a message from the catalogue on standard error, in the run's language.
 pub fn error(text: bdl::messages::Text) {
     eprintln!("{}", text.get(lang()));
+}
+
+/// Why a file could not be read or written, in the run's language (never the OS's English).
+pub fn why(e: &std::io::Error) -> String {
+    bdl::messages::io_reason(e).get(lang()).to_string()
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

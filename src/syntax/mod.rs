@@ -19,15 +19,7 @@ pub use limits::{MAX_BYTES as MAX_FILE_BYTES, MAX_DEPTH};
 /// Parses a whole declaration. On failure, the diagnostics say what was expected in a clerk's words.
 pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
     if src.len() > MAX_FILE_BYTES {
-        return Err(vec![
-            Diagnostic::new(
-                Code::TooLarge,
-                msg::file_too_large(src.len(), MAX_FILE_BYTES / (1024 * 1024)),
-                Span::new(0, 0),
-                msg::label_too_large(),
-            )
-            .with_help(msg::help_split_file()),
-        ]);
+        return Err(vec![too_large(Some(src.len() as u64))]);
     }
     let braces = scan::braces(src, MAX_DEPTH);
     if let Some(at) = braces.too_deep_at {
@@ -43,6 +35,23 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
     }
     limits::install_call_limit();
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
+}
+
+/// B1007 for a file of `bytes` bytes, or (`None`) for standard input that went on past the limit:
+/// callers refuse a large file from its size before reading it.
+pub fn too_large(bytes: Option<u64>) -> Diagnostic {
+    let limit_mib = MAX_FILE_BYTES / (1024 * 1024);
+    let message = match bytes {
+        Some(n) => msg::file_too_large(usize::try_from(n).unwrap_or(usize::MAX), limit_mib),
+        None => msg::input_too_large(limit_mib),
+    };
+    Diagnostic::new(
+        Code::TooLarge,
+        message,
+        Span::new(0, 0),
+        msg::label_too_large(),
+    )
+    .with_help(msg::help_split_file())
 }
 
 /// Warnings about the text itself that do not stop parsing: invisible characters (at most
