@@ -50,6 +50,7 @@ codes! {
     UnknownKeyword = "B1014", Error, "a line starts with a word that is not a keyword";
     UnknownMoneyUnit = "B1016", Error, "a money unit is neither 万元 nor 元";
     InvisibleCharacter = "B1015", Warning, "an invisible character changes how the text reads";
+    ControlCharacter = "B1017", Error, "the file holds a control character";
 
     UnknownReference = "B2001", Error, "a reference names a direction or line that does not exist";
     DuplicateName = "B2002", Error, "two parts have the same name";

@@ -136,7 +136,10 @@ pub fn render(
     color: bool,
     lang: Lang,
 ) -> String {
-    let src = Arc::new(src.to_string());
+    let (diagnostics, name, src) = printable(diagnostics, name, src);
+    let diagnostics = &diagnostics[..];
+    let name = name.as_str();
+    let src = Arc::new(src);
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -162,6 +165,54 @@ pub fn render(
         out.push('\n');
     }
     out
+}
+
+/// The diagnostics, file name and source as they are safe to print: every control character shown as a
+/// picture (`␛`) or a code point (`<U+202E>`) — in the source lines, the messages and the name — and
+/// the spans moved to match. A terminal never receives a control character from a declaration.
+fn printable(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    src: &str,
+) -> (Vec<Diagnostic>, String, String) {
+    use crate::syntax::controls::visible;
+    // (offset in the source, bytes added by the character's picture), in order.
+    let mut growth: Vec<(usize, usize)> = Vec::new();
+    let mut added = 0;
+    for (i, c) in src.char_indices() {
+        if crate::syntax::controls::name(c).is_some() {
+            let shown = visible(c.encode_utf8(&mut [0; 4])).len();
+            added += shown.saturating_sub(c.len_utf8());
+            growth.push((i, added));
+        }
+    }
+    let shift = |offset: usize| {
+        let before = growth.partition_point(|(at, _)| *at < offset);
+        offset
+            + before
+                .checked_sub(1)
+                .and_then(|i| growth.get(i))
+                .map_or(0, |(_, n)| *n)
+    };
+    let span = |s: crate::source::Span| crate::source::Span::new(shift(s.start), shift(s.end));
+    let text = |t: &msg::Text| msg::Text::new(visible(&t.en), visible(&t.zh));
+    let diagnostics = diagnostics
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            d.span = span(d.span);
+            d.message = text(&d.message);
+            d.label = text(&d.label);
+            d.help = d.help.as_ref().map(text);
+            for l in &mut d.labels {
+                l.span = span(l.span);
+                l.text = text(&l.text);
+            }
+            d.path = d.path.iter().map(|p| visible(p)).collect();
+            d
+        })
+        .collect();
+    (diagnostics, visible(name), visible(src))
 }
 
 /// miette writes the heading `help: ` itself, in English; in another language it is replaced by the
@@ -225,16 +276,18 @@ pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
 /// severity word stays English in every language, as problem matchers expect it; the message is in
 /// `lang`.
 pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str, lang: Lang) -> String {
+    use crate::syntax::controls::visible;
     let mut out = String::new();
     for d in diagnostics {
         let at = crate::source::line_col(src, d.span.start);
         out.push_str(&format!(
-            "{name}:{}:{}: {}[{}]: {}\n",
+            "{}:{}:{}: {}[{}]: {}\n",
+            visible(name),
             at.line,
             at.column,
             severity_word(d.severity),
             d.code.as_str(),
-            d.message.get(lang)
+            visible(d.message.get(lang))
         ));
     }
     out

@@ -30,9 +30,9 @@ impl Unit {
 /// diagnostic of that file (B1004); only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path) -> std::io::Result<Unit> {
     let (name, bytes) = super::io::read_bytes(path)?;
-    let decoded = match bytes {
-        super::io::Bytes::Read(b) => bdl::syntax::encoding::decode(&b),
-        super::io::Bytes::TooLarge(size) => Err(Box::new(bdl::syntax::too_large(size))),
+    let (decoded, raw) = match bytes {
+        super::io::Bytes::Read(b) => (bdl::syntax::encoding::decode(&b), b),
+        super::io::Bytes::TooLarge(size) => (Err(Box::new(bdl::syntax::too_large(size))), vec![]),
     };
     Ok(match decoded {
         Ok(src) => {
@@ -45,7 +45,12 @@ pub fn load(path: &Path) -> std::io::Result<Unit> {
         }
         Err(d) => Unit {
             name,
-            src: String::new(),
+            // A bad byte is shown in its line; a file in another encoding is named, not shown.
+            src: if d.span.is_empty() {
+                String::new()
+            } else {
+                bdl::syntax::encoding::shown_text(&raw)
+            },
             compiled: Compiled {
                 declaration: None,
                 diagnostics: vec![*d],

@@ -23,6 +23,7 @@ impl Code {
             Code::UnknownKeyword => include_str!("../../docs/diagnostics/B1014.md"),
             Code::UnknownMoneyUnit => include_str!("../../docs/diagnostics/B1016.md"),
             Code::InvisibleCharacter => include_str!("../../docs/diagnostics/B1015.md"),
+            Code::ControlCharacter => include_str!("../../docs/diagnostics/B1017.md"),
             Code::UnknownReference => include_str!("../../docs/diagnostics/B2001.md"),
             Code::DuplicateName => include_str!("../../docs/diagnostics/B2002.md"),
             Code::DuplicateHeader => include_str!("../../docs/diagnostics/B2003.md"),

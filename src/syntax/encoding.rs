@@ -19,24 +19,69 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
         return Err(Box::new(not_utf8(name, "UTF-16", first_line(&text))));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(cr_line_ends(s)),
         Err(e) => match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
             Some(text) if has_cjk(&text) => Err(Box::new(not_utf8(
                 "GB18030 (GBK)",
                 "GB18030",
                 first_line(&text),
             ))),
-            _ => Err(Box::new(
-                Diagnostic::new(
-                    Code::NotUtf8,
-                    msg::not_text(e.valid_up_to() + 1),
-                    Span::new(0, 0),
-                    msg::label_not_text(),
-                )
-                .with_help(msg::help_not_text()),
-            )),
+            _ => Err(Box::new(not_text(bytes, e.valid_up_to()))),
         },
     }
+}
+
+/// The text a report shows for a file that is not UTF-8 at all: its bytes with each bad sequence
+/// replaced by U+FFFD. The valid start is unchanged, so the first bad byte keeps its offset.
+pub fn shown_text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// B1004 for bytes that are neither UTF-8, GBK nor UTF-16: the line and column of the first bad byte
+/// and the bytes there in hex. Its span is in [`shown_text`].
+fn not_text(bytes: &[u8], bad: usize) -> Diagnostic {
+    let before = bytes.get(..bad).unwrap_or_default();
+    let valid = std::str::from_utf8(before).unwrap_or_default();
+    let line = valid.matches('\n').count() + 1;
+    let column = valid
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    let hex: Vec<String> = bytes
+        .get(bad..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02X}"))
+        .collect();
+    Diagnostic::new(
+        Code::NotUtf8,
+        msg::not_text_at(line, column, &hex.join(" ")),
+        Span::new(bad, bad + '\u{fffd}'.len_utf8()),
+        msg::label_not_text(),
+    )
+    .with_help(msg::help_not_text())
+}
+
+/// A CR alone (old Mac files, or a file with mixed line ends) is a line end, read as LF. Both are one
+/// byte, so every offset into the text stays the offset into the file.
+fn cr_line_ends(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    s.char_indices()
+        .map(|(i, c)| {
+            if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                '\n'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// UTF-16 without a byte-order mark: ASCII text then has a zero in every other byte.

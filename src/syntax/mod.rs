@@ -2,6 +2,7 @@
 //! file, with the common typing mistakes recognised. Size and nesting are bounded before parsing.
 
 pub mod ast;
+pub mod controls;
 pub mod encoding;
 mod errors;
 pub mod limits;
@@ -54,20 +55,38 @@ pub fn too_large(bytes: Option<u64>) -> Diagnostic {
     .with_help(msg::help_split_file())
 }
 
-/// Warnings about the text itself that do not stop parsing: invisible characters (at most
-/// `MAX_SYNTAX_ERRORS` of them, however many the file holds).
+/// Diagnostics about the characters of the text that do not stop parsing: control characters (B1017,
+/// errors) and invisible characters (B1015, warnings), at most `MAX_SYNTAX_ERRORS` of each however
+/// many the file holds.
 pub fn lint(src: &str) -> Vec<Diagnostic> {
-    scan::invisible_characters(src)
-        .into_iter()
+    let controls = controls::find(src);
+    let mut out: Vec<Diagnostic> = controls
+        .iter()
         .take(recover::MAX_SYNTAX_ERRORS)
-        .map(|(at, c)| {
+        .map(|&(at, c)| {
             Diagnostic::new(
-                Code::InvisibleCharacter,
-                msg::invisible_character(c as u32),
+                Code::ControlCharacter,
+                msg::control_character(c as u32, controls::name(c).unwrap_or("?")),
                 Span::new(at, at + c.len_utf8()),
-                msg::label_invisible_character(),
+                msg::label_control_character(),
             )
-            .with_help(msg::help_delete_invisible())
+            .with_help(msg::help_control_character())
         })
-        .collect()
+        .collect();
+    out.extend(
+        scan::invisible_characters(src)
+            .into_iter()
+            .filter(|(at, _)| !controls.iter().any(|(c, _)| c == at))
+            .take(recover::MAX_SYNTAX_ERRORS)
+            .map(|(at, c)| {
+                Diagnostic::new(
+                    Code::InvisibleCharacter,
+                    msg::invisible_character(c as u32),
+                    Span::new(at, at + c.len_utf8()),
+                    msg::label_invisible_character(),
+                )
+                .with_help(msg::help_delete_invisible())
+            }),
+    );
+    out
 }
