@@ -54,7 +54,10 @@ pub fn run(
     };
     match output {
         Some(path) => match super::io::write_atomically(path, &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => {
+                super::note(msg::wrote(&path.display().to_string()));
+                ExitCode::SUCCESS
+            }
             Err(e) => {
                 super::error(msg::cannot_write(
                     &path.display().to_string(),

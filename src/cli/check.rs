@@ -19,7 +19,11 @@ pub fn run(
             Ok(u) => u,
             Err(code) => return code,
         };
-        failed |= !unit.ok(deny_warnings);
+        let ok = unit.ok(deny_warnings);
+        failed |= !ok;
+        if ok && format == DiagnosticFormat::Human {
+            super::note(bdl::messages::file_passed(&unit.name));
+        }
         match format {
             DiagnosticFormat::Human => print_human(&unit, color),
             DiagnosticFormat::Short => print!(
@@ -44,6 +48,10 @@ pub fn run(
             "diagnostics": diagnostics,
         });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+    }
+    if !failed && format == DiagnosticFormat::Human && super::verbosity() != super::Verbosity::Quiet
+    {
+        super::error(bdl::messages::all_checks_passed(files.len()));
     }
     if failed {
         ExitCode::from(1)

@@ -136,6 +136,7 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
             });
             return Err(ExitCode::from(2));
         }
+        super::note(msg::reformatted(&shown));
         Ok(())
     } else {
         Ok(())

@@ -272,6 +272,12 @@ fn compile_one(
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|_| write_atomically(&out, &rendered));
+    if written.is_ok() && super::verbosity() == super::Verbosity::Verbose {
+        text.push_str(&format!(
+            "{}\n",
+            msg::wrote(&out.display().to_string()).get(super::lang())
+        ));
+    }
     match written {
         Ok(()) => Outcome {
             text,
@@ -410,10 +416,12 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
         }
     }
     let n = sources.len();
-    eprintln!(
-        "{}",
-        msg::folder_summary(build.is_some(), n, n - failed.min(n), failed).get(super::lang())
-    );
+    if super::verbosity() != super::Verbosity::Quiet {
+        eprintln!(
+            "{}",
+            msg::folder_summary(build.is_some(), n, n - failed.min(n), failed).get(super::lang())
+        );
+    }
     if io_failed {
         ExitCode::from(2)
     } else if failed > 0 {

@@ -168,6 +168,20 @@ pub fn not_text_at(line: usize, column: usize, hex: &str) -> Text {
     )
 }
 
+// ── -v: what a run did ───────────────────────────────────────────────────────────────────────────
+
+pub fn wrote(path: &str) -> Text {
+    t(format!("wrote {path}"), format!("已写入 {path}"))
+}
+
+pub fn reformatted(path: &str) -> Text {
+    t(format!("reformatted {path}"), format!("已格式化 {path}"))
+}
+
+pub fn file_passed(name: &str) -> Text {
+    t(format!("{name}: ok"), format!("{name}：通过"))
+}
+
 #[cfg(test)]
 pub(crate) fn samples() -> Vec<(&'static str, Text)> {
     vec![
@@ -193,6 +207,9 @@ pub(crate) fn samples() -> Vec<(&'static str, Text)> {
         ("label_control_character", label_control_character()),
         ("help_control_character", help_control_character()),
         ("not_text_at", not_text_at(3, 7, "C8 FD")),
+        ("wrote", wrote("a.md")),
+        ("reformatted", reformatted("a.bdl")),
+        ("file_passed", file_passed("a.bdl")),
     ]
 }
 

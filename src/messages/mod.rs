@@ -6,9 +6,11 @@
 
 mod catalogue;
 mod files;
+mod help;
 
 pub use catalogue::*;
 pub use files::*;
+pub use help::*;
 
 /// The language of the texts shown to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
