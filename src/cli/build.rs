@@ -95,22 +95,12 @@ pub fn run_folder(
         );
         return ExitCode::from(2);
     };
-    // Formats are listed one by one so a new one must decide whether folders support it.
+    // Formats are listed one by one so a new one must decide how folders write it.
     let folder_format = match format {
         Format::Md => FolderFormat::Md,
         Format::Json => FolderFormat::Json,
-        Format::Html | Format::Xlsx => {
-            let name = if format == Format::Html {
-                "html"
-            } else {
-                "xlsx"
-            };
-            eprintln!(
-                "{}",
-                msg::folder_format_unsupported(name).get(super::lang())
-            );
-            return ExitCode::from(2);
-        }
+        Format::Html => FolderFormat::Html,
+        Format::Xlsx => FolderFormat::Xlsx,
     };
     if out_dir.exists() && !out_dir.is_dir() {
         eprintln!(

@@ -136,7 +136,7 @@ enum Command {
     /// Check declarations and report every problem; exit 1 if any has errors.
     Check {
         /// Files to check (`-` reads standard input), or folders: every `.bdl` file under them is
-        /// checked in parallel, diagnostics printed per file in path order.
+        /// checked (in parallel for human reports), diagnostics printed per file in path order.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Treat warnings as errors.
@@ -231,8 +231,11 @@ pub fn run() -> ExitCode {
         } => {
             if files.iter().any(|f| f.is_dir()) {
                 if format != DiagnosticFormat::Human {
-                    error(bdl::messages::folder_diagnostic_format_unsupported());
-                    return ExitCode::from(2);
+                    // Machine-read formats: the files of the folders, in path order, one document.
+                    return match folder::files_of(&files) {
+                        Some(files) => check::run(&files, format, color, deny.is_some()),
+                        None => ExitCode::from(2),
+                    };
                 }
                 folder::check(&files, &folder_options(color, deny, jobs))
             } else {
