@@ -2,8 +2,8 @@
 //! one unit (`ChangeSet::unit`); texts keep their spelling; every list is in a fixed order (the new
 //! document's order, then what only the old one had), so the same two files always give the same output.
 
+use crate::domain::MoneyUnit;
 use crate::present::figures;
-use crate::syntax::ast::MoneyUnit;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
