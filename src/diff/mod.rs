@@ -19,11 +19,11 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
-use crate::emit::layout::value_text;
+use crate::domain::{DirectionKind, Horizon, Money, MoneyUnit, Per};
 use crate::framework::Framework;
 use crate::model::{Cost, Count, Declaration, Direction, Indicator, Line};
-use crate::money;
-use crate::syntax::ast::{DirectionKind, Horizon, MoneyUnit, Per};
+use crate::present::figures;
+use crate::present::values::value_text;
 use changes::*;
 use rust_decimal::Decimal;
 
@@ -85,19 +85,13 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn old_amount(&self, v: Decimal) -> Option<Decimal> {
-        money::convert(v, self.old.unit, self.unit)
+    /// An amount in the comparison's unit; `None` when unknown.
+    fn amount(&self, v: Option<Money>) -> Option<Decimal> {
+        v.and_then(|m| m.amount_in(self.unit).ok())
     }
 
-    fn new_amount(&self, v: Decimal) -> Option<Decimal> {
-        money::convert(v, self.new.unit, self.unit)
-    }
-
-    fn amounts(&self, old: Option<Decimal>, new: Option<Decimal>) -> AmountChange {
-        AmountChange::new(
-            old.and_then(|v| self.old_amount(v)),
-            new.and_then(|v| self.new_amount(v)),
-        )
+    fn amounts(&self, old: Option<Money>, new: Option<Money>) -> AmountChange {
+        AmountChange::new(self.amount(old), self.amount(new))
     }
 }
 
@@ -207,8 +201,8 @@ fn header(old: &Declaration, new: &Declaration) -> Vec<FieldChange> {
     field(
         "unit",
         "金额单位",
-        Some(money::unit_name(old.unit).to_string()),
-        Some(money::unit_name(new.unit).to_string()),
+        Some(old.unit.name().to_string()),
+        Some(new.unit.name().to_string()),
         &mut out,
     );
     field(
@@ -264,7 +258,7 @@ fn compare_lines(
         p.push(n.name.value.clone());
         match matched.and_then(|j| old.get(j)) {
             Some(o) => {
-                let amounts = cx.amounts(Some(o.amount), Some(n.amount));
+                let amounts = cx.amounts(o.amount, n.amount);
                 if amounts.is_changed() {
                     out.push(LineChange {
                         direction: direction.map(str::to_string),
@@ -301,8 +295,8 @@ fn whole_line(
     out: &mut Vec<LineChange>,
 ) {
     let amounts = match status {
-        Status::Removed => cx.amounts(Some(line.amount), None),
-        _ => cx.amounts(None, Some(line.amount)),
+        Status::Removed => cx.amounts(line.amount, None),
+        _ => cx.amounts(None, line.amount),
     };
     out.push(LineChange {
         direction: direction.map(str::to_string),
@@ -435,11 +429,8 @@ fn spanned_text(s: &Option<crate::model::Spanned<String>>) -> Option<String> {
 
 fn entry(cx: &Cx, p: &Placed, old: bool) -> DirectionEntry {
     let d = p.direction;
-    let amount = if old {
-        cx.old_amount(d.amount)
-    } else {
-        cx.new_amount(d.amount)
-    };
+    let _ = old;
+    let amount = cx.amount(d.amount);
     DirectionEntry {
         name: d.name.value.clone(),
         kind: kind_key(d.kind),
@@ -459,19 +450,19 @@ fn cost_entry(cx: &Cx, c: &Cost) -> CostEntry {
     CostEntry {
         label: c.label.as_ref().map(|l| l.value.clone()),
         basis: basis_text(c),
-        amount: money::convert(c.yuan, MoneyUnit::Yuan, cx.unit),
+        amount: cx.amount(Some(c.amount)),
     }
 }
 
 fn count_text(c: &Count) -> String {
     match c {
-        Count::People(n) => format!("people {}", money::exact(*n)),
-        Count::Qty { number, unit } => format!("qty {} {unit}", money::exact(*number)),
+        Count::People(n) => format!("people {}", figures::exact(*n)),
+        Count::Qty { number, unit } => format!("qty {} {unit}", figures::exact(*number)),
     }
 }
 
 fn price_text(c: &Cost) -> String {
-    let p = money::exact(c.price);
+    let p = figures::exact(c.price.amount());
     match c.per {
         Per::Month => format!("rate {p}/month"),
         Per::Year => format!("rate {p}/year"),
@@ -488,7 +479,7 @@ fn months(c: &Cost) -> Option<Decimal> {
 fn basis_text(c: &Cost) -> String {
     let mut s = format!("{} {}", count_text(&c.count), price_text(c));
     if let Some(m) = months(c).filter(|m| *m != Decimal::from(12)) {
-        s.push_str(&format!(" months {}", money::exact(m)));
+        s.push_str(&format!(" months {}", figures::exact(m)));
     }
     s
 }
@@ -533,10 +524,10 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
     );
 
     let mut facts = Vec::new();
-    let declared = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), money::exact);
+    let declared = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), figures::exact);
     let (od_declared, nd_declared) = (
-        od.declared.as_ref().and_then(|a| cx.old_amount(a.value)),
-        nd.declared.as_ref().and_then(|a| cx.new_amount(a.value)),
+        od.declared.as_ref().and_then(|a| cx.amount(Some(a.value))),
+        nd.declared.as_ref().and_then(|a| cx.amount(Some(a.value))),
     );
     if od_declared != nd_declared {
         facts.push(FactChange {
@@ -571,7 +562,7 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
         .collect();
     DirectionChange {
         name: nd.name.value.clone(),
-        amounts: cx.amounts(Some(od.amount), Some(nd.amount)),
+        amounts: cx.amounts(od.amount, nd.amount),
         fields,
         facts,
         costs_added,
@@ -593,7 +584,7 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
     match (&o.count, &n.count) {
         (Count::People(a), Count::People(b)) => {
             if a != b {
-                push("people", money::exact(*a), money::exact(*b), None);
+                push("people", figures::exact(*a), figures::exact(*b), None);
             }
         }
         (
@@ -609,8 +600,8 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
             if a != b {
                 push(
                     "qty",
-                    money::exact(*a),
-                    money::exact(*b),
+                    figures::exact(*a),
+                    figures::exact(*b),
                     Some(format!(" {ub}")),
                 );
             }
@@ -628,12 +619,22 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
                 Per::Year => ("rate", Some("/year".to_string())),
                 Per::Once => ("price", None),
             };
-            push(fact, money::exact(o.price), money::exact(n.price), unit);
+            push(
+                fact,
+                figures::exact(o.price.amount()),
+                figures::exact(n.price.amount()),
+                unit,
+            );
         }
         if o.times != n.times {
             match (months(o), months(n)) {
-                (Some(a), Some(b)) => push("months", money::exact(a), money::exact(b), None),
-                _ => push("times", money::exact(o.times), money::exact(n.times), None),
+                (Some(a), Some(b)) => push("months", figures::exact(a), figures::exact(b), None),
+                _ => push(
+                    "times",
+                    figures::exact(o.times),
+                    figures::exact(n.times),
+                    None,
+                ),
             }
         }
     } else {
@@ -641,7 +642,7 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
         if months(o) != months(n)
             && let (Some(a), Some(b)) = (months(o), months(n))
         {
-            push("months", money::exact(a), money::exact(b), None);
+            push("months", figures::exact(a), figures::exact(b), None);
         }
     }
 }
@@ -784,16 +785,15 @@ fn compare_indicators(
     }
 }
 
-/// A quantitative value in money: its operator, number and money unit.
-fn money_value(v: &crate::model::Value) -> Option<(crate::model::Op, Decimal, MoneyUnit)> {
+/// A value in money: its operator and amount.
+fn money_value(v: &crate::model::Value) -> Option<(crate::model::Op, Money)> {
     match v {
         crate::model::Value::Quantity {
-            op, number, unit, ..
-        } => unit
-            .as_deref()
-            .and_then(money::unit_from_name)
-            .map(|u| (*op, *number, u)),
-        crate::model::Value::Quality { .. } => None,
+            op,
+            measure: crate::model::Measure::Money(m),
+            ..
+        } => Some((*op, *m)),
+        _ => None,
     }
 }
 
@@ -801,10 +801,8 @@ fn indicator_fields(cx: &Cx, o: &Indicator, n: &Indicator, out: &mut Vec<FieldCh
     // A money value is compared as an amount in the common unit: `≤4万元` and `≤40000.00元` are
     // the same cap, and a change finer than the printed precision is still a change.
     let same_money = match (money_value(&o.value), money_value(&n.value)) {
-        (Some((oo, ov, ou)), Some((no, nv, nu))) => {
-            oo == no
-                && money::convert(ov, ou, cx.unit)
-                    .is_some_and(|a| money::convert(nv, nu, cx.unit) == Some(a))
+        (Some((oo, om)), Some((no, nm))) => {
+            oo == no && om.compare(nm).is_ok_and(|o| o == std::cmp::Ordering::Equal)
         }
         _ => false,
     };
@@ -828,8 +826,8 @@ fn indicator_fields(cx: &Cx, o: &Indicator, n: &Indicator, out: &mut Vec<FieldCh
     field(
         "weight",
         "权重",
-        o.weight.map(money::exact),
-        n.weight.map(money::exact),
+        o.weight.map(figures::exact),
+        n.weight.map(figures::exact),
         out,
     );
     field(
@@ -945,12 +943,7 @@ fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChan
         "duty",
         &od.iter().map(String::as_str).collect::<Vec<_>>(),
         &nd.iter().map(String::as_str).collect::<Vec<_>>(),
-        |n| {
-            format!(
-                "部门职责概述（{}）",
-                crate::emit::layout::chinese_ordinal(n)
-            )
-        },
+        |n| format!("部门职责概述（{}）", crate::present::ordinals::chinese(n)),
         out,
     );
     let (og, ng) = (values(&old.goals), values(&new.goals));

@@ -127,47 +127,6 @@ pub fn folder_output_inside_input(out: &str) -> Text {
     )
 }
 
-/// B1007 for standard input, whose size is known only by reading it (it stops at the limit).
-pub fn input_too_large(limit_mib: usize) -> Text {
-    t(
-        format!("the input goes on past {limit_mib} MiB; bdl reads files of up to {limit_mib} MiB"),
-        format!("输入超过{limit_mib} MiB，bdl 最多读取{limit_mib} MiB 的文件"),
-    )
-}
-
-// ── Characters (B1017) ────────────────────────────────────────────────────────────────────
-
-/// B1017: `the file holds the control character U+001B (ESC)`.
-pub fn control_character(code_point: u32, name: &str) -> Text {
-    t(
-        format!("the file holds the control character U+{code_point:04X} ({name})"),
-        format!("文件中含有控制字符 U+{code_point:04X}（{name}）"),
-    )
-}
-
-pub fn label_control_character() -> Text {
-    t("control character here", "此处有控制字符")
-}
-
-pub fn help_control_character() -> Text {
-    t(
-        "delete it: a control character prints nothing in the tables and, shown raw, can rewrite a terminal or reorder a line; write a line break as a new line of the file",
-        "请删除该字符：控制字符在表格中不显示，原样显示时会改写终端画面或颠倒文字顺序；需要换行时请另起一行",
-    )
-}
-
-/// B1004 for a file that is no known encoding: where the first bad byte is, and the bytes there.
-pub fn not_text_at(line: usize, column: usize, hex: &str) -> Text {
-    t(
-        format!(
-            "the file is not text: at line {line}, column {column} the bytes {hex} are not UTF-8, and the file is not GBK or UTF-16 either"
-        ),
-        format!(
-            "该文件不是文本文件：第{line}行第{column}列的字节 {hex} 不是 UTF-8 编码，文件也不是 GBK 或 UTF-16 编码"
-        ),
-    )
-}
-
 // ── -v: what a run did ───────────────────────────────────────────────────────────────────────────
 
 pub fn wrote(path: &str) -> Text {
@@ -202,11 +161,6 @@ pub(crate) fn samples() -> Vec<(&'static str, Text)> {
             "folder_output_inside_input",
             folder_output_inside_input("d"),
         ),
-        ("input_too_large", input_too_large(8)),
-        ("control_character", control_character(0x1b, "ESC")),
-        ("label_control_character", label_control_character()),
-        ("help_control_character", help_control_character()),
-        ("not_text_at", not_text_at(3, 7, "C8 FD")),
         ("wrote", wrote("a.md")),
         ("reformatted", reformatted("a.bdl")),
         ("file_passed", file_passed("a.bdl")),

@@ -3,6 +3,10 @@
 //! can retitle or clear a reviewer's terminal, a bidi override makes a line read backwards — so a text
 //! holding one is an error (B1017), and a diagnostic never shows one raw (see [`visible`]).
 
+crate::codes::rules! {
+    CONTROL_CHARACTER = "B1017", Error, "the file holds a control character", "文件中含有控制字符";
+}
+
 /// The short name of a control character (`ESC`, `RLO`), or `None` for any other character.
 pub fn name(c: char) -> Option<&'static str> {
     const C0: [&str; 32] = [
