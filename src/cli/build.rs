@@ -40,6 +40,21 @@ pub fn run(
         }
         return ExitCode::from(1);
     };
+    // A text longer than an Excel cell: B5003 refuses the workbook, as `check` warned.
+    if format == Format::Xlsx
+        && let Some(chars) = emit::xlsx::overlong_cell(&emit::layout::tables(&decl))
+    {
+        let d = bdl::syntax::cell_limit::workbook_refused(chars);
+        let name = file.display().to_string();
+        eprint!(
+            "{}",
+            bdl::report::render(&[d], &name, "", color, super::lang())
+        );
+        if output.is_some() {
+            super::error(msg::nothing_written());
+        }
+        return ExitCode::from(1);
+    }
     let bytes = match format {
         Format::Md => emit::markdown::render(&decl).into_bytes(),
         Format::Json => emit::json::render(&decl).into_bytes(),

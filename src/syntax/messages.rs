@@ -536,3 +536,104 @@ pub fn not_text_at(line: usize, column: usize, hex: &str) -> Text {
         ),
     )
 }
+
+/// B5003: a text longer than an Excel cell.
+pub fn too_long_for_excel(chars: usize, limit: usize) -> Text {
+    t(
+        format!(
+            "a text has {chars} characters; an Excel cell holds at most {limit}, so the XLSX form cannot hold it"
+        ),
+        format!("有一段文字长{chars}个字符，Excel 单元格最多容纳{limit}个字符，XLSX 表格无法容纳"),
+    )
+}
+
+pub fn label_too_long_for_excel() -> Text {
+    t("longer than a cell holds", "超过单元格容量")
+}
+
+pub fn help_too_long_for_excel() -> Text {
+    t(
+        "shorten the text or split it over several lines of the declaration (several `duty` or `goal` lines); Markdown, JSON and HTML print it whole",
+        "请缩短这段文字，或拆成申报中的多行（多个 `duty` 或 `goal`）；Markdown、JSON 和 HTML 仍可完整输出",
+    )
+}
+
+/// `rate 612/0month`: a count before `month` or `year`.
+pub fn rate_period_with_count(count: &str, per: &str) -> Text {
+    let what = if count.trim_start_matches('0').is_empty() {
+        " (a zero period)"
+    } else {
+        ""
+    };
+    let what_zh = if what.is_empty() {
+        ""
+    } else {
+        "（周期为零）"
+    };
+    t(
+        format!(
+            "`/{count}{per}`{what}: a rate is per one {per}; the number of months is written apart"
+        ),
+        format!(
+            "`/{count}{per}`{what_zh}：标准按每{}计算，月数另行填写",
+            per_zh(per)
+        ),
+    )
+}
+
+fn per_zh(per: &str) -> &'static str {
+    if per == "year" { "年" } else { "月" }
+}
+
+pub fn label_period_count() -> Text {
+    t("per one month or one year", "应为每月或每年")
+}
+
+pub fn help_rate_period_with_count(per: &str) -> Text {
+    t(
+        format!("write `rate N/{per}`, and `months M` after it for a period other than a year"),
+        format!("请写作 `rate N/{per}`；期限不是一年时，在其后写 `months M`"),
+    )
+}
+
+/// `year 2025年`.
+pub fn year_with_nian(year: &str, word: &str) -> Text {
+    t(
+        format!("the year is a bare number: `{year}{word}` has `{word}` after it"),
+        format!("年度只写数字：`{year}{word}` 多了“{word}”"),
+    )
+}
+
+pub fn label_year_word() -> Text {
+    t("not part of the year", "不属于年度")
+}
+
+pub fn help_year_bare(year: &str) -> Text {
+    t(
+        format!("write `year {year}`; the tables print 年 themselves"),
+        format!("请写作 `year {year}`，表格会自动加上“年”"),
+    )
+}
+
+/// `price 50元`.
+pub fn price_with_unit(value: &str, word: &str) -> Text {
+    t(
+        format!("a price is already in 元: `{value}{word}` needs no unit"),
+        format!("单价的单位已经是元：`{value}{word}` 不需要再写单位"),
+    )
+}
+
+pub fn label_price_unit() -> Text {
+    t("prices are in 元", "单价以元计")
+}
+
+pub fn help_price_in_yuan(value: &str) -> Text {
+    t(
+        format!(
+            "write `price {value}` (元 per unit); a price in 万元 is written in 元 (`price 5万元` is `price 50000`)"
+        ),
+        format!(
+            "请写作 `price {value}`（每单位多少元）；以万元计的单价请换算成元（`price 5万元` 写作 `price 50000`）"
+        ),
+    )
+}

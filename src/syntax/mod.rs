@@ -2,6 +2,7 @@
 //! file, with the common typing mistakes recognised. Size and nesting are bounded before parsing.
 
 pub mod ast;
+pub mod cell_limit;
 pub mod controls;
 pub mod encoding;
 pub(crate) mod errors;
@@ -11,6 +12,7 @@ pub mod mistakes;
 pub mod parser;
 pub(crate) mod recover;
 pub mod scan;
+mod unit_words;
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
@@ -91,5 +93,6 @@ pub fn lint(src: &str) -> Vec<Diagnostic> {
                 .with_help(msg::help_delete_invisible())
             }),
     );
+    out.extend(cell_limit::lint(src));
     out
 }
