@@ -26,16 +26,42 @@ impl Unit {
     }
 }
 
+/// A source read and decoded: its text, or the diagnostic that refuses it (B1004, B1007) with the text
+/// to show it in (a bad byte is shown in its line; a file in another encoding is named, not shown).
+pub enum Text {
+    Decoded(String),
+    Refused(Box<bdl::diagnostic::Diagnostic>, String),
+}
+
+/// Reads and decodes one file (or `-`), returning the name to show and the text. Only a file that
+/// cannot be read at all is an `Err`.
+pub fn read_text(path: &Path) -> std::io::Result<(String, Text)> {
+    let (name, bytes) = super::io::read_bytes(path)?;
+    let text = match bytes {
+        super::io::Bytes::Read(b) => match bdl::syntax::encoding::decode(&b) {
+            Ok(src) => Text::Decoded(src),
+            Err(d) => {
+                let shown = if d.span.is_empty() {
+                    String::new()
+                } else {
+                    bdl::syntax::encoding::shown_text(&b)
+                };
+                Text::Refused(d, shown)
+            }
+        },
+        super::io::Bytes::TooLarge(size) => {
+            Text::Refused(Box::new(bdl::syntax::too_large(size)), String::new())
+        }
+    };
+    Ok((name, text))
+}
+
 /// Reads, decodes and compiles one file, printing nothing. A file in another encoding is a
 /// diagnostic of that file (B1004); only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path) -> std::io::Result<Unit> {
-    let (name, bytes) = super::io::read_bytes(path)?;
-    let (decoded, raw) = match bytes {
-        super::io::Bytes::Read(b) => (bdl::syntax::encoding::decode(&b), b),
-        super::io::Bytes::TooLarge(size) => (Err(Box::new(bdl::syntax::too_large(size))), vec![]),
-    };
-    Ok(match decoded {
-        Ok(src) => {
+    let (name, text) = read_text(path)?;
+    Ok(match text {
+        Text::Decoded(src) => {
             let compiled = compile(&src);
             Unit {
                 name,
@@ -43,14 +69,9 @@ pub fn load(path: &Path) -> std::io::Result<Unit> {
                 compiled,
             }
         }
-        Err(d) => Unit {
+        Text::Refused(d, src) => Unit {
             name,
-            // A bad byte is shown in its line; a file in another encoding is named, not shown.
-            src: if d.span.is_empty() {
-                String::new()
-            } else {
-                bdl::syntax::encoding::shown_text(&raw)
-            },
+            src,
             compiled: Compiled {
                 declaration: None,
                 diagnostics: vec![*d],

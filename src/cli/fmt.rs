@@ -85,13 +85,26 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let stdin = path == Path::new("-");
-    let (name, src) = super::io::read_source(path).map_err(|e| {
+    // Read and decoded as `check` reads it: a file in another encoding or over the size limit is a
+    // diagnostic of that file (exit 1), only a file that cannot be read at all an error (exit 2).
+    let (name, text) = super::compile::read_text(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
             &super::why(&e),
         ));
         ExitCode::from(2)
     })?;
+    let src = match text {
+        super::compile::Text::Decoded(src) => src,
+        super::compile::Text::Refused(d, shown) => {
+            eprint!(
+                "{}",
+                report::render(&[*d], &name, &shown, opts.color, lang())
+            );
+            super::error(msg::not_formatted(&name));
+            return Ok(Outcome::Failed);
+        }
+    };
     let formatted = match bdl::fmt::format(&src) {
         Ok(f) => f,
         Err(e) => {
