@@ -191,7 +191,9 @@ struct Run {
 
 /// Runs bdl, killing it after [`LIMIT`] (a hang is reported as exit `None`).
 fn bdl(args: &[&str], cwd: &Path) -> Run {
-    let mut child = Command::new(BIN)
+    // `BDL_BIN` runs the campaign against another build (a copy kept while the tree changes).
+    let bin = std::env::var_os("BDL_BIN").map_or_else(|| PathBuf::from(BIN), PathBuf::from);
+    let mut child = Command::new(bin)
         .args(args)
         .current_dir(cwd)
         .env("LANG", "C")

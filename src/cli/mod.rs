@@ -12,6 +12,7 @@ mod git;
 mod help;
 mod io;
 mod output;
+mod pages_zh;
 
 use bdl::messages::Lang;
 use clap::{Parser, Subcommand, ValueEnum};

@@ -141,6 +141,24 @@ pub fn file_passed(name: &str) -> Text {
     t(format!("{name}: ok"), format!("{name}：通过"))
 }
 
+// ── explain ──────────────────────────────────────────────────────────────────────────────────────
+
+/// A severity in the Chinese list of codes.
+pub const fn severity_zh(s: crate::diagnostic::Severity) -> &'static str {
+    match s {
+        crate::diagnostic::Severity::Error => "错误",
+        crate::diagnostic::Severity::Warning => "警告",
+        crate::diagnostic::Severity::Note => "提示",
+    }
+}
+
+pub fn explain_list_footer() -> Text {
+    t(
+        "`bdl explain CODE` prints a code's page (docs/diagnostics/CODE.md).",
+        "`bdl explain 代码` 显示该代码的说明页（docs/diagnostics/zh/代码.md）。",
+    )
+}
+
 #[cfg(test)]
 pub(crate) fn samples() -> Vec<(&'static str, Text)> {
     vec![
@@ -164,6 +182,7 @@ pub(crate) fn samples() -> Vec<(&'static str, Text)> {
         ("wrote", wrote("a.md")),
         ("reformatted", reformatted("a.bdl")),
         ("file_passed", file_passed("a.bdl")),
+        ("explain_list_footer", explain_list_footer()),
     ]
 }
 
