@@ -12,6 +12,7 @@
 // and the parser it generates names `alloc` from the crate root.
 extern crate alloc;
 
+pub mod allow;
 pub mod batch;
 pub mod check;
 pub mod codes;
@@ -45,6 +46,11 @@ impl Compiled {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// Drops the warnings and notes of the `allowed` codes (a run's `--allow`).
+    pub fn allow(&mut self, allowed: &[diagnostic::Code]) {
+        allow::apply(&mut self.diagnostics, allowed);
+    }
+
     pub fn has_warnings(&self) -> bool {
         self.diagnostics
             .iter()
@@ -67,6 +73,9 @@ pub fn compile(src: &str) -> Compiled {
     let (declaration, mut diagnostics) = lower::lower(&file);
     diagnostics.extend(syntax::lint(src));
     diagnostics.extend(check::run(&declaration));
+    let (allowed, problems) = allow::directives(src);
+    allow::apply(&mut diagnostics, &allowed);
+    diagnostics.extend(problems);
     diagnostic::sort(&mut diagnostics);
     Compiled {
         declaration: Some(declaration),
