@@ -21,7 +21,6 @@ pub mod diff;
 pub mod domain;
 pub mod emit;
 pub mod fmt;
-pub mod framework;
 pub mod lower;
 pub mod messages;
 pub mod model;

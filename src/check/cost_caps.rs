@@ -7,7 +7,7 @@ use super::fig;
 use crate::check::messages as msg;
 use crate::diagnostic::Diagnostic;
 use crate::domain::Money;
-use crate::framework::Role;
+use crate::domain::framework::Role;
 use crate::model::{Measure, Op, Value};
 
 crate::codes::rules! {

@@ -93,7 +93,7 @@ impl RollupWriter {
             Ok(f) => {
                 w.file = Some(BufWriter::new(f));
                 if format == FolderFormat::Json {
-                    w.write(&emit::rollup::json_head());
+                    w.write(&bdl::batch::printed::json_head());
                 }
             }
             Err(e) => w.io_error = Some(e),
@@ -115,8 +115,8 @@ impl RollupWriter {
         let first = self.totals.departments == 0;
         self.totals.add(e)?;
         let text = match self.format {
-            FolderFormat::Json => emit::rollup::json_entry(e, first),
-            FolderFormat::Md => emit::rollup::markdown_row(e),
+            FolderFormat::Json => bdl::batch::printed::json_entry(e, first),
+            FolderFormat::Md => bdl::batch::printed::markdown_row(e),
         };
         self.write(&text);
         Ok(())
@@ -137,7 +137,7 @@ impl RollupWriter {
 
     fn complete(&mut self) -> Result<(), std::io::Error> {
         if self.format == FolderFormat::Json {
-            let tail = emit::rollup::json_tail(&self.totals, self.totals.departments == 0);
+            let tail = bdl::batch::printed::json_tail(&self.totals, self.totals.departments == 0);
             self.write(&tail);
         }
         if let Some(e) = self.io_error.take() {
@@ -153,7 +153,7 @@ impl RollupWriter {
                 let whole = temp_beside(&self.path, "tmp");
                 let result = File::create(&whole).and_then(|f| {
                     let mut out = BufWriter::new(f);
-                    out.write_all(emit::rollup::markdown_head(&self.totals).as_bytes())?;
+                    out.write_all(bdl::batch::printed::markdown_head(&self.totals).as_bytes())?;
                     std::io::copy(&mut File::open(&self.part)?, &mut out)?;
                     out.into_inner().map_err(|e| e.into_error())?;
                     std::fs::rename(&whole, &self.path)

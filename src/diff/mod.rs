@@ -19,8 +19,8 @@ pub mod json;
 pub mod markdown;
 pub mod text;
 
+use crate::domain::framework::Framework;
 use crate::domain::{DirectionKind, Horizon, Money, MoneyUnit, Per};
-use crate::framework::Framework;
 use crate::model::{Cost, Count, Declaration, Direction, Indicator, Line};
 use crate::present::figures;
 use crate::present::values::value_text;
@@ -165,7 +165,7 @@ fn field(
 }
 
 fn framework_text(f: &Framework) -> String {
-    if crate::framework::PROFILES.contains(&f.name.as_str()) {
+    if crate::domain::framework::PROFILES.contains(&f.name.as_str()) {
         return f.name.clone();
     }
     let tiers: Vec<String> = f

@@ -2,8 +2,8 @@
 //! Markdown (and later HTML and spreadsheets) only render this description, so a fix to a table is
 //! made here once.
 
+use crate::domain::framework::Slot;
 use crate::domain::{DirectionKind, Horizon, Money};
-use crate::framework::Slot;
 use crate::model::{Declaration, Direction, Indicator, Line};
 use crate::present::figures;
 use crate::present::ordinals::{chinese as chinese_ordinal, duty as duty_ordinal};

@@ -3,9 +3,9 @@
 
 use super::{Ctx, lines, spanned, unknown_direction};
 use crate::diagnostic::Diagnostic;
+use crate::domain::framework::Slot;
 use crate::domain::money::exact;
 use crate::domain::{Breakdown, Money, MoneyUnit};
-use crate::framework::Slot;
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_HEADER, INVALID_HEADER, UNKNOWN_REFERENCE};
 use crate::model::{
@@ -432,7 +432,8 @@ impl<'a> Scope<'a> {
                 let name = r.target.as_ref()?;
                 let Some(l) = lines::find(lines_of, &name.value) else {
                     let known = lines::names(lines_of);
-                    let help = match crate::framework::suggest(&name.value, &known).first() {
+                    let help = match crate::domain::framework::suggest(&name.value, &known).first()
+                    {
                         Some(s) => msg::help_line_reference_suggest(what, s),
                         None if known.is_empty() => msg::help_no_lines(what),
                         None => msg::help_lines_are(what, &known),
@@ -604,6 +605,6 @@ fn written(r: &ast::Reference) -> String {
     }
 }
 
-fn category_list(fw: &crate::framework::Framework) -> Vec<&str> {
+fn category_list(fw: &crate::domain::framework::Framework) -> Vec<&str> {
     fw.slots().map(|(_, _, c)| c.name.as_str()).collect()
 }

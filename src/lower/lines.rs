@@ -177,7 +177,7 @@ impl<'a> Evaluator<'a> {
             }
             let Some(target) = self.by_name.get(n.value.as_str()).copied() else {
                 let known: Vec<String> = self.by_name.keys().map(|k| k.to_string()).collect();
-                let help = match crate::framework::suggest(&n.value, &known).first() {
+                let help = match crate::domain::framework::suggest(&n.value, &known).first() {
                     Some(s) => msg::did_you_mean_name(s),
                     None => msg::help_name_a_line(self.what),
                 };

@@ -7,8 +7,8 @@ mod value;
 pub use provenance::{BasisTerms, How, Part};
 pub use value::{Measure, Op, RefKind, Reference, Value};
 
+use crate::domain::framework::{Framework, Slot};
 use crate::domain::{DirectionKind, Horizon, Money, MoneyUnit, Per, Period};
-use crate::framework::{Framework, Slot};
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -56,7 +56,7 @@ pub struct Declaration {
 
 impl Declaration {
     /// The framework category (二级指标) an indicator sits in; `None` when its name is unknown.
-    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::framework::Category> {
+    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::domain::framework::Category> {
         ind.slot.and_then(|s| self.framework.category(s))
     }
 

@@ -292,7 +292,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
         return None;
     }
     let candidates: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
-    let suggestion = crate::framework::suggest(&word.to_ascii_lowercase(), &candidates)
+    let suggestion = crate::domain::framework::suggest(&word.to_ascii_lowercase(), &candidates)
         .into_iter()
         .find(|s| strsim::levenshtein(s, &word.to_ascii_lowercase()) <= 3);
     let help = match &suggestion {
