@@ -1,0 +1,212 @@
+//! Indicators: paired by table, horizon and name, then reworded names within the same 二级指标.
+
+use super::changes::*;
+use super::pairing::{pair, text_closeness};
+use super::text;
+use super::{Cx, field};
+use crate::emit::layout::value_text;
+use crate::model::{Declaration, Indicator};
+use crate::money;
+use crate::syntax::ast::{Horizon, MoneyUnit};
+use rust_decimal::Decimal;
+
+fn horizon_key(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Annual => "annual",
+        Horizon::Overall => "overall",
+    }
+}
+
+/// The 二级指标 an indicator sits in, comparable across frameworks: its role where the framework knows
+/// one (产出数量 and 数量指标 are both Quantity), else its printed name.
+fn category_key(decl: &Declaration, i: &Indicator) -> String {
+    match decl.category_of(i) {
+        Some(c) => match c.role {
+            Some(r) => format!("{r:?}"),
+            None => c.name.clone(),
+        },
+        None => i.level2_written.value.clone(),
+    }
+}
+
+fn level_names(decl: &Declaration, i: &Indicator) -> (String, String) {
+    let tier = i
+        .slot
+        .and_then(|s| decl.framework.tiers.get(s.tier))
+        .map_or(String::new(), |t| t.name.clone());
+    let category = decl
+        .category_of(i)
+        .map_or_else(|| i.level2_written.value.clone(), |c| c.name.clone());
+    (tier, category)
+}
+
+fn facts(decl: &Declaration, i: &Indicator) -> IndicatorFacts {
+    IndicatorFacts {
+        name: i.name.value.clone(),
+        value: value_text(decl, &i.value),
+        note: i.note.clone(),
+    }
+}
+
+pub(super) fn compare_indicators(
+    cx: &Cx,
+    table: Table,
+    old: &[Indicator],
+    new: &[Indicator],
+    out: &mut Vec<IndicatorChange>,
+) {
+    let (partner, used) = pair(
+        old,
+        new,
+        |o, n| o.horizon == n.horizon && o.name.value == n.name.value,
+        |o, n| {
+            if o.horizon == n.horizon && category_key(cx.old, o) == category_key(cx.new, n) {
+                text_closeness(&o.name.value, &n.name.value)
+            } else {
+                None
+            }
+        },
+    );
+    for (n, &matched) in new.iter().zip(&partner) {
+        let (level1, level2) = level_names(cx.new, n);
+        match matched.and_then(|j| old.get(j)) {
+            Some(o) => {
+                let mut fields = Vec::new();
+                let renamed = o.name.value != n.name.value;
+                field(
+                    "name",
+                    "三级指标",
+                    Some(o.name.value.clone()),
+                    Some(n.name.value.clone()),
+                    &mut fields,
+                );
+                let (_, old_level2) = level_names(cx.old, o);
+                if category_key(cx.old, o) != category_key(cx.new, n) {
+                    field(
+                        "level2",
+                        "二级指标",
+                        Some(old_level2),
+                        Some(level2.clone()),
+                        &mut fields,
+                    );
+                }
+                indicator_fields(cx, o, n, &mut fields);
+                if fields.is_empty() {
+                    continue;
+                }
+                out.push(IndicatorChange {
+                    status: if renamed {
+                        IndicatorStatus::Renamed
+                    } else {
+                        IndicatorStatus::Changed
+                    },
+                    table: table.clone(),
+                    horizon: horizon_key(n.horizon),
+                    level1,
+                    level2,
+                    old: Some(facts(cx.old, o)),
+                    new: Some(facts(cx.new, n)),
+                    fields,
+                    name_segments: if renamed {
+                        text::segments(&o.name.value, &n.name.value)
+                    } else {
+                        Vec::new()
+                    },
+                });
+            }
+            None => out.push(IndicatorChange {
+                status: IndicatorStatus::Added,
+                table: table.clone(),
+                horizon: horizon_key(n.horizon),
+                level1,
+                level2,
+                old: None,
+                new: Some(facts(cx.new, n)),
+                fields: Vec::new(),
+                name_segments: Vec::new(),
+            }),
+        }
+    }
+    for (o, &taken) in old.iter().zip(&used) {
+        if taken {
+            continue;
+        }
+        let (level1, level2) = level_names(cx.old, o);
+        out.push(IndicatorChange {
+            status: IndicatorStatus::Removed,
+            table: table.clone(),
+            horizon: horizon_key(o.horizon),
+            level1,
+            level2,
+            old: Some(facts(cx.old, o)),
+            new: None,
+            fields: Vec::new(),
+            name_segments: Vec::new(),
+        });
+    }
+}
+
+/// A quantitative value in money: its operator, number and money unit.
+fn money_value(v: &crate::model::Value) -> Option<(crate::model::Op, Decimal, MoneyUnit)> {
+    match v {
+        crate::model::Value::Quantity {
+            op, number, unit, ..
+        } => unit
+            .as_deref()
+            .and_then(money::unit_from_name)
+            .map(|u| (*op, *number, u)),
+        crate::model::Value::Quality { .. } => None,
+    }
+}
+
+fn indicator_fields(cx: &Cx, o: &Indicator, n: &Indicator, out: &mut Vec<FieldChange>) {
+    // A money value is compared as an amount in the common unit: `≤4万元` and `≤40000.00元` are
+    // the same cap, and a change finer than the printed precision is still a change.
+    let same_money = match (money_value(&o.value), money_value(&n.value)) {
+        (Some((oo, ov, ou)), Some((no, nv, nu))) => {
+            oo == no
+                && money::convert(ov, ou, cx.unit)
+                    .is_some_and(|a| money::convert(nv, nu, cx.unit) == Some(a))
+        }
+        _ => false,
+    };
+    if !same_money {
+        field(
+            "value",
+            "指标值",
+            Some(value_text(cx.old, &o.value)),
+            Some(value_text(cx.new, &n.value)),
+            out,
+        );
+    }
+    field("note", "备注", o.note.clone(), n.note.clone(), out);
+    field(
+        "standard",
+        "绩效标准",
+        o.standard.clone(),
+        n.standard.clone(),
+        out,
+    );
+    field(
+        "weight",
+        "权重",
+        o.weight.map(money::exact),
+        n.weight.map(money::exact),
+        out,
+    );
+    field(
+        "explain",
+        "指标解释",
+        o.explain.clone(),
+        n.explain.clone(),
+        out,
+    );
+    field(
+        "scoring",
+        "评（扣）分标准",
+        o.scoring.clone(),
+        n.scoring.clone(),
+        out,
+    );
+    field("sense", "指标方向", o.sense.clone(), n.sense.clone(), out);
+}
