@@ -3,7 +3,7 @@
 use super::changes::*;
 use super::indicators::compare_indicators;
 use super::lines::{compare_lines, whole_line};
-use super::pairing::pair;
+use super::pairing::{Paired, pair_by};
 use super::texts::direction_texts;
 use super::{Cx, field};
 use crate::model::{Cost, Count, Declaration, Direction};
@@ -46,19 +46,11 @@ pub(super) fn compare_directions(
 ) -> DirectionChanges {
     let old = placed(cx.old);
     let new = placed(cx.new);
-    let (partner, used) = pair(
-        &old,
-        &new,
-        |o, n| o.direction.name.value == n.direction.name.value,
-        |_, _| None,
-    );
     let mut out = DirectionChanges::default();
-    for (n, &matched) in new.iter().zip(&partner) {
-        let nd = n.direction;
-        let table = Some(nd.name.value.clone());
-        match matched.and_then(|j| old.get(j)) {
-            Some(o) => {
-                let od = o.direction;
+    for paired in pair_by(&old, &new, |p: &Placed| p.direction.name.value.clone()) {
+        match paired {
+            Paired::Both { old: o, new: n, .. } => {
+                let (od, nd) = (o.direction, n.direction);
                 let change = compare_direction(cx, o, n);
                 if !change.is_empty() {
                     out.changed.push(change);
@@ -72,52 +64,42 @@ pub(super) fn compare_directions(
                     &[],
                     lines,
                 );
+                let table = Some(nd.name.value.clone());
                 compare_indicators(cx, table, &od.indicators, &nd.indicators, indicators);
                 direction_texts(od, nd, texts);
             }
-            None => {
+            Paired::Added { new: n, .. } => {
+                let nd = n.direction;
                 out.added.push(entry(cx, n, false));
-                for l in &nd.funds {
-                    whole_line(
-                        cx,
-                        Some(&nd.name.value),
-                        Breakdown::Funds,
-                        l,
-                        std::slice::from_ref(&l.name.value),
-                        Status::Added,
-                        lines,
-                    );
-                }
+                whole_funds(cx, nd, Status::Added, lines);
+                let table = Some(nd.name.value.clone());
                 compare_indicators(cx, table, &[], &nd.indicators, indicators);
+            }
+            Paired::Removed { old: o, .. } => {
+                let od = o.direction;
+                out.removed.push(entry(cx, o, true));
+                whole_funds(cx, od, Status::Removed, lines);
+                let table = Some(od.name.value.clone());
+                compare_indicators(cx, table, &od.indicators, &[], indicators);
             }
         }
     }
-    for (o, &taken) in old.iter().zip(&used) {
-        if taken {
-            continue;
-        }
-        let od = o.direction;
-        out.removed.push(entry(cx, o, true));
-        for l in &od.funds {
-            whole_line(
-                cx,
-                Some(&od.name.value),
-                Breakdown::Funds,
-                l,
-                std::slice::from_ref(&l.name.value),
-                Status::Removed,
-                lines,
-            );
-        }
-        compare_indicators(
+    out
+}
+
+/// The fund lines of an added or removed direction.
+fn whole_funds(cx: &Cx, d: &Direction, status: Status, lines: &mut Vec<LineChange>) {
+    for l in &d.funds {
+        whole_line(
             cx,
-            Some(od.name.value.clone()),
-            &od.indicators,
-            &[],
-            indicators,
+            Some(&d.name.value),
+            Breakdown::Funds,
+            l,
+            std::slice::from_ref(&l.name.value),
+            status,
+            lines,
         );
     }
-    out
 }
 
 fn spanned_text(s: &Option<crate::model::Spanned<String>>) -> Option<String> {
@@ -240,26 +222,15 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
     }
 
     let label = |c: &Cost| c.label.as_ref().map(|l| l.value.clone());
-    let (partner, used) = pair(
-        &od.costs,
-        &nd.costs,
-        |a, b| label(a) == label(b),
-        |_, _| None,
-    );
     let mut costs_added = Vec::new();
-    for (nc, &matched) in nd.costs.iter().zip(&partner) {
-        match matched.and_then(|j| od.costs.get(j)) {
-            Some(oc) => cost_facts(oc, nc, &mut facts),
-            None => costs_added.push(cost_entry(cx, nc)),
+    let mut costs_removed = Vec::new();
+    for paired in pair_by(&od.costs, &nd.costs, label) {
+        match paired {
+            Paired::Both { old, new, .. } => cost_facts(old, new, &mut facts),
+            Paired::Added { new, .. } => costs_added.push(cost_entry(cx, new)),
+            Paired::Removed { old, .. } => costs_removed.push(cost_entry(cx, old)),
         }
     }
-    let costs_removed = od
-        .costs
-        .iter()
-        .zip(&used)
-        .filter(|(_, taken)| !**taken)
-        .map(|(c, _)| cost_entry(cx, c))
-        .collect();
     DirectionChange {
         name: nd.name.value.clone(),
         amounts: cx.amounts(Some(od.amount), Some(nd.amount)),

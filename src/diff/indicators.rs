@@ -1,7 +1,7 @@
 //! Indicators: paired by table, horizon and name, then reworded names within the same 二级指标.
 
 use super::changes::*;
-use super::pairing::{pair, text_closeness};
+use super::pairing::{Paired, pair, text_closeness};
 use super::text;
 use super::{Cx, field};
 use crate::emit::layout::value_text;
@@ -55,7 +55,7 @@ pub(super) fn compare_indicators(
     new: &[Indicator],
     out: &mut Vec<IndicatorChange>,
 ) {
-    let (partner, used) = pair(
+    let paired = pair(
         old,
         new,
         |o, n| o.horizon == n.horizon && o.name.value == n.name.value,
@@ -67,10 +67,10 @@ pub(super) fn compare_indicators(
             }
         },
     );
-    for (n, &matched) in new.iter().zip(&partner) {
-        let (level1, level2) = level_names(cx.new, n);
-        match matched.and_then(|j| old.get(j)) {
-            Some(o) => {
+    for paired in paired {
+        match paired {
+            Paired::Both { old: o, new: n, .. } => {
+                let (level1, level2) = level_names(cx.new, n);
                 let mut fields = Vec::new();
                 let renamed = o.name.value != n.name.value;
                 field(
@@ -114,35 +114,35 @@ pub(super) fn compare_indicators(
                     },
                 });
             }
-            None => out.push(IndicatorChange {
-                status: IndicatorStatus::Added,
-                table: table.clone(),
-                horizon: horizon_key(n.horizon),
-                level1,
-                level2,
-                old: None,
-                new: Some(facts(cx.new, n)),
-                fields: Vec::new(),
-                name_segments: Vec::new(),
-            }),
+            Paired::Added { new: n, .. } => {
+                let (level1, level2) = level_names(cx.new, n);
+                out.push(IndicatorChange {
+                    status: IndicatorStatus::Added,
+                    table: table.clone(),
+                    horizon: horizon_key(n.horizon),
+                    level1,
+                    level2,
+                    old: None,
+                    new: Some(facts(cx.new, n)),
+                    fields: Vec::new(),
+                    name_segments: Vec::new(),
+                });
+            }
+            Paired::Removed { old: o, .. } => {
+                let (level1, level2) = level_names(cx.old, o);
+                out.push(IndicatorChange {
+                    status: IndicatorStatus::Removed,
+                    table: table.clone(),
+                    horizon: horizon_key(o.horizon),
+                    level1,
+                    level2,
+                    old: Some(facts(cx.old, o)),
+                    new: None,
+                    fields: Vec::new(),
+                    name_segments: Vec::new(),
+                });
+            }
         }
-    }
-    for (o, &taken) in old.iter().zip(&used) {
-        if taken {
-            continue;
-        }
-        let (level1, level2) = level_names(cx.old, o);
-        out.push(IndicatorChange {
-            status: IndicatorStatus::Removed,
-            table: table.clone(),
-            horizon: horizon_key(o.horizon),
-            level1,
-            level2,
-            old: Some(facts(cx.old, o)),
-            new: None,
-            fields: Vec::new(),
-            name_segments: Vec::new(),
-        });
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::Cx;
 use super::changes::*;
-use super::pairing::pair;
+use super::pairing::{Paired, pair_by};
 use crate::model::Line;
 
 pub(super) fn compare_lines(
@@ -14,12 +14,10 @@ pub(super) fn compare_lines(
     path: &[String],
     out: &mut Vec<LineChange>,
 ) {
-    let (partner, used) = pair(old, new, |o, n| o.name.value == n.name.value, |_, _| None);
-    for (n, &matched) in new.iter().zip(&partner) {
-        let mut p = path.to_vec();
-        p.push(n.name.value.clone());
-        match matched.and_then(|j| old.get(j)) {
-            Some(o) => {
+    for paired in pair_by(old, new, |l: &Line| l.name.value.clone()) {
+        match paired {
+            Paired::Both { old: o, new: n, .. } => {
+                let p = extend(path, n);
                 let amounts = cx.amounts(Some(o.amount), Some(n.amount));
                 if amounts.is_changed() {
                     out.push(LineChange {
@@ -32,18 +30,22 @@ pub(super) fn compare_lines(
                 }
                 compare_lines(cx, direction, breakdown, &o.children, &n.children, &p, out);
             }
-            None => {
+            Paired::Added { new: n, .. } => {
+                let p = extend(path, n);
                 whole_line(cx, direction, breakdown, n, &p, Status::Added, out);
+            }
+            Paired::Removed { old: o, .. } => {
+                let p = extend(path, o);
+                whole_line(cx, direction, breakdown, o, &p, Status::Removed, out);
             }
         }
     }
-    for (o, &taken) in old.iter().zip(&used) {
-        if !taken {
-            let mut p = path.to_vec();
-            p.push(o.name.value.clone());
-            whole_line(cx, direction, breakdown, o, &p, Status::Removed, out);
-        }
-    }
+}
+
+fn extend(path: &[String], line: &Line) -> Vec<String> {
+    let mut p = path.to_vec();
+    p.push(line.name.value.clone());
+    p
 }
 
 /// An added or removed line, and every 其中 line under it.
@@ -68,8 +70,6 @@ pub(super) fn whole_line(
         amounts,
     });
     for c in &line.children {
-        let mut p = path.to_vec();
-        p.push(c.name.value.clone());
-        whole_line(cx, direction, breakdown, c, &p, status, out);
+        whole_line(cx, direction, breakdown, c, &extend(path, c), status, out);
     }
 }

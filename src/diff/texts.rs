@@ -1,9 +1,9 @@
 //! Free texts: duties and 年度总体目标 (unnamed lists), plans, tasks, and a direction's goals and basis.
 
 use super::changes::*;
-use super::pairing::{pair, text_closeness};
+use super::pairing::{Paired, pair, pair_by, text_closeness};
 use super::text;
-use crate::model::{Declaration, Direction};
+use crate::model::{Declaration, Direction, Plan, Task};
 
 fn text_change(
     status: Status,
@@ -55,41 +55,96 @@ fn text_list(
     label: impl Fn(usize) -> String,
     out: &mut Vec<TextChange>,
 ) {
-    let (partner, used) = pair(old, new, |o, n| o == n, |o, n| text_closeness(o, n));
-    for (i, (n, &matched)) in new.iter().zip(&partner).enumerate() {
-        match matched.and_then(|j| old.get(j)) {
-            Some(o) if o == n => {}
-            Some(o) => out.push(text_change(
-                Status::Changed,
-                &None,
-                key,
-                label(i + 1),
-                Some(o),
-                Some(n),
-            )),
-            None => out.push(text_change(
+    for paired in pair(old, new, |o, n| o == n, |o, n| text_closeness(o, n)) {
+        let (status, o, n, at) = match paired {
+            Paired::Both { old, new, .. } if old == new => continue,
+            Paired::Both { old, new, at } => (Status::Changed, Some(*old), Some(*new), at),
+            Paired::Added { new, at } => (Status::Added, None, Some(*new), at),
+            Paired::Removed { old, at } => (Status::Removed, Some(*old), None, at),
+        };
+        out.push(text_change(status, &None, key, label(at + 1), o, n));
+    }
+}
+
+/// A text of a named item, under its label.
+type Part<T> = (&'static str, fn(&T) -> &str);
+
+/// A department list whose items are named by one text: plans by 事项, tasks by 工作任务. A paired
+/// item compares its two other texts; an added or removed one is shown whole.
+struct Named<T> {
+    key: &'static str,
+    name: fn(&T) -> &str,
+    /// The label of a changed text: the section › the item's name › `part`.
+    section: &'static str,
+    parts: [Part<T>; 2],
+    /// The label and the text of an added or removed item.
+    whole_label: fn(&T) -> String,
+    whole_text: fn(&T) -> String,
+}
+
+fn named_list<T>(list: &Named<T>, old: &[T], new: &[T], out: &mut Vec<TextChange>) {
+    for paired in pair_by(old, new, |t| (list.name)(t).to_string()) {
+        match paired {
+            Paired::Both { old: o, new: n, .. } => {
+                for (part, text) in list.parts {
+                    one_text(
+                        &None,
+                        list.key,
+                        &format!("{} › {} › {part}", list.section, (list.name)(n)),
+                        Some(text(o)),
+                        Some(text(n)),
+                        out,
+                    );
+                }
+            }
+            Paired::Added { new: n, .. } => out.push(text_change(
                 Status::Added,
                 &None,
-                key,
-                label(i + 1),
+                list.key,
+                (list.whole_label)(n),
                 None,
-                Some(n),
+                Some(&(list.whole_text)(n)),
             )),
-        }
-    }
-    for (j, (o, &taken)) in old.iter().zip(&used).enumerate() {
-        if !taken {
-            out.push(text_change(
+            Paired::Removed { old: o, .. } => out.push(text_change(
                 Status::Removed,
                 &None,
-                key,
-                label(j + 1),
-                Some(o),
+                list.key,
+                (list.whole_label)(o),
+                Some(&(list.whole_text)(o)),
                 None,
-            ));
+            )),
         }
     }
 }
+
+const PLANS: Named<Plan> = Named {
+    key: "plan",
+    name: |p| &p.item.value,
+    section: "年度重点工作计划",
+    parts: [
+        ("责任单位/科室", |p| &p.owner.value),
+        ("工作目标", |p| &p.target.value),
+    ],
+    whole_label: |p| format!("年度重点工作计划 › {}", p.item.value),
+    whole_text: |p| format!("{}：{}", p.owner.value, p.target.value),
+};
+
+const TASKS: Named<Task> = Named {
+    key: "task",
+    name: |t| &t.task.value,
+    section: "履职目标",
+    parts: [
+        ("部门职责", |t| &t.duty.value),
+        ("支出方向/项目", |t| &t.funded_by.value),
+    ],
+    whole_label: |_| "履职目标".to_string(),
+    whole_text: |t| {
+        format!(
+            "{}（部门职责：{}；支出方向/项目：{}）",
+            t.task.value, t.duty.value, t.funded_by.value
+        )
+    },
+};
 
 pub(super) fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChange>) {
     let values =
@@ -116,112 +171,8 @@ pub(super) fn department_texts(old: &Declaration, new: &Declaration, out: &mut V
         out,
     );
 
-    let (partner, used) = pair(
-        &old.plans,
-        &new.plans,
-        |o, n| o.item.value == n.item.value,
-        |_, _| None,
-    );
-    let plan_text = |p: &crate::model::Plan| format!("{}：{}", p.owner.value, p.target.value);
-    for (n, &matched) in new.plans.iter().zip(&partner) {
-        let item = &n.item.value;
-        match matched.and_then(|j| old.plans.get(j)) {
-            Some(o) => {
-                one_text(
-                    &None,
-                    "plan",
-                    &format!("年度重点工作计划 › {item} › 责任单位/科室"),
-                    Some(&o.owner.value),
-                    Some(&n.owner.value),
-                    out,
-                );
-                one_text(
-                    &None,
-                    "plan",
-                    &format!("年度重点工作计划 › {item} › 工作目标"),
-                    Some(&o.target.value),
-                    Some(&n.target.value),
-                    out,
-                );
-            }
-            None => out.push(text_change(
-                Status::Added,
-                &None,
-                "plan",
-                format!("年度重点工作计划 › {item}"),
-                None,
-                Some(&plan_text(n)),
-            )),
-        }
-    }
-    for (o, &taken) in old.plans.iter().zip(&used) {
-        if !taken {
-            out.push(text_change(
-                Status::Removed,
-                &None,
-                "plan",
-                format!("年度重点工作计划 › {}", o.item.value),
-                Some(&plan_text(o)),
-                None,
-            ));
-        }
-    }
-
-    let (partner, used) = pair(
-        &old.tasks,
-        &new.tasks,
-        |o, n| o.task.value == n.task.value,
-        |_, _| None,
-    );
-    let task_text = |t: &crate::model::Task| {
-        format!(
-            "{}（部门职责：{}；支出方向/项目：{}）",
-            t.task.value, t.duty.value, t.funded_by.value
-        )
-    };
-    for (n, &matched) in new.tasks.iter().zip(&partner) {
-        let task = &n.task.value;
-        match matched.and_then(|j| old.tasks.get(j)) {
-            Some(o) => {
-                one_text(
-                    &None,
-                    "task",
-                    &format!("履职目标 › {task} › 部门职责"),
-                    Some(&o.duty.value),
-                    Some(&n.duty.value),
-                    out,
-                );
-                one_text(
-                    &None,
-                    "task",
-                    &format!("履职目标 › {task} › 支出方向/项目"),
-                    Some(&o.funded_by.value),
-                    Some(&n.funded_by.value),
-                    out,
-                );
-            }
-            None => out.push(text_change(
-                Status::Added,
-                &None,
-                "task",
-                "履职目标".to_string(),
-                None,
-                Some(&task_text(n)),
-            )),
-        }
-    }
-    for (o, &taken) in old.tasks.iter().zip(&used) {
-        if !taken {
-            out.push(text_change(
-                Status::Removed,
-                &None,
-                "task",
-                "履职目标".to_string(),
-                Some(&task_text(o)),
-                None,
-            ));
-        }
-    }
+    named_list(&PLANS, &old.plans, &new.plans, out);
+    named_list(&TASKS, &old.tasks, &new.tasks, out);
 }
 
 pub(super) fn direction_texts(o: &Direction, n: &Direction, out: &mut Vec<TextChange>) {
