@@ -84,13 +84,23 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let stdin = path == Path::new("-");
-    let (name, src) = super::io::read_source(path).map_err(|e| {
+    let (name, bytes) = super::io::read_bytes(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
             &e.to_string(),
         ));
         ExitCode::from(2)
     })?;
+    // Decoded by the front door, as `check` and `build` do: a file in another encoding is B1004.
+    let src = match bdl::Source::decode(name, &bytes) {
+        Ok(source) => source,
+        Err(refused) => {
+            eprint!("{}", super::compile::human_text(&refused, opts.color));
+            super::error(msg::not_formatted(&refused.name));
+            return Ok(Outcome::Failed);
+        }
+    };
+    let bdl::Source { name, text: src } = src;
     let formatted = match bdl::fmt::format(&src) {
         Ok(f) => f,
         Err(e) => {

@@ -213,9 +213,8 @@ fn compile_one(
     unit.name = name.to_string();
     let mut text = super::compile::human_text(&unit, opts.color);
     let ok = unit.ok(opts.deny_warnings);
-    let compiled = unit.compiled;
-    drop(unit.src);
-    let Some(decl) = compiled.declaration.filter(|_| ok) else {
+    drop(unit.text);
+    let Some(decl) = unit.declaration.filter(|_| ok) else {
         if build.is_some() {
             text.push_str(&format!(
                 "{}\n",

@@ -2129,18 +2129,6 @@ pub fn no_such_file() -> Text {
 }
 
 /// A file in another encoding, read by a command that takes text whole: `[B1004] message` and help.
-pub fn unreadable_source(code: &str, message: &str, help: Option<&str>) -> Text {
-    // The message and help are already in the language being printed; only the word `help` differs.
-    let (en, zh) = match help {
-        Some(h) => (format!("\n  help: {h}"), format!("\n  提示：{h}")),
-        None => (String::new(), String::new()),
-    };
-    t(
-        format!("[{code}] {message}{en}"),
-        format!("[{code}] {message}{zh}"),
-    )
-}
-
 pub fn git_not_run(why: &str) -> Text {
     t(
         format!("cannot run git ({why}); is it installed?"),
@@ -2152,13 +2140,6 @@ pub fn git_show_failed(spec: &str) -> Text {
     t(
         format!("git show {spec} failed"),
         format!("git show {spec} 执行失败"),
-    )
-}
-
-pub fn git_not_utf8() -> Text {
-    t(
-        "the file is not UTF-8 text; save it as UTF-8 (iconv -f GB18030 -t UTF-8 FILE)",
-        "该文件不是 UTF-8 编码的文本，请以 UTF-8 编码保存（iconv -f GB18030 -t UTF-8 FILE）",
     )
 }
 
@@ -2600,13 +2581,8 @@ pub(crate) mod samples {
             ("diff_one_stdin", diff_one_stdin()),
             ("does_not_compile", does_not_compile("a.bdl")),
             ("no_such_file", no_such_file()),
-            (
-                "unreadable_source",
-                unreadable_source("B1004", "不是 UTF-8", Some("iconv")),
-            ),
             ("git_not_run", git_not_run("x")),
             ("git_show_failed", git_show_failed("HEAD:a.bdl")),
-            ("git_not_utf8", git_not_utf8()),
             (
                 "unknown_code",
                 unknown_code(
