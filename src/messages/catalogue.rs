@@ -1980,13 +1980,6 @@ pub fn cannot_read(path: &str, why: &str) -> Text {
     )
 }
 
-pub fn cannot_read_folder(path: &str, why: &str) -> Text {
-    t(
-        format!("error: cannot read the folder {path}: {why}"),
-        format!("错误：无法读取文件夹 {path}：{why}"),
-    )
-}
-
 pub fn cannot_write(path: &str, why: &str) -> Text {
     t(
         format!("error: cannot write {path}: {why}"),
@@ -2571,7 +2564,6 @@ pub(crate) mod samples {
             ("breadcrumb", breadcrumb(&["部门整体".to_string()])),
             ("summary", summary(1, 2, 1)),
             ("cannot_read", cannot_read("a.bdl", "No such file")),
-            ("cannot_read_folder", cannot_read_folder("a", "denied")),
             ("cannot_write", cannot_write("a.md", "denied")),
             ("nothing_written", nothing_written()),
             ("xlsx_needs_output", xlsx_needs_output()),
