@@ -279,33 +279,6 @@ pub fn help_report_bug() -> Text {
     )
 }
 
-pub fn rate_has_no_period(number: &str) -> Text {
-    t(
-        format!("the rate `rate {number}` has no period"),
-        format!("单价 `rate {number}` 没有注明按月还是按年"),
-    )
-}
-
-pub fn label_per_month_or_year() -> Text {
-    t("per month or per year?", "按月还是按年？")
-}
-
-pub fn help_rate_item_period(number: &str) -> Text {
-    t(
-        format!(
-            "write `rate {number}/month` (元 per person or item per month) or `rate {number}/year`"
-        ),
-        format!("请写成 `rate {number}/month`（每人或每件每月的元数）或 `rate {number}/year`"),
-    )
-}
-
-pub fn help_rate_needs_period() -> Text {
-    t(
-        "a rate needs its period: write `rate 612/month` or `rate 612/year`",
-        "单价须注明按月还是按年：请写成 `rate 612/month` 或 `rate 612/year`",
-    )
-}
-
 pub fn help_texts_in_quotes(example: &str) -> Text {
     t(
         format!("texts are written in ASCII double quotes, for example: {example}"),
@@ -552,10 +525,20 @@ pub fn did_you_mean_code(code: &str) -> Text {
     )
 }
 
-pub fn help_keywords() -> Text {
+/// The statement keywords (from `syntax::keywords`): those of the document, then those only inside a
+/// direction.
+pub fn help_keywords(document: &[&str], direction: &[&str]) -> Text {
     t(
-        "a line starts with a keyword: year, filer, department, unit, precision, framework, total, income, spending, duty, goal, plan, task, indicator, overall, direction, project (and inside a direction: special, kind, period, amount, cost, annual, summary-goal, summary-annual)",
-        "每行以关键字开头：year、filer、department、unit、precision、framework、total、income、spending、duty、goal、plan、task、indicator、overall、direction、project（支出方向内还有：special、kind、period、amount、cost、annual、summary-goal、summary-annual）",
+        format!(
+            "a line starts with a keyword: {} (and inside a direction: {})",
+            document.join(", "),
+            direction.join(", ")
+        ),
+        format!(
+            "每行以关键字开头：{}（支出方向内还有：{}）",
+            document.join("、"),
+            direction.join("、")
+        ),
     )
 }
 
@@ -2197,10 +2180,6 @@ pub(crate) mod samples {
             ("label_not_expected", label_not_expected()),
             ("syntax_internal", syntax_internal("x")),
             ("help_report_bug", help_report_bug()),
-            ("rate_has_no_period", rate_has_no_period("612")),
-            ("label_per_month_or_year", label_per_month_or_year()),
-            ("help_rate_item_period", help_rate_item_period("612")),
-            ("help_rate_needs_period", help_rate_needs_period()),
             ("help_texts_in_quotes", help_texts_in_quotes("year 2021")),
             ("help_line_reads_like", help_line_reads_like("year 2021")),
             (
@@ -2248,7 +2227,10 @@ pub(crate) mod samples {
             ("unknown_keyword", unknown_keyword("indicater")),
             ("label_unknown_keyword", label_unknown_keyword()),
             ("did_you_mean_code", did_you_mean_code("indicator")),
-            ("help_keywords", help_keywords()),
+            (
+                "help_keywords",
+                help_keywords(&["year", "filer"], &["special"]),
+            ),
             ("unopened_block", unopened_block()),
             ("label_nothing_to_close", label_nothing_to_close()),
             ("help_unopened_block", help_unopened_block()),

@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod encoding;
 mod errors;
+pub mod keywords;
 pub mod limits;
 pub mod mistakes;
 pub mod parser;
