@@ -70,6 +70,7 @@ codes! {
     LineWithoutAmount = "B3013", Error, "an income or spending line has no amount";
     SubYuan = "B3020", Warning, "an amount is more precise than 1 元";
     Overflow = "B3030", Error, "an amount is too large to compute exactly";
+    Inexact = "B3032", Error, "a computation has no exact result";
     NegativeNumber = "B3031", Error, "an amount, count, price or number of months is negative";
 
     UnknownLevel2 = "B4001", Error, "the 二级指标 is not in the document's framework";

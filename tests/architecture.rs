@@ -27,13 +27,16 @@ const FLOORS: &[(&str, &[&str])] = &[
     ),
     // The typed model of a declaration.
     ("model", &["model", "money", "framework", "period"]),
+    // All text for people about the model (figures, values, provenance, ordinals, breadcrumbs) and
+    // rendered diagnostics: below the stages, whose diagnostics show figures and provenance.
+    ("present", &["present", "report"]),
     ("syntax", &["syntax"]),
     ("lower", &["lower"]),
     ("check", &["check"]),
     // The front door: bytes → text → diagnostics and model (the crate root's `compile` too).
     ("compilation", &["compilation", "<root>"]),
-    // All text for people: tables, JSON, rendered diagnostics.
-    ("present", &["present", "emit", "report"]),
+    // The official tables: Markdown, JSON, HTML, XLSX.
+    ("emit", &["emit"]),
     ("tools", &["fmt", "diff", "batch"]),
 ];
 
@@ -41,20 +44,14 @@ const FLOORS: &[(&str, &[&str])] = &[
 const AST: &str = "syntax::ast";
 const AST_READERS: &[&str] = &["syntax", "lower", "fmt"];
 
-/// Violations on main today: (module, what it names). The `syntax::ast` ones go with the typed-core
-/// work (shared words move to `domain`, money and indicator values are typed in the model); the
-/// others are listed with theirs.
+/// Violations that exist today: (module, what it names), each with the work that removes it. (The
+/// typed-core work already took `syntax::ast` out of model, money, check, emit, diff and batch.)
 const ALLOWED: &[(&str, &str)] = &[
-    ("model", "syntax::ast"),
-    ("money", "syntax::ast"),
-    ("check", "syntax::ast"),
-    ("emit", "syntax::ast"),
-    ("diff", "syntax::ast"),
-    ("batch", "syntax::ast"),
     // The catalogue names a formatter property in its message; goes when the message takes the
     // property's own words (item 5, the catalogue split by stage).
     ("messages", "fmt"),
-    // The roll-up's table is rendered from batch's totals; goes when the totals move to the model.
+    // The roll-up's table is rendered from batch's totals; goes when the totals (`batch::rollup`,
+    // pure arithmetic on models) move to the model floor.
     ("emit", "batch"),
 ];
 

@@ -3,10 +3,10 @@
 
 use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::domain::Horizon;
 use crate::framework::Role;
 use crate::messages as msg;
 use crate::source::Span;
-use crate::syntax::ast::Horizon;
 
 pub fn framework_categories_filled(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;

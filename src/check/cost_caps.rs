@@ -5,10 +5,10 @@
 use super::Review;
 use super::fig;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::domain::Money;
 use crate::framework::Role;
 use crate::messages as msg;
-use crate::model::{Op, Value};
-use crate::money;
+use crate::model::{Measure, Op, Value};
 
 pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -17,7 +17,9 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
         // What a cap in this table caps: the direction's amount, or for the department the project
         // spending (the directions) when it has any, else 资金总额.
         let capped = match table.direction {
-            Some(d) => Some((d.amount, msg::capped_direction(&d.name.value), d.name.span)),
+            Some(d) => d
+                .amount
+                .map(|a| (a, msg::capped_direction(&d.name.value), d.name.span)),
             None => match (
                 decl.directions.first(),
                 decl.directions_total(),
@@ -46,8 +48,7 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             }
             let Value::Quantity {
                 op,
-                number,
-                unit,
+                measure: Measure::Money(cap),
                 span,
                 ..
             } = &ind.value
@@ -57,37 +58,34 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             if !matches!(op, Op::Le | Op::Lt) {
                 continue;
             }
-            let Some(cap_unit) = unit.as_deref().and_then(money::unit_from_name) else {
+            let Ok(cap) = cap.to(decl.unit) else {
                 continue;
             };
-            let Some(cap) = money::convert(*number, cap_unit, decl.unit) else {
-                continue;
-            };
-            let cap_text = format!("{}{}", op.symbol(), fig(cap, decl));
-            let diag = if cap > amount {
+            let cap_text = format!("{}{}", op.symbol(), fig(cap));
+            let diag = if cap.amount() > amount.amount() {
                 Diagnostic::new(
                     Code::CostCapAboveAmount,
-                    msg::cost_cap_above(&cap_text, &what, &fig(amount, decl)),
+                    msg::cost_cap_above(&cap_text, &what, &fig(amount)),
                     *span,
-                    msg::label_above_by(&fig(cap - amount, decl)),
+                    msg::label_above_by(&fig_difference(cap, amount)),
                 )
                 .with_help(msg::help_cost_cap_above(&format!(
                     "{}{}",
                     op.symbol(),
-                    fig(amount, decl)
+                    fig(amount)
                 )))
-            } else if cap < amount {
+            } else if cap.amount() < amount.amount() {
                 Diagnostic::new(
                     Code::CostCapBelowAmount,
-                    msg::cost_cap_below(&cap_text, &what, &fig(amount, decl)),
+                    msg::cost_cap_below(&cap_text, &what, &fig(amount)),
                     *span,
-                    msg::label_below_by(&fig(amount - cap, decl)),
+                    msg::label_below_by(&fig_difference(amount, cap)),
                 )
                 .with_help(msg::help_cost_cap_below())
             } else if *op == Op::Lt {
                 Diagnostic::new(
                     Code::StrictCapEqual,
-                    msg::strict_cap_equal(&cap_text, &fig(amount, decl)),
+                    msg::strict_cap_equal(&cap_text, &fig(amount)),
                     *span,
                     msg::label_strictly_below(),
                 )
@@ -102,4 +100,9 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// `a − b`, which is positive here.
+fn fig_difference(a: Money, b: Money) -> String {
+    a.checked_sub(b).map_or_else(|_| String::new(), fig)
 }

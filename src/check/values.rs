@@ -5,8 +5,8 @@ use super::Review;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::framework::Role;
 use crate::messages as msg;
-use crate::model::{Op, Value};
-use crate::money;
+use crate::model::{Measure, Op, Value};
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 /// Names at most 100 characters, values at most 60 (the provincial systems' fields).
@@ -15,10 +15,6 @@ const VALUE_LIMIT: usize = 60;
 const PLACEHOLDERS: &[&str] = &[
     "XX", "xx", "XXX", "xxx", "*", "**", "_", "-", "--", "…", "……", "待定", "待填",
 ];
-
-fn is_percent(unit: &Option<String>) -> bool {
-    matches!(unit.as_deref(), Some("%") | Some("％") | Some("百分比"))
-}
 
 pub fn satisfaction_target(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -31,17 +27,13 @@ pub fn satisfaction_target(review: &Review) -> Vec<Diagnostic> {
             }
             let Value::Quantity {
                 op,
-                number,
-                unit,
+                measure: Measure::Percent(number),
                 span,
                 ..
             } = &ind.value
             else {
                 continue;
             };
-            if !is_percent(unit) {
-                continue;
-            }
             let low = *number < Decimal::from(90);
             let not_ge = !matches!(op, Op::Ge | Op::Gt);
             if low || not_ge {
@@ -67,16 +59,18 @@ pub fn percentage_within_100(review: &Review) -> Vec<Diagnostic> {
     for table in &review.tables {
         for ind in table.indicators {
             let Value::Quantity {
-                number, unit, span, ..
+                measure: Measure::Percent(number),
+                span,
+                ..
             } = &ind.value
             else {
                 continue;
             };
-            if is_percent(unit) && *number > Decimal::from(100) {
+            if *number > Decimal::from(100) {
                 out.push(
                     Diagnostic::new(
                         Code::PercentAbove100,
-                        msg::percent_above_100(&ind.name.value, &money::exact(*number)),
+                        msg::percent_above_100(&ind.name.value, &figures::exact(*number)),
                         *span,
                         msg::label_above_100(),
                     )
@@ -126,7 +120,7 @@ pub fn no_placeholder_values(review: &Review) -> Vec<Diagnostic> {
             let checks = [(&ind.name.value, ind.name.span, false)];
             let value_text = match &ind.value {
                 Value::Quality { text, span } => Some((text, *span)),
-                Value::Quantity { .. } => None,
+                Value::Quantity { .. } | Value::Date { .. } | Value::Unknown { .. } => None,
             };
             for (text, span, is_value) in checks
                 .into_iter()

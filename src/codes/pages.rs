@@ -41,6 +41,7 @@ impl Code {
             Code::LineWithoutAmount => include_str!("../../docs/diagnostics/B3013.md"),
             Code::SubYuan => include_str!("../../docs/diagnostics/B3020.md"),
             Code::Overflow => include_str!("../../docs/diagnostics/B3030.md"),
+            Code::Inexact => include_str!("../../docs/diagnostics/B3032.md"),
             Code::NegativeNumber => include_str!("../../docs/diagnostics/B3031.md"),
             Code::UnknownLevel2 => include_str!("../../docs/diagnostics/B4001.md"),
             Code::WrongLevel1 => include_str!("../../docs/diagnostics/B4002.md"),

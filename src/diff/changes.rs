@@ -2,8 +2,8 @@
 //! one unit (`ChangeSet::unit`); texts keep their spelling; every list is in a fixed order (the new
 //! document's order, then what only the old one had), so the same two files always give the same output.
 
-use crate::money;
-use crate::syntax::ast::MoneyUnit;
+use crate::domain::MoneyUnit;
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +102,7 @@ impl AmountChange {
             (Some(o), Some(c)) if !o.is_zero() => c
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|p| p.checked_div(o))
-                .map(|p| money::round(p, 2)),
+                .map(|p| figures::round(p, 2)),
             _ => None,
         };
         AmountChange {

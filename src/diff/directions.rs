@@ -6,9 +6,9 @@ use super::lines::{compare_lines, whole_line};
 use super::pairing::{Paired, pair_by};
 use super::texts::direction_texts;
 use super::{Cx, field};
+use crate::domain::{DirectionKind, Per};
 use crate::model::{Cost, Count, Declaration, Direction};
-use crate::money;
-use crate::syntax::ast::{DirectionKind, MoneyUnit, Per};
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 struct Placed<'a> {
@@ -108,11 +108,8 @@ fn spanned_text(s: &Option<crate::model::Spanned<String>>) -> Option<String> {
 
 fn entry(cx: &Cx, p: &Placed, old: bool) -> DirectionEntry {
     let d = p.direction;
-    let amount = if old {
-        cx.old_amount(d.amount)
-    } else {
-        cx.new_amount(d.amount)
-    };
+    let _ = old;
+    let amount = cx.amount(d.amount);
     DirectionEntry {
         name: d.name.value.clone(),
         kind: kind_key(d.kind),
@@ -132,19 +129,19 @@ fn cost_entry(cx: &Cx, c: &Cost) -> CostEntry {
     CostEntry {
         label: c.label.as_ref().map(|l| l.value.clone()),
         basis: basis_text(c),
-        amount: money::convert(c.yuan, MoneyUnit::Yuan, cx.unit),
+        amount: cx.amount(Some(c.amount)),
     }
 }
 
 fn count_text(c: &Count) -> String {
     match c {
-        Count::People(n) => format!("people {}", money::exact(*n)),
-        Count::Qty { number, unit } => format!("qty {} {unit}", money::exact(*number)),
+        Count::People(n) => format!("people {}", figures::exact(*n)),
+        Count::Qty { number, unit } => format!("qty {} {unit}", figures::exact(*number)),
     }
 }
 
 fn price_text(c: &Cost) -> String {
-    let p = money::exact(c.price);
+    let p = figures::exact(c.price.amount());
     match c.per {
         Per::Month => format!("rate {p}/month"),
         Per::Year => format!("rate {p}/year"),
@@ -161,7 +158,7 @@ fn months(c: &Cost) -> Option<Decimal> {
 fn basis_text(c: &Cost) -> String {
     let mut s = format!("{} {}", count_text(&c.count), price_text(c));
     if let Some(m) = months(c).filter(|m| *m != Decimal::from(12)) {
-        s.push_str(&format!(" months {}", money::exact(m)));
+        s.push_str(&format!(" months {}", figures::exact(m)));
     }
     s
 }
@@ -206,10 +203,10 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
     );
 
     let mut facts = Vec::new();
-    let declared = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), money::exact);
+    let declared = |v: Option<Decimal>| v.map_or_else(|| "—".to_string(), figures::exact);
     let (od_declared, nd_declared) = (
-        od.declared.as_ref().and_then(|a| cx.old_amount(a.value)),
-        nd.declared.as_ref().and_then(|a| cx.new_amount(a.value)),
+        od.declared.as_ref().and_then(|a| cx.amount(Some(a.value))),
+        nd.declared.as_ref().and_then(|a| cx.amount(Some(a.value))),
     );
     if od_declared != nd_declared {
         facts.push(FactChange {
@@ -233,7 +230,7 @@ fn compare_direction(cx: &Cx, o: &Placed, n: &Placed) -> DirectionChange {
     }
     DirectionChange {
         name: nd.name.value.clone(),
-        amounts: cx.amounts(Some(od.amount), Some(nd.amount)),
+        amounts: cx.amounts(od.amount, nd.amount),
         fields,
         facts,
         costs_added,
@@ -255,7 +252,7 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
     match (&o.count, &n.count) {
         (Count::People(a), Count::People(b)) => {
             if a != b {
-                push("people", money::exact(*a), money::exact(*b), None);
+                push("people", figures::exact(*a), figures::exact(*b), None);
             }
         }
         (
@@ -271,8 +268,8 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
             if a != b {
                 push(
                     "qty",
-                    money::exact(*a),
-                    money::exact(*b),
+                    figures::exact(*a),
+                    figures::exact(*b),
                     Some(format!(" {ub}")),
                 );
             }
@@ -290,12 +287,22 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
                 Per::Year => ("rate", Some("/year".to_string())),
                 Per::Once => ("price", None),
             };
-            push(fact, money::exact(o.price), money::exact(n.price), unit);
+            push(
+                fact,
+                figures::exact(o.price.amount()),
+                figures::exact(n.price.amount()),
+                unit,
+            );
         }
         if o.times != n.times {
             match (months(o), months(n)) {
-                (Some(a), Some(b)) => push("months", money::exact(a), money::exact(b), None),
-                _ => push("times", money::exact(o.times), money::exact(n.times), None),
+                (Some(a), Some(b)) => push("months", figures::exact(a), figures::exact(b), None),
+                _ => push(
+                    "times",
+                    figures::exact(o.times),
+                    figures::exact(n.times),
+                    None,
+                ),
             }
         }
     } else {
@@ -303,7 +310,7 @@ fn cost_facts(o: &Cost, n: &Cost, out: &mut Vec<FactChange>) {
         if months(o) != months(n)
             && let (Some(a), Some(b)) = (months(o), months(n))
         {
-            push("months", money::exact(a), money::exact(b), None);
+            push("months", figures::exact(a), figures::exact(b), None);
         }
     }
 }

@@ -4,7 +4,6 @@ use super::changes::*;
 use super::{Cx, field};
 use crate::framework::Framework;
 use crate::model::Declaration;
-use crate::money;
 
 fn framework_text(f: &Framework) -> String {
     if crate::framework::PROFILES.contains(&f.name.as_str()) {
@@ -43,8 +42,8 @@ pub(super) fn header(old: &Declaration, new: &Declaration) -> Vec<FieldChange> {
     field(
         "unit",
         "金额单位",
-        Some(money::unit_name(old.unit).to_string()),
-        Some(money::unit_name(new.unit).to_string()),
+        Some(old.unit.name().to_string()),
+        Some(new.unit.name().to_string()),
         &mut out,
     );
     field(

@@ -4,11 +4,10 @@ use super::changes::*;
 use super::pairing::{Paired, pair, text_closeness};
 use super::text;
 use super::{Cx, field};
-use crate::emit::layout::value_text;
+use crate::domain::{Horizon, Money};
 use crate::model::{Declaration, Indicator};
-use crate::money;
-use crate::syntax::ast::{Horizon, MoneyUnit};
-use rust_decimal::Decimal;
+use crate::present::figures;
+use crate::present::values::value_text;
 
 fn horizon_key(h: Horizon) -> &'static str {
     match h {
@@ -146,16 +145,15 @@ pub(super) fn compare_indicators(
     }
 }
 
-/// A quantitative value in money: its operator, number and money unit.
-fn money_value(v: &crate::model::Value) -> Option<(crate::model::Op, Decimal, MoneyUnit)> {
+/// A value in money: its operator and amount.
+fn money_value(v: &crate::model::Value) -> Option<(crate::model::Op, Money)> {
     match v {
         crate::model::Value::Quantity {
-            op, number, unit, ..
-        } => unit
-            .as_deref()
-            .and_then(money::unit_from_name)
-            .map(|u| (*op, *number, u)),
-        crate::model::Value::Quality { .. } => None,
+            op,
+            measure: crate::model::Measure::Money(m),
+            ..
+        } => Some((*op, *m)),
+        _ => None,
     }
 }
 
@@ -163,10 +161,8 @@ fn indicator_fields(cx: &Cx, o: &Indicator, n: &Indicator, out: &mut Vec<FieldCh
     // A money value is compared as an amount in the common unit: `≤4万元` and `≤40000.00元` are
     // the same cap, and a change finer than the printed precision is still a change.
     let same_money = match (money_value(&o.value), money_value(&n.value)) {
-        (Some((oo, ov, ou)), Some((no, nv, nu))) => {
-            oo == no
-                && money::convert(ov, ou, cx.unit)
-                    .is_some_and(|a| money::convert(nv, nu, cx.unit) == Some(a))
+        (Some((oo, om)), Some((no, nm))) => {
+            oo == no && om.compare(nm).is_ok_and(|o| o == std::cmp::Ordering::Equal)
         }
         _ => false,
     };
@@ -190,8 +186,8 @@ fn indicator_fields(cx: &Cx, o: &Indicator, n: &Indicator, out: &mut Vec<FieldCh
     field(
         "weight",
         "权重",
-        o.weight.map(money::exact),
-        n.weight.map(money::exact),
+        o.weight.map(figures::exact),
+        n.weight.map(figures::exact),
         out,
     );
     field(

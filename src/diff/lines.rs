@@ -18,7 +18,7 @@ pub(super) fn compare_lines(
         match paired {
             Paired::Both { old: o, new: n, .. } => {
                 let p = extend(path, n);
-                let amounts = cx.amounts(Some(o.amount), Some(n.amount));
+                let amounts = cx.amounts(o.amount, n.amount);
                 if amounts.is_changed() {
                     out.push(LineChange {
                         direction: direction.map(str::to_string),
@@ -59,8 +59,8 @@ pub(super) fn whole_line(
     out: &mut Vec<LineChange>,
 ) {
     let amounts = match status {
-        Status::Removed => cx.amounts(Some(line.amount), None),
-        _ => cx.amounts(None, Some(line.amount)),
+        Status::Removed => cx.amounts(line.amount, None),
+        _ => cx.amounts(None, line.amount),
     };
     out.push(LineChange {
         direction: direction.map(str::to_string),

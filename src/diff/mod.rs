@@ -25,9 +25,8 @@ mod pairing;
 pub mod text;
 mod texts;
 
+use crate::domain::{Money, MoneyUnit};
 use crate::model::Declaration;
-use crate::money;
-use crate::syntax::ast::MoneyUnit;
 use changes::*;
 use directions::compare_directions;
 use header::{header, totals};
@@ -94,19 +93,13 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn old_amount(&self, v: Decimal) -> Option<Decimal> {
-        money::convert(v, self.old.unit, self.unit)
+    /// An amount in the comparison's unit; `None` when unknown.
+    fn amount(&self, v: Option<Money>) -> Option<Decimal> {
+        v.and_then(|m| m.amount_in(self.unit).ok())
     }
 
-    fn new_amount(&self, v: Decimal) -> Option<Decimal> {
-        money::convert(v, self.new.unit, self.unit)
-    }
-
-    fn amounts(&self, old: Option<Decimal>, new: Option<Decimal>) -> AmountChange {
-        AmountChange::new(
-            old.and_then(|v| self.old_amount(v)),
-            new.and_then(|v| self.new_amount(v)),
-        )
+    fn amounts(&self, old: Option<Money>, new: Option<Money>) -> AmountChange {
+        AmountChange::new(self.amount(old), self.amount(new))
     }
 }
 

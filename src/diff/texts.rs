@@ -154,12 +154,7 @@ pub(super) fn department_texts(old: &Declaration, new: &Declaration, out: &mut V
         "duty",
         &od.iter().map(String::as_str).collect::<Vec<_>>(),
         &nd.iter().map(String::as_str).collect::<Vec<_>>(),
-        |n| {
-            format!(
-                "部门职责概述（{}）",
-                crate::emit::layout::chinese_ordinal(n)
-            )
-        },
+        |n| format!("部门职责概述（{}）", crate::present::ordinals::chinese(n)),
         out,
     );
     let (og, ng) = (values(&old.goals), values(&new.goals));

@@ -3,12 +3,14 @@
 
 use super::{Ctx, lines, spanned, unknown_direction};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::domain::money::exact;
+use crate::domain::{Breakdown, Money, MoneyUnit};
 use crate::framework::Slot;
 use crate::messages as msg;
 use crate::model::{
-    Count, Declaration, Derived, Direction, Indicator, Op, RefKind, Reference, Value,
+    Count, Declaration, Direction, How, Indicator, Measure, Op, RefKind, Reference, Value,
 };
-use crate::money;
+use crate::source::Span;
 use crate::syntax::ast::{self, IndicatorOption};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -86,7 +88,7 @@ impl<'a> Scope<'a> {
             match o {
                 IndicatorOption::Note(t) => out.note = Some(t.value.clone()),
                 IndicatorOption::Standard(t) => out.standard = Some(t.value.clone()),
-                IndicatorOption::Weight(n) => out.weight = Some(ctx.number(n)),
+                IndicatorOption::Weight(n) => out.weight = ctx.number(n),
                 IndicatorOption::Explain(t) => out.explain = Some(t.value.clone()),
                 IndicatorOption::Scoring(t) => out.scoring = Some(t.value.clone()),
                 IndicatorOption::Sense(t) => {
@@ -204,34 +206,54 @@ impl<'a> Scope<'a> {
                     .as_ref()
                     .and_then(|r| self.reference(ctx, r, current))
                     .map(Box::new);
-                let (number, number_text, unit) = match literal {
-                    Some(l) => {
-                        let mut unit = l.unit.as_ref().map(|u| u.value.clone());
-                        // `95%以上` / `5天以内`: the words are the operator.
-                        if let Some(u) = &unit {
-                            for (suffix, word_op) in [("以上", Op::Ge), ("以内", Op::Le)] {
-                                if let Some(stripped) = u.strip_suffix(suffix) {
-                                    if operator.is_none() {
-                                        op = word_op;
-                                    }
-                                    unit = Some(stripped.to_string()).filter(|s| !s.is_empty());
-                                    break;
-                                }
+                let Some(l) = literal else {
+                    // A bare reference: the value is the derived figure itself.
+                    return match reference {
+                        Some(r) => Value::Quantity {
+                            op,
+                            op_word,
+                            measure: r.value.clone(),
+                            number_text: None,
+                            unit_text: Some(r.unit()),
+                            reference: Some(r),
+                            span: *span,
+                        },
+                        // The reference could not be resolved (reported): nothing is known.
+                        None => Value::Unknown { span: *span },
+                    };
+                };
+                let mut unit = l.unit.as_ref().map(|u| u.value.clone());
+                // `95%以上` / `5天以内`: the words are the operator.
+                if let Some(u) = &unit {
+                    for (suffix, word_op) in [("以上", Op::Ge), ("以内", Op::Le)] {
+                        if let Some(stripped) = u.strip_suffix(suffix) {
+                            if operator.is_none() {
+                                op = word_op;
                             }
+                            unit = Some(stripped.to_string()).filter(|s| !s.is_empty());
+                            break;
                         }
-                        (ctx.number(&l.number), Some(l.number.text.clone()), unit)
                     }
-                    None => match &reference {
-                        Some(r) => (r.derived.value, None, Some(r.unit.clone())),
-                        None => (Decimal::ZERO, None, None),
-                    },
+                }
+                if let Some(u) = unit.as_deref()
+                    && is_date(&l.number.text, u)
+                {
+                    return Value::Date {
+                        op,
+                        op_word,
+                        text: format!("{}{u}", l.number.text),
+                        span: *span,
+                    };
+                }
+                let Some(number) = ctx.number(&l.number) else {
+                    return Value::Unknown { span: *span };
                 };
                 Value::Quantity {
                     op,
                     op_word,
-                    number,
-                    number_text,
-                    unit,
+                    measure: classify(number, unit.as_deref()),
+                    number_text: Some(l.number.text.clone()),
+                    unit_text: unit,
                     reference,
                     span: *span,
                 }
@@ -289,9 +311,8 @@ impl<'a> Scope<'a> {
         // `current` comes from the model being built; look it up again in this scope's lifetime.
         let current: Option<&'a Direction> =
             current.and_then(|c| self.by_name.get(c.name.value.as_str()).copied());
-        let money_unit = money::unit_name(ctx.unit).to_string();
         let written = written(r);
-        let (kind, derived, unit) = match r.kind {
+        let (kind, value, how, sources) = match r.kind {
             ast::RefKind::People => {
                 let d = self.direction_for(ctx, r, current, "people")?;
                 let Some(n) = d.people else {
@@ -310,31 +331,22 @@ impl<'a> Scope<'a> {
                     );
                     return None;
                 };
-                let parts: Vec<String> = people_parts(d);
-                // `50人 + 8人 = 58人`; a single count is not repeated (`= 50人`).
-                let how = if parts.len() > 1 {
-                    format!(
-                        "people of \"{}\" = {} = {}人",
-                        d.name.value,
-                        parts.join(" + "),
-                        money::exact(n)
-                    )
-                } else {
-                    format!("people of \"{}\" = {}人", d.name.value, money::exact(n))
-                };
                 (
                     RefKind::People,
-                    Derived {
-                        value: n,
-                        how,
-                        sources: people_sources(d),
+                    Measure::Count {
+                        number: n,
+                        unit: Some("人".to_string()),
                     },
-                    "人".to_string(),
+                    How::People {
+                        direction: d.name.value.clone(),
+                        parts: people_parts(d),
+                    },
+                    people_sources(d),
                 )
             }
             ast::RefKind::Qty => {
                 let d = self.direction_for(ctx, r, current, "qty")?;
-                let qtys: Vec<(Decimal, &str, crate::source::Span)> = d
+                let qtys: Vec<(Decimal, &str, Span)> = d
                     .costs
                     .iter()
                     .filter_map(|c| {
@@ -373,48 +385,40 @@ impl<'a> Scope<'a> {
                     );
                     return None;
                 }
-                let value = model_sum(qtys.iter().map(|q| q.0))?;
-                let how = format!(
-                    "qty of \"{}\" = {}{unit}",
-                    d.name.value,
-                    money::exact(value)
-                );
+                let number = ctx.exact(exact::sum(qtys.iter().map(|q| q.0)), r.span)?;
                 (
                     RefKind::Qty,
-                    Derived {
-                        value,
-                        how,
-                        sources: qtys.iter().map(|q| q.2).collect(),
+                    Measure::Count {
+                        number,
+                        unit: Some(unit.to_string()),
                     },
-                    unit.to_string(),
+                    How::Qty {
+                        direction: d.name.value.clone(),
+                        unit: unit.to_string(),
+                    },
+                    qtys.iter().map(|q| q.2).collect(),
                 )
             }
             ast::RefKind::Amount => {
                 let d = self.direction_for(ctx, r, current, "amount")?;
-                let how = format!(
-                    "amount of \"{}\" = {}{money_unit}",
-                    d.name.value,
-                    money::exact(d.amount)
-                );
                 let sources = d.derived.as_ref().map_or_else(
                     || d.declared.iter().map(|a| a.span).collect(),
                     |x| x.sources.clone(),
                 );
                 (
                     RefKind::Money,
-                    Derived {
-                        value: d.amount,
-                        how,
-                        sources,
+                    Measure::Money(d.amount?),
+                    How::AmountOf {
+                        direction: d.name.value.clone(),
                     },
-                    money_unit,
+                    sources,
                 )
             }
             ast::RefKind::Spending | ast::RefKind::Income => {
                 let (lines_of, what) = if r.kind == ast::RefKind::Spending {
-                    (&self.decl.spending, "spending")
+                    (&self.decl.spending, Breakdown::Spending)
                 } else {
-                    (&self.decl.income, "income")
+                    (&self.decl.income, Breakdown::Income)
                 };
                 let name = r.target.as_ref()?;
                 let Some(l) = lines::find(lines_of, &name.value) else {
@@ -435,93 +439,124 @@ impl<'a> Scope<'a> {
                     );
                     return None;
                 };
-                let how = format!(
-                    "{what} \"{}\" = {}{money_unit}",
-                    l.name.value,
-                    money::exact(l.amount)
-                );
                 (
                     RefKind::Money,
-                    Derived {
-                        value: l.amount,
-                        how,
-                        sources: vec![l.span],
+                    Measure::Money(l.amount?),
+                    How::LineOf {
+                        breakdown: what,
+                        name: l.name.value.clone(),
                     },
-                    money_unit,
+                    vec![l.span],
                 )
             }
             ast::RefKind::Total => {
-                let value = self.decl.total().or_else(|| {
-                    ctx.report(
-                        Diagnostic::new(
-                            Code::UnknownReference,
-                            msg::no_total(),
-                            r.span,
-                            msg::label_no_total(),
-                        )
-                        .with_help(msg::help_no_total()),
-                    );
-                    None
-                })?;
-                (
-                    RefKind::Money,
-                    Derived {
-                        value,
-                        how: format!("资金总额 = {}{money_unit}", money::exact(value)),
-                        sources: vec![],
-                    },
-                    money_unit,
-                )
+                let Some(value) = self.decl.total() else {
+                    // A total that exists but is unknown (a line could not be read) is reported
+                    // where it is.
+                    if self.decl.declared_total.is_none()
+                        && self.decl.income.is_empty()
+                        && self.decl.spending.is_empty()
+                    {
+                        ctx.report(
+                            Diagnostic::new(
+                                Code::UnknownReference,
+                                msg::no_total(),
+                                r.span,
+                                msg::label_no_total(),
+                            )
+                            .with_help(msg::help_no_total()),
+                        );
+                    }
+                    return None;
+                };
+                (RefKind::Money, Measure::Money(value), How::Total, vec![])
             }
             ast::RefKind::Directions => {
-                let value = model_sum(self.directions.iter().map(|d| d.amount))?;
-                let how = format!(
-                    "{} = {}{money_unit}",
-                    msg::SUM_OF_DIRECTIONS,
-                    money::exact(value)
-                );
+                let mut total = Money::zero(ctx.unit);
+                for d in self.directions {
+                    total = ctx.exact(total.checked_add(d.amount?), r.span)?;
+                }
                 (
                     RefKind::Money,
-                    Derived {
-                        value,
-                        how,
-                        sources: self.directions.iter().map(|d| d.name.span).collect(),
-                    },
-                    money_unit,
+                    Measure::Money(total),
+                    How::Directions(
+                        self.directions
+                            .iter()
+                            .map(|d| crate::model::Part {
+                                name: d.name.value.clone(),
+                                amount: d.amount,
+                            })
+                            .collect(),
+                    ),
+                    self.directions.iter().map(|d| d.name.span).collect(),
                 )
             }
         };
         Some(Reference {
             kind,
             written,
-            derived,
-            unit,
+            value,
+            how,
+            sources,
             span: r.span,
         })
     }
 }
 
-fn model_sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    crate::model::sum(values)
+/// What a number with this unit measures. Money units and percent signs are the only units with a
+/// meaning of their own; every other unit word is a count of that unit (人, 次, 元/亩).
+pub(crate) fn classify(number: Decimal, unit: Option<&str>) -> Measure {
+    match unit {
+        Some("%" | "％" | "百分比") => Measure::Percent(number),
+        Some(u) => match MoneyUnit::from_name(u) {
+            Some(mu) => Measure::Money(Money::new(number, mu)),
+            None => Measure::Count {
+                number,
+                unit: Some(u.to_string()),
+            },
+        },
+        None => Measure::Count { number, unit: None },
+    }
 }
 
-fn people_parts(d: &Direction) -> Vec<String> {
-    let mut parts: Vec<String> = d
+/// Whether a number followed by these words is a date, a deadline or a period rather than a count:
+/// `2024年3月-11月`, `2024年`, `10月底前完成`, `6月30日前`, `2025.03-2025.12`, `2024-12-31`. A unit
+/// alone after a small number (`3年`, `12月`, `30日`) is a length of time, which is a count.
+pub(crate) fn is_date(number: &str, unit: &str) -> bool {
+    let year_like = !number.contains('.')
+        && number
+            .parse::<u32>()
+            .is_ok_and(|n| (1900..=2200).contains(&n));
+    let mut chars = unit.chars();
+    let first = chars.next();
+    let rest = chars.as_str();
+    match first {
+        // A range or a dotted date: `2025.03-2025.12`, `2024-12-31`, `2024/06`, `2024至2025年`.
+        Some('-' | '—' | '–' | '~' | '～' | '/' | '至' | '.') => true,
+        // `2024年`, `2024年3月-11月`, `2024年底`.
+        Some('年') => year_like || !rest.is_empty() && !rest.starts_with('度'),
+        // `10月底前完成`, `6月30日前`, `12月份`; `12月` alone is a length.
+        Some('月') => !rest.is_empty(),
+        // `15日前`, `30号`.
+        Some('日') => !rest.is_empty() && !rest.starts_with('均'),
+        Some('号') => true,
+        _ => false,
+    }
+}
+
+fn people_parts(d: &Direction) -> Vec<Decimal> {
+    let mut parts: Vec<Decimal> = d
         .costs
         .iter()
         .filter_map(|c| {
             if let Count::People(n) = c.count {
-                Some(format!("{}人", money::exact(n)))
+                Some(n)
             } else {
                 None
             }
         })
         .collect();
-    parts.extend(
-        d.children
-            .iter()
-            .filter_map(|c| c.people.map(|p| format!("{}人", money::exact(p)))),
-    );
+    parts.extend(d.children.iter().filter_map(|c| c.people));
     parts
 }
 

@@ -7,12 +7,14 @@ mod indicators;
 mod lines;
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::domain::money::{self, Inexact, Reason};
+use crate::domain::{Breakdown, Money, MoneyUnit};
 use crate::framework::Framework;
 use crate::messages as msg;
 use crate::model::{Declaration, Spanned, Task};
-use crate::money;
+use crate::present;
 use crate::source::Span;
-use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item, MoneyUnit};
+use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item};
 use rust_decimal::Decimal;
 
 /// What every stage of lowering needs: the header facts and the diagnostics so far.
@@ -29,53 +31,40 @@ impl Ctx {
         self.diagnostics.push(d);
     }
 
-    /// A number written in the source, exactly; reports B1002 and gives zero when it cannot be exact.
-    pub fn number(&mut self, n: &ast::Number) -> Decimal {
-        match money::parse_exact(&n.text) {
-            Some(v) => v,
-            None => {
-                self.report(
-                    Diagnostic::new(
-                        Code::NumberOutOfRange,
-                        msg::number_too_long(),
-                        n.span,
-                        msg::label_more_than_28_digits(),
-                    )
-                    .with_help(msg::help_number_too_long()),
-                );
-                Decimal::ZERO
-            }
+    /// A number written in the source, exactly; reports B1002 and gives `None` when it cannot be exact.
+    pub fn number(&mut self, n: &ast::Number) -> Option<Decimal> {
+        let v = money::parse_exact(&n.text);
+        if v.is_none() {
+            self.report(
+                Diagnostic::new(
+                    Code::NumberOutOfRange,
+                    msg::number_too_long(),
+                    n.span,
+                    msg::label_more_than_28_digits(),
+                )
+                .with_help(msg::help_number_too_long()),
+            );
         }
+        v
     }
 
-    /// An amount literal in the document's unit (`367200元` in a 万元 document is 36.72).
-    pub fn amount(&mut self, a: &AmountLit) -> Decimal {
-        self.declared_amount(a).unwrap_or(Decimal::ZERO)
-    }
-
-    /// An amount literal, or `None` (reported: B1002, B3030) when it cannot be read exactly. Declared
-    /// figures use this, so that an unreadable number is not compared as if it were zero.
-    pub fn declared_amount(&mut self, a: &AmountLit) -> Option<Decimal> {
-        let Some(v) = money::parse_exact(&a.number.text) else {
-            self.number(&a.number);
-            return None;
-        };
+    /// An amount literal in the document's unit (`367200元` in a 万元 document is 36.72), or `None`
+    /// (reported: B1002, B3030, B3031, B3032) when it cannot be read exactly, so that an unreadable
+    /// figure is never compared or summed as if it were zero.
+    pub fn declared_amount(&mut self, a: &AmountLit) -> Option<Money> {
+        let v = self.number(&a.number)?;
         if v.is_sign_negative() && !v.is_zero() {
             self.negative(&a.number, msg::NegativeWhat::Amount);
             return None;
         }
-        let from = a.unit.unwrap_or(self.unit);
-        let converted = money::convert(v, from, self.unit);
-        if converted.is_none() {
-            self.overflow(a.span);
-        }
-        converted
+        let written = Money::new(v, a.unit.unwrap_or(self.unit));
+        self.exact(written.to(self.unit), a.span)
     }
 
     /// A count, price or number of months, exactly; reports B3031 and gives `None` when it is negative
     /// (a negative count would silently turn a cost into a refund).
     pub fn non_negative(&mut self, n: &ast::Number, what: msg::NegativeWhat) -> Option<Decimal> {
-        let v = self.number(n);
+        let v = self.number(n)?;
         if v.is_sign_negative() && !v.is_zero() {
             self.negative(n, what);
             return None;
@@ -100,16 +89,42 @@ impl Ctx {
         (a.unit.is_none() || a.unit == Some(self.unit)).then(|| a.number.text.clone())
     }
 
-    pub fn overflow(&mut self, span: Span) {
-        self.report(
-            Diagnostic::new(
-                Code::Overflow,
-                msg::amount_overflows(),
-                span,
-                msg::label_overflows(),
-            )
-            .with_help(msg::help_amount_overflows()),
-        );
+    /// The result of exact arithmetic, or `None` with B3030 (too large) or B3032 (it would be rounded)
+    /// reported at `span`, naming both operands.
+    pub fn exact<T>(&mut self, result: Result<T, Inexact>, span: Span) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.report(inexact(e, span));
+                None
+            }
+        }
+    }
+}
+
+/// The diagnostic for arithmetic that has no exact result.
+pub(crate) fn inexact(e: Inexact, span: Span) -> Diagnostic {
+    let operation = format!(
+        "{} {} {}",
+        present::figures::exact(e.left),
+        e.op.symbol(),
+        present::figures::exact(e.right)
+    );
+    match e.reason {
+        Reason::Overflow => Diagnostic::new(
+            Code::Overflow,
+            msg::amount_overflows(),
+            span,
+            msg::label_overflows(&operation),
+        )
+        .with_help(msg::help_amount_overflows()),
+        Reason::Rounded => Diagnostic::new(
+            Code::Inexact,
+            msg::not_exact(&operation),
+            span,
+            msg::label_not_exact(&operation),
+        )
+        .with_help(msg::help_not_exact()),
     }
 }
 
@@ -134,7 +149,6 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         _ => None,
     });
     let mut directions = directions::lower_all(&mut ctx, &ast_directions);
-    let directions_total = crate::model::sum(directions.iter().map(|d| d.amount));
 
     let income_ast: Vec<&ast::Line> = file.select(|i| match i {
         Item::Income(l) => Some(l),
@@ -144,8 +158,22 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         Item::Spending(l) => Some(l),
         _ => None,
     });
-    let income = lines::lower_breakdown(&mut ctx, &income_ast, directions_total, "income");
-    let spending = lines::lower_breakdown(&mut ctx, &spending_ast, directions_total, "spending");
+    let income = lines::lower_breakdown(&mut ctx, &income_ast, &directions, Breakdown::Income);
+    let spending =
+        lines::lower_breakdown(&mut ctx, &spending_ast, &directions, Breakdown::Spending);
+
+    // The breakdowns' totals are read by every check and backend: one that has no exact value is
+    // reported here, once, and is unknown from then on.
+    for lines in [&income, &spending] {
+        let amounts: Vec<Money> = lines.iter().filter_map(|l| l.amount).collect();
+        if let Some(first) = lines.first() {
+            ctx.exact(Money::sum(ctx.unit, amounts), first.span);
+        }
+    }
+    if let Some(first) = directions.first() {
+        let amounts: Vec<Money> = directions.iter().filter_map(|d| d.amount).collect();
+        ctx.exact(Money::sum(ctx.unit, amounts), first.name.span);
+    }
 
     let mut decl = Declaration {
         year: header.year,
@@ -230,7 +258,9 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
                 .into_iter()
                 .find(|(_, d)| d.name.value == t.funded_by.value)
                 .map(|(_, d)| d.amount);
-            if amount.is_none() {
+            let found = amount.is_some();
+            let amount = amount.flatten();
+            if !found {
                 let names: Vec<String> = decl
                     .all_directions()
                     .into_iter()
@@ -287,7 +317,7 @@ struct Header {
     department: Option<Spanned<String>>,
     precision: u32,
     framework_span: Option<Span>,
-    total: Option<Spanned<Decimal>>,
+    total: Option<Spanned<Money>>,
 }
 
 fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
@@ -386,10 +416,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
             .with_help(msg::help_add_year()),
         );
     }
-    h.precision = precision.unwrap_or(match ctx.unit {
-        MoneyUnit::WanYuan => 4,
-        MoneyUnit::Yuan => 2,
-    });
+    h.precision = precision.unwrap_or(ctx.unit.default_precision());
     if let Some(t) = total_lit {
         h.total = ctx.declared_amount(t).map(|value| Spanned {
             value,

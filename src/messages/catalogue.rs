@@ -6,6 +6,7 @@
 //! Names are quoted “…” in Chinese prose and "…" in English and in code.
 
 use super::Text;
+use crate::domain::Breakdown;
 use crate::fmt::Property;
 
 fn t(en: impl Into<String>, zh: impl Into<String>) -> Text {
@@ -98,21 +99,6 @@ pub fn label_declared(figure: &str) -> Text {
 pub fn figure(figure: &str) -> Text {
     t(figure, figure)
 }
-
-/// The words a derived figure's provenance is written in. The formula itself (`5人 × 235元/人/月 ×
-/// 12月 = 14100元`, `people of "巡逻"`) is figures and code and reads the same in both languages; the
-/// one phrase in words is [`SUM_OF_DIRECTIONS`].
-pub fn provenance(how: &str) -> Text {
-    t(
-        how,
-        how.replace(SUM_OF_DIRECTIONS, "各支出方向合计")
-            .replace("; ", "；"),
-    )
-}
-
-/// How a figure derived from all the directions is described (kept in the model, shown by
-/// [`provenance`]).
-pub const SUM_OF_DIRECTIONS: &str = "the sum of the directions";
 
 /// The difference of two figures, or that it could not be computed.
 pub fn difference_too_large() -> Text {
@@ -721,8 +707,34 @@ pub fn amount_overflows() -> Text {
     )
 }
 
-pub fn label_overflows() -> Text {
-    t("overflows", "超出计算范围")
+/// `operation`: the two operands and the operation (`500000000000000000000000000 × 612`).
+pub fn label_overflows(operation: &str) -> Text {
+    t(
+        format!("overflows: {operation}"),
+        format!("超出计算范围：{operation}"),
+    )
+}
+
+/// `operation`: the two operands and the operation (`100000000000000000000000000 + 0.001`).
+pub fn not_exact(operation: &str) -> Text {
+    t(
+        format!("{operation} has no exact result within 28 significant digits"),
+        format!("{operation} 的结果超出 28 位有效数字，无法精确计算"),
+    )
+}
+
+pub fn label_not_exact(operation: &str) -> Text {
+    t(
+        format!("would be rounded: {operation}"),
+        format!("将被舍入：{operation}"),
+    )
+}
+
+pub fn help_not_exact() -> Text {
+    t(
+        "bdl never rounds a figure silently: check the figures (a fraction too fine or a sum of very different sizes is almost always a typing mistake), or write the amount itself",
+        "bdl 不会悄悄舍入金额：请核对数字（过细的小数或数量级相差悬殊的求和几乎都是输入错误），或直接填写金额",
+    )
 }
 
 pub fn help_amount_overflows() -> Text {
@@ -894,7 +906,8 @@ pub fn help_framework_names_unique() -> Text {
 // ── Income and spending lines ───────────────────────────────────────────────────────────────────
 
 /// `what`: `income` or `spending`.
-pub fn line_declared_twice(what: &str, name: &str) -> Text {
+pub fn line_declared_twice(what: Breakdown, name: &str) -> Text {
+    let what = what.keyword();
     t(
         format!("the {what} line \"{name}\" is declared twice"),
         format!("{}项{}申报了两次", side_zh(what), q(name)),
@@ -916,14 +929,16 @@ pub fn help_line_names_unique() -> Text {
     )
 }
 
-pub fn line_without_amount(what: &str, name: &str) -> Text {
+pub fn line_without_amount(what: Breakdown, name: &str) -> Text {
+    let what = what.keyword();
     t(
         format!("the {what} line \"{name}\" has no amount"),
         format!("{}项{}没有金额", side_zh(what), q(name)),
     )
 }
 
-pub fn help_line_without_amount(what: &str, name: &str) -> Text {
+pub fn help_line_without_amount(what: Breakdown, name: &str) -> Text {
+    let what = what.keyword();
     t(
         format!(
             "write the amount after the name (`{what} \"{name}\" 12.5`), or derive it (`= directions`, `= \"A\" + \"B\"`, or 其中 lines in `{{ … }}`)"
@@ -953,14 +968,16 @@ pub fn help_derived_from_itself() -> Text {
     )
 }
 
-pub fn no_such_line(what: &str, name: &str) -> Text {
+pub fn no_such_line(what: Breakdown, name: &str) -> Text {
+    let what = what.keyword();
     t(
         format!("there is no {what} line named \"{name}\""),
         format!("没有名为{}的{}项", q(name), side_zh(what)),
     )
 }
 
-pub fn help_name_a_line(what: &str) -> Text {
+pub fn help_name_a_line(what: Breakdown) -> Text {
+    let what = what.keyword();
     t(
         format!("name one of the {what} lines of this breakdown"),
         format!("请填写本表已有的{}项名称", side_zh(what)),
@@ -968,18 +985,21 @@ pub fn help_name_a_line(what: &str) -> Text {
 }
 
 /// `did you mean `spending "项目支出"`?` in a reference.
-pub fn help_line_reference_suggest(what: &str, suggestion: &str) -> Text {
+pub fn help_line_reference_suggest(what: Breakdown, suggestion: &str) -> Text {
+    let what = what.keyword();
     did_you_mean_code(&format!("{what} \"{suggestion}\""))
 }
 
-pub fn help_no_lines(what: &str) -> Text {
+pub fn help_no_lines(what: Breakdown) -> Text {
+    let what = what.keyword();
     t(
         format!("the document declares no {what} lines"),
         format!("文件中没有申报{}项", side_zh(what)),
     )
 }
 
-pub fn help_lines_are(what: &str, known: &[String]) -> Text {
+pub fn help_lines_are(what: Breakdown, known: &[String]) -> Text {
+    let what = what.keyword();
     let (en, zh) = quoted_list(known);
     t(
         format!("the {what} lines are: {en}"),
@@ -1342,8 +1362,7 @@ pub fn label_derived(derived: &str) -> Text {
     t(format!("{derived} derived"), format!("推算为{derived}"))
 }
 
-pub fn help_quantity_contradicts(derived: &str, how: &str) -> Text {
-    let how = provenance(how);
+pub fn help_quantity_contradicts(derived: &str, how: &Text) -> Text {
     t(
         format!(
             "write {derived}, or correct the facts it comes from ({})",
@@ -1431,8 +1450,7 @@ pub fn amount_differs_from_basis(
 }
 
 /// `exact`: the derived amount as a number (`1.878`); `how`: how the basis computes it.
-pub fn help_amount_differs_from_basis(exact: &str, how: &str) -> Text {
-    let how = provenance(how);
+pub fn help_amount_differs_from_basis(exact: &str, how: &Text) -> Text {
     t(
         format!("write `amount {exact}`, or correct the basis: {}", how.en),
         format!("请将金额改为 `amount {exact}`，或更正测算依据：{}", how.zh),
@@ -1472,12 +1490,13 @@ pub fn help_sub_yuan_yuan() -> Text {
 }
 
 pub fn line_differs_from_parts(
-    what: &str,
+    what: Breakdown,
     name: &str,
     declared: &str,
     derived: &str,
     difference: &Text,
 ) -> Text {
+    let what = what.keyword();
     t(
         format!(
             "{what} \"{name}\" is declared as {declared} but its parts add up to {derived} (a difference of {})",
@@ -1493,8 +1512,7 @@ pub fn line_differs_from_parts(
 }
 
 /// `exact`: the sum of the parts as a number; `how`: the parts.
-pub fn help_line_differs_from_parts(exact: &str, how: &str) -> Text {
-    let how = provenance(how);
+pub fn help_line_differs_from_parts(exact: &str, how: &Text) -> Text {
     t(
         format!("write {exact} here, or correct the parts ({})", how.en),
         format!("请将此处改为{exact}，或更正各组成部分（{}）", how.zh),
@@ -1589,7 +1607,8 @@ pub fn help_breakdowns_differ() -> Text {
     )
 }
 
-pub fn total_differs(declared: &str, what: &str, sum: &str, difference: &Text) -> Text {
+pub fn total_differs(declared: &str, what: Breakdown, sum: &str, difference: &Text) -> Text {
+    let what = what.keyword();
     t(
         format!(
             "资金总额 is declared as {declared} but the {what} lines add up to {sum} (a difference of {})",
@@ -1603,7 +1622,8 @@ pub fn total_differs(declared: &str, what: &str, sum: &str, difference: &Text) -
     )
 }
 
-pub fn help_total_differs(exact: &str, what: &str) -> Text {
+pub fn help_total_differs(exact: &str, what: Breakdown) -> Text {
+    let what = what.keyword();
     t(
         format!("write `total {exact}`, or correct the {what} lines"),
         format!(
@@ -2167,7 +2187,6 @@ pub(crate) mod samples {
             ("label_per_what", label_per_what()),
             ("label_declared", label_declared("1.87万元")),
             ("figure", figure("1.87万元")),
-            ("provenance", provenance(SUM_OF_DIRECTIONS)),
             ("difference_too_large", difference_too_large()),
             ("did_you_mean_name", did_you_mean_name("巡逻")),
             (
@@ -2279,7 +2298,10 @@ pub(crate) mod samples {
             ("label_more_than_28_digits", label_more_than_28_digits()),
             ("help_number_too_long", help_number_too_long()),
             ("amount_overflows", amount_overflows()),
-            ("label_overflows", label_overflows()),
+            ("label_overflows", label_overflows("1 × 2")),
+            ("not_exact", not_exact("1 ÷ 3")),
+            ("label_not_exact", label_not_exact("1 ÷ 3")),
+            ("help_not_exact", help_not_exact()),
             ("help_amount_overflows", help_amount_overflows()),
             ("no_framework", no_framework()),
             ("label_which_framework", label_which_framework()),
@@ -2310,26 +2332,32 @@ pub(crate) mod samples {
             ),
             ("framework_name_twice", framework_name_twice("产出指标")),
             ("help_framework_names_unique", help_framework_names_unique()),
-            ("line_declared_twice", line_declared_twice("income", "拨款")),
+            (
+                "line_declared_twice",
+                line_declared_twice(Breakdown::Income, "拨款"),
+            ),
             ("label_declared_again", label_declared_again()),
             ("label_first_declared", label_first_declared()),
             ("help_line_names_unique", help_line_names_unique()),
-            ("line_without_amount", line_without_amount("spending", "x")),
+            (
+                "line_without_amount",
+                line_without_amount(Breakdown::Spending, "x"),
+            ),
             (
                 "help_line_without_amount",
-                help_line_without_amount("spending", "x"),
+                help_line_without_amount(Breakdown::Spending, "x"),
             ),
             ("derived_from_itself", derived_from_itself("a", "a → b → a")),
             ("label_refers_back", label_refers_back()),
             ("help_derived_from_itself", help_derived_from_itself()),
-            ("no_such_line", no_such_line("income", "x")),
-            ("help_name_a_line", help_name_a_line("income")),
+            ("no_such_line", no_such_line(Breakdown::Income, "x")),
+            ("help_name_a_line", help_name_a_line(Breakdown::Income)),
             (
                 "help_line_reference_suggest",
-                help_line_reference_suggest("spending", "项目支出"),
+                help_line_reference_suggest(Breakdown::Spending, "项目支出"),
             ),
-            ("help_no_lines", help_no_lines("income")),
-            ("help_lines_are", help_lines_are("income", &names)),
+            ("help_no_lines", help_no_lines(Breakdown::Income)),
+            ("help_lines_are", help_lines_are(Breakdown::Income, &names)),
             ("direction_named_twice", direction_named_twice("巡逻")),
             ("label_named_again", label_named_again()),
             ("label_first_named", label_first_named()),
@@ -2419,7 +2447,7 @@ pub(crate) mod samples {
             ("label_derived", label_derived("49人")),
             (
                 "help_quantity_contradicts",
-                help_quantity_contradicts("49人", "people = 49人"),
+                help_quantity_contradicts("49人", &t("people = 49人", "people = 49人")),
             ),
             ("label_counted_here", label_counted_here()),
             (
@@ -2445,7 +2473,13 @@ pub(crate) mod samples {
             ),
             (
                 "help_amount_differs_from_basis",
-                help_amount_differs_from_basis("1.878", "5人 × 235元/人/月 × 12月 = 14100元"),
+                help_amount_differs_from_basis(
+                    "1.878",
+                    &t(
+                        "5人 × 235元/人/月 × 12月 = 14100元",
+                        "5人 × 235元/人/月 × 12月 = 14100元",
+                    ),
+                ),
             ),
             ("sub_yuan", sub_yuan(None, "1.00001万元")),
             ("label_fraction_of_yuan", label_fraction_of_yuan()),
@@ -2453,11 +2487,11 @@ pub(crate) mod samples {
             ("help_sub_yuan_yuan", help_sub_yuan_yuan()),
             (
                 "line_differs_from_parts",
-                line_differs_from_parts("income", "拨款", "1万元", "2万元", &d),
+                line_differs_from_parts(Breakdown::Income, "拨款", "1万元", "2万元", &d),
             ),
             (
                 "help_line_differs_from_parts",
-                help_line_differs_from_parts("2", SUM_OF_DIRECTIONS),
+                help_line_differs_from_parts("2", &t("a + b", "a + b")),
             ),
             ("label_a_part", label_a_part()),
             (
@@ -2478,9 +2512,12 @@ pub(crate) mod samples {
             ("help_breakdowns_differ", help_breakdowns_differ()),
             (
                 "total_differs",
-                total_differs("1万元", "income", "2万元", &d),
+                total_differs("1万元", Breakdown::Income, "2万元", &d),
             ),
-            ("help_total_differs", help_total_differs("2", "spending")),
+            (
+                "help_total_differs",
+                help_total_differs("2", Breakdown::Spending),
+            ),
             ("funds_differ", funds_differ("巡逻", "1万元", "2万元", &d)),
             ("label_funds_add_up", label_funds_add_up("1万元")),
             ("label_amount", label_amount("2万元")),
