@@ -30,7 +30,7 @@ impl Error {
             Error::Unverified(p) => vec![
                 Diagnostic::new(
                     Code::FormatUnverified,
-                    msg::format_unverified(*p),
+                    msg::format_unverified(&p.text()),
                     Span::new(0, 0),
                     msg::label_this_file(),
                 )

@@ -7,7 +7,6 @@
 
 use super::Text;
 use crate::domain::Breakdown;
-use crate::fmt::Property;
 
 fn t(en: impl Into<String>, zh: impl Into<String>) -> Text {
     Text::new(en, zh)
@@ -598,39 +597,50 @@ pub fn help_close_block(opener: &str) -> Text {
 
 // ── Formatter ───────────────────────────────────────────────────────────────────────────────────
 
-/// A property every formatting result must have.
-pub fn property(p: Property) -> Text {
-    match p {
-        Property::Parses => t("the formatted text parses", "格式化结果能够正确解析"),
-        Property::Idempotent => t(
-            "formatting the formatted text changes nothing",
-            "再次格式化不会改变结果",
-        ),
-        Property::SameModel => t(
-            "the formatted text means the same (same model and diagnostics)",
-            "格式化前后含义相同（模型和诊断信息一致）",
-        ),
-        Property::SameComments => t(
-            "every comment is kept, on the same line of code",
-            "每条注释都保留在原来的代码行上",
-        ),
-        Property::SameLiterals => t(
-            "every number, string and word keeps its spelling",
-            "每个数字、文字和词语的写法都不变",
-        ),
-    }
+// The properties every formatting result must have (`fmt::Property` names them).
+
+pub fn property_parses() -> Text {
+    t("the formatted text parses", "格式化结果能够正确解析")
 }
 
-pub fn format_unverified(p: Property) -> Text {
-    let p = property(p);
+pub fn property_idempotent() -> Text {
+    t(
+        "formatting the formatted text changes nothing",
+        "再次格式化不会改变结果",
+    )
+}
+
+pub fn property_same_model() -> Text {
+    t(
+        "the formatted text means the same (same model and diagnostics)",
+        "格式化前后含义相同（模型和诊断信息一致）",
+    )
+}
+
+pub fn property_same_comments() -> Text {
+    t(
+        "every comment is kept, on the same line of code",
+        "每条注释都保留在原来的代码行上",
+    )
+}
+
+pub fn property_same_literals() -> Text {
+    t(
+        "every number, string and word keeps its spelling",
+        "每个数字、文字和词语的写法都不变",
+    )
+}
+
+/// `property` is one of the `property_…` texts above.
+pub fn format_unverified(property: &Text) -> Text {
     t(
         format!(
             "internal error: the formatted text fails the check that {}; nothing was written",
-            p.en
+            property.en
         ),
         format!(
             "内部错误：格式化结果未通过“{}”这项校验，未写入任何内容",
-            p.zh
+            property.zh
         ),
     )
 }
@@ -2290,8 +2300,12 @@ pub(crate) mod samples {
             ("unclosed_block", unclosed_block()),
             ("label_opened_here", label_opened_here()),
             ("help_close_block", help_close_block("direction \"x\" {")),
-            ("property", property(Property::SameModel)),
-            ("format_unverified", format_unverified(Property::Parses)),
+            ("property_parses", property_parses()),
+            ("property_idempotent", property_idempotent()),
+            ("property_same_model", property_same_model()),
+            ("property_same_comments", property_same_comments()),
+            ("property_same_literals", property_same_literals()),
+            ("format_unverified", format_unverified(&property_parses())),
             ("label_this_file", label_this_file()),
             ("help_format_bug", help_format_bug()),
             ("number_too_long", number_too_long()),
