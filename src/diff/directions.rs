@@ -9,6 +9,7 @@ use super::{Cx, field};
 use crate::domain::{DirectionKind, Per};
 use crate::model::{Cost, Count, Declaration, Direction};
 use crate::present::figures;
+use crate::syntax::keywords::Keyword as K;
 use rust_decimal::Decimal;
 
 struct Placed<'a> {
@@ -135,17 +136,20 @@ fn cost_entry(cx: &Cx, c: &Cost) -> CostEntry {
 
 fn count_text(c: &Count) -> String {
     match c {
-        Count::People(n) => format!("people {}", figures::exact(*n)),
-        Count::Qty { number, unit } => format!("qty {} {unit}", figures::exact(*number)),
+        Count::People(n) => format!("{} {}", K::People.word(), figures::exact(*n)),
+        Count::Qty { number, unit } => {
+            format!("{} {} {unit}", K::Qty.word(), figures::exact(*number))
+        }
     }
 }
 
 fn price_text(c: &Cost) -> String {
     let p = figures::exact(c.price.amount());
+    let (rate, price) = (K::Rate.word(), K::Price.word());
     match c.per {
-        Per::Month => format!("rate {p}/month"),
-        Per::Year => format!("rate {p}/year"),
-        Per::Once => format!("price {p}"),
+        Per::Month => format!("{rate} {p}/month"),
+        Per::Year => format!("{rate} {p}/year"),
+        Per::Once => format!("{price} {p}"),
     }
 }
 
@@ -158,7 +162,7 @@ fn months(c: &Cost) -> Option<Decimal> {
 fn basis_text(c: &Cost) -> String {
     let mut s = format!("{} {}", count_text(&c.count), price_text(c));
     if let Some(m) = months(c).filter(|m| *m != Decimal::from(12)) {
-        s.push_str(&format!(" months {}", figures::exact(m)));
+        s.push_str(&format!(" {} {}", K::Months.word(), figures::exact(m)));
     }
     s
 }

@@ -68,12 +68,13 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
     let trimmed = line.trim_start();
     let lead = line.len() - trimmed.len();
     // `unit` as the keyword (followed by a blank), not the start of another word such as `units`.
+    let unit = Keyword::Unit.word();
     if let Some(rest) = trimmed
-        .strip_prefix("unit")
+        .strip_prefix(unit)
         .filter(|r| r.starts_with([' ', '\t', '\u{3000}']))
     {
         let word = rest.split_whitespace().next().unwrap_or("");
-        let at = lead + 4 + rest.find(word).unwrap_or(0);
+        let at = lead + unit.len() + rest.find(word).unwrap_or(0);
         if !word.is_empty() && !word.starts_with('#') && word != "万元" && word != "元" {
             return Some(found(at, word));
         }
