@@ -27,6 +27,7 @@ pub mod lower;
 pub mod messages;
 pub mod model;
 pub mod present;
+pub mod registry;
 pub mod report;
 pub mod source;
 pub mod syntax;

@@ -37,7 +37,8 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("compilation", &["compilation", "<root>"]),
     // The official tables: Markdown, JSON, HTML, XLSX.
     ("emit", &["emit"]),
-    ("tools", &["fmt", "diff", "batch"]),
+    // The tools built on the stages, and the registry that gathers every stage's codes.
+    ("tools", &["fmt", "diff", "batch", "registry"]),
 ];
 
 /// The parse tree, and the modules that may read it.

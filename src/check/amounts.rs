@@ -3,12 +3,17 @@
 
 use super::Review;
 use super::{Agreement, compare, difference, fig};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::domain::{Money, MoneyUnit};
-use crate::messages as msg;
 use crate::model::Line;
 use crate::present::{figures, provenance};
 use crate::source::Span;
+
+crate::codes::rules! {
+    DIRECTION_AMOUNT_MISMATCH = "B3010", Error, "a direction's declared amount differs from its cost basis", "支出方向的申报金额与测算依据不符";
+    SUB_YUAN = "B3020", Warning, "an amount is more precise than 1 元", "金额精确到 1 元以下";
+}
 
 pub fn direction_amount_matches_basis(review: &Review) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -27,7 +32,7 @@ pub fn direction_amount_matches_basis(review: &Review) -> Vec<Diagnostic> {
             )),
             Agreement::Differ => {
                 let mut diag = Diagnostic::new(
-                    Code::DirectionAmountMismatch,
+                    DIRECTION_AMOUNT_MISMATCH,
                     msg::amount_differs_from_basis(
                         &d.name.value,
                         &fig(declared.value),
@@ -65,7 +70,7 @@ pub fn amounts_whole_yuan(review: &Review) -> Vec<Diagnostic> {
         if value.has_fraction_of_yuan() {
             out.push(
                 Diagnostic::new(
-                    Code::SubYuan,
+                    SUB_YUAN,
                     msg::sub_yuan(name, &fig(value)),
                     span,
                     msg::label_fraction_of_yuan(),

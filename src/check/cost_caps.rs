@@ -4,11 +4,17 @@
 
 use super::Review;
 use super::fig;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::domain::Money;
 use crate::framework::Role;
-use crate::messages as msg;
 use crate::model::{Measure, Op, Value};
+
+crate::codes::rules! {
+    COST_CAP_ABOVE_AMOUNT = "B4020", Error, "a cost cap is above the amount it caps", "成本指标上限高于其对应的金额";
+    COST_CAP_BELOW_AMOUNT = "B4021", Note, "a cost cap is below the amount it caps", "成本指标上限低于其对应的金额";
+    STRICT_CAP_EQUAL = "B4022", Warning, "a strict `<` cost cap equals the amount it caps", "严格小于（`<`）的成本上限等于其对应的金额";
+}
 
 pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -64,7 +70,7 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             let cap_text = format!("{}{}", op.symbol(), fig(cap));
             let diag = if cap.amount() > amount.amount() {
                 Diagnostic::new(
-                    Code::CostCapAboveAmount,
+                    COST_CAP_ABOVE_AMOUNT,
                     msg::cost_cap_above(&cap_text, &what, &fig(amount)),
                     *span,
                     msg::label_above_by(&fig_difference(cap, amount)),
@@ -76,7 +82,7 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
                 )))
             } else if cap.amount() < amount.amount() {
                 Diagnostic::new(
-                    Code::CostCapBelowAmount,
+                    COST_CAP_BELOW_AMOUNT,
                     msg::cost_cap_below(&cap_text, &what, &fig(amount)),
                     *span,
                     msg::label_below_by(&fig_difference(amount, cap)),
@@ -84,7 +90,7 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
                 .with_help(msg::help_cost_cap_below())
             } else if *op == Op::Lt {
                 Diagnostic::new(
-                    Code::StrictCapEqual,
+                    STRICT_CAP_EQUAL,
                     msg::strict_cap_equal(&cap_text, &fig(amount)),
                     *span,
                     msg::label_strictly_below(),

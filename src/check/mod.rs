@@ -1,14 +1,15 @@
 //! check: the invariants a finance office expects of a declaration, one small function per invariant,
 //! each returning its diagnostics. All of them run; none stops the others.
 
-mod amounts;
-mod completeness;
-mod cost_caps;
-mod goals;
-mod periods;
-mod references;
-mod totals;
-mod values;
+pub(crate) mod amounts;
+pub(crate) mod completeness;
+pub(crate) mod cost_caps;
+pub(crate) mod goals;
+pub(crate) mod messages;
+pub(crate) mod periods;
+pub(crate) mod references;
+pub(crate) mod totals;
+pub(crate) mod values;
 
 use crate::diagnostic::Diagnostic;
 use crate::domain::Money;

@@ -2,10 +2,15 @@
 //! a unit that fits.
 
 use super::Review;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::lower::indicators::REFERENCE_UNIT_MISMATCH;
 use crate::model::{Measure, RefKind, Value};
 use crate::present::{figures, provenance};
+
+crate::codes::rules! {
+    QUANTITY_CONTRADICTS_REFERENCE = "B4010", Error, "a quantity differs from the number it refers to", "指标数量与其引用的推算数不符";
+}
 
 pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -42,7 +47,7 @@ pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
             let Some(literal) = literal else {
                 out.push(
                     Diagnostic::new(
-                        Code::ReferenceUnitMismatch,
+                        REFERENCE_UNIT_MISMATCH,
                         msg::reference_unit_mismatch(
                             &ind.name.value,
                             unit.as_deref().unwrap_or(""),
@@ -70,7 +75,7 @@ pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
                 );
                 let derived = format!("{}{}", figures::exact(derived_number), r_unit);
                 let mut d = Diagnostic::new(
-                    Code::QuantityContradictsReference,
+                    QUANTITY_CONTRADICTS_REFERENCE,
                     msg::quantity_contradicts(&ind.name.value, &says, &r.written, &derived),
                     *span,
                     msg::label_derived(&derived),

@@ -3,11 +3,19 @@
 
 use super::Review;
 use super::{Agreement, compare, difference, fig};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
-use crate::messages as msg;
 use crate::model::{self, Declaration, Line};
 use crate::present::{figures, provenance};
+
+crate::codes::rules! {
+    LINE_SUM_MISMATCH = "B3001", Error, "a line differs from the sum of its parts", "某项金额与其组成部分之和不符";
+    BREAKDOWNS_DIFFER = "B3002", Error, "the income and spending breakdowns add up to different totals", "按收入性质分与按支出性质分的合计不一致";
+    TOTAL_MISMATCH = "B3003", Error, "the declared total differs from the breakdown", "申报的资金总额与分项合计不符";
+    PRINTED_PRECISION = "B3004", Note, "a declared figure matches only at its printed precision", "申报数仅在其列示精度上与推算数一致";
+    PROJECT_FUNDS_MISMATCH = "B3012", Error, "a direction's funds by source differ from its amount", "支出方向的分资金来源合计与其金额不符";
+}
 
 pub fn lines_add_up(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -44,7 +52,7 @@ fn check_lines(
                 )),
                 Agreement::Differ => {
                     let mut d = Diagnostic::new(
-                        Code::LineSumMismatch,
+                        LINE_SUM_MISMATCH,
                         msg::line_differs_from_parts(
                             what,
                             &l.name.value,
@@ -77,7 +85,7 @@ fn check_lines(
             if children != amount && !reported {
                 out.push(
                     Diagnostic::new(
-                        Code::LineSumMismatch,
+                        LINE_SUM_MISMATCH,
                         msg::sub_lines_differ(&l.name.value, &fig(children), &fig(amount)),
                         l.name.span,
                         msg::label_this_line_is(&fig(amount)),
@@ -99,7 +107,7 @@ pub(crate) fn printed_precision(
     path: &[String],
 ) -> Diagnostic {
     Diagnostic::new(
-        Code::PrintedPrecision,
+        PRINTED_PRECISION,
         msg::printed_precision(name, dp, &fig(exact)),
         span,
         msg::label_agrees_at(dp),
@@ -123,7 +131,7 @@ pub fn breakdowns_agree(review: &Review) -> Vec<Diagnostic> {
         .or(decl.income.first())
         .map_or_else(Default::default, |l| l.span);
     let mut d = Diagnostic::new(
-        Code::BreakdownsDiffer,
+        BREAKDOWNS_DIFFER,
         msg::breakdowns_differ(&fig(income), &fig(spending), &difference(income, spending)),
         at,
         msg::label_spending_adds_up(&fig(spending)),
@@ -150,7 +158,7 @@ pub fn declared_total_matches(review: &Review) -> Vec<Diagnostic> {
         };
         if sum != total.value {
             let mut d = Diagnostic::new(
-                Code::TotalMismatch,
+                TOTAL_MISMATCH,
                 msg::total_differs(
                     &fig(total.value),
                     what,
@@ -186,7 +194,7 @@ pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
         if sum != amount {
             out.push(
                 Diagnostic::new(
-                    Code::ProjectFundsMismatch,
+                    PROJECT_FUNDS_MISMATCH,
                     msg::funds_differ(
                         &d.name.value,
                         &fig(sum),

@@ -22,23 +22,9 @@ pub enum Property {
     SameLiterals,
 }
 
-impl Property {
-    /// What the property says, in Chinese and English.
-    pub fn text(self) -> crate::messages::Text {
-        use crate::messages as msg;
-        match self {
-            Property::Parses => msg::property_parses(),
-            Property::Idempotent => msg::property_idempotent(),
-            Property::SameModel => msg::property_same_model(),
-            Property::SameComments => msg::property_same_comments(),
-            Property::SameLiterals => msg::property_same_literals(),
-        }
-    }
-}
-
 impl fmt::Display for Property {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text().en)
+        f.write_str(&crate::fmt::messages::property(*self).en)
     }
 }
 

@@ -3,15 +3,21 @@
 
 use super::indicators::Scope;
 use super::{Ctx, lines, spanned};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::domain::money::exact;
 use crate::domain::{Breakdown, Money, Per, Period};
-use crate::messages as msg;
+use crate::lower::messages as msg;
+use crate::lower::{DUPLICATE_HEADER, DUPLICATE_NAME};
 use crate::model::{BasisTerms, Cost, Count, Derived, Direction, How, Indicator, Part, Spanned};
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+
+crate::codes::rules! {
+    DIRECTION_WITHOUT_AMOUNT = "B3011", Error, "a direction has no amount and nothing to compute it from", "支出方向既无金额也无测算依据";
+    PERIOD_UNREADABLE = "B5011", Note, "the period could not be read as dates or a length", "无法识别实施期";
+}
 
 pub fn lower_all(ctx: &mut Ctx, ds: &[&ast::Direction]) -> Vec<Direction> {
     // Names already used, with where first: a map, so thousands of directions stay linear.
@@ -23,7 +29,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
     if let Some(first) = seen.get(&d.name.value) {
         ctx.report(
             Diagnostic::new(
-                Code::DuplicateName,
+                DUPLICATE_NAME,
                 msg::direction_named_twice(&d.name.value),
                 d.name.span,
                 msg::label_named_again(),
@@ -66,7 +72,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
             let period = Period::parse(&t.value).unwrap_or_else(|| {
                 ctx.report(
                     Diagnostic::new(
-                        Code::PeriodUnreadable,
+                        PERIOD_UNREADABLE,
                         msg::period_unreadable(&t.value),
                         t.span,
                         msg::label_period_unreadable(),
@@ -140,7 +146,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                     {
                         ctx.report(
                             Diagnostic::new(
-                                Code::DuplicateName,
+                                DUPLICATE_NAME,
                                 msg::cost_labelled_twice(&c.label.value),
                                 c.label.span,
                                 msg::label_labelled_again(),
@@ -175,7 +181,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         (None, None) => {
             ctx.report(
                 Diagnostic::new(
-                    Code::DirectionWithoutAmount,
+                    DIRECTION_WITHOUT_AMOUNT,
                     msg::direction_without_amount(&d.name.value),
                     d.name.span,
                     msg::label_no_amount_no_basis(),
@@ -238,7 +244,7 @@ fn set_once(ctx: &mut Ctx, first: &Option<Span>, key: &str, span: Span) -> bool 
         Some(f) => {
             ctx.report(
                 Diagnostic::new(
-                    Code::DuplicateHeader,
+                    DUPLICATE_HEADER,
                     msg::direction_fact_twice(key),
                     span,
                     msg::label_given_again(),

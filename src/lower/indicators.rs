@@ -2,11 +2,12 @@
 //! operator, number and unit, and references to derived numbers resolved in their scope.
 
 use super::{Ctx, lines, spanned, unknown_direction};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::domain::money::exact;
 use crate::domain::{Breakdown, Money, MoneyUnit};
 use crate::framework::Slot;
-use crate::messages as msg;
+use crate::lower::messages as msg;
+use crate::lower::{DUPLICATE_HEADER, INVALID_HEADER, UNKNOWN_REFERENCE};
 use crate::model::{
     Count, Declaration, Direction, How, Indicator, Measure, Op, RefKind, Reference, Value,
 };
@@ -14,6 +15,14 @@ use crate::source::Span;
 use crate::syntax::ast::{self, IndicatorOption};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+
+crate::codes::rules! {
+    REFERENCE_NEEDS_DIRECTION = "B2006", Error, "a reference outside a direction must name its direction", "支出方向之外的引用必须写明支出方向";
+    UNKNOWN_LEVEL_2 = "B4001", Error, "the 二级指标 is not in the document's framework", "二级指标不在本文件的指标体系中";
+    WRONG_LEVEL_1 = "B4002", Error, "the 二级指标 is placed under the wrong 一级指标", "二级指标放在了错误的一级指标下";
+    UNKNOWN_LEVEL_1 = "B4003", Error, "the 一级指标 is not in the document's framework", "一级指标不在本文件的指标体系中";
+    REFERENCE_UNIT_MISMATCH = "B4011", Error, "a value's unit does not fit the number it refers to", "指标值的单位与其引用的数不相符";
+}
 
 /// What references can see: the document's lines and totals, and every direction by name.
 pub struct Scope<'a> {
@@ -74,7 +83,7 @@ impl<'a> Scope<'a> {
             if let Some((_, first)) = given.iter().find(|(k, _)| *k == key) {
                 ctx.report(
                     Diagnostic::new(
-                        Code::DuplicateHeader,
+                        DUPLICATE_HEADER,
                         msg::indicator_option_twice(key),
                         span,
                         msg::label_given_again(),
@@ -97,7 +106,7 @@ impl<'a> Scope<'a> {
                     } else {
                         ctx.report(
                             Diagnostic::new(
-                                Code::InvalidHeader,
+                                INVALID_HEADER,
                                 msg::unknown_sense(&t.value),
                                 t.span,
                                 msg::label_unknown_sense(),
@@ -133,7 +142,7 @@ impl<'a> Scope<'a> {
                 )
             };
             let d = Diagnostic::new(
-                Code::UnknownLevel2,
+                UNKNOWN_LEVEL_2,
                 msg::unknown_level2(name, &fw.name),
                 ind.level2.span,
                 msg::label_unknown_level2(),
@@ -154,7 +163,7 @@ impl<'a> Scope<'a> {
                     );
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownLevel1,
+                            UNKNOWN_LEVEL_1,
                             msg::unknown_level1(&l1.value, &fw.name),
                             l1.span,
                             msg::label_unknown_level1(),
@@ -166,7 +175,7 @@ impl<'a> Scope<'a> {
                     let right = fw.tiers.get(slot.tier).map_or("", |t| t.name.as_str());
                     ctx.report(
                         Diagnostic::new(
-                            Code::WrongLevel1,
+                            WRONG_LEVEL_1,
                             msg::wrong_level1(name, right, &l1.value),
                             l1.span,
                             msg::label_should_be(right),
@@ -289,7 +298,7 @@ impl<'a> Scope<'a> {
                         .map_or("名称".to_string(), |d| d.name.value.clone());
                     ctx.report(
                         Diagnostic::new(
-                            Code::ReferenceNeedsDirection,
+                            REFERENCE_NEEDS_DIRECTION,
                             msg::reference_needs_direction(what),
                             r.span,
                             msg::label_which_direction(),
@@ -321,7 +330,7 @@ impl<'a> Scope<'a> {
                     }
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownReference,
+                            UNKNOWN_REFERENCE,
                             msg::counts_no_people(&d.name.value),
                             r.span,
                             msg::label_no_people_basis(),
@@ -363,7 +372,7 @@ impl<'a> Scope<'a> {
                     }
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownReference,
+                            UNKNOWN_REFERENCE,
                             msg::has_no_qty(&d.name.value),
                             r.span,
                             msg::label_nothing_to_count(),
@@ -375,7 +384,7 @@ impl<'a> Scope<'a> {
                 if let Some((_, other, span)) = qtys.iter().find(|(_, u, _)| u != unit) {
                     ctx.report(
                         Diagnostic::new(
-                            Code::ReferenceUnitMismatch,
+                            REFERENCE_UNIT_MISMATCH,
                             msg::counts_in_two_units(&d.name.value, unit, other),
                             *span,
                             msg::label_another_unit(),
@@ -430,7 +439,7 @@ impl<'a> Scope<'a> {
                     };
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownReference,
+                            UNKNOWN_REFERENCE,
                             msg::no_such_line(what, &name.value),
                             name.span,
                             msg::label_not_found(),
@@ -459,7 +468,7 @@ impl<'a> Scope<'a> {
                     {
                         ctx.report(
                             Diagnostic::new(
-                                Code::UnknownReference,
+                                UNKNOWN_REFERENCE,
                                 msg::no_total(),
                                 r.span,
                                 msg::label_no_total(),

@@ -2,13 +2,19 @@
 //! them, and lines derived from the directions or from other lines.
 
 use super::{Ctx, spanned};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
-use crate::messages as msg;
+use crate::lower::messages as msg;
+use crate::lower::{DUPLICATE_NAME, UNKNOWN_REFERENCE};
 use crate::model::{Derived, Direction, How, Line, Part, Spanned};
 use crate::source::Span;
 use crate::syntax::ast::{self, Derivation};
 use std::collections::HashMap;
+
+crate::codes::rules! {
+    CYCLIC_DERIVATION = "B2008", Error, "a line is derived from itself", "某项金额由其自身推算";
+    LINE_WITHOUT_AMOUNT = "B3013", Error, "an income or spending line has no amount", "收入或支出项没有金额";
+}
 
 /// Lowers one breakdown. `directions` are what `= directions` adds up here: the document's
 /// top-level directions, or a direction's sub-directions for its funds.
@@ -29,7 +35,7 @@ pub fn lower_breakdown(
         if let Some(first) = by_name.get(l.name.value.as_str()) {
             ctx.report(
                 Diagnostic::new(
-                    Code::DuplicateName,
+                    DUPLICATE_NAME,
                     msg::line_declared_twice(what, &l.name.value),
                     l.name.span,
                     msg::label_declared_again(),
@@ -106,7 +112,7 @@ impl<'a> Evaluator<'a> {
             (None, None) => {
                 ctx.report(
                     Diagnostic::new(
-                        Code::LineWithoutAmount,
+                        LINE_WITHOUT_AMOUNT,
                         msg::line_without_amount(self.what, &l.name.value),
                         l.name.span,
                         msg::label_no_amount(),
@@ -160,7 +166,7 @@ impl<'a> Evaluator<'a> {
                 chain.push(&n.value);
                 ctx.report(
                     Diagnostic::new(
-                        Code::CyclicDerivation,
+                        CYCLIC_DERIVATION,
                         msg::derived_from_itself(&n.value, &chain.join(" → ")),
                         n.span,
                         msg::label_refers_back(),
@@ -177,7 +183,7 @@ impl<'a> Evaluator<'a> {
                 };
                 ctx.report(
                     Diagnostic::new(
-                        Code::UnknownReference,
+                        UNKNOWN_REFERENCE,
                         msg::no_such_line(self.what, &n.value),
                         n.span,
                         msg::label_not_found(),

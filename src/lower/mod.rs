@@ -2,20 +2,34 @@
 //! with its provenance, and reports what cannot be given a meaning (unknown names, duplicates, overflow).
 //! Whether the derived figures agree with the declared ones is `check`'s job.
 
-mod directions;
-mod indicators;
-mod lines;
+pub(crate) mod directions;
+pub(crate) mod indicators;
+pub(crate) mod lines;
+pub(crate) mod messages;
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::domain::money::{self, Inexact, Reason};
 use crate::domain::{Breakdown, Money, MoneyUnit};
 use crate::framework::Framework;
-use crate::messages as msg;
+use crate::lower::messages as msg;
 use crate::model::{Declaration, Spanned, Task};
 use crate::present;
 use crate::source::Span;
 use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item};
 use rust_decimal::Decimal;
+
+crate::codes::rules! {
+    NUMBER_OUT_OF_RANGE = "B1002", Error, "a number is too long or too large to be exact", "数字过长或过大，无法精确表示";
+    UNKNOWN_REFERENCE = "B2001", Error, "a reference names a direction or line that does not exist", "引用了不存在的支出方向或金额项";
+    DUPLICATE_NAME = "B2002", Error, "two parts have the same name", "两个部分同名";
+    DUPLICATE_HEADER = "B2003", Error, "a header fact is given twice", "同一基本信息填写了两次";
+    MISSING_HEADER = "B2004", Error, "a header fact the tables need is missing", "缺少表格所需的基本信息";
+    UNKNOWN_FRAMEWORK = "B2005", Error, "the framework is not a known profile", "指标体系不是已知的体系";
+    INVALID_HEADER = "B2007", Error, "a header value is out of range", "基本信息的取值超出范围";
+    OVERFLOW = "B3030", Error, "an amount is too large to compute exactly", "金额过大，无法精确计算";
+    INEXACT = "B3032", Error, "a computation has no exact result", "计算结果无法精确表示";
+    NEGATIVE_NUMBER = "B3031", Error, "an amount, count, price or number of months is negative", "金额、人数、数量、标准或月数为负数";
+}
 
 /// What every stage of lowering needs: the header facts and the diagnostics so far.
 pub(crate) struct Ctx {
@@ -37,7 +51,7 @@ impl Ctx {
         if v.is_none() {
             self.report(
                 Diagnostic::new(
-                    Code::NumberOutOfRange,
+                    NUMBER_OUT_OF_RANGE,
                     msg::number_too_long(),
                     n.span,
                     msg::label_more_than_28_digits(),
@@ -75,7 +89,7 @@ impl Ctx {
     fn negative(&mut self, n: &ast::Number, what: msg::NegativeWhat) {
         self.report(
             Diagnostic::new(
-                Code::NegativeNumber,
+                NEGATIVE_NUMBER,
                 msg::negative_number(what, &n.text),
                 n.span,
                 msg::label_negative(),
@@ -112,14 +126,14 @@ pub(crate) fn inexact(e: Inexact, span: Span) -> Diagnostic {
     );
     match e.reason {
         Reason::Overflow => Diagnostic::new(
-            Code::Overflow,
+            OVERFLOW,
             msg::amount_overflows(),
             span,
             msg::label_overflows(&operation),
         )
         .with_help(msg::help_amount_overflows()),
         Reason::Rounded => Diagnostic::new(
-            Code::Inexact,
+            INEXACT,
             msg::not_exact(&operation),
             span,
             msg::label_not_exact(&operation),
@@ -206,7 +220,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
     {
         ctx.report(
             Diagnostic::new(
-                Code::MissingHeader,
+                MISSING_HEADER,
                 msg::no_framework(),
                 Span::new(0, 0),
                 msg::label_which_framework(),
@@ -303,7 +317,7 @@ pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnosti
         None => msg::help_directions_are(known),
     };
     Diagnostic::new(
-        Code::UnknownReference,
+        UNKNOWN_REFERENCE,
         msg::unknown_direction(&name.value),
         name.span,
         msg::label_not_found(),
@@ -326,7 +340,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             ctx.report(
                 Diagnostic::new(
-                    Code::DuplicateHeader,
+                    DUPLICATE_HEADER,
                     msg::header_twice(key),
                     span,
                     msg::label_given_again(),
@@ -363,7 +377,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
                     }
                     _ => ctx.report(
                         Diagnostic::new(
-                            Code::InvalidHeader,
+                            INVALID_HEADER,
                             msg::not_a_budget_year(&value.text),
                             value.span,
                             msg::label_not_a_year(),
@@ -382,7 +396,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
                     Ok(p) if p <= 8 => precision = Some(p),
                     _ => ctx.report(
                         Diagnostic::new(
-                            Code::InvalidHeader,
+                            INVALID_HEADER,
                             msg::precision_out_of_range(),
                             value.span,
                             msg::label_out_of_range(),
@@ -408,7 +422,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
     if h.year.is_none() && !seen.iter().any(|(k, _)| *k == "year") {
         ctx.report(
             Diagnostic::new(
-                Code::MissingHeader,
+                MISSING_HEADER,
                 msg::no_budget_year(),
                 Span::new(0, 0),
                 msg::label_titles_need_year(),
@@ -441,7 +455,7 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                 let suggestions = crate::framework::suggest(&name.value, &known);
                 ctx.report(
                     Diagnostic::new(
-                        Code::UnknownFramework,
+                        UNKNOWN_FRAMEWORK,
                         msg::unknown_framework(&name.value),
                         name.span,
                         msg::label_unknown_profile(),
@@ -460,7 +474,7 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                     if let Some(first) = seen.iter().find(|s| s.value == t.value) {
                         ctx.report(
                             Diagnostic::new(
-                                Code::DuplicateName,
+                                DUPLICATE_NAME,
                                 msg::framework_name_twice(&t.value),
                                 t.span,
                                 msg::label_again_here(),

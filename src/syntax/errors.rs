@@ -2,10 +2,15 @@
 //! positions (pest's own line/column mixes bytes and characters on Chinese lines).
 
 use super::parser::Rule;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages::{self as msg, Expected, Found};
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::TOO_COMPLEX;
+use crate::syntax::messages::{self as msg, Expected, Found};
 use pest::error::{Error, ErrorVariant, InputLocation};
+
+crate::codes::rules! {
+    SYNTAX = "B1001", Error, "the line does not follow the bdl grammar", "此行不符合 bdl 语法";
+}
 
 pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     let start = match e.location {
@@ -17,7 +22,7 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     match &e.variant {
         ErrorVariant::CustomError { message } if super::limits::is_limit_message(message) => {
             Diagnostic::new(
-                Code::TooComplex,
+                TOO_COMPLEX,
                 msg::too_complex(),
                 span,
                 msg::label_parsing_stopped(),
@@ -25,7 +30,7 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
             .with_help(msg::help_too_complex())
         }
         ErrorVariant::CustomError { message } => Diagnostic::new(
-            Code::Syntax,
+            SYNTAX,
             msg::syntax_internal(message),
             span,
             msg::label_here(),
@@ -38,7 +43,7 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
             wanted.dedup();
             let message = msg::syntax_expected(&wanted, &found(src, span));
             let help = help_for(positives, src, span);
-            Diagnostic::new(Code::Syntax, message, span, msg::label_not_expected()).with_help(help)
+            Diagnostic::new(SYNTAX, message, span, msg::label_not_expected()).with_help(help)
         }
     }
 }

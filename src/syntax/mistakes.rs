@@ -3,9 +3,18 @@
 
 use super::keywords::{self, Keyword};
 use super::scan;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::messages as msg;
+
+crate::codes::rules! {
+    FULL_WIDTH_PUNCTUATION = "B1010", Error, "full-width punctuation where ASCII is meant", "应使用半角符号处写成了全角标点";
+    UNTERMINATED_STRING = "B1011", Error, "a text in quotes is not closed on its line", "引号中的文字未在本行闭合";
+    THOUSANDS_SEPARATOR = "B1012", Error, "a number is written with thousands separators", "数字中写了千位分隔符";
+    RATE_WITHOUT_PERIOD = "B1013", Error, "a rate does not say per month or per year", "标准未写明按月还是按年";
+    UNKNOWN_KEYWORD = "B1014", Error, "a line starts with a word that is not a keyword", "行首的词不是关键字";
+    UNKNOWN_MONEY_UNIT = "B1016", Error, "a money unit is neither 万元 nor 元", "金额单位既不是万元也不是元";
+}
 
 /// Full-width characters that stand for ASCII syntax, with their ASCII form.
 const LOOK_ALIKES: &[(char, &str)] = &[
@@ -58,7 +67,7 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
             "元"
         };
         Diagnostic::new(
-            Code::UnknownMoneyUnit,
+            UNKNOWN_MONEY_UNIT,
             msg::unknown_money_unit(word),
             Span::new(start + at, start + at + word.len()),
             msg::label_not_a_money_unit(),
@@ -107,7 +116,7 @@ fn unterminated_string(line: &str, start: usize) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::new(
-            Code::UnterminatedString,
+            UNTERMINATED_STRING,
             msg::unterminated_text(),
             Span::new(start + open, start + line.len()),
             msg::label_no_closing_quote(),
@@ -127,7 +136,7 @@ fn full_width(line: &str, start: usize) -> Option<Diagnostic> {
     let fixed = fix_line(line);
     Some(
         Diagnostic::new(
-            Code::FullWidthPunctuation,
+            FULL_WIDTH_PUNCTUATION,
             msg::full_width(c, ascii),
             Span::new(start + offset, start + offset + c.len_utf8()),
             msg::label_full_width(),
@@ -182,7 +191,7 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
                 .collect();
             return Some(
                 Diagnostic::new(
-                    Code::ThousandsSeparator,
+                    THOUSANDS_SEPARATOR,
                     msg::thousands_separator(written),
                     Span::new(start + num_start, start + num_end),
                     msg::label_no_separators(),
@@ -222,7 +231,7 @@ fn rate_without_period(
     if let Some((at, end, number)) = bare {
         return Some(
             Diagnostic::new(
-                Code::RateWithoutPeriod,
+                RATE_WITHOUT_PERIOD,
                 msg::rate_number_without_period(number),
                 Span::new(start + at, start + end),
                 msg::label_per_what(),
@@ -241,7 +250,7 @@ fn rate_without_period(
         .unwrap_or(pos);
     Some(
         Diagnostic::new(
-            Code::RateWithoutPeriod,
+            RATE_WITHOUT_PERIOD,
             msg::rate_without_period(),
             Span::new(rate_at, pos.max(rate_at)),
             msg::label_per_what(),
@@ -278,7 +287,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::new(
-            Code::UnknownKeyword,
+            UNKNOWN_KEYWORD,
             msg::unknown_keyword(word),
             Span::new(start + lead, start + lead + word.len()),
             msg::label_unknown_keyword(),
@@ -291,7 +300,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
 mod tests {
     use super::*;
 
-    fn code_of(line: &str) -> Option<Code> {
+    fn code_of(line: &str) -> Option<crate::codes::Code> {
         recognise(line, line.find('!').map_or(0, |i| i), false).map(|d| d.code)
     }
 
@@ -299,20 +308,20 @@ mod tests {
     fn mistakes_are_recognised() {
         assert_eq!(
             code_of("filer “石峰区信访局”"),
-            Some(Code::FullWidthPunctuation)
+            Some(FULL_WIDTH_PUNCTUATION)
         );
-        assert_eq!(code_of("goal \"未闭合"), Some(Code::UnterminatedString));
+        assert_eq!(code_of("goal \"未闭合"), Some(UNTERMINATED_STRING));
         assert_eq!(
             code_of("income \"其他资金\" 173,427.1"),
-            Some(Code::ThousandsSeparator)
+            Some(THOUSANDS_SEPARATOR)
         );
         assert_eq!(
             code_of("indicater 产出数量 \"x\" = 1"),
-            Some(Code::UnknownKeyword)
+            Some(UNKNOWN_KEYWORD)
         );
         assert_eq!(
             code_of("direction \"巡逻\" < people 50 rate 612 >"),
-            Some(Code::RateWithoutPeriod)
+            Some(RATE_WITHOUT_PERIOD)
         );
         assert_eq!(
             code_of("direction \"巡逻\" < people 50 rate 612/month >"),
@@ -320,11 +329,11 @@ mod tests {
         );
         assert_eq!(
             code_of("direction \"巡逻\" < people 50 rate 612 > # rate 1/month"),
-            Some(Code::RateWithoutPeriod)
+            Some(RATE_WITHOUT_PERIOD)
         );
         // `rate` inside another word, a string or a comment is no rate.
         assert_eq!(code_of("direction \"rate 5\" { # rate 612"), None);
-        assert_eq!(code_of("corporate 612"), Some(Code::UnknownKeyword));
+        assert_eq!(code_of("corporate 612"), Some(UNKNOWN_KEYWORD));
         assert_eq!(
             fix_line("direction “巡逻” ＜ people 50 rate 612／month ＞"),
             "direction \"巡逻\" < people 50 rate 612/month >"
