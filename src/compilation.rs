@@ -5,7 +5,7 @@
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::model::Declaration;
-use crate::{check, lower, syntax};
+use crate::{allow, check, lower, syntax};
 
 /// A source whose bytes were read as text: what `fmt` formats and what [`Source::compile`] compiles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +56,10 @@ impl Source {
         let (declaration, mut diagnostics) = lower::lower(&file);
         diagnostics.extend(syntax::lint(&self.text));
         diagnostics.extend(check::run(&declaration));
+        // `# bdl: allow …` lines silence warnings and notes of the document; never errors.
+        let (allowed, problems) = allow::directives(&self.text);
+        allow::apply(&mut diagnostics, &allowed);
+        diagnostics.extend(problems);
         diagnostic::sort(&mut diagnostics);
         Compilation {
             name: self.name,
@@ -79,6 +83,11 @@ pub struct Compilation {
 impl Compilation {
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Drops the warnings and notes of the `allowed` codes (a run's `--allow`).
+    pub fn allow(&mut self, allowed: &[diagnostic::Code]) {
+        allow::apply(&mut self.diagnostics, allowed);
     }
 
     pub fn has_warnings(&self) -> bool {

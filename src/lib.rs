@@ -13,6 +13,7 @@
 // and the parser it generates names `alloc` from the crate root.
 extern crate alloc;
 
+pub mod allow;
 pub mod batch;
 pub mod check;
 pub mod codes;

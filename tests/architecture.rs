@@ -33,12 +33,16 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("syntax", &["syntax"]),
     ("lower", &["lower"]),
     ("check", &["check"]),
-    // The front door: bytes → text → diagnostics and model (the crate root's `compile` too).
-    ("compilation", &["compilation", "<root>"]),
     // The official tables: Markdown, JSON, HTML, XLSX.
     ("emit", &["emit"]),
-    // The tools built on the stages, and the registry that gathers every stage's codes.
-    ("tools", &["fmt", "diff", "batch", "registry"]),
+    ("tools", &["fmt", "diff", "batch"]),
+    // The front door, what the command line (and an editor, a web page) calls: bytes → text →
+    // diagnostics and model (the crate root's `compile` too), with every stage's codes gathered in
+    // the registry and the allow rules that read it.
+    (
+        "compilation",
+        &["compilation", "<root>", "registry", "allow"],
+    ),
 ];
 
 /// The parse tree, and the modules that may read it.
