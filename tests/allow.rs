@@ -1,4 +1,4 @@
-//! Silencing codes: `# bdl: allow …` in a document and `Compiled::allow` for a run drop warnings and
+//! Silencing codes: `# bdl: allow …` in a document and `Compilation::allow` for a run drop warnings and
 //! notes of those codes, never errors.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

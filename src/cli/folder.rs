@@ -213,9 +213,8 @@ fn compile_one(
     unit.name = name.to_string();
     let mut text = super::compile::human_text(&unit, opts.color);
     let ok = unit.ok(opts.deny_warnings);
-    let compiled = unit.compiled;
-    drop(unit.src);
-    let Some(decl) = compiled.declaration.filter(|_| ok) else {
+    drop(unit.text);
+    let Some(decl) = unit.declaration.filter(|_| ok) else {
         if build.is_some() {
             text.push_str(&format!(
                 "{}\n",
@@ -311,12 +310,15 @@ fn progress(n: usize) -> ProgressBar {
     bar
 }
 
-/// Collects the sources of every argument: folders are walked, files taken as they are.
-fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
+/// Collects the sources of every argument, for `check`, `build` and `fmt` alike: folders are walked
+/// (`batch::walk`: `.bdl` files, hidden entries and symbolic links skipped), files and `-` taken as
+/// they are; sorted by path, each once. A part of a folder that cannot be read is reported here, and
+/// the flag tells the caller to exit 2 when the rest is done.
+pub fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     let mut sources = Vec::new();
     let mut io_failed = false;
     for p in paths {
-        if p.is_dir() {
+        if p != Path::new("-") && p.is_dir() {
             let (found, errors) = batch::walk(p);
             for e in errors {
                 eprintln!(

@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod encoding;
 pub(crate) mod errors;
+pub mod keywords;
 pub mod limits;
 pub mod messages;
 pub mod mistakes;
