@@ -150,31 +150,31 @@ pub fn help_amount_differs_from_basis(exact: &str, how: &Text) -> Text {
 pub fn sub_yuan(name: Option<&str>, figure: &str) -> Text {
     match name {
         Some(n) => t(
-            format!("\"{n}\" {figure} is not a whole number of 元"),
-            format!("{}的金额{figure}不是整元数", q(n)),
+            format!("\"{n}\" {figure} has a fraction of 1 分"),
+            format!("{}的金额{figure}含不足1分的零头", q(n)),
         ),
         None => t(
-            format!("资金总额 {figure} is not a whole number of 元"),
-            format!("资金总额{figure}不是整元数"),
+            format!("资金总额 {figure} has a fraction of 1 分"),
+            format!("资金总额{figure}含不足1分的零头"),
         ),
     }
 }
 
 pub fn label_fraction_of_yuan() -> Text {
-    t("a fraction of 1 元", "含不足1元的零头")
+    t("a fraction of 1 分", "含不足1分的零头")
 }
 
 pub fn help_sub_yuan_wan() -> Text {
     t(
-        "amounts in 万元 are exact to 1 元 with 4 decimals; round the figure or check its basis",
-        "以万元为单位时，保留4位小数即精确到1元；请取整，或核对其测算依据",
+        "amounts in 万元 are exact to 1 分 with 6 decimals; round the figure or check its basis",
+        "以万元为单位时，保留6位小数即精确到1分；请四舍五入，或核对其测算依据",
     )
 }
 
 pub fn help_sub_yuan_yuan() -> Text {
     t(
-        "budget amounts are whole 元; round the figure or check its basis",
-        "预算金额应为整元；请取整，或核对其测算依据",
+        "amounts in 元 are exact to 1 分 with 2 decimals; round the figure or check its basis",
+        "以元为单位时，保留2位小数即精确到1分；请四舍五入，或核对其测算依据",
     )
 }
 

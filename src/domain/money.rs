@@ -319,12 +319,6 @@ impl Money {
         Ok(self.amount.cmp(&other.amount))
     }
 
-    /// True when the amount has a fraction of 1 元.
-    pub fn has_fraction_of_yuan(self) -> bool {
-        self.amount_in(MoneyUnit::Yuan)
-            .is_ok_and(|yuan| !yuan.fract().is_zero())
-    }
-
     /// True when the amount has a fraction of 1 分 (more than 2 decimals of 元).
     pub fn has_fraction_of_fen(self) -> bool {
         self.amount_in(MoneyUnit::Yuan)
@@ -406,6 +400,7 @@ mod tests {
     fn fen_is_ordinary_and_a_fraction_of_fen_is_not() {
         assert!(!Money::yuan(d("1204316.58")).has_fraction_of_fen());
         assert!(Money::yuan(d("1204316.585")).has_fraction_of_fen());
-        assert!(Money::yuan(d("0.5")).has_fraction_of_yuan());
+        assert!(!Money::new(d("3.673851"), MoneyUnit::WanYuan).has_fraction_of_fen());
+        assert!(Money::new(d("3.6738505"), MoneyUnit::WanYuan).has_fraction_of_fen());
     }
 }
