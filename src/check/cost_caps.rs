@@ -1,6 +1,7 @@
-//! Cost caps (产出成本 ≤ …万元): a money cap equals the amount it caps in every table we have seen.
-//! Above it is an error; below it, a note; a strict `<` equal to it, a warning. Percent and word values
-//! in cost rows (common in mof-2021) are not money and are not checked.
+//! Cost caps (产出成本 ≤ …万元): a money cost value equals the amount it caps in every table we have
+//! seen, whatever its operator (`≤180万元`, `=180万元`, a bare `180万`). Above it is an error; below it, a
+//! note; a strict `<` equal to it, a warning. Percent, word and unit-cost values (`1200元/亩`) in cost
+//! rows are not money and are not checked.
 
 use super::Review;
 use super::fig;
@@ -61,9 +62,6 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             else {
                 continue;
             };
-            if !matches!(op, Op::Le | Op::Lt) {
-                continue;
-            }
             let Ok(cap) = cap.to(decl.unit) else {
                 continue;
             };

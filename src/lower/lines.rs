@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_NAME, UNKNOWN_REFERENCE};
+use crate::model::agreement::{Agreement, compare};
 use crate::model::{Derived, Direction, How, Line, Part, Spanned};
 use crate::source::Span;
 use crate::syntax::ast::{self, Derivation};
@@ -104,6 +105,16 @@ impl<'a> Evaluator<'a> {
         };
         self.visiting.pop();
         let amount = match (&declared, &derived) {
+            // A declared figure that matches its derivation at the precision it is written with is
+            // accepted (B3004 says so); every later check then reads the exact derived value.
+            (Some(d), Some(x))
+                if matches!(
+                    compare(d.value, declared_text.as_deref(), x.value),
+                    Agreement::AtPrintedPrecision(_)
+                ) =>
+            {
+                Some(x.value)
+            }
             (Some(d), _) => Some(d.value),
             (None, Some(d)) => Some(d.value),
             // An unreadable amount or a derivation that failed (unknown line, cycle, overflow) is
@@ -219,17 +230,6 @@ fn sum_parts(ctx: &mut Ctx, lines: &[Line], span: Span) -> Option<Money> {
         total = ctx.exact(total.checked_add(l.amount?), span)?;
     }
     Some(total)
-}
-
-/// Finds a line by name at any depth.
-pub fn find<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
-    lines.iter().find_map(|l| {
-        if l.name.value == name {
-            Some(l)
-        } else {
-            find(&l.children, name)
-        }
-    })
 }
 
 /// All line names at any depth, for suggestions.

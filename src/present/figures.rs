@@ -2,13 +2,9 @@
 //! without trailing zeros (`1.878`, as the seed prints), 元 tables with every decimal (`367200.00`), and
 //! JSON's exact strings. Text only: the arithmetic is `domain::money`'s.
 
+pub use crate::domain::money::round;
 use crate::domain::{Money, MoneyUnit};
-use rust_decimal::{Decimal, RoundingStrategy};
-
-/// Rounds half away from zero (the rule on printed tables), unlike `round_dp`'s banker's rounding.
-pub fn round(value: Decimal, dp: u32) -> Decimal {
-    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-}
+use rust_decimal::Decimal;
 
 /// The figure rounded to `precision` decimals, trailing zeros dropped (`1.8780` → `1.878`,
 /// `0.0000` → `0`), never in exponent form.
@@ -49,11 +45,6 @@ pub fn exact(value: Decimal) -> String {
 /// `173.4271万元`: the exact amount with its unit.
 pub fn money(m: Money) -> String {
     format!("{}{}", exact(m.amount()), m.unit().name())
-}
-
-/// Decimal places as written (`38.598` → 3).
-pub fn written_scale(text: &str) -> u32 {
-    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
 }
 
 #[cfg(test)]
