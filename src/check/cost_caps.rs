@@ -27,9 +27,12 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             Some(d) => d
                 .amount
                 .map(|a| (a, msg::capped_direction(&d.name.value), d.name.span)),
+            // For the department: its project spending — the 项目支出 line where there is one (a
+            // declared figure accepted beside `= directions` is one value for every check), else the
+            // directions' sum — or 资金总额 without directions.
             None => match (
                 decl.directions.first(),
-                decl.directions_total(),
+                project_spending(decl),
                 decl.total(),
             ) {
                 (Some(first), Some(t), _) => {
@@ -109,4 +112,10 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
 /// `a − b`, which is positive here.
 fn fig_difference(a: Money, b: Money) -> String {
     a.checked_sub(b).map_or_else(|_| String::new(), fig)
+}
+
+fn project_spending(decl: &crate::model::Declaration) -> Option<Money> {
+    crate::model::find_line(&decl.spending, "项目支出")
+        .and_then(|l| l.amount)
+        .or_else(|| decl.directions_total())
 }

@@ -8,7 +8,6 @@ use crate::domain::money::exact;
 use crate::domain::{Breakdown, Money, Per, Period};
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_HEADER, DUPLICATE_NAME};
-use crate::model::agreement::{Agreement, compare};
 use crate::model::{BasisTerms, Cost, Count, Derived, Direction, How, Indicator, Part, Spanned};
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem};
@@ -175,15 +174,6 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
             .iter()
             .any(|i| matches!(i, DirectionItem::Cost(_) | DirectionItem::Amount { .. }));
     out.amount = match (&out.declared, &out.derived) {
-        // Accepted at its printed precision (B3004): later checks read the exact derived value.
-        (Some(a), Some(x))
-            if matches!(
-                compare(a.value, out.declared_text.as_deref(), x.value),
-                Agreement::AtPrintedPrecision(_)
-            ) =>
-        {
-            Some(x.value)
-        }
         (Some(a), _) => Some(a.value),
         (None, Some(d)) => Some(d.value),
         // An unreadable amount or a basis that failed is reported already (B1002, B3030, B3032).

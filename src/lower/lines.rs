@@ -6,7 +6,6 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_NAME, UNKNOWN_REFERENCE};
-use crate::model::agreement::{Agreement, compare};
 use crate::model::{Derived, Direction, How, Line, Part, Spanned};
 use crate::source::Span;
 use crate::syntax::ast::{self, Derivation};
@@ -105,16 +104,6 @@ impl<'a> Evaluator<'a> {
         };
         self.visiting.pop();
         let amount = match (&declared, &derived) {
-            // A declared figure that matches its derivation at the precision it is written with is
-            // accepted (B3004 says so); every later check then reads the exact derived value.
-            (Some(d), Some(x))
-                if matches!(
-                    compare(d.value, declared_text.as_deref(), x.value),
-                    Agreement::AtPrintedPrecision(_)
-                ) =>
-            {
-                Some(x.value)
-            }
             (Some(d), _) => Some(d.value),
             (None, Some(d)) => Some(d.value),
             // An unreadable amount or a derivation that failed (unknown line, cycle, overflow) is
