@@ -32,6 +32,26 @@ pub fn display_in(value: Decimal, unit: MoneyUnit, precision: u32) -> String {
     }
 }
 
+/// A declared figure as the tables print it: as written (`8.10`, `512.3450`: the form prints what was
+/// declared) when the spelling is this value and has no more decimals than the precision; otherwise as
+/// [`display_in`] prints any figure (a 元 table still shows every decimal of its precision).
+pub fn as_declared(
+    written: Option<&str>,
+    value: Decimal,
+    unit: MoneyUnit,
+    precision: u32,
+) -> String {
+    match (written, unit) {
+        (Some(text), MoneyUnit::WanYuan)
+            if crate::domain::money::written_scale(text) <= precision
+                && crate::domain::money::parse_exact(text) == Some(value) =>
+        {
+            text.to_string()
+        }
+        _ => display_in(value, unit, precision),
+    }
+}
+
 /// The exact figure as a plain decimal string (JSON, messages): no rounding, trailing zeros dropped.
 pub fn exact(value: Decimal) -> String {
     let v = value.normalize();
@@ -60,6 +80,24 @@ mod tests {
             "-0.0001"
         );
         assert_eq!(display(Decimal::from_str("1.8780").unwrap(), 4), "1.878");
+    }
+
+    #[test]
+    fn declared_figures_keep_their_spelling() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let wan = MoneyUnit::WanYuan;
+        assert_eq!(as_declared(Some("8.10"), d("8.1"), wan, 4), "8.10");
+        assert_eq!(
+            as_declared(Some("512.3450"), d("512.345"), wan, 4),
+            "512.3450"
+        );
+        // More decimals than the precision: rounded like any figure.
+        assert_eq!(as_declared(Some("1.87801"), d("1.87801"), wan, 4), "1.878");
+        assert_eq!(as_declared(None, d("8.10"), wan, 4), "8.1");
+        assert_eq!(
+            as_declared(Some("8.1"), d("8.1"), MoneyUnit::Yuan, 2),
+            "8.10"
+        );
     }
 
     #[test]
