@@ -78,3 +78,18 @@ fn the_directions_cannot_exceed_the_total_where_there_is_no_project_spending_lin
     assert!(got.contains(&"B3005"), "{got:?}");
     assert!(!codes(&src.replace(" 30\n", " 36.72\n")).contains(&"B3005"));
 }
+
+#[test]
+fn level2_labels_of_real_forms_are_accepted() {
+    let src = "year 2024\nunit 万元\nframework mof-2015\n# bdl: allow B4030\nincome \"一般公共预算拨款\" 10\nspending \"项目支出\" 10\nindicator 满意度指标 满意度指标 \"服务对象满意度\" >= 90%\nindicator 服务对象满意度指标 \"群众满意度\" >= 95%\nindicator 社会公众满意度 \"社会公众满意度\" >= 90%\n";
+    assert_eq!(codes(src), Vec::<&str>::new());
+    // A custom tree may repeat a 一级指标's name at level 2.
+    let custom = "year 2024\nunit 万元\nframework {\n  category \"产出指标\" \"数量指标\"\n  category \"满意度指标\" \"满意度指标\"\n}\nincome \"一般公共预算拨款\" 10\nspending \"项目支出\" 10\nindicator 数量指标 \"办件数量\" >= 100件\nindicator 满意度指标 \"服务对象满意度\" >= 90%\n";
+    assert_eq!(codes(custom), Vec::<&str>::new());
+    // The same name twice at one level is still a mistake.
+    let twice = custom.replace(
+        "\"满意度指标\" \"满意度指标\"",
+        "\"满意度指标\" \"数量指标\"",
+    );
+    assert!(codes(&twice).contains(&"B2002"));
+}
