@@ -26,6 +26,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::check::totals::RULES,
         crate::check::values::RULES,
         crate::fmt::RULES,
+        crate::allow::RULES,
     ]
     .concat();
     all.sort();

@@ -175,12 +175,12 @@ fn printable(
     name: &str,
     src: &str,
 ) -> (Vec<Diagnostic>, String, String) {
-    use crate::syntax::controls::visible;
+    use crate::present::control_chars::visible;
     // (offset in the source, bytes added by the character's picture), in order.
     let mut growth: Vec<(usize, usize)> = Vec::new();
     let mut added = 0;
     for (i, c) in src.char_indices() {
-        if crate::syntax::controls::name(c).is_some() {
+        if crate::present::control_chars::name(c).is_some() {
             let shown = visible(c.encode_utf8(&mut [0; 4])).len();
             added += shown.saturating_sub(c.len_utf8());
             growth.push((i, added));
@@ -276,7 +276,7 @@ pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
 /// severity word stays English in every language, as problem matchers expect it; the message is in
 /// `lang`.
 pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str, lang: Lang) -> String {
-    use crate::syntax::controls::visible;
+    use crate::present::control_chars::visible;
     let mut out = String::new();
     for d in diagnostics {
         let at = crate::source::line_col(src, d.span.start);

@@ -51,24 +51,12 @@ fn names(codes: &BTreeSet<Code>) -> String {
         .join(" ")
 }
 
-/// A fixture decoded and compiled as the CLI does: a file in another encoding is a diagnostic of its
-/// own. (name, source, result)
-fn compile_fixture(path: &Path) -> (String, String, bdl::Compiled) {
-    let bytes = std::fs::read(path).unwrap();
+/// A fixture through the front door, as every command reads it: a file in another encoding is a
+/// diagnostic of its own. (name, source, result)
+fn compile_fixture(path: &Path) -> (String, String, bdl::Compilation) {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let (src, compiled) = match bdl::syntax::encoding::decode(&bytes) {
-        Ok(src) => {
-            let compiled = bdl::compile(&src);
-            (src, compiled)
-        }
-        Err(d) => (
-            String::new(),
-            bdl::Compiled {
-                declaration: None,
-                diagnostics: vec![*d],
-            },
-        ),
-    };
+    let mut compiled = bdl::compile_bytes(name.clone(), &std::fs::read(path).unwrap());
+    let src = std::mem::take(&mut compiled.text);
     (name, src, compiled)
 }
 

@@ -191,7 +191,7 @@ fn explain_reads_codes_in_any_case() {
         .args(["explain", "b3010"])
         .assert()
         .success()
-        .stdout(code("B3010").page());
+        .stdout(bdl::registry::parse("B3010").unwrap().page());
 }
 
 #[test]
@@ -310,7 +310,70 @@ fn every_page_shows_the_real_output_of_its_example() {
     assert!(checked > 30, "only {checked} pages were compared");
 }
 
-/// The registered code written as `text`.
-fn code(text: &str) -> Code {
-    bdl::registry::parse(text).unwrap_or_else(|| panic!("`{text}` is not a bdl code"))
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+}
+
+/// Every text a diagnostic shows — message, labels, help — exists in English and in Chinese, the
+/// Chinese is Chinese prose (full-width punctuation outside code), and the two differ. The texts are
+/// those the pages' own examples raise: every page's example is compiled here, so every code's texts
+/// are tried without a hand-kept list of samples.
+#[test]
+fn every_text_a_page_example_raises_is_in_both_languages() {
+    let mut texts = 0;
+    for &code in bdl::registry::all() {
+        for (info, lines) in fenced_blocks(code.page()) {
+            if !info.starts_with("bdl") {
+                continue;
+            }
+            let src = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+            for d in bdl::compile(&src).diagnostics {
+                let mut all = vec![("message", &d.message), ("label", &d.label)];
+                all.extend(d.labels.iter().map(|l| ("label", &l.text)));
+                all.extend(d.help.iter().map(|h| ("help", h)));
+                for (what, text) in all {
+                    let at = format!("{} ({what} of {})", code.as_str(), d.code.as_str());
+                    assert!(!text.en.trim().is_empty(), "{at}: no English");
+                    assert!(!text.zh.trim().is_empty(), "{at}: no Chinese");
+                    // A label may be a figure (`36.72万元`), the same in both languages.
+                    if text.en == text.zh {
+                        assert!(
+                            text.zh.chars().all(|c| !c.is_ascii_alphabetic()),
+                            "{at}: the Chinese is the English: {}",
+                            text.zh
+                        );
+                        continue;
+                    }
+                    assert!(
+                        has_cjk(&text.zh),
+                        "{at}: the Chinese has no Chinese: {}",
+                        text.zh
+                    );
+                    let prose: String = text.zh.split('`').step_by(2).collect::<Vec<_>>().join("");
+                    for bad in [", ", "; ", "? "] {
+                        assert!(
+                            !prose.contains(bad),
+                            "{at}: half-width `{bad}` in Chinese prose: {}",
+                            text.zh
+                        );
+                    }
+                    texts += 1;
+                }
+            }
+        }
+    }
+    assert!(texts > 100, "only {texts} texts were tried");
+}
+
+#[test]
+fn every_code_has_a_chinese_title() {
+    for &code in bdl::registry::all() {
+        let zh = code.title_in(bdl::messages::Lang::Zh);
+        assert!(
+            has_cjk(zh),
+            "{}: the Chinese title is not Chinese: {zh}",
+            code.as_str()
+        );
+        assert_ne!(zh, code.title(), "{}", code.as_str());
+    }
 }

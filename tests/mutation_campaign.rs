@@ -306,8 +306,18 @@ fn one(input: &[u8], n: usize, figures: &Mutex<Figures>) {
             ));
         }
     }
-    if raw_control(&human.stderr) || raw_control(&String::from_utf8_lossy(&short.stdout)) {
-        v.push(format!("#{n} check: a raw control character in a report"));
+    let shown = format!("{}{}", human.stderr, String::from_utf8_lossy(&short.stdout));
+    if raw_control(&shown) {
+        let found: String = shown
+            .chars()
+            .filter(|c| raw_control(&c.to_string()))
+            .collect();
+        v.push(format!(
+            "#{n} check: a raw control character in a report: {found:?}"
+        ));
+        if let Some(keep) = std::env::var_os("BDL_MUTATIONS_KEEP") {
+            let _ = std::fs::write(Path::new(&keep).join(format!("{n}.bdl")), input);
+        }
     }
     match codes(&json) {
         None => v.push(format!("#{n} check --format json: not one JSON document")),

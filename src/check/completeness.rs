@@ -5,7 +5,7 @@ use super::Review;
 use crate::check::messages as msg;
 use crate::diagnostic::Diagnostic;
 use crate::domain::Horizon;
-use crate::framework::Role;
+use crate::domain::framework::Role;
 use crate::source::Span;
 
 crate::codes::rules! {

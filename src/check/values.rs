@@ -4,7 +4,7 @@
 use super::Review;
 use crate::check::messages as msg;
 use crate::diagnostic::Diagnostic;
-use crate::framework::Role;
+use crate::domain::framework::Role;
 use crate::model::{Measure, Op, Value};
 use crate::present::figures;
 use rust_decimal::Decimal;

@@ -1,87 +1,40 @@
-//! Compiling one file and reporting its diagnostics on standard error.
+//! Compiling one file through the library's front door and reporting its diagnostics on standard error.
 
 use super::lang;
-use bdl::diagnostic::Severity;
 use bdl::messages as msg;
-use bdl::{Compiled, compile, report};
+use bdl::{Compilation, report};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// One source after compiling: its name for messages, its text, and the result.
-pub struct Unit {
-    pub name: String,
-    pub src: String,
-    pub compiled: Compiled,
-}
-
-impl Unit {
-    /// No errors, and no warnings when they are denied.
-    pub fn ok(&self, deny_warnings: bool) -> bool {
-        let warned = self
-            .compiled
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Warning);
-        !(self.compiled.has_errors() || (deny_warnings && warned))
-    }
-}
-
-/// A source read and decoded: its text, or the diagnostic that refuses it (B1004, B1007) with the text
-/// to show it in (a bad byte is shown in its line; a file in another encoding is named, not shown).
-pub enum Text {
-    Decoded(String),
-    Refused(Box<bdl::diagnostic::Diagnostic>, String),
-}
-
-/// Reads and decodes one file (or `-`), returning the name to show and the text. Only a file that
-/// cannot be read at all is an `Err`.
-pub fn read_text(path: &Path) -> std::io::Result<(String, Text)> {
+/// Reads one file (or `-`) as a source for the front door, or the compilation that refuses it: B1004
+/// (another encoding, or not text) or B1007 (over the size limit, known before reading). Only a file
+/// that cannot be read at all is an `Err`.
+pub fn read_source(path: &Path) -> std::io::Result<Result<bdl::Source, Box<Compilation>>> {
     let (name, bytes) = super::io::read_bytes(path)?;
-    let text = match bytes {
-        super::io::Bytes::Read(b) => match bdl::syntax::encoding::decode(&b) {
-            Ok(src) => Text::Decoded(src),
-            Err(d) => {
-                let shown = if d.span.is_empty() {
-                    String::new()
-                } else {
-                    bdl::syntax::encoding::shown_text(&b)
-                };
-                Text::Refused(d, shown)
-            }
-        },
-        super::io::Bytes::TooLarge(size) => {
-            Text::Refused(Box::new(bdl::syntax::too_large(size)), String::new())
-        }
-    };
-    Ok((name, text))
-}
-
-/// Reads, decodes and compiles one file, printing nothing. A file in another encoding is a
-/// diagnostic of that file (B1004); only a file that cannot be read at all is an `Err`.
-pub fn load(path: &Path) -> std::io::Result<Unit> {
-    let (name, text) = read_text(path)?;
-    Ok(match text {
-        Text::Decoded(src) => {
-            let compiled = compile(&src);
-            Unit {
-                name,
-                src,
-                compiled,
-            }
-        }
-        Text::Refused(d, src) => Unit {
+    Ok(match bytes {
+        super::io::Bytes::Read(b) => bdl::Source::decode(name, &b),
+        super::io::Bytes::TooLarge(size) => Err(Box::new(Compilation {
             name,
-            src,
-            compiled: Compiled {
-                declaration: None,
-                diagnostics: vec![*d],
-            },
-        },
+            text: String::new(),
+            diagnostics: vec![bdl::syntax::too_large(size)],
+            declaration: None,
+        })),
     })
 }
 
+/// Reads and compiles one file, printing nothing. A file in another encoding is a diagnostic of that
+/// file (B1004); only a file that cannot be read at all is an `Err`.
+pub fn load(path: &Path) -> std::io::Result<Compilation> {
+    let mut unit = match read_source(path)? {
+        Ok(source) => source.compile(),
+        Err(refused) => *refused,
+    };
+    unit.allow(super::allowed());
+    Ok(unit)
+}
+
 /// [`load`], with a file that cannot be read reported here as `Err(exit code 2)`.
-pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
+pub fn compile_path(path: &Path) -> Result<Compilation, ExitCode> {
     load(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
@@ -101,21 +54,21 @@ pub fn run_one(
     let unit = compile_path(path)?;
     print_human(&unit, color);
     let ok = unit.ok(deny_warnings);
-    Ok((unit.compiled.declaration, ok))
+    Ok((unit.declaration, ok))
 }
 
 /// The diagnostics as miette reports on standard error, then a count.
-pub fn print_human(unit: &Unit, color: bool) {
+pub fn print_human(unit: &Compilation, color: bool) {
     eprint!("{}", human_text(unit, color));
 }
 
 /// The diagnostics as miette reports followed by the file's count; empty when there are none.
-pub fn human_text(unit: &Unit, color: bool) -> String {
-    let diags = &unit.compiled.diagnostics;
+pub fn human_text(unit: &Compilation, color: bool) -> String {
+    let diags = &unit.diagnostics;
     if diags.is_empty() {
         return String::new();
     }
-    let mut text = report::render(diags, &unit.name, &unit.src, color, lang());
+    let mut text = report::render(diags, &unit.name, &unit.text, color, lang());
     text.push_str(&format!(
         "{}: {}\n",
         unit.name,

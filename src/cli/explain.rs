@@ -57,7 +57,7 @@ fn list() -> String {
 }
 
 /// The error for a code that does not exist: the close codes, if any, and the ranges.
-fn unknown(code: &str) -> msg::Text {
+pub fn unknown(code: &str) -> msg::Text {
     let close: Vec<(&str, &str)> = close_codes(code)
         .into_iter()
         .map(|c| (c.as_str(), c.title()))

@@ -3,10 +3,10 @@
 //! and a roll-up line; diagnostics are printed per file, in path order, whatever the thread count.
 
 use super::io::write_atomically;
+use bdl::batch::printed::{Coverage, Missing};
 use bdl::batch::rollup::{Entry, RollupError, Totals};
 use bdl::batch::{self, Source};
 use bdl::emit;
-use bdl::emit::rollup::{Coverage, Missing};
 use bdl::messages as msg;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{BufWriter, IsTerminal, Seek, SeekFrom, Write};
@@ -109,7 +109,7 @@ impl RollupWriter {
             Ok(f) => {
                 w.file = Some(BufWriter::new(f));
                 if format == FolderFormat::Json {
-                    w.write(&emit::rollup::json_head());
+                    w.write(&bdl::batch::printed::json_head());
                 }
             }
             Err(e) => w.io_error = Some(e),
@@ -134,8 +134,8 @@ impl RollupWriter {
             self.coverage.years.insert(y);
         }
         let text = match self.format {
-            FolderFormat::Json => emit::rollup::json_entry(e, first),
-            _ => emit::rollup::markdown_row(e),
+            FolderFormat::Json => bdl::batch::printed::json_entry(e, first),
+            _ => bdl::batch::printed::markdown_row(e),
         };
         self.write(&text);
         Ok(())
@@ -151,7 +151,7 @@ impl RollupWriter {
 
     fn finish(mut self) -> Result<(), std::io::Error> {
         if self.format == FolderFormat::Json {
-            let tail = emit::rollup::json_tail_covering(
+            let tail = bdl::batch::printed::json_tail_covering(
                 &self.totals,
                 self.totals.departments == 0,
                 Some(&self.coverage),
@@ -170,7 +170,8 @@ impl RollupWriter {
             _ => {
                 let dir = self.path.parent().unwrap_or(Path::new("."));
                 let mut out = BufWriter::new(temp_in(dir)?);
-                let head = emit::rollup::markdown_head_covering(&self.totals, Some(&self.coverage));
+                let head =
+                    bdl::batch::printed::markdown_head_covering(&self.totals, Some(&self.coverage));
                 out.write_all(head.as_bytes())?;
                 part.as_file_mut().seek(SeekFrom::Start(0))?;
                 std::io::copy(part.as_file_mut(), &mut out)?;
@@ -251,9 +252,8 @@ fn compile_one(
     unit.name = name.to_string();
     let mut text = super::compile::human_text(&unit, opts.color);
     let ok = unit.ok(opts.deny_warnings);
-    let compiled = unit.compiled;
-    drop(unit.src);
-    let Some(decl) = compiled.declaration.filter(|_| ok) else {
+    drop(unit.text);
+    let Some(decl) = unit.declaration.filter(|_| ok) else {
         return fail(text, Status::Failed, Missing::Errors);
     };
     let Some((format, out_dir)) = build else {
@@ -338,12 +338,15 @@ fn progress(n: usize) -> ProgressBar {
     bar
 }
 
-/// Collects the sources of every argument: folders are walked, files taken as they are.
-fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
+/// Collects the sources of every argument, for `check`, `build` and `fmt` alike: folders are walked
+/// (`batch::walk`: `.bdl` files, hidden entries and symbolic links skipped), files and `-` taken as
+/// they are; sorted by path, each once. A part of a folder that cannot be read is reported here, and
+/// the flag tells the caller to exit 2 when the rest is done.
+pub fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     let mut sources = Vec::new();
     let mut io_failed = false;
     for p in paths {
-        if p.is_dir() {
+        if p != Path::new("-") && p.is_dir() {
             let (found, errors) = batch::walk(p);
             for e in errors {
                 eprintln!(

@@ -1,6 +1,6 @@
-//! Reading sources: standard input as `-`, UTF-8 only (other encodings are named), and never more than
-//! the size limit: a file over it is refused from its size, standard input is read through a bounded
-//! reader, so no input can make bdl hold more than the limit in memory.
+//! Reading sources: standard input as `-`, and never more than the size limit: a file over it is
+//! refused from its size, standard input is read through a bounded reader, so no input can make bdl
+//! hold more than the limit in memory. Decoding is the front door's (`bdl::compile_bytes`).
 
 use bdl::syntax::MAX_FILE_BYTES;
 use std::io::Read;
@@ -46,24 +46,4 @@ pub fn read_bytes(path: &Path) -> std::io::Result<(String, Bytes)> {
         read_bounded(file, Some(meta.len()))?
     };
     Ok((path.display().to_string(), bytes))
-}
-
-/// Reads a source file as text, returning the name to show and the text. A file in another encoding
-/// or over the size limit is an `InvalidData` error that names the code, what is wrong and the fix.
-pub fn read_source(path: &Path) -> std::io::Result<(String, String)> {
-    let (name, bytes) = read_bytes(path)?;
-    let decoded = match bytes {
-        Bytes::Read(b) => bdl::syntax::encoding::decode(&b),
-        Bytes::TooLarge(size) => Err(Box::new(bdl::syntax::too_large(size))),
-    };
-    let text = decoded.map_err(|d| {
-        let lang = super::lang();
-        let text = bdl::messages::unreadable_source(
-            d.code.as_str(),
-            d.message.get(lang),
-            d.help.as_ref().map(|h| h.get(lang)),
-        );
-        std::io::Error::new(std::io::ErrorKind::InvalidData, text.get(lang).to_string())
-    })?;
-    Ok((name, text))
 }

@@ -41,6 +41,15 @@ pub struct Cli {
     /// Also say what each file came to and every file written.
     #[arg(short, long, global = true)]
     verbose: bool,
+    /// Silence a warning or note for this run (`--allow B4030`, repeated or comma-separated); errors
+    /// cannot be allowed. A document allows codes with a line `# bdl: allow B4030`.
+    #[arg(
+        long = "allow",
+        value_name = "CODE",
+        global = true,
+        value_delimiter = ','
+    )]
+    allow: Vec<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -82,6 +91,14 @@ pub fn note(text: bdl::messages::Text) {
     if verbosity() == Verbosity::Verbose {
         eprintln!("{}", text.get(lang()));
     }
+}
+
+/// The warnings and notes this run allows (`--allow`).
+static ALLOWED: OnceLock<Vec<bdl::codes::Code>> = OnceLock::new();
+
+/// The codes `--allow` names, applied to every file this run compiles.
+pub fn allowed() -> &'static [bdl::codes::Code] {
+    ALLOWED.get_or_init(Vec::new)
 }
 
 /// The language every message of this run is printed in.
@@ -218,6 +235,19 @@ pub fn run() -> ExitCode {
     } else {
         Verbosity::Normal
     });
+    let mut allowed = Vec::new();
+    for name in &cli.allow {
+        let Some(code) = bdl::registry::parse(name) else {
+            error(explain::unknown(name));
+            return ExitCode::from(2);
+        };
+        if let Some(why) = bdl::allow::refuse(code) {
+            error(why);
+            return ExitCode::from(2);
+        }
+        allowed.push(code);
+    }
+    let _ = ALLOWED.set(allowed);
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,

@@ -2,6 +2,7 @@
 //! periods, horizons, direction kinds and breakdowns. Nothing here knows about syntax, checks or output;
 //! everything above may use it.
 
+pub mod framework;
 pub mod kinds;
 pub mod money;
 pub mod period;

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 /// The version of the schema in docs/json.md.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The document, printed as `serde_json::to_string_pretty` prints it, written straight from the
 /// model (no `serde_json::Value` in between: it cost more than compiling the file).

@@ -177,7 +177,7 @@ impl<'a> Evaluator<'a> {
             }
             let Some(target) = self.by_name.get(n.value.as_str()).copied() else {
                 let known: Vec<String> = self.by_name.keys().map(|k| k.to_string()).collect();
-                let help = match crate::framework::suggest(&n.value, &known).first() {
+                let help = match crate::domain::framework::suggest(&n.value, &known).first() {
                     Some(s) => msg::did_you_mean_name(s),
                     None => msg::help_name_a_line(self.what),
                 };
@@ -219,17 +219,6 @@ fn sum_parts(ctx: &mut Ctx, lines: &[Line], span: Span) -> Option<Money> {
         total = ctx.exact(total.checked_add(l.amount?), span)?;
     }
     Some(total)
-}
-
-/// Finds a line by name at any depth.
-pub fn find<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
-    lines.iter().find_map(|l| {
-        if l.name.value == name {
-            Some(l)
-        } else {
-            find(&l.children, name)
-        }
-    })
 }
 
 /// All line names at any depth, for suggestions.

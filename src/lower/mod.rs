@@ -8,9 +8,9 @@ pub(crate) mod lines;
 pub(crate) mod messages;
 
 use crate::diagnostic::Diagnostic;
+use crate::domain::framework::Framework;
 use crate::domain::money::{self, Inexact, Reason};
 use crate::domain::{Breakdown, Money, MoneyUnit};
-use crate::framework::Framework;
 use crate::lower::messages as msg;
 use crate::model::{Declaration, Spanned, Task};
 use crate::present;
@@ -310,7 +310,7 @@ pub(crate) fn spanned(t: &ast::Text) -> Spanned<String> {
 }
 
 pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnostic {
-    let suggestions = crate::framework::suggest(&name.value, known);
+    let suggestions = crate::domain::framework::suggest(&name.value, known);
     let help = match suggestions.first() {
         Some(s) => msg::help_unknown_direction_suggest(s),
         None if known.is_empty() => msg::help_no_directions(),
@@ -448,11 +448,11 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                 ctx.has_framework = true;
             }
             None => {
-                let known: Vec<String> = crate::framework::PROFILES
+                let known: Vec<String> = crate::domain::framework::PROFILES
                     .iter()
                     .map(|s| s.to_string())
                     .collect();
-                let suggestions = crate::framework::suggest(&name.value, &known);
+                let suggestions = crate::domain::framework::suggest(&name.value, &known);
                 ctx.report(
                     Diagnostic::new(
                         UNKNOWN_FRAMEWORK,
@@ -468,9 +468,19 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
         },
         FrameworkDecl::Custom { categories, .. } => {
             let mut tiers: Vec<(String, Vec<String>)> = Vec::new();
-            let mut seen: Vec<&ast::Text> = Vec::new();
+            // 一级 names are unique among themselves, 二级 names among themselves; a 二级 may repeat its
+            // 一级's name, as real forms do (满意度指标 › 满意度指标).
+            let mut seen_level1: Vec<&ast::Text> = Vec::new();
+            let mut seen_level2: Vec<&ast::Text> = Vec::new();
             for c in categories {
-                for t in std::iter::once(&c.level1).chain(&c.level2) {
+                let names =
+                    std::iter::once((&c.level1, true)).chain(c.level2.iter().map(|t| (t, false)));
+                for (t, is_level1) in names {
+                    let seen = if is_level1 {
+                        &mut seen_level1
+                    } else {
+                        &mut seen_level2
+                    };
                     if let Some(first) = seen.iter().find(|s| s.value == t.value) {
                         ctx.report(
                             Diagnostic::new(

@@ -43,13 +43,6 @@ pub fn cannot_read(path: &str, why: &str) -> Text {
     )
 }
 
-pub fn cannot_read_folder(path: &str, why: &str) -> Text {
-    t(
-        format!("error: cannot read the folder {path}: {why}"),
-        format!("错误：无法读取文件夹 {path}：{why}"),
-    )
-}
-
 pub fn cannot_write(path: &str, why: &str) -> Text {
     t(
         format!("error: cannot write {path}: {why}"),
@@ -191,19 +184,6 @@ pub fn no_such_file() -> Text {
     t("no such file", "文件不存在")
 }
 
-/// A file in another encoding, read by a command that takes text whole: `[B1004] message` and help.
-pub fn unreadable_source(code: &str, message: &str, help: Option<&str>) -> Text {
-    // The message and help are already in the language being printed; only the word `help` differs.
-    let (en, zh) = match help {
-        Some(h) => (format!("\n  help: {h}"), format!("\n  提示：{h}")),
-        None => (String::new(), String::new()),
-    };
-    t(
-        format!("[{code}] {message}{en}"),
-        format!("[{code}] {message}{zh}"),
-    )
-}
-
 pub fn git_not_run(why: &str) -> Text {
     t(
         format!("cannot run git ({why}); is it installed?"),
@@ -215,13 +195,6 @@ pub fn git_show_failed(spec: &str) -> Text {
     t(
         format!("git show {spec} failed"),
         format!("git show {spec} 执行失败"),
-    )
-}
-
-pub fn git_not_utf8() -> Text {
-    t(
-        "the file is not UTF-8 text; save it as UTF-8 (iconv -f GB18030 -t UTF-8 FILE)",
-        "该文件不是 UTF-8 编码的文本，请以 UTF-8 编码保存（iconv -f GB18030 -t UTF-8 FILE）",
     )
 }
 

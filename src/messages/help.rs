@@ -17,6 +17,10 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "bdl.lang",
         "诊断和提示信息的语言（默认取 LC_ALL、LC_MESSAGES 或 LANG：以 zh 开头为中文，其他为英文）",
     ),
+    (
+        "bdl.allow",
+        "本次运行不报告某个警告或提示（如 `--allow B4030`，可重复或用逗号分隔）；错误不能忽略。申报文件中可写一行 `# bdl: allow B4030`",
+    ),
     ("bdl.quiet", "只输出诊断和错误：不输出“通过”和汇总行"),
     ("bdl.verbose", "另外说明每个文件的结果和写入的每个文件"),
     ("bdl.help", "显示帮助"),

@@ -1,14 +1,15 @@
 //! The model: what a declaration means. Every amount is exact and in the document's unit; every derived
 //! figure carries its provenance (how it was computed and from which facts).
 
+pub mod agreement;
 mod provenance;
 mod value;
 
 pub use provenance::{BasisTerms, How, Part};
 pub use value::{Measure, Op, RefKind, Reference, Value};
 
+use crate::domain::framework::{Framework, Slot};
 use crate::domain::{DirectionKind, Horizon, Money, MoneyUnit, Per, Period};
-use crate::framework::{Framework, Slot};
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -56,7 +57,7 @@ pub struct Declaration {
 
 impl Declaration {
     /// The framework category (二级指标) an indicator sits in; `None` when its name is unknown.
-    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::framework::Category> {
+    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::domain::framework::Category> {
         ind.slot.and_then(|s| self.framework.category(s))
     }
 
@@ -120,6 +121,17 @@ pub fn sum(values: impl Iterator<Item = Option<Money>>, unit: MoneyUnit) -> Opti
     values
         .into_iter()
         .try_fold(Money::zero(unit), |acc, v| acc.checked_add(v?).ok())
+}
+
+/// A line by name, at any depth.
+pub fn find_line<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
+    lines.iter().find_map(|l| {
+        if l.name.value == name {
+            Some(l)
+        } else {
+            find_line(&l.children, name)
+        }
+    })
 }
 
 /// What a list of lines adds up to; `None` when it is empty or a line is unknown.

@@ -36,9 +36,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
 }
 
 /// The text a report shows for a file that is not UTF-8 at all: its bytes with each bad sequence
-/// replaced by U+FFFD. The valid start is unchanged, so the first bad byte keeps its offset.
+/// replaced by U+FFFD and a CR alone read as a line end. The valid start is unchanged, so the first
+/// bad byte keeps its offset.
 pub fn shown_text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    // CR alone is a line end here too (and never reaches a terminal raw).
+    cr_line_ends(&String::from_utf8_lossy(bytes))
 }
 
 /// B1004 for bytes that are neither UTF-8, GBK nor UTF-16: the line and column of the first bad byte
@@ -64,7 +66,13 @@ fn not_text(bytes: &[u8], bad: usize) -> Diagnostic {
     Diagnostic::new(
         NOT_UTF_8,
         msg::not_text_at(line, column, &hex.join(" ")),
-        Span::new(bad, bad + '\u{fffd}'.len_utf8()),
+        // Shown in its line when there is text before it; a file that is not text from its first byte
+        // (a binary) is named, not shown.
+        if bad == 0 {
+            Span::new(0, 0)
+        } else {
+            Span::new(bad, bad + '\u{fffd}'.len_utf8())
+        },
         msg::label_not_text(),
     )
     .with_help(msg::help_not_text())

@@ -157,33 +157,6 @@ pub fn help_report_bug() -> Text {
     )
 }
 
-pub fn rate_has_no_period(number: &str) -> Text {
-    t(
-        format!("the rate `rate {number}` has no period"),
-        format!("单价 `rate {number}` 没有注明按月还是按年"),
-    )
-}
-
-pub fn label_per_month_or_year() -> Text {
-    t("per month or per year?", "按月还是按年？")
-}
-
-pub fn help_rate_item_period(number: &str) -> Text {
-    t(
-        format!(
-            "write `rate {number}/month` (元 per person or item per month) or `rate {number}/year`"
-        ),
-        format!("请写成 `rate {number}/month`（每人或每件每月的元数）或 `rate {number}/year`"),
-    )
-}
-
-pub fn help_rate_needs_period() -> Text {
-    t(
-        "a rate needs its period: write `rate 612/month` or `rate 612/year`",
-        "单价须注明按月还是按年：请写成 `rate 612/month` 或 `rate 612/year`",
-    )
-}
-
 pub fn help_texts_in_quotes(example: &str) -> Text {
     t(
         format!("texts are written in ASCII double quotes, for example: {example}"),
@@ -421,10 +394,20 @@ pub fn did_you_mean_code(code: &str) -> Text {
     )
 }
 
-pub fn help_keywords() -> Text {
+/// The statement keywords (from `syntax::keywords`): those of the document, then those only inside a
+/// direction.
+pub fn help_keywords(document: &[&str], direction: &[&str]) -> Text {
     t(
-        "a line starts with a keyword: year, filer, department, unit, precision, framework, total, income, spending, duty, goal, plan, task, indicator, overall, direction, project (and inside a direction: special, kind, period, amount, cost, annual, summary-goal, summary-annual)",
-        "每行以关键字开头：year、filer、department、unit、precision、framework、total、income、spending、duty、goal、plan、task、indicator、overall、direction、project（支出方向内还有：special、kind、period、amount、cost、annual、summary-goal、summary-annual）",
+        format!(
+            "a line starts with a keyword: {} (and inside a direction: {})",
+            document.join(", "),
+            direction.join(", ")
+        ),
+        format!(
+            "每行以关键字开头：{}（支出方向内还有：{}）",
+            document.join("、"),
+            direction.join("、")
+        ),
     )
 }
 

@@ -6,6 +6,7 @@ pub mod cell_limit;
 pub mod controls;
 pub mod encoding;
 pub(crate) mod errors;
+pub mod keywords;
 pub mod limits;
 pub mod messages;
 pub mod mistakes;

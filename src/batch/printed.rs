@@ -1,9 +1,9 @@
-//! The roll-up of a folder of declarations, as JSON or Markdown. Every amount is in 万元 (documents in
-//! 元 are converted exactly) and printed exactly, never rounded.
+//! The roll-up of a folder of declarations as printed: `_rollup.json` (streamed, entry by entry) and
+//! `_rollup.md`. Every amount is in 万元 (documents in 元 are converted exactly) and printed exactly.
 
-use super::markdown::escape_cell;
-use super::pretty::Pretty;
-use crate::batch::rollup::{Entry, Rollup, Totals};
+use super::rollup::{Entry, Rollup, Totals};
+use crate::emit::markdown::escape_cell;
+use crate::emit::pretty::Pretty;
 use crate::present::figures;
 use rust_decimal::Decimal;
 
@@ -33,7 +33,7 @@ pub fn json_head() -> String {
     let mut p = Pretty::new();
     p.begin_object();
     p.key("schema").number(SCHEMA_VERSION);
-    p.key("unit").str(crate::batch::rollup::UNIT.name());
+    p.key("unit").str(super::rollup::UNIT.name());
     p.key("unit_note").str(UNIT_NOTE);
     p.key("departments").begin_array();
     p.finish()
