@@ -120,13 +120,6 @@ pub fn rollup_mixed_years(years: &str) -> Text {
     )
 }
 
-pub fn folder_output_inside_input(out: &str) -> Text {
-    t(
-        format!("error: the output folder {out} is the input folder; choose a separate folder"),
-        format!("错误：输出文件夹 {out} 就是输入文件夹，请另选一个文件夹"),
-    )
-}
-
 // ── -v: what a run did ───────────────────────────────────────────────────────────────────────────
 
 pub fn wrote(path: &str) -> Text {
