@@ -93,3 +93,31 @@ fn level2_labels_of_real_forms_are_accepted() {
     );
     assert!(codes(&twice).contains(&"B2002"));
 }
+
+#[test]
+fn a_partly_listed_line_is_checked_as_parts_at_most_the_line() {
+    let src = |parts: &str| {
+        format!(
+            "year 2024\nunit 万元\nframework hunan\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 100 partial {{\n  income \"一般公共预算拨款\" {parts}\n}}\nspending \"基本支出\" 100\n"
+        )
+    };
+    assert_eq!(codes(&src("60")), Vec::<&str>::new());
+    assert_eq!(codes(&src("100")), Vec::<&str>::new());
+    assert!(codes(&src("120")).contains(&"B3001"));
+    // Without `partial` the parts must cover the line.
+    let whole = src("60").replace(" partial", "");
+    assert!(codes(&whole).contains(&"B3001"));
+    // The parts cannot give a partly listed line its amount.
+    let no_amount = src("60").replace("\"财政拨款\" 100 partial", "\"财政拨款\" partial");
+    assert!(
+        codes(&no_amount).contains(&"B3013"),
+        "{:?}",
+        codes(&no_amount)
+    );
+    // The formatter keeps the word and proves itself.
+    let formatted = bdl::fmt::format(&src("60")).expect("formats");
+    assert!(
+        formatted.contains("income \"财政拨款\" 100 partial {"),
+        "{formatted}"
+    );
+}

@@ -667,3 +667,22 @@ pub fn help_directions_above(what: &str) -> Text {
         ),
     )
 }
+
+pub fn listed_parts_exceed(name: &str, children: &str, amount: &str) -> Text {
+    t(
+        format!(
+            "the parts listed under \"{name}\" add up to {children}, more than the line's {amount}"
+        ),
+        format!(
+            "{}下列出的部分合计{children}，超过该项金额{amount}",
+            q(name)
+        ),
+    )
+}
+
+pub fn help_listed_parts_exceed() -> Text {
+    t(
+        "a `partial` line lists some of its parts, which together cannot exceed it: correct a part or the line",
+        "标为 `partial` 的项只列出部分组成，合计不能超过该项：请更正某一部分或该项金额",
+    )
+}

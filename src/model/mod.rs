@@ -152,6 +152,8 @@ pub struct Line {
     pub derived: Option<Derived>,
     /// Declared if given, else derived; `None` when neither could be read (reported).
     pub amount: Option<Money>,
+    /// The 其中 lines list only some of the parts: they add up to at most the line.
+    pub partial: bool,
     pub children: Vec<Line>,
     pub span: Span,
 }
