@@ -38,6 +38,8 @@ pub fn page(code: &str) -> Option<&'static str> {
         "B3011" => include_str!("../../docs/diagnostics/zh/B3011.md"),
         "B3012" => include_str!("../../docs/diagnostics/zh/B3012.md"),
         "B3013" => include_str!("../../docs/diagnostics/zh/B3013.md"),
+        "B3014" => include_str!("../../docs/diagnostics/zh/B3014.md"),
+        "B3015" => include_str!("../../docs/diagnostics/zh/B3015.md"),
         "B3020" => include_str!("../../docs/diagnostics/zh/B3020.md"),
         "B3030" => include_str!("../../docs/diagnostics/zh/B3030.md"),
         "B3031" => include_str!("../../docs/diagnostics/zh/B3031.md"),

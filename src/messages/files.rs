@@ -168,10 +168,6 @@ pub(crate) fn samples() -> Vec<(&'static str, Text)> {
         ("stale_output_removed", stale_output_removed("out/a.md")),
         ("rollup_incomplete", rollup_incomplete(1)),
         ("rollup_mixed_years", rollup_mixed_years("2024, 2025")),
-        (
-            "folder_output_inside_input",
-            folder_output_inside_input("d"),
-        ),
         ("wrote", wrote("a.md")),
         ("reformatted", reformatted("a.bdl")),
         ("file_passed", file_passed("a.bdl")),
