@@ -34,6 +34,7 @@ pub fn page(code: &str) -> Option<&'static str> {
         "B3003" => include_str!("../../docs/diagnostics/zh/B3003.md"),
         "B3004" => include_str!("../../docs/diagnostics/zh/B3004.md"),
         "B3005" => include_str!("../../docs/diagnostics/zh/B3005.md"),
+        "B3006" => include_str!("../../docs/diagnostics/zh/B3006.md"),
         "B3010" => include_str!("../../docs/diagnostics/zh/B3010.md"),
         "B3011" => include_str!("../../docs/diagnostics/zh/B3011.md"),
         "B3012" => include_str!("../../docs/diagnostics/zh/B3012.md"),
