@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod encoding;
 pub(crate) mod errors;
+pub mod fast;
 pub mod keywords;
 pub mod limits;
 pub mod messages;
@@ -49,6 +50,9 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
             )
             .with_help(msg::help_flatten()),
         ]);
+    }
+    if let Some(file) = fast::parse(src) {
+        return Ok(file);
     }
     limits::install_call_limit();
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
