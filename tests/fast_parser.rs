@@ -128,6 +128,7 @@ const TOKENS: &[&str] = &[
     "months",
     "prior",
     "basis",
+    "partial",
     "by",
     "for",
     "duty",
@@ -187,5 +188,21 @@ proptest! {
         agrees(&src);
         agrees(&format!("direction \"d\" {{\n{src}\n}}\n"));
         agrees(&format!("indicator 数量指标 \"n\" {src}\n"));
+    }
+}
+
+/// Constructs the fixtures use rarely, each taking the fast path with pest's tree.
+#[test]
+fn rare_constructs_take_the_fast_path() {
+    for src in [
+        "income \"财政拨款\" 10 partial {\n  income \"一般公共预算\" 6\n}\n",
+        "spending \"项目支出\" = directions partial # 注\n",
+        "spending \"合计\" = \"甲\" + \"乙\"   # 注\r\n",
+        "\u{FEFF}year 2024\n\u{3000}goal \"a\\\"b\\\\c\"\n",
+        "framework {\n  category \"产出\" \"数量\" \"质量\"  # 注\n  category \"效益\" \"社会\"\n}\n",
+        "direction \"甲\" <qty 4 台 rate 20 / year months 6> {\n  cost \"乙\" <people 2 price 5> prior 3万元\n  amount 5 basis \"依据\"\n  indicator 产出 数量 \"n\" >= 5 人 from people of \"甲\" note \"x\" weight 10 sense 正向\n}\n",
+    ] {
+        assert!(parser::parse_file(src).is_ok(), "pest refuses:\n{src}");
+        assert!(agrees(src), "the fast parser gave way on:\n{src}");
     }
 }

@@ -457,13 +457,16 @@ impl<'s> P<'s> {
         Some(items)
     }
 
-    /// `income` or `spending` (`kw` is the keyword, already read): name, amount, derivation, block.
+    /// `income` or `spending` (`kw` is the keyword, already read): name, amount, derivation, `partial`,
+    /// block.
     fn line(&mut self, start: usize, kw: &'static str) -> Option<Line> {
         let name = self.string()?;
         self.skip();
         let declared = self.optional(Self::amount_lit);
         self.skip();
         let derivation = self.optional(Self::derivation);
+        self.skip();
+        let partial = self.optional(|p| p.kw("partial")).is_some();
         self.skip();
         let children = if self.peek() == Some(b'{') {
             self.block(|q| {
@@ -479,6 +482,7 @@ impl<'s> P<'s> {
             name,
             declared,
             derivation,
+            partial,
             children,
             span: Span::new(start, self.at),
         })
