@@ -197,6 +197,9 @@ fn rare_constructs_take_the_fast_path() {
     for src in [
         "income \"财政拨款\" 10 partial {\n  income \"一般公共预算\" 6\n}\n",
         "spending \"项目支出\" = directions partial # 注\n",
+        "income \"甲\" 5 prior budget 4.5 prior final 2022 3万元  # 注\n",
+        "task \"任务\" duty \"职责\" for \"资金\" amount 12 \ntask \"任务\" duty \"职责\" for \"资金\"  \n",
+        "scores 产出指标 50 效益指标 30 total 90\nscores 产出指标 50  \ndirection \"甲\" {\n  scores a 1 b 2 \n}\n",
         "spending \"合计\" = \"甲\" + \"乙\"   # 注\r\n",
         "\u{FEFF}year 2024\n\u{3000}goal \"a\\\"b\\\\c\"\n",
         "framework {\n  category \"产出\" \"数量\" \"质量\"  # 注\n  category \"效益\" \"社会\"\n}\n",

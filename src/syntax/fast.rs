@@ -366,10 +366,17 @@ impl<'s> P<'s> {
                 self.kw("for")?;
                 self.skip();
                 let funded_by = self.string()?;
+                self.skip();
+                let amount = self.optional(|p| {
+                    p.kw("amount")?;
+                    p.skip();
+                    p.amount_lit()
+                });
                 Item::Task(Task {
                     task,
                     duty,
                     funded_by,
+                    amount,
                     span: head(self),
                 })
             }
@@ -397,6 +404,7 @@ impl<'s> P<'s> {
                 }
             }
             "framework" => Item::Framework(self.framework(start)?),
+            "scores" => Item::Scores(self.scores(start)?),
             "total" => {
                 let amount = self.amount_lit()?;
                 Item::Total {
@@ -468,6 +476,14 @@ impl<'s> P<'s> {
         self.skip();
         let partial = self.optional(|p| p.kw("partial")).is_some();
         self.skip();
+        let mut earlier = Vec::new();
+        if let Some(e) = self.optional(Self::earlier) {
+            earlier.push(e);
+            while let Some(e) = self.then(Self::earlier) {
+                earlier.push(e);
+            }
+        }
+        self.skip();
         let children = if self.peek() == Some(b'{') {
             self.block(|q| {
                 let s = q.at;
@@ -483,7 +499,72 @@ impl<'s> P<'s> {
             declared,
             derivation,
             partial,
+            earlier,
             children,
+            span: Span::new(start, self.at),
+        })
+    }
+
+    /// `prior budget|actual|final [YEAR] AMOUNT`.
+    fn earlier(&mut self) -> Option<EarlierFigure> {
+        let start = self.at;
+        self.kw("prior")?;
+        self.skip();
+        let kind = if self.is_kw("budget") {
+            self.at += "budget".len();
+            Earlier::Budget
+        } else if self.is_kw("actual") {
+            self.at += "actual".len();
+            Earlier::Actual
+        } else {
+            self.kw("final")?;
+            Earlier::Final
+        };
+        self.skip();
+        let with_year = self.optional(|p| {
+            let year = p.integer()?;
+            p.skip();
+            Some((year, p.amount_lit()?))
+        });
+        let (year, amount) = match with_year {
+            Some((year, amount)) => (Some(year), amount),
+            None => (None, self.amount_lit()?),
+        };
+        Some(EarlierFigure {
+            kind,
+            year,
+            amount,
+            span: Span::new(start, self.at),
+        })
+    }
+
+    /// `scores (WORD NUMBER)+ [total NUMBER]`, here after the keyword.
+    fn scores(&mut self, start: usize) -> Option<Scores> {
+        let part = |p: &mut Self| {
+            if p.is_kw("total") {
+                return None;
+            }
+            let tier = p.word()?;
+            p.skip();
+            Some((tier, p.number()?))
+        };
+        let mut parts = vec![part(self)?];
+        self.skip();
+        if let Some(x) = self.optional(part) {
+            parts.push(x);
+            while let Some(x) = self.then(part) {
+                parts.push(x);
+            }
+        }
+        self.skip();
+        let total = self.optional(|p| {
+            p.kw("total")?;
+            p.skip();
+            p.number()
+        });
+        Some(Scores {
+            parts,
+            total,
             span: Span::new(start, self.at),
         })
     }
@@ -746,6 +827,7 @@ impl<'s> P<'s> {
             "summary-goal" => DirectionItem::SummaryGoal(self.string()?),
             "summary-annual" => DirectionItem::SummaryAnnual(self.string()?),
             "income" => DirectionItem::Income(self.line(start, "income")?),
+            "scores" => DirectionItem::Scores(self.scores(start)?),
             _ => return None,
         })
     }
