@@ -6,6 +6,7 @@ pub mod cell_limit;
 pub mod controls;
 pub mod encoding;
 pub(crate) mod errors;
+pub mod fast;
 pub mod keywords;
 pub mod limits;
 pub mod messages;
@@ -44,6 +45,9 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
             )
             .with_help(msg::help_flatten()),
         ]);
+    }
+    if let Some(file) = fast::parse(src) {
+        return Ok(file);
     }
     limits::install_call_limit();
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
