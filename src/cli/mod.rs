@@ -10,6 +10,7 @@ mod fmt;
 mod folder;
 mod git;
 mod io;
+mod lsp;
 
 use bdl::messages::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -157,6 +158,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
+    /// Run the language server on standard input and output, for editors (docs/editor.md).
+    Lsp,
     /// Explain a diagnostic code (for example `bdl explain B3010`); without a code, list them all.
     Explain { code: Option<String> },
 }
@@ -213,6 +216,7 @@ pub fn run() -> ExitCode {
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
         Command::Explain { code } => explain::run(code.as_deref()),
+        Command::Lsp => lsp::run(),
     }
 }
 

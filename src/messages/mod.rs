@@ -5,8 +5,10 @@
 //! names are the same in both languages.
 
 mod catalogue;
+mod editor;
 
 pub use catalogue::*;
+pub use editor::*;
 
 /// The language of the texts shown to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]

@@ -45,6 +45,27 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
 }
 
+/// The tree of the parts of `src` that parse, for tools that keep working while a line is being typed
+/// (see [`recover::leave_out_broken`]): the tree, and the byte ranges left out (empty when the whole
+/// file parses). `None` for a file too large, too deep, or broken beyond recovery.
+pub fn parse_leaving_out_broken(src: &str) -> Option<(ast::File, Vec<Span>)> {
+    if src.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let braces = scan::braces(src, MAX_DEPTH);
+    if braces.too_deep_at.is_some() {
+        return None;
+    }
+    limits::install_call_limit();
+    if braces.unclosed.is_empty()
+        && braces.unopened.is_empty()
+        && let Ok(file) = parser::parse_file(src)
+    {
+        return Some((file, Vec::new()));
+    }
+    recover::leave_out_broken(src, &braces).map(|(_, file, left_out)| (file, left_out))
+}
+
 /// Warnings about the text itself that do not stop parsing: invisible characters (at most
 /// `MAX_SYNTAX_ERRORS` of them, however many the file holds).
 pub fn lint(src: &str) -> Vec<Diagnostic> {

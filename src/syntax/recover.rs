@@ -2,6 +2,7 @@
 //! the whole block it opens) is blanked out — same length, so every position stays true — and the file
 //! is parsed again, until it parses or the error budget is spent.
 
+use super::ast;
 use super::errors;
 use super::mistakes;
 use super::parser::{self, Rule};
@@ -63,6 +64,49 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
         }
     }
     out
+}
+
+/// The source with its broken parts left out, for tools that must keep working while a line is being
+/// typed: every line the parser stops at (or the block it opens) is blanked, a `}` that closes nothing
+/// is blanked, and a block never closed is closed after the end. Blanking keeps every length, and
+/// closing appends, so every position of the source stays true in the result. Returns the text, the
+/// tree it parses to, and the byte ranges left out; `None` when even that does not parse (the work
+/// limit, or more broken lines than are reported).
+pub fn leave_out_broken(src: &str, braces: &Braces) -> Option<(String, ast::File, Vec<Span>)> {
+    let mut text = src.as_bytes().to_vec();
+    let mut left_out = Vec::new();
+    for &c in &braces.unopened {
+        if let Some(b) = text.get_mut(c) {
+            *b = b' ';
+            left_out.push(Span::new(c, c + 1));
+        }
+    }
+    for _ in &braces.unclosed {
+        text.extend_from_slice(b"\n}");
+    }
+    for _ in 0..=MAX_SYNTAX_ERRORS {
+        let next = String::from_utf8(text.clone()).ok()?;
+        let err = match parser::parse_file(&next) {
+            Ok(file) => return Some((next, file, left_out)),
+            Err(e) => e,
+        };
+        let pos = position(&err).min(next.len());
+        let (a, b) = region(&next, pos);
+        if text
+            .get(a..b)
+            .is_none_or(|r| r.iter().all(u8::is_ascii_whitespace))
+        {
+            return None;
+        }
+        // Blank the characters, not the line ends inside a block, so the lines around stay apart.
+        for byte in text.get_mut(a..b).into_iter().flatten() {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+        left_out.push(Span::new(a, b.min(src.len())));
+    }
+    None
 }
 
 fn position(e: &Error<Rule>) -> usize {

@@ -1,0 +1,76 @@
+//! One analysis of a whole text: the diagnostics `bdl check` reports, and the syntax tree and model of
+//! every part that parses, so that an editor keeps hover, completion, hints and the outline while one
+//! line is being typed. This file is the only one of `ide` that calls the compiler's entry points and
+//! reads a figure's provenance, so a change of those is a change here.
+
+use super::position::LineIndex;
+use crate::diagnostic::Diagnostic;
+use crate::messages::{self as msg, Text};
+use crate::model::{Declaration, Derived};
+use crate::money;
+use crate::source::Span;
+use crate::syntax::{self, ast};
+use rust_decimal::Decimal;
+
+#[derive(Debug)]
+pub struct Analysis {
+    pub src: String,
+    pub index: LineIndex,
+    /// Exactly the diagnostics of `bdl check` for this text, in its order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The syntax tree of the parts that parse: the whole file when it has no syntax error, else the
+    /// file with its broken lines left out; `None` only when nothing could be recovered.
+    pub file: Option<ast::File>,
+    /// The model of the same parts.
+    pub declaration: Option<Declaration>,
+    /// The byte ranges left out of `file` and `declaration` because they do not parse.
+    pub left_out: Vec<Span>,
+}
+
+/// Analyses a whole text (the compiler is fast enough to redo everything on each change).
+pub fn analyse(src: &str) -> Analysis {
+    let compiled = crate::compile(src);
+    let (file, left_out) = match syntax::parse_leaving_out_broken(src) {
+        Some((file, left_out)) => (Some(file), left_out),
+        None => (None, Vec::new()),
+    };
+    let declaration = compiled
+        .declaration
+        .or_else(|| file.as_ref().map(|f| crate::lower::lower(f).0));
+    Analysis {
+        src: src.to_string(),
+        index: LineIndex::new(src),
+        diagnostics: compiled.diagnostics,
+        file,
+        declaration,
+        left_out,
+    }
+}
+
+/// A derived figure as an editor shows it: the value with its unit, and the computation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    pub value: Decimal,
+    /// 人, 台, 万元 …
+    pub unit: String,
+    /// The computation (`50人 × 612元/人/月 × 12月 = 367200元`), in both languages.
+    pub how: Text,
+    /// The facts it was computed from.
+    pub sources: Vec<Span>,
+}
+
+impl Figure {
+    pub fn new(derived: &Derived, unit: &str) -> Figure {
+        Figure {
+            value: derived.value,
+            unit: unit.to_string(),
+            how: msg::provenance(&derived.how),
+            sources: derived.sources.clone(),
+        }
+    }
+
+    /// `36.72万元`, `8人`: the exact value and its unit.
+    pub fn shown(&self) -> String {
+        format!("{}{}", money::exact(self.value), self.unit)
+    }
+}

@@ -1,0 +1,209 @@
+//! The outline: the header, the two breakdowns with their lines, the department's indicators, and
+//! every direction and project with its costs, indicators and sub-directions.
+
+use super::analysis::Analysis;
+use crate::messages::{self as msg, Lang};
+use crate::model::Declaration;
+use crate::money;
+use crate::source::Span;
+use crate::syntax::ast::{self, DirectionItem, DirectionKind, Item};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolKind {
+    /// A group of the outline (header, breakdowns, indicators).
+    Group,
+    /// A header fact (`year`, `filer` …).
+    Fact,
+    Line,
+    Direction,
+    Project,
+    Cost,
+    Indicator,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    /// The figure or value, where there is one.
+    pub detail: Option<String>,
+    pub kind: SymbolKind,
+    /// The whole construct.
+    pub span: Span,
+    /// Its name.
+    pub selection: Span,
+    pub children: Vec<Symbol>,
+}
+
+pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
+    let Some(file) = &a.file else {
+        return Vec::new();
+    };
+    let decl = a.declaration.as_ref();
+    let src = &a.src;
+    let mut header = Vec::new();
+    let mut income = Vec::new();
+    let mut spending = Vec::new();
+    let mut indicators = Vec::new();
+    let mut out = Vec::new();
+    for item in &file.items {
+        match item {
+            Item::Year { span, .. }
+            | Item::Unit { span, .. }
+            | Item::Precision { span, .. }
+            | Item::Total { span, .. } => header.push(fact(src, *span)),
+            Item::Filer(t) | Item::Department(t) => header.push(fact(src, line_of(src, t.span))),
+            Item::Framework(f) => {
+                let span = match f {
+                    ast::FrameworkDecl::Profile(t) => line_of(src, t.span),
+                    ast::FrameworkDecl::Custom { span, .. } => *span,
+                };
+                header.push(fact(src, span));
+            }
+            Item::Income(l) => income.push(line(l, decl)),
+            Item::Spending(l) => spending.push(line(l, decl)),
+            Item::Indicator(i) => indicators.push(indicator(i)),
+            Item::Direction(d) => out.push(direction(d, decl)),
+            Item::Duty(_) | Item::Plan(_) | Item::Goal(_) | Item::Task(_) => {}
+        }
+    }
+    let mut groups = Vec::new();
+    for (name, children) in [
+        (msg::symbol_header(), header),
+        (msg::symbol_income(), income),
+        (msg::symbol_spending(), spending),
+        (msg::symbol_indicators(), indicators),
+    ] {
+        if let Some(g) = group(name.get(lang), children) {
+            groups.push(g);
+        }
+    }
+    groups.extend(out);
+    groups
+}
+
+fn group(name: &str, children: Vec<Symbol>) -> Option<Symbol> {
+    let first = children.first()?.span;
+    let span = children.iter().fold(first, |s, c| s.join(c.span));
+    Some(Symbol {
+        name: name.to_string(),
+        detail: None,
+        kind: SymbolKind::Group,
+        span,
+        selection: first,
+        children,
+    })
+}
+
+/// A header fact: the line as written, without its comment.
+fn fact(src: &str, span: Span) -> Symbol {
+    let text = src.get(span.start..span.end).unwrap_or_default();
+    let (keyword, rest) = text.split_once([' ', '\t']).unwrap_or((text, ""));
+    Symbol {
+        name: keyword.to_string(),
+        detail: Some(rest.trim().to_string()),
+        kind: SymbolKind::Fact,
+        span,
+        selection: span,
+        children: Vec::new(),
+    }
+}
+
+/// The line holding `span`, from its first non-blank character, without a trailing comment.
+fn line_of(src: &str, span: Span) -> Span {
+    let (start, end) = crate::syntax::scan::line_around(src, span.start);
+    let line = src.get(start..end).unwrap_or_default();
+    let code_end = crate::syntax::scan::comment_start(line).unwrap_or(line.len());
+    let code = line.get(..code_end).unwrap_or_default();
+    let lead = code.len() - code.trim_start().len();
+    Span::new(start + lead, start + code.trim_end().len().max(lead))
+}
+
+fn line(l: &ast::Line, decl: Option<&Declaration>) -> Symbol {
+    let amount = decl.and_then(|d| {
+        let unit = money::unit_name(d.unit);
+        find_line(
+            d.income
+                .iter()
+                .chain(&d.spending)
+                .chain(d.all_directions().into_iter().flat_map(|(_, x)| &x.funds)),
+            l.name.span,
+        )
+        .map(|m| format!("{}{unit}", money::exact(m.amount)))
+    });
+    Symbol {
+        name: l.name.value.clone(),
+        detail: amount,
+        kind: SymbolKind::Line,
+        span: l.span,
+        selection: l.name.span,
+        children: l.children.iter().map(|c| line(c, decl)).collect(),
+    }
+}
+
+fn find_line<'a>(
+    lines: impl Iterator<Item = &'a crate::model::Line>,
+    name: Span,
+) -> Option<&'a crate::model::Line> {
+    for l in lines {
+        if l.name.span == name {
+            return Some(l);
+        }
+        if let Some(found) = find_line(l.children.iter(), name) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn indicator(i: &ast::Indicator) -> Symbol {
+    let value = match &i.value {
+        ast::Value::Quantitative { span, .. } => *span,
+        ast::Value::Qualitative { text, .. } => text.span,
+    };
+    Symbol {
+        name: i.name.value.clone(),
+        detail: Some(i.level2.value.clone()),
+        kind: SymbolKind::Indicator,
+        span: i.span,
+        selection: i.name.span.join(value),
+        children: Vec::new(),
+    }
+}
+
+fn direction(d: &ast::Direction, decl: Option<&Declaration>) -> Symbol {
+    let amount = decl.and_then(|m| {
+        let unit = money::unit_name(m.unit);
+        m.all_directions()
+            .into_iter()
+            .find(|(_, x)| x.name.span == d.name.span)
+            .map(|(_, x)| format!("{}{unit}", money::exact(x.amount)))
+    });
+    let mut children = Vec::new();
+    for item in &d.items {
+        match item {
+            DirectionItem::Cost(c) => children.push(Symbol {
+                name: c.label.value.clone(),
+                detail: None,
+                kind: SymbolKind::Cost,
+                span: c.span,
+                selection: c.label.span,
+                children: Vec::new(),
+            }),
+            DirectionItem::Indicator(i) => children.push(indicator(i)),
+            DirectionItem::Income(l) => children.push(line(l, decl)),
+            DirectionItem::Direction(sub) => children.push(direction(sub, decl)),
+            _ => {}
+        }
+    }
+    Symbol {
+        name: d.name.value.clone(),
+        detail: amount,
+        kind: match d.kind {
+            DirectionKind::Direction => SymbolKind::Direction,
+            DirectionKind::Project => SymbolKind::Project,
+        },
+        span: d.span,
+        selection: d.name.span,
+        children,
+    }
+}
