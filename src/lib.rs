@@ -56,21 +56,38 @@ impl Compiled {
 /// Parses, lowers and checks one declaration. Syntax errors stop before lowering (a half-read file
 /// would only produce noise); every lowering and check diagnostic is reported together.
 pub fn compile(src: &str) -> Compiled {
-    let file = match syntax::parse(src) {
+    compile_keeping_tree(src).0
+}
+
+/// [`compile`], also giving the syntax tree: the whole file's, or when it has syntax errors the tree
+/// of the lines that parse, where the search for every error found one (editors keep working from it
+/// while a line is typed).
+pub fn compile_keeping_tree(src: &str) -> (Compiled, Option<syntax::Recovered>) {
+    let file = match syntax::parse_recovering(src) {
         Ok(f) => f,
-        Err(diagnostics) => {
-            return Compiled {
-                declaration: None,
-                diagnostics,
-            };
+        Err((diagnostics, recovered)) => {
+            return (
+                Compiled {
+                    declaration: None,
+                    diagnostics,
+                },
+                recovered,
+            );
         }
     };
     let (declaration, mut diagnostics) = lower::lower(&file);
     diagnostics.extend(syntax::lint(src));
     diagnostics.extend(check::run(&declaration));
     diagnostic::sort(&mut diagnostics);
-    Compiled {
+    let compiled = Compiled {
         declaration: Some(declaration),
         diagnostics,
-    }
+    };
+    (
+        compiled,
+        Some(syntax::Recovered {
+            file,
+            left_out: Vec::new(),
+        }),
+    )
 }

@@ -29,9 +29,11 @@ pub struct Analysis {
 
 /// Analyses a whole text (the compiler is fast enough to redo everything on each change).
 pub fn analyse(src: &str) -> Analysis {
-    let compiled = crate::compile(src);
-    let (file, left_out) = match syntax::parse_leaving_out_broken(src) {
-        Some((file, left_out)) => (Some(file), left_out),
+    let (compiled, tree) = crate::compile_keeping_tree(src);
+    // Unbalanced braces stop the search for errors early; the editor's recovery also closes them.
+    let tree = tree.or_else(|| syntax::parse_leaving_out_broken(src));
+    let (file, left_out) = match tree {
+        Some(t) => (Some(t.file), t.left_out),
         None => (None, Vec::new()),
     };
     let declaration = compiled

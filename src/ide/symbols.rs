@@ -7,6 +7,7 @@ use crate::model::Declaration;
 use crate::money;
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem, DirectionKind, Item};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SymbolKind {
@@ -38,7 +39,8 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
     let Some(file) = &a.file else {
         return Vec::new();
     };
-    let decl = a.declaration.as_ref();
+    let amounts = a.declaration.as_ref().map(amounts).unwrap_or_default();
+    let decl = &amounts;
     let src = &a.src;
     let mut header = Vec::new();
     let mut income = Vec::new();
@@ -118,41 +120,34 @@ fn line_of(src: &str, span: Span) -> Span {
     Span::new(start + lead, start + code.trim_end().len().max(lead))
 }
 
-fn line(l: &ast::Line, decl: Option<&Declaration>) -> Symbol {
-    let amount = decl.and_then(|d| {
-        let unit = money::unit_name(d.unit);
-        find_line(
-            d.income
-                .iter()
-                .chain(&d.spending)
-                .chain(d.all_directions().into_iter().flat_map(|(_, x)| &x.funds)),
-            l.name.span,
-        )
-        .map(|m| format!("{}{unit}", money::exact(m.amount)))
-    });
+/// The amount of every line and direction, by the span of its name, in the document's unit.
+fn amounts(decl: &Declaration) -> HashMap<Span, String> {
+    let unit = money::unit_name(decl.unit);
+    let mut out = HashMap::new();
+    fn lines(ls: &[crate::model::Line], unit: &str, out: &mut HashMap<Span, String>) {
+        for l in ls {
+            out.insert(l.name.span, format!("{}{unit}", money::exact(l.amount)));
+            lines(&l.children, unit, out);
+        }
+    }
+    lines(&decl.income, unit, &mut out);
+    lines(&decl.spending, unit, &mut out);
+    for (_, d) in decl.all_directions() {
+        out.insert(d.name.span, format!("{}{unit}", money::exact(d.amount)));
+        lines(&d.funds, unit, &mut out);
+    }
+    out
+}
+
+fn line(l: &ast::Line, amounts: &HashMap<Span, String>) -> Symbol {
     Symbol {
         name: l.name.value.clone(),
-        detail: amount,
+        detail: amounts.get(&l.name.span).cloned(),
         kind: SymbolKind::Line,
         span: l.span,
         selection: l.name.span,
-        children: l.children.iter().map(|c| line(c, decl)).collect(),
+        children: l.children.iter().map(|c| line(c, amounts)).collect(),
     }
-}
-
-fn find_line<'a>(
-    lines: impl Iterator<Item = &'a crate::model::Line>,
-    name: Span,
-) -> Option<&'a crate::model::Line> {
-    for l in lines {
-        if l.name.span == name {
-            return Some(l);
-        }
-        if let Some(found) = find_line(l.children.iter(), name) {
-            return Some(found);
-        }
-    }
-    None
 }
 
 fn indicator(i: &ast::Indicator) -> Symbol {
@@ -170,14 +165,8 @@ fn indicator(i: &ast::Indicator) -> Symbol {
     }
 }
 
-fn direction(d: &ast::Direction, decl: Option<&Declaration>) -> Symbol {
-    let amount = decl.and_then(|m| {
-        let unit = money::unit_name(m.unit);
-        m.all_directions()
-            .into_iter()
-            .find(|(_, x)| x.name.span == d.name.span)
-            .map(|(_, x)| format!("{}{unit}", money::exact(x.amount)))
-    });
+fn direction(d: &ast::Direction, decl: &HashMap<Span, String>) -> Symbol {
+    let amount = decl.get(&d.name.span).cloned();
     let mut children = Vec::new();
     for item in &d.items {
         match item {

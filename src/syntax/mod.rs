@@ -16,30 +16,49 @@ use crate::source::Span;
 
 pub use limits::{MAX_BYTES as MAX_FILE_BYTES, MAX_DEPTH};
 
+/// The tree of the parts of a source that parse, and the byte ranges left out because they do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    pub file: ast::File,
+    pub left_out: Vec<Span>,
+}
+
 /// Parses a whole declaration. On failure, the diagnostics say what was expected in a clerk's words.
 pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
+    parse_recovering(src).map_err(|(d, _)| d)
+}
+
+/// [`parse`], and on failure also the tree of the lines that parse when the search for every error
+/// found one (it blanks the broken lines one by one and parses again), at no extra cost.
+pub fn parse_recovering(src: &str) -> Result<ast::File, (Vec<Diagnostic>, Option<Recovered>)> {
     if src.len() > MAX_FILE_BYTES {
-        return Err(vec![
-            Diagnostic::new(
-                Code::TooLarge,
-                msg::file_too_large(src.len(), MAX_FILE_BYTES / (1024 * 1024)),
-                Span::new(0, 0),
-                msg::label_too_large(),
-            )
-            .with_help(msg::help_split_file()),
-        ]);
+        return Err((
+            vec![
+                Diagnostic::new(
+                    Code::TooLarge,
+                    msg::file_too_large(src.len(), MAX_FILE_BYTES / (1024 * 1024)),
+                    Span::new(0, 0),
+                    msg::label_too_large(),
+                )
+                .with_help(msg::help_split_file()),
+            ],
+            None,
+        ));
     }
     let braces = scan::braces(src, MAX_DEPTH);
     if let Some(at) = braces.too_deep_at {
-        return Err(vec![
-            Diagnostic::new(
-                Code::TooDeep,
-                msg::nested_too_deep(MAX_DEPTH),
-                Span::new(at, at + 1),
-                msg::label_too_deep(),
-            )
-            .with_help(msg::help_flatten()),
-        ]);
+        return Err((
+            vec![
+                Diagnostic::new(
+                    Code::TooDeep,
+                    msg::nested_too_deep(MAX_DEPTH),
+                    Span::new(at, at + 1),
+                    msg::label_too_deep(),
+                )
+                .with_help(msg::help_flatten()),
+            ],
+            None,
+        ));
     }
     limits::install_call_limit();
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
@@ -48,7 +67,7 @@ pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
 /// The tree of the parts of `src` that parse, for tools that keep working while a line is being typed
 /// (see [`recover::leave_out_broken`]): the tree, and the byte ranges left out (empty when the whole
 /// file parses). `None` for a file too large, too deep, or broken beyond recovery.
-pub fn parse_leaving_out_broken(src: &str) -> Option<(ast::File, Vec<Span>)> {
+pub fn parse_leaving_out_broken(src: &str) -> Option<Recovered> {
     if src.len() > MAX_FILE_BYTES {
         return None;
     }
@@ -61,9 +80,12 @@ pub fn parse_leaving_out_broken(src: &str) -> Option<(ast::File, Vec<Span>)> {
         && braces.unopened.is_empty()
         && let Ok(file) = parser::parse_file(src)
     {
-        return Some((file, Vec::new()));
+        return Some(Recovered {
+            file,
+            left_out: Vec::new(),
+        });
     }
-    recover::leave_out_broken(src, &braces).map(|(_, file, left_out)| (file, left_out))
+    recover::leave_out_broken(src, &braces)
 }
 
 /// Warnings about the text itself that do not stop parsing: invisible characters (at most

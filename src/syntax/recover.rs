@@ -2,7 +2,6 @@
 //! the whole block it opens) is blanked out — same length, so every position stays true — and the file
 //! is parsed again, until it parses or the error budget is spent.
 
-use super::ast;
 use super::errors;
 use super::mistakes;
 use super::parser::{self, Rule};
@@ -15,7 +14,14 @@ use pest::error::{Error, InputLocation};
 /// At most this many syntax errors are reported for one file.
 pub const MAX_SYNTAX_ERRORS: usize = 50;
 
-pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnostic> {
+/// Every syntax error of `src` (whose first parse failed with `first`), and, when blanking the broken
+/// lines made the rest parse, the tree of the rest with the ranges left out (editors keep working
+/// from it while a line is typed).
+pub fn all_errors(
+    src: &str,
+    first: Error<Rule>,
+    braces: &Braces,
+) -> (Vec<Diagnostic>, Option<super::Recovered>) {
     // Unbalanced braces derail everything after them: report where they are, and only that.
     let mut out: Vec<Diagnostic> = braces
         .unclosed
@@ -34,10 +40,12 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
         .take(MAX_SYNTAX_ERRORS)
         .collect();
     if !out.is_empty() {
-        return out;
+        return (out, None);
     }
     let mut text = src.as_bytes().to_vec();
     let mut err = first;
+    let mut left_out = Vec::new();
+    let mut recovered = None;
     loop {
         let pos = position(&err).min(src.len());
         let diagnostic = explain(src, &err, pos);
@@ -54,25 +62,29 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
         for byte in text.get_mut(a..b).into_iter().flatten() {
             *byte = b' ';
         }
+        left_out.push(Span::new(a, b));
         // Blanking whole characters keeps the text valid UTF-8.
         let Ok(next) = std::str::from_utf8(&text) else {
             break;
         };
         match parser::parse_file(next) {
-            Ok(_) => break,
+            Ok(file) => {
+                recovered = Some(super::Recovered { file, left_out });
+                break;
+            }
             Err(e) => err = e,
         }
     }
-    out
+    (out, recovered)
 }
 
 /// The source with its broken parts left out, for tools that must keep working while a line is being
 /// typed: every line the parser stops at (or the block it opens) is blanked, a `}` that closes nothing
 /// is blanked, and a block never closed is closed after the end. Blanking keeps every length, and
-/// closing appends, so every position of the source stays true in the result. Returns the text, the
-/// tree it parses to, and the byte ranges left out; `None` when even that does not parse (the work
-/// limit, or more broken lines than are reported).
-pub fn leave_out_broken(src: &str, braces: &Braces) -> Option<(String, ast::File, Vec<Span>)> {
+/// closing appends, so every position of the source stays true in the result. Returns the tree it
+/// parses to and the byte ranges left out; `None` when even that does not parse (the work limit, or
+/// more broken lines than are reported).
+pub fn leave_out_broken(src: &str, braces: &Braces) -> Option<super::Recovered> {
     let mut text = src.as_bytes().to_vec();
     let mut left_out = Vec::new();
     for &c in &braces.unopened {
@@ -87,7 +99,7 @@ pub fn leave_out_broken(src: &str, braces: &Braces) -> Option<(String, ast::File
     for _ in 0..=MAX_SYNTAX_ERRORS {
         let next = String::from_utf8(text.clone()).ok()?;
         let err = match parser::parse_file(&next) {
-            Ok(file) => return Some((next, file, left_out)),
+            Ok(file) => return Some(super::Recovered { file, left_out }),
             Err(e) => e,
         };
         let pos = position(&err).min(next.len());

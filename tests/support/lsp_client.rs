@@ -1,7 +1,9 @@
 //! A scripted editor for the language server: the server runs in a thread on an in-memory connection;
 //! the client sends requests and notifications, waits for each answer, keeps the notifications the
 //! server sends, and at the end checks that every request was answered and the server stopped
-//! cleanly.
+//! cleanly. Shared by `tests/lsp.rs` and `benches/lsp_latency.rs` through `#[path]`.
+
+#![allow(dead_code)]
 
 use lsp_server::{Connection, Message, Notification, Request, RequestId};
 use serde_json::{Value, json};
