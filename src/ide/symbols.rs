@@ -6,7 +6,7 @@ use crate::messages::{self as msg, Lang};
 use crate::model::Declaration;
 use crate::money;
 use crate::source::Span;
-use crate::syntax::ast::{self, DirectionItem, DirectionKind, Item};
+use crate::syntax::ast::{self, DirectionItem, DirectionKind, Item, MoneyUnit};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +135,12 @@ fn amounts(decl: &Declaration) -> HashMap<Span, String> {
     for (_, d) in decl.all_directions() {
         out.insert(d.name.span, format!("{}{unit}", money::exact(d.amount)));
         lines(&d.funds, unit, &mut out);
+        for c in &d.costs {
+            if let Some(label) = &c.label {
+                let amount = money::convert(c.yuan, MoneyUnit::Yuan, decl.unit).unwrap_or(c.yuan);
+                out.insert(label.span, format!("{}{unit}", money::exact(amount)));
+            }
+        }
     }
     out
 }
@@ -172,7 +178,7 @@ fn direction(d: &ast::Direction, decl: &HashMap<Span, String>) -> Symbol {
         match item {
             DirectionItem::Cost(c) => children.push(Symbol {
                 name: c.label.value.clone(),
-                detail: None,
+                detail: decl.get(&c.label.span).cloned(),
                 kind: SymbolKind::Cost,
                 span: c.span,
                 selection: c.label.span,
