@@ -11,35 +11,24 @@
     clippy::string_slice
 )]
 
-/// Decodes and compiles like the CLI does, and renders every diagnostic as a user sees it.
+/// Compiles through the front door as every command does, and renders every diagnostic as a user
+/// sees it.
 fn run(bytes: &[u8], name: &str) -> (bool, String) {
-    match bdl::syntax::encoding::decode(bytes) {
-        Err(d) => (
-            true,
-            bdl::report::render(&[*d], name, "", false, bdl::messages::Lang::En),
-        ),
-        Ok(src) => {
-            let compiled = bdl::compile(&src);
-            if let Some(decl) = compiled
-                .declaration
-                .as_ref()
-                .filter(|_| !compiled.has_errors())
-            {
-                let _ = bdl::emit::markdown::render(decl);
-                let _ = bdl::emit::json::render(decl);
-            }
-            (
-                compiled.has_errors(),
-                bdl::report::render(
-                    &compiled.diagnostics,
-                    name,
-                    &src,
-                    false,
-                    bdl::messages::Lang::En,
-                ),
-            )
-        }
+    let compiled = bdl::compile_bytes(name, bytes);
+    if let Some(decl) = compiled.valid_declaration() {
+        let _ = bdl::emit::markdown::render(decl);
+        let _ = bdl::emit::json::render(decl);
     }
+    (
+        compiled.has_errors(),
+        bdl::report::render(
+            &compiled.diagnostics,
+            &compiled.name,
+            &compiled.text,
+            false,
+            bdl::messages::Lang::En,
+        ),
+    )
 }
 
 #[test]

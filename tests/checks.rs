@@ -31,7 +31,8 @@ fn expected_codes(path: &Path, src: &str) -> BTreeSet<Code> {
     let codes: BTreeSet<Code> = list
         .split_whitespace()
         .map(|c| {
-            Code::parse(c).unwrap_or_else(|| panic!("{}: `{c}` is not a bdl code", path.display()))
+            bdl::registry::parse(c)
+                .unwrap_or_else(|| panic!("{}: `{c}` is not a bdl code", path.display()))
         })
         .collect();
     assert!(
@@ -50,24 +51,12 @@ fn names(codes: &BTreeSet<Code>) -> String {
         .join(" ")
 }
 
-/// A fixture decoded and compiled as the CLI does: a file in another encoding is a diagnostic of its
-/// own. (name, source, result)
-fn compile_fixture(path: &Path) -> (String, String, bdl::Compiled) {
-    let bytes = std::fs::read(path).unwrap();
+/// A fixture through the front door, as every command reads it: a file in another encoding is a
+/// diagnostic of its own. (name, source, result)
+fn compile_fixture(path: &Path) -> (String, String, bdl::Compilation) {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    let (src, compiled) = match bdl::syntax::encoding::decode(&bytes) {
-        Ok(src) => {
-            let compiled = bdl::compile(&src);
-            (src, compiled)
-        }
-        Err(d) => (
-            String::new(),
-            bdl::Compiled {
-                declaration: None,
-                diagnostics: vec![*d],
-            },
-        ),
-    };
+    let mut compiled = bdl::compile_bytes(name.clone(), &std::fs::read(path).unwrap());
+    let src = std::mem::take(&mut compiled.text);
     (name, src, compiled)
 }
 
@@ -150,23 +139,23 @@ fn every_code_has_a_fixture() {
         }
     }
     // Codes whose input cannot be a fixture file, with the test that shows them instead.
-    const GENERATED: &[(Code, &str)] = &[
+    let generated: [(Code, &str); 3] = [
         (
-            Code::TooLarge,
+            code("B1007"),
             "tests/bad_input.rs a_ten_megabyte_line_is_refused_with_a_diagnostic",
         ),
         (
-            Code::TooComplex,
+            code("B1003"),
             "tests/limits.rs: pest's call limit on generated pathological input",
         ),
         (
-            Code::FormatUnverified,
+            code("B9001"),
             "src/fmt/verify.rs unit tests: each broken property is caught",
         ),
     ];
-    let missing: Vec<&str> = Code::ALL
+    let missing: Vec<&str> = bdl::registry::all()
         .iter()
-        .filter(|c| !covered.contains(c) && !GENERATED.iter().any(|(g, _)| g == *c))
+        .filter(|c| !covered.contains(c) && !generated.iter().any(|(g, _)| g == *c))
         .map(|c| c.as_str())
         .collect();
     assert!(
@@ -174,4 +163,9 @@ fn every_code_has_a_fixture() {
         "these codes have no fixture in {FIXTURES} (add one whose first line is `# expect: CODE`): {}",
         missing.join(", ")
     );
+}
+
+/// The registered code written as `text`.
+fn code(text: &str) -> Code {
+    bdl::registry::parse(text).unwrap_or_else(|| panic!("`{text}` is not a bdl code"))
 }

@@ -128,6 +128,32 @@ fn a_folder_means_every_bdl_file_under_it() {
     assert_eq!(std::fs::read_to_string(&other).unwrap(), MESSY);
 }
 
+/// `fmt DIR` walks folders as `check DIR` and `build DIR` do: hidden entries are skipped, and
+/// `--check` lists the same files `check DIR` reads.
+#[test]
+fn a_folder_is_walked_as_check_and_build_walk_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let hidden = write(&dir.path().join(".git"), "x.bdl", MESSY);
+    let dotfile = write(dir.path(), ".draft.bdl", MESSY);
+    let a = write(dir.path(), "a.bdl", MESSY);
+    let out = bdl()
+        .args(["fmt", "--check"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let listed = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("a.bdl"), "{listed}");
+    let checked = bdl().arg("check").arg(dir.path()).output().unwrap();
+    assert!(String::from_utf8_lossy(&checked.stderr).contains("checked 1 file"));
+    bdl().arg("fmt").arg(dir.path()).assert().success();
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), CANONICAL);
+    assert_eq!(std::fs::read_to_string(&hidden).unwrap(), MESSY);
+    assert_eq!(std::fs::read_to_string(&dotfile).unwrap(), MESSY);
+}
+
 #[test]
 fn the_examples_are_canonical() {
     bdl()

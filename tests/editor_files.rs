@@ -37,8 +37,8 @@ fn the_grammar_knows_every_keyword_and_category() {
         assert!(keywords.iter().any(|x| x == k), "the grammar lacks {k}");
     }
     let categories = alternatives(&grammar["repository"]["category"]);
-    for p in bdl::framework::PROFILES {
-        let fw = bdl::framework::Framework::profile(p).unwrap();
+    for p in bdl::domain::framework::PROFILES {
+        let fw = bdl::domain::framework::Framework::profile(p).unwrap();
         for tier in &fw.tiers {
             assert!(categories.contains(&tier.name), "{p}: {}", tier.name);
             for c in &tier.categories {

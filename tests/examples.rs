@@ -13,8 +13,10 @@
 use std::path::Path;
 
 fn compile(path: &Path) -> bdl::model::Declaration {
-    let src = std::fs::read_to_string(path).expect("example is readable");
-    let compiled = bdl::compile(&src);
+    let compiled = bdl::compile_bytes(
+        path.display().to_string(),
+        &std::fs::read(path).expect("example is readable"),
+    );
     let errors: Vec<_> = compiled
         .diagnostics
         .iter()
@@ -51,16 +53,15 @@ fn json_of_every_example() {
 #[test]
 fn diagnostics_of_every_example() {
     insta::glob!("../examples", "*.bdl", |path| {
-        let src = std::fs::read_to_string(path).expect("example is readable");
-        let compiled = bdl::compile(&src);
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
+        let compiled = bdl::compile_bytes(name, &std::fs::read(path).expect("example is readable"));
         insta::assert_snapshot!(bdl::report::render(
             &compiled.diagnostics,
-            &name,
-            &src,
+            &compiled.name,
+            &compiled.text,
             false,
             bdl::messages::Lang::En
         ));

@@ -39,8 +39,11 @@ fn every_bdl_file_formats_with_its_proof() {
     bdl_files(&root.join("tests"), &mut files);
     assert!(files.len() > 10, "the .bdl files were not found");
     for f in &files {
-        // Fixtures saved in other encodings are refused before formatting (B1004), as the CLI does.
-        let Ok(src) = bdl::syntax::encoding::decode(&std::fs::read(f).unwrap()) else {
+        // Fixtures saved in other encodings are refused by the front door before formatting (B1004),
+        // as in every command.
+        let Ok(bdl::Source { text: src, .. }) =
+            bdl::Source::decode(f.display().to_string(), &std::fs::read(f).unwrap())
+        else {
             continue;
         };
         let parses = bdl::syntax::parse(&src).is_ok();

@@ -104,8 +104,7 @@ fn file_url(p: &Path) -> String {
 }
 
 fn example() -> (Vec<Table>, String) {
-    let src = std::fs::read_to_string(EXAMPLE).expect("the example");
-    let compiled = bdl::compile(&src);
+    let compiled = bdl::compile_bytes(EXAMPLE, &std::fs::read(EXAMPLE).expect("the example"));
     let decl = compiled.declaration.expect("a declaration");
     (tables(&decl), html::render(&decl))
 }

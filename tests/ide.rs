@@ -11,30 +11,24 @@
     clippy::string_slice
 )]
 
-use bdl::codes::Code;
 use bdl::ide::{self, actions, hover, inlay, symbols};
 use bdl::messages::Lang;
 
 const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";
 
 /// The text after applying the preferred fix of the first diagnostic with `code`.
-fn fixed(src: &str, code: Code) -> String {
+fn fixed(src: &str, code: &str) -> String {
     let a = ide::analyse(src);
     let at = a
         .diagnostics
         .iter()
-        .find(|d| d.code == code)
-        .unwrap_or_else(|| {
-            panic!(
-                "no {code:?} in {:?}",
-                a.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>()
-            )
-        });
+        .find(|d| d.code.as_str() == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(src)));
     let fixes = actions::fixes(&a, at.span);
     let fix = fixes
         .iter()
-        .find(|f| a.diagnostics[f.diagnostic].code == code && f.preferred)
-        .unwrap_or_else(|| panic!("no fix for {code:?}"));
+        .find(|f| a.diagnostics[f.diagnostic].code.as_str() == code && f.preferred)
+        .unwrap_or_else(|| panic!("no fix for {code}"));
     let mut out = src.to_string();
     let mut edits = fix.edits.clone();
     edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
@@ -44,18 +38,18 @@ fn fixed(src: &str, code: Code) -> String {
     out
 }
 
-fn codes(src: &str) -> Vec<Code> {
+fn codes(src: &str) -> Vec<&'static str> {
     ide::analyse(src)
         .diagnostics
         .iter()
-        .map(|d| d.code)
+        .map(|d| d.code.as_str())
         .collect()
 }
 
 #[test]
 fn a_misspelt_keyword_becomes_the_keyword() {
     let src = format!("{HEADER}indicater 产出数量 \"巡逻人员\" = 50人\n");
-    let out = fixed(&src, Code::UnknownKeyword);
+    let out = fixed(&src, "B1014");
     assert_eq!(
         out,
         format!("{HEADER}indicator 产出数量 \"巡逻人员\" = 50人\n")
@@ -65,20 +59,20 @@ fn a_misspelt_keyword_becomes_the_keyword() {
 #[test]
 fn full_width_punctuation_becomes_ascii() {
     let src = format!("{HEADER}direction “治安巡逻防控费” ＜ people 50 rate 612/month ＞\n");
-    let out = fixed(&src, Code::FullWidthPunctuation);
+    let out = fixed(&src, "B1010");
     assert_eq!(
         out,
         format!("{HEADER}direction \"治安巡逻防控费\" < people 50 rate 612/month >\n")
     );
-    assert!(!codes(&out).iter().any(|c| c.as_str().starts_with("B1")));
+    assert!(!codes(&out).iter().any(|c| c.starts_with("B1")));
 }
 
 #[test]
 fn a_misspelt_category_becomes_the_framework_one() {
     let src = format!("{HEADER}indicator 产出数 \"巡逻人员\" = 50人\n");
-    let out = fixed(&src, Code::UnknownLevel2);
+    let out = fixed(&src, "B4001");
     assert!(out.contains("indicator 产出数量 \"巡逻人员\""), "{out}");
-    assert!(!codes(&out).contains(&Code::UnknownLevel2));
+    assert!(!codes(&out).contains(&"B4001"));
 }
 
 #[test]
@@ -86,9 +80,9 @@ fn a_declared_amount_becomes_the_derived_one() {
     let src = format!(
         "{HEADER}direction \"治安巡逻防控费\" < people 50 rate 612/month > {{\n  amount 36.8\n}}\n"
     );
-    let out = fixed(&src, Code::DirectionAmountMismatch);
+    let out = fixed(&src, "B3010");
     assert!(out.contains("  amount 36.72\n"), "{out}");
-    assert!(!codes(&out).contains(&Code::DirectionAmountMismatch));
+    assert!(!codes(&out).contains(&"B3010"));
 }
 
 #[test]
@@ -96,12 +90,12 @@ fn a_missing_satisfaction_indicator_is_added_in_its_table() {
     let src = format!(
         "{HEADER}direction \"巡逻\" < people 5 rate 100/month > {{\n  goal \"g\"\n  indicator 产出数量 \"巡逻人员\" = people\n}}\n"
     );
-    let out = fixed(&src, Code::NoSatisfaction);
+    let out = fixed(&src, "B4031");
     assert!(
         out.contains("= people\n  indicator 社会公众及服务对象满意度 \"服务对象满意度\" >= 90%\n}"),
         "{out}"
     );
-    assert!(!codes(&out).contains(&Code::NoSatisfaction));
+    assert!(!codes(&out).contains(&"B4031"));
 }
 
 #[test]
@@ -109,9 +103,9 @@ fn an_unknown_reference_becomes_the_nearest_name() {
     let src = format!(
         "{HEADER}indicator 产出数量 \"巡逻人员\" = people of \"治安巡逻\"\ndirection \"治安巡逻防控费\" < people 50 rate 612/month >\n"
     );
-    let out = fixed(&src, Code::UnknownReference);
+    let out = fixed(&src, "B2001");
     assert!(out.contains("people of \"治安巡逻防控费\""), "{out}");
-    assert!(!codes(&out).contains(&Code::UnknownReference));
+    assert!(!codes(&out).contains(&"B2001"));
 }
 
 #[test]
@@ -121,7 +115,7 @@ fn a_file_being_typed_keeps_its_outline_hover_and_hints() {
         "{HEADER}direction \"巡逻\" < people 5 rate 100/month >\nindicator 产出数量 \"x\" =\ndirection \"岗位\" {{\n  cost \"一线\" < people 2 rate 300/month >\n"
     );
     let a = ide::analyse(&src);
-    assert!(a.diagnostics.iter().any(|d| d.code == Code::UnclosedBlock));
+    assert!(codes(&src).contains(&"B1005"));
     assert!(!a.left_out.is_empty());
     let names: Vec<String> = symbols::symbols(&a, Lang::En)
         .into_iter()

@@ -149,7 +149,7 @@ fn compare(path: &Path, layout: &[Table]) -> usize {
                             printed.split_once('.').map_or(0, |(_, f)| f.len() as u32);
                         assert_eq!(
                             back,
-                            bdl::money::round(exact, decimals_printed),
+                            bdl::present::figures::round(exact, decimals_printed),
                             "{name} {pos:?}"
                         );
                         // The number format prints the cell's text: its words, and its decimals.

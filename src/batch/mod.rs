@@ -6,6 +6,7 @@
 //! earlier path is done; workers never run more than a small window ahead of the next path to hand
 //! on, so memory stays flat however many files there are.
 
+pub mod printed;
 pub mod rollup;
 
 use std::collections::BTreeMap;

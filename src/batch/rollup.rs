@@ -3,9 +3,10 @@
 //! grand totals. Every amount is in 万元: documents in 元 are converted exactly (÷ 10,000), and a
 //! figure that could not be converted exactly is refused, never rounded.
 
+use crate::domain::money::exact;
+use crate::domain::{Money, MoneyUnit};
 use crate::model::{self, Declaration};
-use crate::money;
-use crate::syntax::ast::MoneyUnit;
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 /// The unit of every roll-up amount.
@@ -36,17 +37,14 @@ pub struct Entry {
 #[error("{0}")]
 pub struct RollupError(pub String);
 
-fn to_wan(value: Decimal, unit: MoneyUnit, what: &str) -> Result<Decimal, RollupError> {
-    let converted = money::convert(value, unit, UNIT);
-    // Exact only if converting back gives the figure again (Decimal keeps 28 digits).
-    match converted {
-        Some(v) if money::convert(v, UNIT, unit) == Some(value) => Ok(v),
-        _ => Err(RollupError(format!(
-            "{what} {} {} cannot be converted to 万元 exactly",
-            money::exact(value),
-            money::unit_name(unit)
-        ))),
-    }
+fn to_wan(value: Option<Money>, what: &str) -> Result<Decimal, RollupError> {
+    let value = value.ok_or_else(|| RollupError(format!("{what} is unknown")))?;
+    value.amount_in(UNIT).map_err(|_| {
+        RollupError(format!(
+            "{what} {} cannot be converted to 万元 exactly",
+            figures::money(value)
+        ))
+    })
 }
 
 impl Entry {
@@ -55,12 +53,14 @@ impl Entry {
         let unit = decl.unit;
         let lines = |ls: &[model::Line]| -> Result<Vec<(String, Decimal)>, RollupError> {
             ls.iter()
-                .map(|l| Ok((l.name.value.clone(), to_wan(l.amount, unit, &l.name.value)?)))
+                .map(|l| Ok((l.name.value.clone(), to_wan(l.amount, &l.name.value)?)))
                 .collect()
         };
-        let project = decl
-            .directions_total()
-            .ok_or_else(|| RollupError("the directions add up to too much".into()))?;
+        let project = if decl.directions.is_empty() {
+            Some(Money::zero(unit))
+        } else {
+            decl.directions_total()
+        };
         Ok(Entry {
             path,
             year: decl.year.as_ref().map(|y| y.value),
@@ -69,11 +69,11 @@ impl Entry {
             source_unit: unit,
             total: decl
                 .total()
-                .map(|t| to_wan(t, unit, "资金总额"))
+                .map(|t| to_wan(Some(t), "资金总额"))
                 .transpose()?,
             income: lines(&decl.income)?,
             spending: lines(&decl.spending)?,
-            project_spending: to_wan(project, unit, "项目支出")?,
+            project_spending: to_wan(project, "项目支出")?,
             directions: decl.directions.len(),
         })
     }
@@ -91,9 +91,8 @@ pub struct Totals {
 }
 
 fn add(acc: &mut Decimal, v: Decimal) -> Result<(), RollupError> {
-    *acc = acc
-        .checked_add(v)
-        .ok_or_else(|| RollupError("the grand total is too large to compute exactly".into()))?;
+    *acc = exact::add(*acc, v)
+        .map_err(|_| RollupError("the grand total is too large to compute exactly".into()))?;
     Ok(())
 }
 

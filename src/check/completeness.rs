@@ -2,11 +2,17 @@
 //! a satisfaction indicator present, and both goals of every direction written.
 
 use super::Review;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::framework::Role;
-use crate::messages as msg;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::domain::Horizon;
+use crate::domain::framework::Role;
 use crate::source::Span;
-use crate::syntax::ast::Horizon;
+
+crate::codes::rules! {
+    EMPTY_CATEGORY = "B4030", Warning, "a framework category has no indicator", "指标体系中的某个类别没有指标";
+    NO_SATISFACTION = "B4031", Warning, "there is no satisfaction indicator", "没有满意度指标";
+    MISSING_GOAL = "B5002", Warning, "a direction has no 实施期 or 年度 goal", "支出方向缺少实施期目标或年度目标";
+}
 
 pub fn framework_categories_filled(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -51,7 +57,7 @@ pub fn framework_categories_filled(review: &Review) -> Vec<Diagnostic> {
         if let Some(&first_empty) = empty.first() {
             out.push(
                 Diagnostic::new(
-                    Code::EmptyCategory,
+                    EMPTY_CATEGORY,
                     msg::categories_empty(whose, &empty),
                     at,
                     msg::label_categories_empty(),
@@ -63,7 +69,7 @@ pub fn framework_categories_filled(review: &Review) -> Vec<Diagnostic> {
         if let Some(name) = satisfaction_missing {
             out.push(
                 Diagnostic::new(
-                    Code::NoSatisfaction,
+                    NO_SATISFACTION,
                     msg::no_satisfaction(whose, name),
                     at,
                     msg::label_no_satisfaction(),
@@ -94,7 +100,7 @@ pub fn goals_present(review: &Review) -> Vec<Diagnostic> {
         }
         out.push(
             Diagnostic::new(
-                Code::MissingGoal,
+                MISSING_GOAL,
                 msg::goals_missing(&d.name.value, &missing),
                 d.name.span,
                 msg::label_goals_missing(),

@@ -4,11 +4,17 @@
 
 use super::Review;
 use super::fig;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::framework::Role;
-use crate::messages as msg;
-use crate::model::{Op, Value};
-use crate::money;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::domain::Money;
+use crate::domain::framework::Role;
+use crate::model::{Measure, Op, Value};
+
+crate::codes::rules! {
+    COST_CAP_ABOVE_AMOUNT = "B4020", Error, "a cost cap is above the amount it caps", "成本指标上限高于其对应的金额";
+    COST_CAP_BELOW_AMOUNT = "B4021", Note, "a cost cap is below the amount it caps", "成本指标上限低于其对应的金额";
+    STRICT_CAP_EQUAL = "B4022", Warning, "a strict `<` cost cap equals the amount it caps", "严格小于（`<`）的成本上限等于其对应的金额";
+}
 
 pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -17,7 +23,9 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
         // What a cap in this table caps: the direction's amount, or for the department the project
         // spending (the directions) when it has any, else 资金总额.
         let capped = match table.direction {
-            Some(d) => Some((d.amount, msg::capped_direction(&d.name.value), d.name.span)),
+            Some(d) => d
+                .amount
+                .map(|a| (a, msg::capped_direction(&d.name.value), d.name.span)),
             None => match (
                 decl.directions.first(),
                 decl.directions_total(),
@@ -46,8 +54,7 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             }
             let Value::Quantity {
                 op,
-                number,
-                unit,
+                measure: Measure::Money(cap),
                 span,
                 ..
             } = &ind.value
@@ -57,37 +64,34 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             if !matches!(op, Op::Le | Op::Lt) {
                 continue;
             }
-            let Some(cap_unit) = unit.as_deref().and_then(money::unit_from_name) else {
+            let Ok(cap) = cap.to(decl.unit) else {
                 continue;
             };
-            let Some(cap) = money::convert(*number, cap_unit, decl.unit) else {
-                continue;
-            };
-            let cap_text = format!("{}{}", op.symbol(), fig(cap, decl));
-            let diag = if cap > amount {
+            let cap_text = format!("{}{}", op.symbol(), fig(cap));
+            let diag = if cap.amount() > amount.amount() {
                 Diagnostic::new(
-                    Code::CostCapAboveAmount,
-                    msg::cost_cap_above(&cap_text, &what, &fig(amount, decl)),
+                    COST_CAP_ABOVE_AMOUNT,
+                    msg::cost_cap_above(&cap_text, &what, &fig(amount)),
                     *span,
-                    msg::label_above_by(&fig(cap - amount, decl)),
+                    msg::label_above_by(&fig_difference(cap, amount)),
                 )
                 .with_help(msg::help_cost_cap_above(&format!(
                     "{}{}",
                     op.symbol(),
-                    fig(amount, decl)
+                    fig(amount)
                 )))
-            } else if cap < amount {
+            } else if cap.amount() < amount.amount() {
                 Diagnostic::new(
-                    Code::CostCapBelowAmount,
-                    msg::cost_cap_below(&cap_text, &what, &fig(amount, decl)),
+                    COST_CAP_BELOW_AMOUNT,
+                    msg::cost_cap_below(&cap_text, &what, &fig(amount)),
                     *span,
-                    msg::label_below_by(&fig(amount - cap, decl)),
+                    msg::label_below_by(&fig_difference(amount, cap)),
                 )
                 .with_help(msg::help_cost_cap_below())
             } else if *op == Op::Lt {
                 Diagnostic::new(
-                    Code::StrictCapEqual,
-                    msg::strict_cap_equal(&cap_text, &fig(amount, decl)),
+                    STRICT_CAP_EQUAL,
+                    msg::strict_cap_equal(&cap_text, &fig(amount)),
                     *span,
                     msg::label_strictly_below(),
                 )
@@ -102,4 +106,9 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// `a − b`, which is positive here.
+fn fig_difference(a: Money, b: Money) -> String {
+    a.checked_sub(b).map_or_else(|_| String::new(), fig)
 }

@@ -2,9 +2,13 @@
 //! Real declarations do this; the words are kept as written and the difference is shown.
 
 use super::Review;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
 use similar::{ChangeTag, TextDiff};
+
+crate::codes::rules! {
+    GOAL_TEXTS_DIFFER = "B5001", Warning, "a direction's goal is worded differently in two places", "同一支出方向的目标在两处表述不同";
+}
 
 pub fn goal_texts_agree(review: &Review) -> Vec<Diagnostic> {
     let _decl = review.decl;
@@ -35,7 +39,7 @@ pub fn goal_texts_agree(review: &Review) -> Vec<Diagnostic> {
             }
             out.push(
                 Diagnostic::new(
-                    Code::GoalTextsDiffer,
+                    GOAL_TEXTS_DIFFER,
                     msg::goal_worded_differently(
                         what,
                         &d.name.value,

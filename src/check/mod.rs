@@ -1,19 +1,20 @@
 //! check: the invariants a finance office expects of a declaration, one small function per invariant,
 //! each returning its diagnostics. All of them run; none stops the others.
 
-mod amounts;
-mod completeness;
-mod cost_caps;
-mod goals;
-mod periods;
-mod references;
-mod totals;
-mod values;
+pub(crate) mod amounts;
+pub(crate) mod completeness;
+pub(crate) mod cost_caps;
+pub(crate) mod goals;
+pub(crate) mod messages;
+pub(crate) mod periods;
+pub(crate) mod references;
+pub(crate) mod totals;
+pub(crate) mod values;
 
 use crate::diagnostic::Diagnostic;
+use crate::domain::Money;
 use crate::model::{Declaration, Direction, Indicator};
-use crate::money;
-use rust_decimal::Decimal;
+use crate::present::{breadcrumbs, figures};
 
 type Check = fn(&Review) -> Vec<Diagnostic>;
 
@@ -79,7 +80,7 @@ fn indicator_tables(decl: &Declaration) -> Vec<IndicatorTable<'_>> {
         out.push(IndicatorTable {
             direction: None,
             indicators: &decl.indicators,
-            path: vec!["部门整体".to_string()],
+            path: breadcrumbs::department(),
         });
     }
     fn walk<'a>(ds: &'a [Direction], parent: &[String], out: &mut Vec<IndicatorTable<'a>>) {
@@ -98,13 +99,7 @@ fn indicator_tables(decl: &Declaration) -> Vec<IndicatorTable<'_>> {
 }
 
 pub(crate) fn direction_path(parent: &[String], d: &Direction) -> Vec<String> {
-    let kw = match d.kind {
-        crate::syntax::ast::DirectionKind::Direction => "direction",
-        crate::syntax::ast::DirectionKind::Project => "project",
-    };
-    let mut p = parent.to_vec();
-    p.push(format!("{kw} \"{}\"", d.name.value));
-    p
+    breadcrumbs::direction(parent, d)
 }
 
 /// How a declared figure compares with the one derived for it.
@@ -116,17 +111,17 @@ pub(crate) enum Agreement {
     Differ,
 }
 
-pub(crate) fn compare(
-    declared: Decimal,
-    declared_text: Option<&str>,
-    derived: Decimal,
-) -> Agreement {
+pub(crate) fn compare(declared: Money, declared_text: Option<&str>, derived: Money) -> Agreement {
+    let Ok(derived) = derived.to(declared.unit()) else {
+        return Agreement::Differ;
+    };
+    let (declared, derived) = (declared.amount(), derived.amount());
     if declared == derived {
         return Agreement::Equal;
     }
     if let Some(text) = declared_text {
-        let scale = money::written_scale(text);
-        if derived.normalize().scale() > scale && money::round(derived, scale) == declared {
+        let scale = figures::written_scale(text);
+        if derived.normalize().scale() > scale && figures::round(derived, scale) == declared {
             return Agreement::AtPrintedPrecision(scale);
         }
     }
@@ -134,14 +129,14 @@ pub(crate) fn compare(
 }
 
 /// `173.4271万元`.
-pub(crate) fn fig(value: Decimal, decl: &Declaration) -> String {
-    format!("{}{}", money::exact(value), money::unit_name(decl.unit))
+pub(crate) fn fig(value: Money) -> String {
+    figures::money(value)
 }
 
-/// The difference, unsigned, in the document's unit.
-pub(crate) fn difference(a: Decimal, b: Decimal, decl: &Declaration) -> crate::messages::Text {
+/// The difference, unsigned.
+pub(crate) fn difference(a: Money, b: Money) -> crate::messages::Text {
     match a.checked_sub(b) {
-        Some(d) => crate::messages::figure(&fig(d.abs(), decl)),
-        None => crate::messages::difference_too_large(),
+        Ok(d) => crate::messages::figure(&fig(Money::new(d.amount().abs(), d.unit()))),
+        Err(_) => crate::messages::difference_too_large(),
     }
 }

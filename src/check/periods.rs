@@ -1,8 +1,12 @@
 //! A direction's 项目实施期 should include the budget year.
 
 use super::Review;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+
+crate::codes::rules! {
+    PERIOD_EXCLUDES_YEAR = "B5010", Warning, "the period does not include the budget year", "实施期不包含预算年度";
+}
 
 pub fn period_includes_budget_year(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -15,7 +19,7 @@ pub fn period_includes_budget_year(review: &Review) -> Vec<Diagnostic> {
         if !p.value.includes_year(year.value) {
             out.push(
                 Diagnostic::new(
-                    Code::PeriodExcludesYear,
+                    PERIOD_EXCLUDES_YEAR,
                     msg::period_excludes_year(&p.value.text, &d.name.value, year.value),
                     p.span,
                     msg::label_outside_year(),

@@ -2,10 +2,15 @@
 //! a unit that fits.
 
 use super::Review;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
-use crate::model::{RefKind, Value};
-use crate::money;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::lower::indicators::REFERENCE_UNIT_MISMATCH;
+use crate::model::{Measure, RefKind, Value};
+use crate::present::{figures, provenance};
+
+crate::codes::rules! {
+    QUANTITY_CONTRADICTS_REFERENCE = "B4010", Error, "a quantity differs from the number it refers to", "指标数量与其引用的推算数不符";
+}
 
 pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -13,9 +18,9 @@ pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
     for table in &review.tables {
         for ind in table.indicators {
             let Value::Quantity {
-                number,
+                measure,
                 number_text: Some(_),
-                unit,
+                unit_text,
                 reference: Some(r),
                 span,
                 ..
@@ -23,55 +28,64 @@ pub fn quantity_matches_reference(review: &Review) -> Vec<Diagnostic> {
             else {
                 continue;
             };
-            // The literal in the reference's terms.
-            let literal = match r.kind {
-                RefKind::Money => match unit.as_deref() {
+            let unit = unit_text;
+            let r_unit = r.unit();
+            // The literal in the reference's terms: money in the document's unit (a bare number is
+            // taken in it), a count in the reference's unit.
+            let literal = match (r.kind, measure) {
+                (RefKind::Money, Measure::Money(m)) => m.to(decl.unit).ok().map(|m| m.amount()),
+                (RefKind::Money, Measure::Count { number, unit: None }) => Some(*number),
+                (RefKind::People | RefKind::Qty, Measure::Count { number, unit }) => match unit {
                     None => Some(*number),
-                    Some(u) => {
-                        money::unit_from_name(u).and_then(|u| money::convert(*number, u, decl.unit))
-                    }
-                },
-                RefKind::People | RefKind::Qty => match unit.as_deref() {
-                    None => Some(*number),
-                    Some(u) if u == r.unit => Some(*number),
+                    Some(u) if *u == r_unit => Some(*number),
                     Some(_) => None,
                 },
+                _ => None,
             };
+            let number = measure.number();
+            let derived_number = r.value.number();
             let Some(literal) = literal else {
                 out.push(
                     Diagnostic::new(
-                        Code::ReferenceUnitMismatch,
+                        REFERENCE_UNIT_MISMATCH,
                         msg::reference_unit_mismatch(
                             &ind.name.value,
                             unit.as_deref().unwrap_or(""),
                             &r.written,
-                            &r.unit,
+                            &r_unit,
                         ),
                         *span,
                         msg::label_unit_does_not_fit(),
                     )
-                    .with_label(r.span, msg::label_counts_in(&r.unit))
+                    .with_label(r.span, msg::label_counts_in(&r_unit))
                     .with_help(msg::help_reference_unit(
-                        &r.unit,
-                        &money::exact(r.derived.value),
+                        &r_unit,
+                        &figures::exact(derived_number),
                         &r.written,
                     ))
                     .with_path(&table.path),
                 );
                 continue;
             };
-            if literal != r.derived.value {
-                let says = format!("{}{}", money::exact(*number), unit.as_deref().unwrap_or(""));
-                let derived = format!("{}{}", money::exact(r.derived.value), r.unit);
+            if literal != derived_number {
+                let says = format!(
+                    "{}{}",
+                    figures::exact(number),
+                    unit.as_deref().unwrap_or("")
+                );
+                let derived = format!("{}{}", figures::exact(derived_number), r_unit);
                 let mut d = Diagnostic::new(
-                    Code::QuantityContradictsReference,
+                    QUANTITY_CONTRADICTS_REFERENCE,
                     msg::quantity_contradicts(&ind.name.value, &says, &r.written, &derived),
                     *span,
                     msg::label_derived(&derived),
                 )
-                .with_help(msg::help_quantity_contradicts(&derived, &r.derived.how))
+                .with_help(msg::help_quantity_contradicts(
+                    &derived,
+                    &provenance::reference(r),
+                ))
                 .with_path(&table.path);
-                for s in &r.derived.sources {
+                for s in &r.sources {
                     d = d.with_label(*s, msg::label_counted_here());
                 }
                 out.push(d);

@@ -3,19 +3,31 @@
 
 use super::Review;
 use super::{Agreement, compare, difference, fig};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::domain::{Breakdown, Money};
 use crate::model::{self, Declaration, Line};
-use rust_decimal::Decimal;
+use crate::present::{figures, provenance};
+
+crate::codes::rules! {
+    LINE_SUM_MISMATCH = "B3001", Error, "a line differs from the sum of its parts", "某项金额与其组成部分之和不符";
+    BREAKDOWNS_DIFFER = "B3002", Error, "the income and spending breakdowns add up to different totals", "按收入性质分与按支出性质分的合计不一致";
+    TOTAL_MISMATCH = "B3003", Error, "the declared total differs from the breakdown", "申报的资金总额与分项合计不符";
+    PRINTED_PRECISION = "B3004", Note, "a declared figure matches only at its printed precision", "申报数仅在其列示精度上与推算数一致";
+    PROJECT_FUNDS_MISMATCH = "B3012", Error, "a direction's funds by source differ from its amount", "支出方向的分资金来源合计与其金额不符";
+}
 
 pub fn lines_add_up(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
     let mut out = Vec::new();
-    for (lines, what) in [(&decl.income, "income"), (&decl.spending, "spending")] {
+    for (lines, what) in [
+        (&decl.income, Breakdown::Income),
+        (&decl.spending, Breakdown::Spending),
+    ] {
         check_lines(decl, lines, what, &[], &mut out);
     }
     for (d, path) in review.directions() {
-        check_lines(decl, &d.funds, "income", path, &mut out);
+        check_lines(decl, &d.funds, Breakdown::Funds, path, &mut out);
     }
     out
 }
@@ -23,7 +35,7 @@ pub fn lines_add_up(review: &Review) -> Vec<Diagnostic> {
 fn check_lines(
     decl: &Declaration,
     lines: &[Line],
-    what: &str,
+    what: Breakdown,
     path: &[String],
     out: &mut Vec<Diagnostic>,
 ) {
@@ -32,7 +44,6 @@ fn check_lines(
             match compare(declared.value, l.declared_text.as_deref(), derived.value) {
                 Agreement::Equal => {}
                 Agreement::AtPrintedPrecision(dp) => out.push(printed_precision(
-                    decl,
                     &l.name.value,
                     declared.span,
                     derived.value,
@@ -41,20 +52,20 @@ fn check_lines(
                 )),
                 Agreement::Differ => {
                     let mut d = Diagnostic::new(
-                        Code::LineSumMismatch,
+                        LINE_SUM_MISMATCH,
                         msg::line_differs_from_parts(
                             what,
                             &l.name.value,
-                            &fig(declared.value, decl),
-                            &fig(derived.value, decl),
-                            &difference(declared.value, derived.value, decl),
+                            &fig(declared.value),
+                            &fig(derived.value),
+                            &difference(declared.value, derived.value),
                         ),
                         declared.span,
-                        msg::label_declared(&fig(declared.value, decl)),
+                        msg::label_declared(&fig(declared.value)),
                     )
                     .with_help(msg::help_line_differs_from_parts(
-                        &crate::money::exact(derived.value),
-                        &derived.how,
+                        &figures::exact(derived.value.amount()),
+                        &provenance::how(&derived.how),
                     ))
                     .with_path(path);
                     for s in &derived.sources {
@@ -65,24 +76,19 @@ fn check_lines(
             }
         }
         // 其中 lines must add up to the line above them, whatever the line's amount comes from; a
-        // mismatch already reported above (declared vs the sum of these lines) is not repeated.
-        let unknown = l.declared.is_none() && l.derived.is_none();
-        if let Some(children) = model::sum(l.children.iter().map(|c| c.amount))
-            .filter(|_| !l.children.is_empty() && !unknown)
+        // mismatch already reported above (declared vs the sum of these lines) is not repeated. An
+        // unknown line or part is reported where it is.
+        if let (Some(children), Some(amount)) = (model::sum_lines(&l.children, decl.unit), l.amount)
         {
             let reported =
                 l.declared.is_some() && l.derived.as_ref().is_some_and(|d| d.value == children);
-            if children != l.amount && !reported {
+            if children != amount && !reported {
                 out.push(
                     Diagnostic::new(
-                        Code::LineSumMismatch,
-                        msg::sub_lines_differ(
-                            &l.name.value,
-                            &fig(children, decl),
-                            &fig(l.amount, decl),
-                        ),
+                        LINE_SUM_MISMATCH,
+                        msg::sub_lines_differ(&l.name.value, &fig(children), &fig(amount)),
                         l.name.span,
-                        msg::label_this_line_is(&fig(l.amount, decl)),
+                        msg::label_this_line_is(&fig(amount)),
                     )
                     .with_help(msg::help_sub_lines_differ())
                     .with_path(path),
@@ -94,40 +100,25 @@ fn check_lines(
 }
 
 pub(crate) fn printed_precision(
-    decl: &Declaration,
     name: &str,
     span: crate::source::Span,
-    exact: Decimal,
+    exact: Money,
     dp: u32,
     path: &[String],
 ) -> Diagnostic {
     Diagnostic::new(
-        Code::PrintedPrecision,
-        msg::printed_precision(name, dp, &fig(exact, decl)),
+        PRINTED_PRECISION,
+        msg::printed_precision(name, dp, &fig(exact)),
         span,
         msg::label_agrees_at(dp),
     )
-    .with_help(msg::help_printed_precision(&crate::money::exact(exact)))
+    .with_help(msg::help_printed_precision(&figures::exact(exact.amount())))
     .with_path(path)
-}
-
-/// Whether a line of the breakdown has no amount (none written, or a derivation that failed): its sum
-/// is then unknown, and comparing it would only repeat the error already reported for that line.
-fn has_unknown_line(lines: &[Line]) -> bool {
-    lines
-        .iter()
-        .any(|l| (l.declared.is_none() && l.derived.is_none()) || has_unknown_line(&l.children))
 }
 
 pub fn breakdowns_agree(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
-    if decl.income.is_empty()
-        || decl.spending.is_empty()
-        || has_unknown_line(&decl.income)
-        || has_unknown_line(&decl.spending)
-    {
-        return Vec::new();
-    }
+    // An empty or unknown breakdown (a line that could not be read) is reported where it is.
     let (Some(income), Some(spending)) = (decl.income_total(), decl.spending_total()) else {
         return Vec::new();
     };
@@ -140,18 +131,14 @@ pub fn breakdowns_agree(review: &Review) -> Vec<Diagnostic> {
         .or(decl.income.first())
         .map_or_else(Default::default, |l| l.span);
     let mut d = Diagnostic::new(
-        Code::BreakdownsDiffer,
-        msg::breakdowns_differ(
-            &fig(income, decl),
-            &fig(spending, decl),
-            &difference(income, spending, decl),
-        ),
+        BREAKDOWNS_DIFFER,
+        msg::breakdowns_differ(&fig(income), &fig(spending), &difference(income, spending)),
         at,
-        msg::label_spending_adds_up(&fig(spending, decl)),
+        msg::label_spending_adds_up(&fig(spending)),
     )
     .with_help(msg::help_breakdowns_differ());
     if let Some(first) = decl.income.first() {
-        d = d.with_label(first.span, msg::label_income_adds_up(&fig(income, decl)));
+        d = d.with_label(first.span, msg::label_income_adds_up(&fig(income)));
     }
     vec![d]
 }
@@ -163,27 +150,29 @@ pub fn declared_total_matches(review: &Review) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for (lines, sum, what) in [
-        (&decl.income, decl.income_total(), "income"),
-        (&decl.spending, decl.spending_total(), "spending"),
+        (&decl.income, decl.income_total(), Breakdown::Income),
+        (&decl.spending, decl.spending_total(), Breakdown::Spending),
     ] {
-        let Some(sum) = sum.filter(|_| !lines.is_empty() && !has_unknown_line(lines)) else {
+        let Some(sum) = sum else {
             continue;
         };
         if sum != total.value {
             let mut d = Diagnostic::new(
-                Code::TotalMismatch,
+                TOTAL_MISMATCH,
                 msg::total_differs(
-                    &fig(total.value, decl),
+                    &fig(total.value),
                     what,
-                    &fig(sum, decl),
-                    &difference(total.value, sum, decl),
+                    &fig(sum),
+                    &difference(total.value, sum),
                 ),
                 total.span,
-                msg::label_declared(&fig(total.value, decl)),
+                msg::label_declared(&fig(total.value)),
             )
-            .with_help(msg::help_total_differs(&crate::money::exact(sum), what));
+            .with_help(msg::help_total_differs(&figures::exact(sum.amount()), what));
             for l in lines.iter() {
-                d = d.with_label(l.span, msg::figure(&fig(l.amount, decl)));
+                if let Some(amount) = l.amount {
+                    d = d.with_label(l.span, msg::figure(&fig(amount)));
+                }
             }
             out.push(d);
         }
@@ -199,26 +188,23 @@ pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
     let mut out = Vec::new();
     for (d, path) in review.directions() {
-        if d.funds.is_empty() {
-            continue;
-        }
-        let Some(sum) = model::sum(d.funds.iter().map(|l| l.amount)) else {
+        let (Some(sum), Some(amount)) = (model::sum_lines(&d.funds, decl.unit), d.amount) else {
             continue;
         };
-        if sum != d.amount {
+        if sum != amount {
             out.push(
                 Diagnostic::new(
-                    Code::ProjectFundsMismatch,
+                    PROJECT_FUNDS_MISMATCH,
                     msg::funds_differ(
                         &d.name.value,
-                        &fig(sum, decl),
-                        &fig(d.amount, decl),
-                        &difference(sum, d.amount, decl),
+                        &fig(sum),
+                        &fig(amount),
+                        &difference(sum, amount),
                     ),
                     d.funds.first().map_or(d.name.span, |l| l.span),
-                    msg::label_funds_add_up(&fig(sum, decl)),
+                    msg::label_funds_add_up(&fig(sum)),
                 )
-                .with_label(d.name.span, msg::label_amount(&fig(d.amount, decl)))
+                .with_label(d.name.span, msg::label_amount(&fig(amount)))
                 .with_help(msg::help_funds_differ())
                 .with_path(path),
             );
@@ -230,12 +216,13 @@ pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::super::{Agreement, compare};
+    use crate::domain::{Money, MoneyUnit};
     use rust_decimal::Decimal;
     use std::str::FromStr;
 
     #[test]
     fn printed_precision_is_recognised() {
-        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let d = |s: &str| Money::new(Decimal::from_str(s).unwrap(), MoneyUnit::WanYuan);
         assert_eq!(
             compare(d("1.88"), Some("1.88"), d("1.878")),
             Agreement::AtPrintedPrecision(2)

@@ -2,12 +2,20 @@
 //! placeholder filler, and the lengths the provincial systems accept.
 
 use super::Review;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::framework::Role;
-use crate::messages as msg;
-use crate::model::{Op, Value};
-use crate::money;
+use crate::check::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::domain::framework::Role;
+use crate::model::{Measure, Op, Value};
+use crate::present::figures;
 use rust_decimal::Decimal;
+
+crate::codes::rules! {
+    SATISFACTION_LOW = "B4040", Warning, "a satisfaction target is below 90% or not a `≥`", "满意度目标低于 90% 或不是“≥”";
+    PERCENT_ABOVE_100 = "B4041", Warning, "a percentage is above 100%", "百分比超过 100%";
+    DUPLICATE_INDICATOR = "B4042", Warning, "two indicators of one table have the same name", "同一张表中两个指标同名";
+    PLACEHOLDER_VALUE = "B4043", Warning, "an indicator holds placeholder text", "指标内容为占位文字";
+    TEXT_TOO_LONG = "B4044", Warning, "an indicator name or value is longer than the systems accept", "指标名称或指标值超过系统允许的长度";
+}
 
 /// Names at most 100 characters, values at most 60 (the provincial systems' fields).
 const NAME_LIMIT: usize = 100;
@@ -15,10 +23,6 @@ const VALUE_LIMIT: usize = 60;
 const PLACEHOLDERS: &[&str] = &[
     "XX", "xx", "XXX", "xxx", "*", "**", "_", "-", "--", "…", "……", "待定", "待填",
 ];
-
-fn is_percent(unit: &Option<String>) -> bool {
-    matches!(unit.as_deref(), Some("%") | Some("％") | Some("百分比"))
-}
 
 pub fn satisfaction_target(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;
@@ -31,23 +35,19 @@ pub fn satisfaction_target(review: &Review) -> Vec<Diagnostic> {
             }
             let Value::Quantity {
                 op,
-                number,
-                unit,
+                measure: Measure::Percent(number),
                 span,
                 ..
             } = &ind.value
             else {
                 continue;
             };
-            if !is_percent(unit) {
-                continue;
-            }
             let low = *number < Decimal::from(90);
             let not_ge = !matches!(op, Op::Ge | Op::Gt);
             if low || not_ge {
                 out.push(
                     Diagnostic::new(
-                        Code::SatisfactionLow,
+                        SATISFACTION_LOW,
                         msg::satisfaction_low(&ind.name.value, low, not_ge),
                         *span,
                         msg::label_unusual_satisfaction(),
@@ -67,16 +67,18 @@ pub fn percentage_within_100(review: &Review) -> Vec<Diagnostic> {
     for table in &review.tables {
         for ind in table.indicators {
             let Value::Quantity {
-                number, unit, span, ..
+                measure: Measure::Percent(number),
+                span,
+                ..
             } = &ind.value
             else {
                 continue;
             };
-            if is_percent(unit) && *number > Decimal::from(100) {
+            if *number > Decimal::from(100) {
                 out.push(
                     Diagnostic::new(
-                        Code::PercentAbove100,
-                        msg::percent_above_100(&ind.name.value, &money::exact(*number)),
+                        PERCENT_ABOVE_100,
+                        msg::percent_above_100(&ind.name.value, &figures::exact(*number)),
                         *span,
                         msg::label_above_100(),
                     )
@@ -102,7 +104,7 @@ pub fn indicator_names_unique(review: &Review) -> Vec<Diagnostic> {
             {
                 out.push(
                     Diagnostic::new(
-                        Code::DuplicateIndicator,
+                        DUPLICATE_INDICATOR,
                         msg::indicator_twice(&ind.name.value),
                         ind.name.span,
                         msg::label_again_here(),
@@ -126,7 +128,7 @@ pub fn no_placeholder_values(review: &Review) -> Vec<Diagnostic> {
             let checks = [(&ind.name.value, ind.name.span, false)];
             let value_text = match &ind.value {
                 Value::Quality { text, span } => Some((text, *span)),
-                Value::Quantity { .. } => None,
+                Value::Quantity { .. } | Value::Date { .. } | Value::Unknown { .. } => None,
             };
             for (text, span, is_value) in checks
                 .into_iter()
@@ -139,7 +141,7 @@ pub fn no_placeholder_values(review: &Review) -> Vec<Diagnostic> {
                 {
                     out.push(
                         Diagnostic::new(
-                            Code::PlaceholderValue,
+                            PLACEHOLDER_VALUE,
                             msg::placeholder(is_value.then_some(ind.name.value.as_str()), t),
                             span,
                             msg::label_placeholder(),
@@ -163,7 +165,7 @@ pub fn texts_within_system_limits(review: &Review) -> Vec<Diagnostic> {
             if n > NAME_LIMIT {
                 out.push(
                     Diagnostic::new(
-                        Code::TextTooLong,
+                        TEXT_TOO_LONG,
                         msg::name_too_long(n, NAME_LIMIT),
                         ind.name.span,
                         msg::label_too_long(),
@@ -177,7 +179,7 @@ pub fn texts_within_system_limits(review: &Review) -> Vec<Diagnostic> {
                 if n > VALUE_LIMIT {
                     out.push(
                         Diagnostic::new(
-                            Code::TextTooLong,
+                            TEXT_TOO_LONG,
                             msg::value_too_long(&ind.name.value, n, VALUE_LIMIT),
                             *span,
                             msg::label_too_long(),

@@ -1,7 +1,8 @@
 //! `bdl check FILE… [--format human|short|json]`
 
 use super::DiagnosticFormat;
-use super::compile::{Unit, compile_path, print_human};
+use super::compile::{compile_path, print_human};
+use bdl::Compilation;
 use bdl::report;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,12 +25,7 @@ pub fn run(
             DiagnosticFormat::Human => print_human(&unit, color),
             DiagnosticFormat::Short => print!(
                 "{}",
-                report::short(
-                    &unit.compiled.diagnostics,
-                    &unit.name,
-                    &unit.src,
-                    super::lang()
-                )
+                report::short(&unit.diagnostics, &unit.name, &unit.text, super::lang())
             ),
             DiagnosticFormat::Json => json_files.push(file_json(&unit)),
         }
@@ -52,11 +48,6 @@ pub fn run(
     }
 }
 
-fn file_json(unit: &Unit) -> Vec<serde_json::Value> {
-    report::json(
-        &unit.compiled.diagnostics,
-        &unit.name,
-        &unit.src,
-        super::lang(),
-    )
+fn file_json(unit: &Compilation) -> Vec<serde_json::Value> {
+    report::json(&unit.diagnostics, &unit.name, &unit.text, super::lang())
 }

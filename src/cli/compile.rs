@@ -1,57 +1,22 @@
-//! Compiling one file and reporting its diagnostics on standard error.
+//! Compiling one file through the library's front door and reporting its diagnostics on standard error.
 
 use super::lang;
-use bdl::diagnostic::Severity;
 use bdl::messages as msg;
-use bdl::{Compiled, compile, report};
+use bdl::{Compilation, report};
 use std::path::Path;
 use std::process::ExitCode;
 
-/// One source after compiling: its name for messages, its text, and the result.
-pub struct Unit {
-    pub name: String,
-    pub src: String,
-    pub compiled: Compiled,
-}
-
-impl Unit {
-    /// No errors, and no warnings when they are denied.
-    pub fn ok(&self, deny_warnings: bool) -> bool {
-        let warned = self
-            .compiled
-            .diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Warning);
-        !(self.compiled.has_errors() || (deny_warnings && warned))
-    }
-}
-
-/// Reads, decodes and compiles one file, printing nothing. A file in another encoding is a
-/// diagnostic of that file (B1004); only a file that cannot be read at all is an `Err`.
-pub fn load(path: &Path) -> std::io::Result<Unit> {
+/// Reads and compiles one file, printing nothing. A file in another encoding is a diagnostic of that
+/// file (B1004); only a file that cannot be read at all is an `Err`.
+pub fn load(path: &Path) -> std::io::Result<Compilation> {
     let (name, bytes) = super::io::read_bytes(path)?;
-    Ok(match bdl::syntax::encoding::decode(&bytes) {
-        Ok(src) => {
-            let compiled = compile(&src);
-            Unit {
-                name,
-                src,
-                compiled,
-            }
-        }
-        Err(d) => Unit {
-            name,
-            src: String::new(),
-            compiled: Compiled {
-                declaration: None,
-                diagnostics: vec![*d],
-            },
-        },
-    })
+    let mut unit = bdl::compile_bytes(name, &bytes);
+    unit.allow(super::allowed());
+    Ok(unit)
 }
 
 /// [`load`], with a file that cannot be read reported here as `Err(exit code 2)`.
-pub fn compile_path(path: &Path) -> Result<Unit, ExitCode> {
+pub fn compile_path(path: &Path) -> Result<Compilation, ExitCode> {
     load(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
@@ -71,21 +36,21 @@ pub fn run_one(
     let unit = compile_path(path)?;
     print_human(&unit, color);
     let ok = unit.ok(deny_warnings);
-    Ok((unit.compiled.declaration, ok))
+    Ok((unit.declaration, ok))
 }
 
 /// The diagnostics as miette reports on standard error, then a count.
-pub fn print_human(unit: &Unit, color: bool) {
+pub fn print_human(unit: &Compilation, color: bool) {
     eprint!("{}", human_text(unit, color));
 }
 
 /// The diagnostics as miette reports followed by the file's count; empty when there are none.
-pub fn human_text(unit: &Unit, color: bool) -> String {
-    let diags = &unit.compiled.diagnostics;
+pub fn human_text(unit: &Compilation, color: bool) -> String {
+    let diags = &unit.diagnostics;
     if diags.is_empty() {
         return String::new();
     }
-    let mut text = report::render(diags, &unit.name, &unit.src, color, lang());
+    let mut text = report::render(diags, &unit.name, &unit.text, color, lang());
     text.push_str(&format!(
         "{}: {}\n",
         unit.name,

@@ -4,8 +4,8 @@
 
 use super::DiffFormat as Format;
 use super::lang;
+use bdl::diff;
 use bdl::messages as msg;
-use bdl::{compile, diff, report};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -40,36 +40,33 @@ pub fn run(old: &str, new: &str, format: Format, color: bool) -> ExitCode {
     }
 }
 
-/// Reads and compiles one side; on failure reports why on standard error and gives `None`.
+/// Reads and compiles one side through the front door; on failure reports why on standard error and
+/// gives `None` (a file in another encoding is B1004, reported like any error of the file).
 fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
-    let (name, src) = match read(arg) {
+    let (name, bytes) = match read(arg) {
         Ok(r) => r,
         Err(e) => {
             super::error(msg::cannot_read(arg, &e));
             return None;
         }
     };
-    let compiled = compile(&src);
+    let compiled = bdl::compile_bytes(name, &bytes);
     if compiled.has_errors() {
-        eprint!(
-            "{}",
-            report::render(&compiled.diagnostics, &name, &src, color, lang())
-        );
-        eprintln!("{name}: {}", report::summary(&compiled.diagnostics, lang()));
-        super::error(msg::does_not_compile(&name));
+        eprint!("{}", super::compile::human_text(&compiled, color));
+        super::error(msg::does_not_compile(&compiled.name));
         return None;
     }
     compiled.declaration
 }
 
-/// A plain path (or `-`) when it exists — so `C:\budget.bdl` is a file — else `REV:path` from git.
-fn read(arg: &str) -> Result<(String, String), String> {
+/// A plain path (or `-`) when it exists — so `C:\\budget.bdl` is a file — else `REV:path` from git.
+fn read(arg: &str) -> Result<(String, Vec<u8>), String> {
     let path = Path::new(arg);
     if arg == "-" || path.exists() {
-        return super::io::read_source(path).map_err(|e| e.to_string());
+        return super::io::read_bytes(path).map_err(|e| e.to_string());
     }
     match git_spec(arg) {
-        Some(_) => super::git::show(arg).map(|text| (arg.to_string(), text)),
+        Some(_) => super::git::show(arg).map(|bytes| (arg.to_string(), bytes)),
         None => Err(msg::no_such_file().get(lang()).to_string()),
     }
 }

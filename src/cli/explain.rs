@@ -11,7 +11,7 @@ pub fn run(code: Option<&str>) -> ExitCode {
         print!("{}", list());
         return ExitCode::SUCCESS;
     };
-    match Code::parse(code) {
+    match bdl::registry::parse(code) {
         Some(c) => {
             print!("{}", c.page());
             ExitCode::SUCCESS
@@ -27,7 +27,7 @@ pub fn run(code: Option<&str>) -> ExitCode {
 fn list() -> String {
     let mut out = String::new();
     let mut range = None;
-    for c in Code::ALL {
+    for c in bdl::registry::all() {
         let first = c.as_str().get(..2);
         if range.is_some() && range != first {
             out.push('\n');
@@ -45,7 +45,7 @@ fn list() -> String {
 }
 
 /// The error for a code that does not exist: the close codes, if any, and the ranges.
-fn unknown(code: &str) -> msg::Text {
+pub fn unknown(code: &str) -> msg::Text {
     let close: Vec<(&str, &str)> = close_codes(code)
         .into_iter()
         .map(|c| (c.as_str(), c.title()))
@@ -60,10 +60,10 @@ fn close_codes(text: &str) -> Vec<Code> {
     if !t.starts_with('B') {
         t.insert(0, 'B');
     }
-    if let Some(c) = Code::parse(&t) {
+    if let Some(c) = bdl::registry::parse(&t) {
         return vec![c];
     }
-    let prefixed: Vec<Code> = Code::ALL
+    let prefixed: Vec<Code> = bdl::registry::all()
         .iter()
         .copied()
         .filter(|c| t.len() >= 2 && c.as_str().starts_with(&t))
@@ -71,7 +71,7 @@ fn close_codes(text: &str) -> Vec<Code> {
     if !prefixed.is_empty() {
         return prefixed;
     }
-    Code::ALL
+    bdl::registry::all()
         .iter()
         .copied()
         .filter(|c| strsim::osa_distance(c.as_str(), &t) <= 1)
@@ -99,7 +99,7 @@ mod tests {
     #[test]
     fn the_list_names_every_code_once() {
         let list = list();
-        for c in Code::ALL {
+        for c in bdl::registry::all() {
             assert_eq!(list.matches(c.as_str()).count(), 1, "{}", c.as_str());
         }
     }

@@ -27,23 +27,12 @@ enum Outcome {
 }
 
 pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
-    let mut files = Vec::new();
-    for p in paths {
-        if p != Path::new("-") && p.is_dir() {
-            if let Err(e) = collect(p, &mut files) {
-                super::error(msg::cannot_read_folder(
-                    &p.display().to_string(),
-                    &e.to_string(),
-                ));
-                return ExitCode::from(2);
-            }
-        } else {
-            files.push(p.clone());
-        }
-    }
+    // The same walker as `check DIR` and `build DIR`: a folder that cannot be read is reported and
+    // the rest is formatted; the run then exits 2.
+    let (sources, io_failed) = super::folder::gather(paths);
     let (mut changed, mut failed) = (0usize, 0usize);
-    for f in &files {
-        match one(f, opts) {
+    for s in &sources {
+        match one(&s.path, opts) {
             Ok(Outcome::Unchanged) => {}
             Ok(Outcome::Changed) => changed += 1,
             Ok(Outcome::Failed) => failed += 1,
@@ -54,43 +43,34 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
     if changed > 0 && dry {
         super::error(msg::would_reformat(changed));
     }
-    if failed > 0 || (dry && changed > 0) {
+    if io_failed {
+        ExitCode::from(2)
+    } else if failed > 0 || (dry && changed > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-/// Every `.bdl` file under a folder, in name order. Symbolic links are not followed, so the walk
-/// stays inside the folder and cannot go round in circles; hidden entries (`.git`) are skipped.
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let name = e.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let kind = e.file_type()?;
-        let path = e.path();
-        if kind.is_dir() {
-            collect(&path, out)?;
-        } else if kind.is_file() && path.extension().is_some_and(|x| x == "bdl") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
 fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let stdin = path == Path::new("-");
-    let (name, src) = super::io::read_source(path).map_err(|e| {
+    let (name, bytes) = super::io::read_bytes(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
             &e.to_string(),
         ));
         ExitCode::from(2)
     })?;
+    // Decoded by the front door, as `check` and `build` do: a file in another encoding is B1004.
+    let src = match bdl::Source::decode(name, &bytes) {
+        Ok(source) => source,
+        Err(refused) => {
+            eprint!("{}", super::compile::human_text(&refused, opts.color));
+            super::error(msg::not_formatted(&refused.name));
+            return Ok(Outcome::Failed);
+        }
+    };
+    let bdl::Source { name, text: src } = src;
     let formatted = match bdl::fmt::format(&src) {
         Ok(f) => f,
         Err(e) => {

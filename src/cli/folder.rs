@@ -93,7 +93,7 @@ impl RollupWriter {
             Ok(f) => {
                 w.file = Some(BufWriter::new(f));
                 if format == FolderFormat::Json {
-                    w.write(&emit::rollup::json_head());
+                    w.write(&bdl::batch::printed::json_head());
                 }
             }
             Err(e) => w.io_error = Some(e),
@@ -115,8 +115,8 @@ impl RollupWriter {
         let first = self.totals.departments == 0;
         self.totals.add(e)?;
         let text = match self.format {
-            FolderFormat::Json => emit::rollup::json_entry(e, first),
-            FolderFormat::Md => emit::rollup::markdown_row(e),
+            FolderFormat::Json => bdl::batch::printed::json_entry(e, first),
+            FolderFormat::Md => bdl::batch::printed::markdown_row(e),
         };
         self.write(&text);
         Ok(())
@@ -137,7 +137,7 @@ impl RollupWriter {
 
     fn complete(&mut self) -> Result<(), std::io::Error> {
         if self.format == FolderFormat::Json {
-            let tail = emit::rollup::json_tail(&self.totals, self.totals.departments == 0);
+            let tail = bdl::batch::printed::json_tail(&self.totals, self.totals.departments == 0);
             self.write(&tail);
         }
         if let Some(e) = self.io_error.take() {
@@ -153,7 +153,7 @@ impl RollupWriter {
                 let whole = temp_beside(&self.path, "tmp");
                 let result = File::create(&whole).and_then(|f| {
                     let mut out = BufWriter::new(f);
-                    out.write_all(emit::rollup::markdown_head(&self.totals).as_bytes())?;
+                    out.write_all(bdl::batch::printed::markdown_head(&self.totals).as_bytes())?;
                     std::io::copy(&mut File::open(&self.part)?, &mut out)?;
                     out.into_inner().map_err(|e| e.into_error())?;
                     std::fs::rename(&whole, &self.path)
@@ -213,9 +213,8 @@ fn compile_one(
     unit.name = name.to_string();
     let mut text = super::compile::human_text(&unit, opts.color);
     let ok = unit.ok(opts.deny_warnings);
-    let compiled = unit.compiled;
-    drop(unit.src);
-    let Some(decl) = compiled.declaration.filter(|_| ok) else {
+    drop(unit.text);
+    let Some(decl) = unit.declaration.filter(|_| ok) else {
         if build.is_some() {
             text.push_str(&format!(
                 "{}\n",
@@ -311,12 +310,15 @@ fn progress(n: usize) -> ProgressBar {
     bar
 }
 
-/// Collects the sources of every argument: folders are walked, files taken as they are.
-fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
+/// Collects the sources of every argument, for `check`, `build` and `fmt` alike: folders are walked
+/// (`batch::walk`: `.bdl` files, hidden entries and symbolic links skipped), files and `-` taken as
+/// they are; sorted by path, each once. A part of a folder that cannot be read is reported here, and
+/// the flag tells the caller to exit 2 when the rest is done.
+pub fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     let mut sources = Vec::new();
     let mut io_failed = false;
     for p in paths {
-        if p.is_dir() {
+        if p != Path::new("-") && p.is_dir() {
             let (found, errors) = batch::walk(p);
             for e in errors {
                 eprintln!(

@@ -4,8 +4,9 @@
 use bdl::messages as msg;
 use std::process::Command;
 
-/// The text of `spec` (`REV:path`), or git's own message when it cannot be read.
-pub fn show(spec: &str) -> Result<String, String> {
+/// The bytes of `spec` (`REV:path`), decoded later by the front door like any file; or git's own
+/// message when it cannot be read.
+pub fn show(spec: &str) -> Result<Vec<u8>, String> {
     let output = Command::new("git")
         .args(["show", "--no-textconv", spec])
         .output()
@@ -19,7 +20,7 @@ pub fn show(spec: &str) -> Result<String, String> {
             format!("git: {msg}")
         });
     }
-    String::from_utf8(output.stdout).map_err(|_| text(msg::git_not_utf8()))
+    Ok(output.stdout)
 }
 
 fn text(t: msg::Text) -> String {

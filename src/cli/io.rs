@@ -1,5 +1,4 @@
-//! Reading sources and writing outputs: standard input as `-`, UTF-8 only (other encodings are named),
-//! atomic writes.
+//! Reading sources (standard input as `-`; decoding is the front door's) and writing outputs atomically.
 
 use std::io::Read;
 use std::path::Path;
@@ -20,22 +19,6 @@ pub fn read_bytes(path: &Path) -> std::io::Result<(String, Vec<u8>)> {
         path.display().to_string()
     };
     Ok((name, bytes))
-}
-
-/// Reads a source file as text, returning the name to show and the text. A file in another encoding
-/// is an `InvalidData` error that names the encoding and the command that converts it (B1004).
-pub fn read_source(path: &Path) -> std::io::Result<(String, String)> {
-    let (name, bytes) = read_bytes(path)?;
-    let text = bdl::syntax::encoding::decode(&bytes).map_err(|d| {
-        let lang = super::lang();
-        let text = bdl::messages::unreadable_source(
-            d.code.as_str(),
-            d.message.get(lang),
-            d.help.as_ref().map(|h| h.get(lang)),
-        );
-        std::io::Error::new(std::io::ErrorKind::InvalidData, text.get(lang).to_string())
-    })?;
-    Ok((name, text))
 }
 
 /// Writes through a temporary file in the same folder, then renames, so a reader never sees half a file.

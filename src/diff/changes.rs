@@ -2,8 +2,8 @@
 //! one unit (`ChangeSet::unit`); texts keep their spelling; every list is in a fixed order (the new
 //! document's order, then what only the old one had), so the same two files always give the same output.
 
-use crate::money;
-use crate::syntax::ast::MoneyUnit;
+use crate::domain::MoneyUnit;
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +102,7 @@ impl AmountChange {
             (Some(o), Some(c)) if !o.is_zero() => c
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|p| p.checked_div(o))
-                .map(|p| money::round(p, 2)),
+                .map(|p| figures::round(p, 2)),
             _ => None,
         };
         AmountChange {
@@ -338,4 +338,40 @@ impl SegmentKind {
 pub struct Segment {
     pub kind: SegmentKind,
     pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AmountChange;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn percent_is_rounded_half_away_from_zero() {
+        let c = AmountChange::new(Some(d("173.4271")), Some(d("180.1")));
+        assert_eq!(c.change, Some(d("6.6729")));
+        assert_eq!(c.percent, Some(d("3.85")));
+        // 0.125% → 0.13 (banker's rounding would give 0.12), and −0.125% → −0.13.
+        let up = AmountChange::new(Some(d("800")), Some(d("801")));
+        assert_eq!(up.percent.map(|p| p.to_string()), Some("0.13".to_string()));
+        let down = AmountChange::new(Some(d("800")), Some(d("799")));
+        assert_eq!(
+            down.percent.map(|p| p.to_string()),
+            Some("-0.13".to_string())
+        );
+    }
+
+    #[test]
+    fn no_percent_from_zero_or_nothing() {
+        assert_eq!(AmountChange::new(Some(d("0")), Some(d("5"))).percent, None);
+        let added = AmountChange::new(None, Some(d("5")));
+        assert_eq!((added.change, added.percent), (Some(d("5")), None));
+        let removed = AmountChange::new(Some(d("5")), None);
+        assert_eq!(removed.change, Some(d("-5")));
+        assert_eq!(removed.percent, Some(d("-100")));
+    }
 }

@@ -2,7 +2,7 @@
 //! decimal strings, never floats.
 
 use super::changes::*;
-use crate::money;
+use crate::present::figures;
 use rust_decimal::Decimal;
 use serde_json::{Value as Json, json};
 
@@ -16,7 +16,7 @@ pub fn render(c: &ChangeSet) -> String {
 }
 
 fn amount(v: Option<Decimal>) -> Json {
-    v.map_or(Json::Null, |v| Json::String(money::exact(v)))
+    v.map_or(Json::Null, |v| Json::String(figures::exact(v)))
 }
 
 fn amounts(a: &AmountChange) -> Json {
@@ -71,7 +71,7 @@ pub fn document(c: &ChangeSet) -> Json {
     json!({
         "schema": SCHEMA_VERSION,
         "same": c.is_same(),
-        "unit": money::unit_name(c.unit),
+        "unit": c.unit.name(),
         "old_year": c.old_year,
         "new_year": c.new_year,
         "header": c.header.iter().map(field).collect::<Vec<_>>(),

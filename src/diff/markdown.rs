@@ -3,13 +3,13 @@
 //! ones **bold**. Every text from a declaration is escaped: it is data, never markup.
 
 use super::changes::*;
-use crate::money;
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 pub fn render(c: &ChangeSet) -> String {
     let mut out = String::new();
     let (old_col, new_col) = columns(c);
-    let unit = money::unit_name(c.unit);
+    let unit = c.unit.name();
     let who = c
         .filer
         .as_deref()
@@ -161,14 +161,14 @@ fn counts(c: &ChangeSet) -> String {
 }
 
 fn fig(v: Option<Decimal>) -> String {
-    v.map_or_else(|| "—".to_string(), money::exact)
+    v.map_or_else(|| "—".to_string(), figures::exact)
 }
 
 fn signed(v: Decimal) -> String {
     if v > Decimal::ZERO {
-        format!("+{}", money::exact(v))
+        format!("+{}", figures::exact(v))
     } else {
-        money::exact(v)
+        figures::exact(v)
     }
 }
 
@@ -228,9 +228,9 @@ fn facts_text(facts: &[FactChange]) -> Vec<String> {
 }
 
 fn cost_text(c: &CostEntry, unit: &str) -> String {
-    let amount = c
-        .amount
-        .map_or(String::new(), |a| format!("（{} {unit}）", money::exact(a)));
+    let amount = c.amount.map_or(String::new(), |a| {
+        format!("（{} {unit}）", figures::exact(a))
+    });
     match &c.label {
         Some(l) => format!("{}：{}{amount}", escape(l), code(&c.basis)),
         None => format!("{}{amount}", code(&c.basis)),

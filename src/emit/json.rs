@@ -1,16 +1,21 @@
 //! JSON: one document with every fact and every derived figure. Amounts are decimal strings in the
 //! document's unit (`"173.4271"`), never floats. The schema is described in docs/json.md.
 
-use super::layout::{chinese_ordinal, value_text};
 use super::pretty::Pretty;
-use crate::model::{Cost, Count, Declaration, Derived, Direction, Indicator, Line, Value};
-use crate::money;
-use crate::syntax::ast::{DirectionKind, Horizon, Per};
+use crate::domain::Money;
+use crate::messages::Lang;
+use crate::model::{
+    BasisTerms, Cost, Count, Declaration, Derived, Direction, How, Indicator, Line, Part, Value,
+};
+use crate::present::figures;
+use crate::present::ordinals::chinese as chinese_ordinal;
+use crate::present::provenance;
+use crate::present::values::value_text;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 /// The version of the schema in docs/json.md.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The document, printed as `serde_json::to_string_pretty` prints it, written straight from the
 /// model (no `serde_json::Value` in between: it cost more than compiling the file).
@@ -28,7 +33,11 @@ pub fn document(decl: &Declaration) -> Json {
 }
 
 fn amount(p: &mut Pretty, v: Decimal) {
-    p.str(&money::exact(v));
+    p.str(&figures::exact(v));
+}
+
+fn money(p: &mut Pretty, m: Money) {
+    amount(p, m.amount());
 }
 
 fn opt_amount(p: &mut Pretty, v: Option<Decimal>) {
@@ -38,6 +47,10 @@ fn opt_amount(p: &mut Pretty, v: Option<Decimal>) {
             p.null();
         }
     }
+}
+
+fn opt_money(p: &mut Pretty, v: Option<Money>) {
+    opt_amount(p, v.map(Money::amount));
 }
 
 fn opt_number(p: &mut Pretty, v: Option<impl std::fmt::Display>) {
@@ -51,8 +64,9 @@ fn derivation(p: &mut Pretty, d: &Option<Derived>) {
     match d {
         Some(d) => {
             p.begin_object();
-            amount(p.key("amount"), d.value);
-            p.key("how").str(&d.how);
+            money(p.key("amount"), d.value);
+            p.key("how").str(provenance::how(&d.how).get(Lang::En));
+            how(p.key("provenance"), &d.how);
             p.end_object();
         }
         None => {
@@ -61,13 +75,94 @@ fn derivation(p: &mut Pretty, d: &Option<Derived>) {
     }
 }
 
+/// The structure of a derivation (docs/json.md, "provenance").
+fn how(p: &mut Pretty, h: &How) {
+    p.begin_object();
+    match h {
+        How::Basis(t) => {
+            p.key("kind").str("basis");
+            basis_terms(p, t);
+        }
+        How::Lines(parts) => {
+            p.key("kind").str("lines");
+            parts_of(p.key("parts"), parts);
+        }
+        How::Directions(parts) => {
+            p.key("kind").str("directions");
+            parts_of(p.key("parts"), parts);
+        }
+        How::Costs { costs, children } => {
+            p.key("kind").str("costs");
+            p.key("costs").begin_array();
+            for t in costs {
+                p.element().begin_object();
+                basis_terms(p, t);
+                p.end_object();
+            }
+            p.end_array();
+            parts_of(p.key("parts"), children);
+        }
+        How::People { direction, parts } => {
+            p.key("kind").str("people");
+            p.key("direction").str(direction);
+            p.key("parts").begin_array();
+            for n in parts {
+                amount(p.element(), *n);
+            }
+            p.end_array();
+        }
+        How::Qty { direction, unit } => {
+            p.key("kind").str("qty");
+            p.key("direction").str(direction);
+            p.key("unit").str(unit);
+        }
+        How::AmountOf { direction } => {
+            p.key("kind").str("amount");
+            p.key("direction").str(direction);
+        }
+        How::LineOf { breakdown, name } => {
+            p.key("kind").str("line");
+            p.key("breakdown").str(breakdown.json_name());
+            p.key("name").str(name);
+        }
+        How::Total => {
+            p.key("kind").str("total");
+        }
+    }
+    p.end_object();
+}
+
+fn basis_terms(p: &mut Pretty, t: &BasisTerms) {
+    p.key("count").str(&t.count_text);
+    p.key("count_unit").str(&t.count_unit);
+    p.key("price_yuan").str(&t.price_text);
+    p.key("per").str(t.per.keyword());
+    opt_amount(p.key("months"), t.months);
+    money(p.key("amount_yuan"), t.result);
+    opt_money(p.key("amount"), t.converted);
+}
+
+fn parts_of(p: &mut Pretty, parts: &[Part]) {
+    p.begin_array();
+    for part in parts {
+        p.element().begin_object();
+        p.key("name").str(&part.name);
+        opt_money(p.key("amount"), part.amount);
+        p.end_object();
+    }
+    p.end_array();
+}
+
 /// A share of the total in percent, two decimals (占比).
-fn share(p: &mut Pretty, part: Decimal, total: Option<Decimal>) {
-    match total.filter(|t| !t.is_zero()).and_then(|t| {
-        part.checked_mul(Decimal::from(100))
-            .and_then(|p| p.checked_div(t))
-    }) {
-        Some(v) => p.str(&money::display(v, 2)),
+fn share(p: &mut Pretty, part: Option<Money>, total: Option<Money>) {
+    let ratio = part.zip(total).and_then(|(part, total)| {
+        let total = total.amount_in(part.unit()).ok().filter(|t| !t.is_zero())?;
+        part.amount()
+            .checked_mul(Decimal::from(100))
+            .and_then(|p| p.checked_div(total))
+    });
+    match ratio {
+        Some(v) => p.str(&figures::display(v, 2)),
         None => p.null(),
     };
 }
@@ -81,7 +176,7 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         .opt_str(decl.filer.as_ref().map(|f| f.value.as_str()));
     p.key("department")
         .opt_str(decl.department.as_ref().map(|f| f.value.as_str()));
-    p.key("unit").str(money::unit_name(decl.unit));
+    p.key("unit").str(decl.unit.name());
     p.key("precision").number(decl.precision);
     p.key("framework").begin_object();
     p.key("name").str(&decl.framework.name);
@@ -95,24 +190,14 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
     }
     p.end_array();
     p.end_object();
-    opt_amount(p.key("total"), total);
-    opt_amount(
+    opt_money(p.key("total"), total);
+    opt_money(
         p.key("declared_total"),
         decl.declared_total.as_ref().map(|t| t.value),
     );
-    opt_amount(
-        p.key("income_total"),
-        decl.income_total().filter(|_| !decl.income.is_empty()),
-    );
-    opt_amount(
-        p.key("spending_total"),
-        decl.spending_total().filter(|_| !decl.spending.is_empty()),
-    );
-    opt_amount(
-        p.key("project_spending"),
-        decl.directions_total()
-            .filter(|_| !decl.directions.is_empty()),
-    );
+    opt_money(p.key("income_total"), decl.income_total());
+    opt_money(p.key("spending_total"), decl.spending_total());
+    opt_money(p.key("project_spending"), decl.directions_total());
     lines(p.key("income"), &decl.income, total);
     lines(p.key("spending"), &decl.spending, total);
     p.key("duties")
@@ -134,7 +219,7 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         p.key("task").str(&t.task.value);
         p.key("duty").str(&t.duty.value);
         p.key("funded_by").str(&t.funded_by.value);
-        opt_amount(p.key("amount"), t.amount);
+        opt_money(p.key("amount"), t.amount);
         p.end_object();
     }
     p.end_array();
@@ -143,13 +228,13 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
     p.end_object();
 }
 
-fn lines(p: &mut Pretty, ls: &[Line], total: Option<Decimal>) {
+fn lines(p: &mut Pretty, ls: &[Line], total: Option<Money>) {
     p.begin_array();
     for l in ls {
         p.element().begin_object();
         p.key("name").str(&l.name.value);
-        amount(p.key("amount"), l.amount);
-        opt_amount(p.key("declared"), l.declared.as_ref().map(|d| d.value));
+        opt_money(p.key("amount"), l.amount);
+        opt_money(p.key("declared"), l.declared.as_ref().map(|d| d.value));
         derivation(p.key("derived"), &l.derived);
         share(p.key("share"), l.amount, total);
         lines(p.key("items"), &l.children, total);
@@ -168,10 +253,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
             n.to_string()
         };
         p.element().begin_object();
-        p.key("kind").str(match d.kind {
-            DirectionKind::Direction => "direction",
-            DirectionKind::Project => "project",
-        });
+        p.key("kind").str(d.kind.keyword());
         p.key("number").str(&number);
         p.key("name").str(&d.name.value);
         p.key("special")
@@ -181,7 +263,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
         match &d.period {
             Some(period) => {
                 let v = &period.value;
-                let month = |s: &crate::period::YearMonth| format!("{:04}-{:02}", s.year, s.month);
+                let month = |s: &crate::domain::YearMonth| format!("{:04}-{:02}", s.year, s.month);
                 p.key("period").begin_object();
                 p.key("text").str(&v.text);
                 p.key("start")
@@ -195,15 +277,15 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
                 p.key("period").null();
             }
         }
-        amount(p.key("amount"), d.amount);
-        opt_amount(
+        opt_money(p.key("amount"), d.amount);
+        opt_money(
             p.key("declared_amount"),
             d.declared.as_ref().map(|a| a.value),
         );
         derivation(p.key("derived"), &d.derived);
         p.key("basis").begin_array();
         for c in &d.costs {
-            cost(p.element(), decl, c);
+            cost(p.element(), c);
         }
         p.end_array();
         p.key("basis_text").opt_str(d.basis_text.as_deref());
@@ -214,7 +296,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
             .opt_str(d.annual.as_ref().map(|g| g.value.as_str()));
         p.key("summary_goal").opt_str(d.summary_goal_text());
         p.key("summary_annual").opt_str(d.summary_annual_text());
-        lines(p.key("funds"), &d.funds, Some(d.amount));
+        lines(p.key("funds"), &d.funds, d.amount);
         indicators(p.key("indicators"), decl, &d.indicators);
         directions(p.key("directions"), decl, &d.children, depth + 1);
         p.end_object();
@@ -222,7 +304,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
     p.end_array();
 }
 
-fn cost(p: &mut Pretty, decl: &Declaration, c: &Cost) {
+fn cost(p: &mut Pretty, c: &Cost) {
     let (count_kind, count, count_unit) = match &c.count {
         Count::People(n) => ("people", *n, "人"),
         Count::Qty { number, unit } => ("qty", *number, unit.as_str()),
@@ -233,20 +315,15 @@ fn cost(p: &mut Pretty, decl: &Declaration, c: &Cost) {
     p.key("count_kind").str(count_kind);
     amount(p.key("count"), count);
     p.key("count_unit").str(count_unit);
-    amount(p.key("price_yuan"), c.price);
-    p.key("per").str(match c.per {
-        Per::Month => "month",
-        Per::Year => "year",
-        Per::Once => "once",
-    });
+    money(p.key("price_yuan"), c.price);
+    p.key("per").str(c.per.keyword());
     amount(p.key("times"), c.times);
-    amount(p.key("amount_yuan"), c.yuan);
-    opt_amount(
-        p.key("amount"),
-        money::convert(c.yuan, crate::syntax::ast::MoneyUnit::Yuan, decl.unit),
-    );
-    opt_amount(p.key("prior"), c.prior);
-    p.key("how").str(&c.derived.how);
+    money(p.key("amount_yuan"), c.amount);
+    opt_money(p.key("amount"), c.terms.converted);
+    opt_money(p.key("prior"), c.prior);
+    let h = c.how();
+    p.key("how").str(provenance::how(&h).get(Lang::En));
+    how(p.key("provenance"), &h);
     p.end_object();
 }
 
@@ -266,44 +343,52 @@ fn indicator(p: &mut Pretty, decl: &Declaration, i: &Indicator) {
     let category = decl
         .category_of(i)
         .map_or(i.level2_written.value.as_str(), |c| c.name.as_str());
-    let sense = i.sense.as_deref().or(match &i.value {
-        Value::Quantity { op, .. } => op.sense(),
-        Value::Quality { .. } => None,
-    });
+    let sense = i
+        .sense
+        .as_deref()
+        .or(i.value.op().and_then(|op| op.sense()));
     p.begin_object();
-    p.key("horizon").str(match i.horizon {
-        Horizon::Annual => "annual",
-        Horizon::Overall => "overall",
-    });
+    p.key("horizon").str(i.horizon.keyword());
     p.key("level1").opt_str(tier);
     p.key("level2").str(category);
     p.key("name").str(&i.name.value);
     p.key("value").str(&value_text(decl, &i.value));
     match &i.value {
-        Value::Quality { .. } => {
-            p.key("kind").str("qualitative");
-            p.key("operator").null();
+        Value::Quality { .. } | Value::Unknown { .. } | Value::Date { .. } => {
+            let quantitative = matches!(i.value, Value::Date { .. });
+            p.key("kind").str(if quantitative {
+                "quantitative"
+            } else {
+                "qualitative"
+            });
+            p.key("class").str(i.value.class());
+            match i.value.op() {
+                Some(op) => p.key("operator").str(op.symbol()),
+                None => p.key("operator").null(),
+            };
             p.key("number").null();
             p.key("unit").null();
             p.key("reference").null();
         }
         Value::Quantity {
             op,
-            number,
-            unit,
+            measure,
+            unit_text,
             reference,
             ..
         } => {
             p.key("kind").str("quantitative");
+            p.key("class").str(measure.class());
             p.key("operator").str(op.symbol());
-            amount(p.key("number"), *number);
-            p.key("unit").opt_str(unit.as_deref());
+            amount(p.key("number"), measure.number());
+            p.key("unit").opt_str(unit_text.as_deref());
             match reference {
                 Some(r) => {
                     p.key("reference").begin_object();
                     p.key("of").str(&r.written);
-                    amount(p.key("amount"), r.derived.value);
-                    p.key("how").str(&r.derived.how);
+                    amount(p.key("amount"), r.value.number());
+                    p.key("how").str(provenance::reference(r).get(Lang::En));
+                    how(p.key("provenance"), &r.how);
                     p.end_object();
                 }
                 None => {

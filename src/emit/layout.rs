@@ -2,10 +2,12 @@
 //! Markdown (and later HTML and spreadsheets) only render this description, so a fix to a table is
 //! made here once.
 
-use crate::framework::Slot;
-use crate::model::{Declaration, Direction, Indicator, Line, Op, RefKind, Value};
-use crate::money;
-use crate::syntax::ast::{DirectionKind, Horizon};
+use crate::domain::framework::Slot;
+use crate::domain::{DirectionKind, Horizon, Money};
+use crate::model::{Declaration, Direction, Indicator, Line};
+use crate::present::figures;
+use crate::present::ordinals::{chinese as chinese_ordinal, duty as duty_ordinal};
+pub use crate::present::values::value_text;
 use rust_decimal::Decimal;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
@@ -217,6 +219,20 @@ impl Row {
         self
     }
 
+    /// A figure cell for an amount that may be unknown (then the cell is empty).
+    fn money(
+        &mut self,
+        col: usize,
+        colspan: usize,
+        value: Option<Money>,
+        print: impl Fn(Decimal) -> Printed,
+    ) -> &mut Self {
+        match value {
+            Some(v) => self.amount(col, colspan, v.amount(), print(v.amount())),
+            None => self.text(col, colspan, ""),
+        }
+    }
+
     /// Sets the rowspan of the cell starting at `col`.
     fn span_rows(&mut self, col: usize, rows: usize) -> &mut Self {
         if let Some(c) = self.cells.iter_mut().find(|c| c.col == col) {
@@ -264,12 +280,12 @@ fn year_prefix(decl: &Declaration) -> String {
 }
 
 fn unit_caption(decl: &Declaration) -> String {
-    format!("金额单位：{}", money::unit_name(decl.unit))
+    format!("金额单位：{}", decl.unit.name())
 }
 
 /// A figure as the tables print it (`1.878`).
 pub fn figure(decl: &Declaration, v: Decimal) -> String {
-    money::display_in(v, decl.unit, decl.precision)
+    figures::display_in(v, decl.unit, decl.precision)
 }
 
 /// A figure as printed in a cell, with the words before and after it.
@@ -292,40 +308,14 @@ fn bare(decl: &Declaration, v: Decimal) -> Printed {
 fn figure_with_unit(decl: &Declaration, v: Decimal) -> Printed {
     let mut p = bare(decl, v);
     if !v.is_zero() {
-        p.after = money::unit_name(decl.unit).to_string();
+        p.after = decl.unit.name().to_string();
     }
     p
 }
 
-/// Chinese numerals for 序号: 一 … 十, 十一 … 九十九.
-pub fn chinese_ordinal(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    let digit = |d: usize| DIGITS.get(d).copied().unwrap_or_default();
-    match n {
-        0..=9 => digit(n).to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", digit(n - 10)),
-        20..=99 => format!(
-            "{}十{}",
-            digit(n / 10),
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                digit(n % 10)
-            }
-        ),
-        _ => n.to_string(),
-    }
-}
-
-/// （一）（二）… for duties.
-fn duty_ordinal(n: usize) -> String {
-    format!("（{}）", chinese_ordinal(n))
-}
-
 /// Flattens a breakdown into printed lines: the first line of each level is introduced by 其中：, and
 /// 其中 lines are indented under the line they split.
-fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<(String, Decimal)>) {
+fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<(String, Option<Money>)>) {
     // As the printed forms do, the lines after the first stand under its name, past `其中：`
     // (three full-width spaces); 其中 lines of a line stand one step further in.
     const STEP: &str = "　　　";
@@ -350,40 +340,29 @@ fn department(decl: &Declaration) -> Table {
     let mut spending = Vec::new();
     flatten_lines(&decl.spending, 0, &mut spending);
     let budget_rows = 2 + income.len().max(spending.len());
-    let total = decl.total().unwrap_or_default();
+    let total = decl.total();
     b.row()
-        .label(
-            0,
-            1,
-            format!("年度预算申请\n（{}）", money::unit_name(decl.unit)),
-        )
+        .label(0, 1, format!("年度预算申请\n（{}）", decl.unit.name()))
         .span_rows(0, budget_rows)
-        .amount(
-            1,
-            5,
-            total,
-            Printed {
-                before: "资金总额：".to_string(),
-                ..figure_with_unit(decl, total)
-            },
-        );
+        .money(1, 5, total, |v| Printed {
+            before: "资金总额：".to_string(),
+            ..figure_with_unit(decl, v)
+        });
     b.row()
         .label(1, 2, "按收入性质分")
         .label(3, 3, "按支出性质分");
     for i in 0..income.len().max(spending.len()) {
         let row = b.row();
         match income.get(i) {
-            Some((name, v)) => {
-                row.text(1, 1, name.clone())
-                    .amount(2, 1, *v, figure_with_unit(decl, *v))
-            }
+            Some((name, v)) => row
+                .text(1, 1, name.clone())
+                .money(2, 1, *v, |v| figure_with_unit(decl, v)),
             None => row.text(1, 1, "").text(2, 1, ""),
         };
         match spending.get(i) {
-            Some((name, v)) => {
-                row.text(3, 1, name.clone())
-                    .amount(4, 2, *v, figure_with_unit(decl, *v))
-            }
+            Some((name, v)) => row
+                .text(3, 1, name.clone())
+                .money(4, 2, *v, |v| figure_with_unit(decl, v)),
             None => row.text(3, 1, "").text(4, 2, ""),
         };
     }
@@ -431,16 +410,13 @@ fn department(decl: &Declaration) -> Table {
             .label(1, 1, "部门职责")
             .label(2, 2, "工作任务")
             .label(4, 1, "支出方向/项目")
-            .label(5, 1, format!("金额（{}）", money::unit_name(decl.unit)));
+            .label(5, 1, format!("金额（{}）", decl.unit.name()));
         for t in &decl.tasks {
             let row = b.row();
             row.text(1, 1, t.duty.value.clone())
                 .text(2, 2, t.task.value.clone())
                 .text(4, 1, t.funded_by.value.clone());
-            match t.amount {
-                Some(a) => row.amount(5, 1, a, bare(decl, a)),
-                None => row.text(5, 1, ""),
-            };
+            row.money(5, 1, t.amount, |a| bare(decl, a));
         }
     }
     indicator_block(
@@ -482,17 +458,17 @@ fn summary(decl: &Declaration) -> Table {
         .label(2, 1, "金额")
         .label(3, 1, "实施期绩效目标")
         .label(4, 1, "年度绩效目标");
-    let total: Decimal = crate::model::sum(
+    let total = crate::model::sum(
         decl.directions
             .iter()
             .filter(|d| d.kind == DirectionKind::Direction)
             .map(|d| d.amount),
-    )
-    .unwrap_or_default();
+        decl.unit,
+    );
     b.row()
         .text(0, 1, "")
         .label(1, 1, "合  计")
-        .amount(2, 1, total, bare(decl, total))
+        .money(2, 1, total, |v| bare(decl, v))
         .text(3, 1, "")
         .text(4, 1, "");
     fn rows(decl: &Declaration, b: &mut Builder, ds: &[Direction], depth: usize) {
@@ -507,7 +483,7 @@ fn summary(decl: &Declaration) -> Table {
             b.row()
                 .text(0, 1, ordinal)
                 .text(1, 1, d.name.value.clone())
-                .amount(2, 1, d.amount, bare(decl, d.amount))
+                .money(2, 1, d.amount, |v| bare(decl, v))
                 .text(3, 1, d.summary_goal_text().unwrap_or(""))
                 .text(4, 1, d.summary_annual_text().unwrap_or(""));
             rows(decl, b, &d.children, depth + 1);
@@ -541,7 +517,7 @@ fn direction(decl: &Declaration, d: &Direction, first: bool) -> Table {
         .text(4, 2, d.special.as_ref().map_or("", |s| s.value.as_str()));
     b.row()
         .label(0, 1, "项目金额")
-        .amount(1, 2, d.amount, bare(decl, d.amount))
+        .money(1, 2, d.amount, |v| bare(decl, v))
         .label(3, 1, "项目实施期")
         .text(
             4,
@@ -605,16 +581,12 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
     let mut funds = Vec::new();
     flatten_lines(&d.funds, 0, &mut funds);
     b.row()
-        .label(
-            0,
-            1,
-            format!("项目资金\n（{}）", money::unit_name(decl.unit)),
-        )
+        .label(0, 1, format!("项目资金\n（{}）", decl.unit.name()))
         .span_rows(0, 1 + funds.len())
         .label(1, 2, "年度资金总额")
-        .amount(3, 3, d.amount, bare(decl, d.amount));
+        .money(3, 3, d.amount, |v| bare(decl, v));
     for (name, v) in funds {
-        b.row().text(1, 2, name).amount(3, 3, v, bare(decl, v));
+        b.row().text(1, 2, name).money(3, 3, v, |v| bare(decl, v));
     }
     goals_rows(&mut b, d);
     indicator_block(
@@ -714,47 +686,4 @@ fn tier_name(decl: &Declaration, slot: Option<Slot>, _ind: &Indicator) -> String
 fn category_name(decl: &Declaration, slot: Option<Slot>, ind: &Indicator) -> String {
     slot.and_then(|s| decl.framework.category(s))
         .map_or_else(|| ind.level2_written.value.clone(), |c| c.name.clone())
-}
-
-/// 指标值 as printed: `50人`, `≥95%`, `≤38.598万元`, `良好`. `=` is not printed; a word operator
-/// (不低于) is printed as written; a literal keeps its spelling.
-pub fn value_text(decl: &Declaration, v: &Value) -> String {
-    match v {
-        Value::Quality { text, .. } => text.clone(),
-        Value::Quantity {
-            op,
-            op_word,
-            number,
-            number_text,
-            unit,
-            reference,
-            ..
-        } => {
-            let op_text = match (op_word, op) {
-                (Some(w), _) => w.clone(),
-                (None, Op::Eq) => String::new(),
-                (None, op) => op.symbol().to_string(),
-            };
-            let number = match (number_text, reference) {
-                (Some(t), _) => t.clone(),
-                (None, Some(r)) if r.kind == RefKind::Money => figure(decl, *number),
-                _ => money::exact(*number),
-            };
-            format!("{op_text}{number}{}", unit.as_deref().unwrap_or(""))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::chinese_ordinal;
-
-    #[test]
-    fn ordinals() {
-        let got: Vec<String> = [1, 2, 10, 11, 20, 21, 99]
-            .iter()
-            .map(|n| chinese_ordinal(*n))
-            .collect();
-        assert_eq!(got, ["一", "二", "十", "十一", "二十", "二十一", "九十九"]);
-    }
 }

@@ -5,5 +5,4 @@ pub mod json;
 pub mod layout;
 pub mod markdown;
 pub mod pretty;
-pub mod rollup;
 pub mod xlsx;

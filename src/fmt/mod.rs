@@ -2,16 +2,21 @@
 //! comments and blank lines a line scan finds, and proves every result before handing it out.
 
 pub mod comments;
+pub(crate) mod messages;
 mod printer;
 mod tree;
 mod verify;
 
 pub use verify::Property;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::fmt::messages as msg;
 use crate::source::Span;
 use crate::syntax::{self, ast::File};
+
+crate::codes::rules! {
+    FORMAT_UNVERIFIED = "B9001", Error, "internal error: the formatter could not prove its result, nothing was written", "内部错误：格式化程序无法证明其结果，未写入任何内容";
+}
 
 /// Why a source was not formatted.
 #[derive(Debug)]
@@ -29,7 +34,7 @@ impl Error {
             Error::Syntax(d) => d.clone(),
             Error::Unverified(p) => vec![
                 Diagnostic::new(
-                    Code::FormatUnverified,
+                    FORMAT_UNVERIFIED,
                     msg::format_unverified(*p),
                     Span::new(0, 0),
                     msg::label_this_file(),

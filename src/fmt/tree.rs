@@ -5,6 +5,12 @@
 use super::comments::{Comment, Lines};
 use crate::source::Span;
 use crate::syntax::ast::*;
+use crate::syntax::keywords::Keyword as K;
+
+/// A line's words, one blank apart (keywords from `syntax::keywords`, the rest copied from the source).
+fn words(parts: &[&str]) -> String {
+    parts.join(" ")
+}
 
 /// An own-line comment and whether a blank line stood above it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,21 +154,27 @@ impl Builder<'_> {
         use group::*;
         let h = |span, head: String, g| node(span, head, g, 0, None);
         match item {
-            Item::Year { value, span } => h(*span, format!("year {}", value.text), HEADER),
-            Item::Filer(t) => h(t.span, format!("filer {}", self.text(t)), HEADER),
-            Item::Department(t) => h(t.span, format!("department {}", self.text(t)), HEADER),
-            Item::Unit { unit, span } => h(*span, format!("unit {}", amount_unit(*unit)), HEADER),
+            Item::Year { value, span } => h(*span, words(&[K::Year.word(), &value.text]), HEADER),
+            Item::Filer(t) => h(t.span, words(&[K::Filer.word(), &self.text(t)]), HEADER),
+            Item::Department(t) => h(
+                t.span,
+                words(&[K::Department.word(), &self.text(t)]),
+                HEADER,
+            ),
+            Item::Unit { unit, span } => {
+                h(*span, words(&[K::Unit.word(), amount_unit(*unit)]), HEADER)
+            }
             Item::Precision { value, span } => {
-                h(*span, format!("precision {}", value.text), HEADER)
+                h(*span, words(&[K::Precision.word(), &value.text]), HEADER)
             }
             Item::Framework(FrameworkDecl::Profile(t)) => {
-                h(t.span, format!("framework {}", self.text(t)), HEADER)
+                h(t.span, words(&[K::Framework.word(), &self.text(t)]), HEADER)
             }
             Item::Framework(FrameworkDecl::Custom { categories, span }) => {
                 let items = categories
                     .iter()
                     .map(|c| {
-                        let mut head = format!("category {}", self.text(&c.level1));
+                        let mut head = words(&[K::Category.word(), &self.text(&c.level1)]);
                         for l2 in &c.level2 {
                             head.push(' ');
                             head.push_str(&self.text(l2));
@@ -172,37 +184,42 @@ impl Builder<'_> {
                     .collect();
                 node(
                     *span,
-                    "framework".to_string(),
+                    K::Framework.word().to_string(),
                     HEADER,
                     0,
                     Some(block(items, false)),
                 )
             }
-            Item::Total { amount, span } => {
-                h(*span, format!("total {}", self.amount(amount)), MONEY)
-            }
-            Item::Income(l) => self.line("income", l, MONEY, 0),
-            Item::Spending(l) => self.line("spending", l, MONEY, 0),
-            Item::Duty(t) => h(t.span, format!("duty {}", self.text(t)), DUTY),
+            Item::Total { amount, span } => h(
+                *span,
+                words(&[K::Total.word(), &self.amount(amount)]),
+                MONEY,
+            ),
+            Item::Income(l) => self.line(K::Income.word(), l, MONEY, 0),
+            Item::Spending(l) => self.line(K::Spending.word(), l, MONEY, 0),
+            Item::Duty(t) => h(t.span, words(&[K::Duty.word(), &self.text(t)]), DUTY),
             Item::Plan(p) => h(
                 p.span,
-                format!(
-                    "plan {} by {} {}",
-                    self.text(&p.item),
-                    self.text(&p.owner),
-                    self.text(&p.target)
-                ),
+                words(&[
+                    K::Plan.word(),
+                    &self.text(&p.item),
+                    K::By.word(),
+                    &self.text(&p.owner),
+                    &self.text(&p.target),
+                ]),
                 PLAN,
             ),
-            Item::Goal(t) => h(t.span, format!("goal {}", self.text(t)), GOAL),
+            Item::Goal(t) => h(t.span, words(&[K::Goal.word(), &self.text(t)]), GOAL),
             Item::Task(t) => h(
                 t.span,
-                format!(
-                    "task {} duty {} for {}",
-                    self.text(&t.task),
-                    self.text(&t.duty),
-                    self.text(&t.funded_by)
-                ),
+                words(&[
+                    K::Task.word(),
+                    &self.text(&t.task),
+                    K::Duty.word(),
+                    &self.text(&t.duty),
+                    K::For.word(),
+                    &self.text(&t.funded_by),
+                ]),
                 GOAL,
             ),
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
@@ -239,8 +256,8 @@ impl Builder<'_> {
 
     fn indicator(&self, i: &Indicator) -> String {
         let mut s = String::from(match i.horizon {
-            Horizon::Annual => "indicator",
-            Horizon::Overall => "overall",
+            Horizon::Annual => K::Indicator.word(),
+            Horizon::Overall => K::Overall.word(),
         });
         if let Some(l1) = &i.level1 {
             s.push(' ');
@@ -254,15 +271,15 @@ impl Builder<'_> {
         s.push_str(&self.value(&i.value));
         for o in &i.options {
             let (kw, arg) = match o {
-                IndicatorOption::Note(t) => ("note", self.text(t)),
-                IndicatorOption::Standard(t) => ("standard", self.text(t)),
-                IndicatorOption::Weight(n) => ("weight", n.text.clone()),
-                IndicatorOption::Explain(t) => ("explain", self.text(t)),
-                IndicatorOption::Scoring(t) => ("scoring", self.text(t)),
-                IndicatorOption::Sense(t) => ("sense", self.text(t)),
+                IndicatorOption::Note(t) => (K::Note, self.text(t)),
+                IndicatorOption::Standard(t) => (K::Standard, self.text(t)),
+                IndicatorOption::Weight(n) => (K::Weight, n.text.clone()),
+                IndicatorOption::Explain(t) => (K::Explain, self.text(t)),
+                IndicatorOption::Scoring(t) => (K::Scoring, self.text(t)),
+                IndicatorOption::Sense(t) => (K::Sense, self.text(t)),
             };
             s.push(' ');
-            s.push_str(kw);
+            s.push_str(kw.word());
             s.push(' ');
             s.push_str(&arg);
         }
@@ -294,7 +311,7 @@ impl Builder<'_> {
                     }
                     parts.push(s);
                     if reference.is_some() {
-                        parts.push("from".to_string());
+                        parts.push(K::From.word().to_string());
                     }
                 }
                 if let Some(r) = reference {
@@ -307,34 +324,34 @@ impl Builder<'_> {
 
     fn reference(&self, r: &Reference) -> String {
         let (kw, of) = match r.kind {
-            RefKind::People => ("people", true),
-            RefKind::Qty => ("qty", true),
-            RefKind::Amount => ("amount", true),
-            RefKind::Spending => ("spending", false),
-            RefKind::Income => ("income", false),
-            RefKind::Total => ("total", false),
-            RefKind::Directions => ("directions", false),
+            RefKind::People => (K::People, true),
+            RefKind::Qty => (K::Qty, true),
+            RefKind::Amount => (K::Amount, true),
+            RefKind::Spending => (K::Spending, false),
+            RefKind::Income => (K::Income, false),
+            RefKind::Total => (K::Total, false),
+            RefKind::Directions => (K::Directions, false),
         };
         match (&r.target, of) {
-            (Some(t), true) => format!("{kw} of {}", self.text(t)),
-            (Some(t), false) => format!("{kw} {}", self.text(t)),
-            (None, _) => kw.to_string(),
+            (Some(t), true) => words(&[kw.word(), K::Of.word(), &self.text(t)]),
+            (Some(t), false) => words(&[kw.word(), &self.text(t)]),
+            (None, _) => kw.word().to_string(),
         }
     }
 
     fn basis(&self, b: &Basis) -> String {
         let count = match &b.count {
-            Count::People(n) => format!("people {}", n.text),
-            Count::Qty { number, unit } => format!("qty {} {}", number.text, self.text(unit)),
+            Count::People(n) => words(&[K::People.word(), &n.text]),
+            Count::Qty { number, unit } => words(&[K::Qty.word(), &number.text, &self.text(unit)]),
         };
         let price = match b.per {
-            Per::Month => format!("rate {}/month", b.price.text),
-            Per::Year => format!("rate {}/year", b.price.text),
-            Per::Once => format!("price {}", b.price.text),
+            Per::Month => format!("{} {}/month", K::Rate.word(), b.price.text),
+            Per::Year => format!("{} {}/year", K::Rate.word(), b.price.text),
+            Per::Once => words(&[K::Price.word(), &b.price.text]),
         };
         match &b.months {
-            Some(m) => format!("< {count} {price} months {} >", m.text),
-            None => format!("< {count} {price} >"),
+            Some(m) => words(&["<", &count, &price, K::Months.word(), &m.text, ">"]),
+            None => words(&["<", &count, &price, ">"]),
         }
     }
 
@@ -342,8 +359,8 @@ impl Builder<'_> {
         let mut head = format!(
             "{} {}",
             match d.kind {
-                DirectionKind::Direction => "direction",
-                DirectionKind::Project => "project",
+                DirectionKind::Direction => K::Direction.word(),
+                DirectionKind::Project => K::Project.word(),
             },
             self.text(&d.name)
         );
@@ -362,39 +379,44 @@ impl Builder<'_> {
 
     fn direction_item(&self, item: &DirectionItem) -> Node {
         use rank::*;
-        let t = |kw: &str, t: &Text, r| {
+        let t = |kw: K, t: &Text, r| {
             node(
                 t.span,
-                format!("{kw} {}", self.text(t)),
+                words(&[kw.word(), &self.text(t)]),
                 group::DIRECTION,
                 r,
                 None,
             )
         };
         match item {
-            DirectionItem::Special(x) => t("special", x, SPECIAL),
-            DirectionItem::Kind(x) => t("kind", x, SPECIAL),
-            DirectionItem::Period(x) => t("period", x, PERIOD),
-            DirectionItem::Goal(x) => t("goal", x, GOAL),
-            DirectionItem::Annual(x) => t("annual", x, ANNUAL),
-            DirectionItem::SummaryGoal(x) => t("summary-goal", x, SUMMARY_GOAL),
-            DirectionItem::SummaryAnnual(x) => t("summary-annual", x, SUMMARY_ANNUAL),
+            DirectionItem::Special(x) => t(K::Special, x, SPECIAL),
+            DirectionItem::Kind(x) => t(K::Kind, x, SPECIAL),
+            DirectionItem::Period(x) => t(K::Period, x, PERIOD),
+            DirectionItem::Goal(x) => t(K::Goal, x, GOAL),
+            DirectionItem::Annual(x) => t(K::Annual, x, ANNUAL),
+            DirectionItem::SummaryGoal(x) => t(K::SummaryGoal, x, SUMMARY_GOAL),
+            DirectionItem::SummaryAnnual(x) => t(K::SummaryAnnual, x, SUMMARY_ANNUAL),
             DirectionItem::Amount {
                 amount,
                 basis_text,
                 span,
             } => {
-                let mut head = format!("amount {}", self.amount(amount));
+                let mut head = words(&[K::Amount.word(), &self.amount(amount)]);
                 if let Some(b) = basis_text {
-                    head.push_str(" basis ");
+                    head.push(' ');
+                    head.push_str(K::Basis.word());
+                    head.push(' ');
                     head.push_str(&self.text(b));
                 }
                 node(*span, head, group::DIRECTION, AMOUNT, None)
             }
             DirectionItem::Cost(c) => {
-                let mut head = format!("cost {} {}", self.text(&c.label), self.basis(&c.basis));
+                let mut head =
+                    words(&[K::Cost.word(), &self.text(&c.label), &self.basis(&c.basis)]);
                 if let Some(p) = &c.prior {
-                    head.push_str(" prior ");
+                    head.push(' ');
+                    head.push_str(K::Prior.word());
+                    head.push(' ');
                     head.push_str(&self.amount(p));
                 }
                 node(c.span, head, group::DIRECTION, COST, None)
@@ -402,7 +424,7 @@ impl Builder<'_> {
             DirectionItem::Indicator(i) => {
                 node(i.span, self.indicator(i), group::DIRECTION, INDICATOR, None)
             }
-            DirectionItem::Income(l) => self.line("income", l, group::DIRECTION, INCOME),
+            DirectionItem::Income(l) => self.line(K::Income.word(), l, group::DIRECTION, INCOME),
             DirectionItem::Direction(d) => self.direction(d),
         }
     }

@@ -24,7 +24,7 @@ pub enum Property {
 
 impl fmt::Display for Property {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::messages::property(*self).en)
+        f.write_str(&crate::fmt::messages::property(*self).en)
     }
 }
 

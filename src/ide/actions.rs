@@ -5,12 +5,12 @@
 use super::Edit;
 use super::analysis::Analysis;
 use super::navigation::{self, NameKind};
-use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::framework::{self, Role};
+use crate::domain::Money;
+use crate::domain::framework::{self, Role};
 use crate::messages::{self as msg, Text};
 use crate::model::{Declaration, Line};
-use crate::money;
+use crate::present::figures;
 use crate::source::Span;
 use crate::syntax::{ast, mistakes, scan};
 
@@ -57,24 +57,25 @@ fn fixes_of(a: &Analysis, d: &Diagnostic) -> Vec<Fix> {
     let src = &a.src;
     let written = src.get(d.span.start..d.span.end).unwrap_or_default();
     let decl = a.declaration.as_ref();
-    match d.code {
-        Code::UnknownKeyword => mistakes::suggest_keyword(written)
+    // Codes by their stable names: each is defined next to the stage that reports it.
+    match d.code.as_str() {
+        "B1014" => mistakes::suggest_keyword(written)
             .map(|k| fix(msg::fix_replace(written, &k), d.span, k))
             .into_iter()
             .collect(),
-        Code::UnknownLevel2 => decl
+        "B4001" => decl
             .map(|m| m.framework.suggest_category(written))
             .unwrap_or_default()
             .into_iter()
             .map(|c| fix(msg::fix_replace(written, &c), d.span, c))
             .collect(),
-        Code::UnknownLevel1 => decl
+        "B4003" => decl
             .map(|m| m.framework.suggest_tier(written))
             .unwrap_or_default()
             .into_iter()
             .map(|c| fix(msg::fix_replace(written, &c), d.span, c))
             .collect(),
-        Code::FullWidthPunctuation => {
+        "B1010" => {
             let (start, end) = scan::line_around(src, d.span.start);
             let line = src.get(start..end).unwrap_or_default();
             let code = line.trim_end();
@@ -85,26 +86,26 @@ fn fixes_of(a: &Analysis, d: &Diagnostic) -> Vec<Fix> {
                 fixed,
             )]
         }
-        Code::DirectionAmountMismatch | Code::LineSumMismatch | Code::TotalMismatch => decl
-            .and_then(|m| derived_for(m, d))
+        "B3001" | "B3003" | "B3010" => decl
+            .and_then(|m| derived_for(m, d).and_then(|v| v.amount_in(m.unit).ok()))
             .map(|v| {
-                let shown = money::exact(v);
+                let shown = figures::exact(v);
                 fix(msg::fix_use_derived(written, &shown), d.span, shown)
             })
             .into_iter()
             .collect(),
-        Code::NoSatisfaction => decl
+        "B4031" => decl
             .and_then(|m| add_satisfaction(a, m, d.span))
             .into_iter()
             .collect(),
-        Code::UnknownReference => nearest_name(a, d.span).into_iter().collect(),
+        "B2001" => nearest_name(a, d.span).into_iter().collect(),
         _ => Vec::new(),
     }
 }
 
 /// The derived figure of the declared one a diagnostic is about: a direction's, a line's, or the
 /// total as the breakdown the diagnostic compares it with (the one its other places point at).
-fn derived_for(decl: &Declaration, d: &Diagnostic) -> Option<rust_decimal::Decimal> {
+fn derived_for(decl: &Declaration, d: &Diagnostic) -> Option<Money> {
     let span = d.span;
     for (_, d) in decl.all_directions() {
         if d.declared.as_ref().is_some_and(|x| x.span == span) {

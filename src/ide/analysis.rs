@@ -5,12 +5,12 @@
 
 use super::position::LineIndex;
 use crate::diagnostic::Diagnostic;
-use crate::messages::{self as msg, Text};
-use crate::model::{Declaration, Derived};
-use crate::money;
+use crate::domain::{Money, MoneyUnit};
+use crate::messages::Text;
+use crate::model::{Cost, Declaration, Derived, Reference, Value};
+use crate::present::{figures, provenance};
 use crate::source::Span;
 use crate::syntax::{self, ast};
-use rust_decimal::Decimal;
 
 #[derive(Debug)]
 pub struct Analysis {
@@ -29,7 +29,7 @@ pub struct Analysis {
 
 /// Analyses a whole text (the compiler is fast enough to redo everything on each change).
 pub fn analyse(src: &str) -> Analysis {
-    let (compiled, tree) = crate::compile_keeping_tree(src);
+    let (compiled, tree) = crate::Source::new("<editor>", src).compile_keeping_tree();
     // Unbalanced braces stop the search for errors early; the editor's recovery also closes them.
     let tree = tree.or_else(|| syntax::parse_leaving_out_broken(src));
     let (file, left_out) = match tree {
@@ -49,12 +49,12 @@ pub fn analyse(src: &str) -> Analysis {
     }
 }
 
-/// A derived figure as an editor shows it: the value with its unit, and the computation.
+/// A derived figure as an editor shows it: the value with its unit, and the computation. Built from
+/// the model's structured provenance, rendered in both languages by `present`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
-    pub value: Decimal,
-    /// 人, 台, 万元 …
-    pub unit: String,
+    /// `36.72万元`, `8人`: the exact value and its unit.
+    pub shown: String,
     /// The computation (`50人 × 612元/人/月 × 12月 = 367200元`), in both languages.
     pub how: Text,
     /// The facts it was computed from.
@@ -62,17 +62,48 @@ pub struct Figure {
 }
 
 impl Figure {
-    pub fn new(derived: &Derived, unit: &str) -> Figure {
+    /// A derived amount (a line's, a direction's).
+    pub fn derived(d: &Derived) -> Figure {
         Figure {
-            value: derived.value,
-            unit: unit.to_string(),
-            how: msg::provenance(&derived.how),
-            sources: derived.sources.clone(),
+            shown: figures::money(d.value),
+            how: provenance::how(&d.how),
+            sources: d.sources.clone(),
         }
     }
 
-    /// `36.72万元`, `8人`: the exact value and its unit.
-    pub fn shown(&self) -> String {
-        format!("{}{}", money::exact(self.value), self.unit)
+    /// A cost basis's product, shown in `unit` (the document's).
+    pub fn cost(c: &Cost, unit: MoneyUnit) -> Figure {
+        Figure {
+            shown: figures::money(c.amount.to(unit).unwrap_or(c.amount)),
+            how: provenance::how(&c.how()),
+            sources: vec![c.span],
+        }
+    }
+
+    /// The number a reference stands for (`people` → `8人`).
+    pub fn reference(r: &Reference) -> Figure {
+        Figure {
+            shown: provenance::measure(&r.value),
+            how: provenance::reference(r),
+            sources: r.sources.clone(),
+        }
+    }
+}
+
+/// `36.72万元`: an amount as an editor shows it.
+pub fn money(m: Money) -> String {
+    figures::money(m)
+}
+
+/// The reference an indicator's value is, or is checked against; `with_literal` is false when only a
+/// reference is written (`= people`), true when a number is written too (`= 50人 from people`).
+pub fn reference_of(v: &Value) -> Option<(&Reference, bool)> {
+    match v {
+        Value::Quantity {
+            reference: Some(r),
+            number_text,
+            ..
+        } => Some((r, number_text.is_some())),
+        _ => None,
     }
 }

@@ -6,7 +6,7 @@
 
 use super::analysis::Analysis;
 use super::navigation::{self, NameKind};
-use crate::framework::{Framework, PROFILES};
+use crate::domain::framework::{Framework, PROFILES};
 use crate::messages::{self as msg, Text};
 use crate::source::Span;
 use crate::syntax::scan;

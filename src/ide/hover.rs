@@ -1,13 +1,12 @@
 //! Hover: how a figure was derived, where a category sits in the framework, what a code means.
 
-use super::analysis::{Analysis, Figure};
+use super::analysis::{Analysis, Figure, money};
 use super::{touches, word_at};
 use crate::codes::Code;
+use crate::domain::{Money, MoneyUnit};
 use crate::messages::{self as msg, Lang, Text};
-use crate::model::{Declaration, Direction, Indicator, Line, Value};
-use crate::money;
+use crate::model::{Declaration, Direction, Indicator, Line};
 use crate::source::Span;
-use crate::syntax::ast::MoneyUnit;
 
 /// What to show for a place: Markdown, and the span it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +57,7 @@ pub fn hover(a: &Analysis, offset: usize, lang: Lang) -> Option<Hover> {
 /// `B3010` written in the text (a comment, a note): a code bdl knows.
 fn code_token(word: &str) -> Option<Code> {
     let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    (w.len() == 5 && w.starts_with(['B', 'b'])).then(|| Code::parse(w))?
+    (w.len() == 5 && w.starts_with(['B', 'b'])).then(|| crate::registry::parse(w))?
 }
 
 /// A code's title and its page's summary (the English "What it means" paragraph, the Chinese
@@ -82,7 +81,6 @@ pub fn code_text(code: Code) -> Text {
 }
 
 fn on_model(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
-    let unit = money::unit_name(decl.unit);
     for (_, d) in decl.all_directions() {
         if let Some(found) = on_direction(d, decl.unit, offset) {
             return Some(found);
@@ -94,7 +92,7 @@ fn on_model(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
             .flat_map(|(_, d)| &d.funds),
     );
     for l in lines {
-        if let Some(found) = on_line(l, unit, offset) {
+        if let Some(found) = on_line(l, offset) {
             return Some(found);
         }
     }
@@ -111,13 +109,11 @@ fn on_model(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
     if let Some(t) = &decl.declared_total
         && touches(t.span, offset)
     {
-        let shown = |v: Option<rust_decimal::Decimal>| {
-            v.map_or("—".to_string(), |v| format!("{}{unit}", money::exact(v)))
-        };
+        let shown = |v: Option<Money>| v.map_or("—".to_string(), money);
         return Some((
             t.span,
             vec![
-                msg::hover_declared(&format!("{}{unit}", money::exact(t.value))),
+                msg::hover_declared(&money(t.value)),
                 msg::hover_total_of_breakdowns(
                     &shown(decl.income_total()),
                     &shown(decl.spending_total()),
@@ -128,17 +124,15 @@ fn on_model(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
     None
 }
 
-fn on_direction(d: &Direction, doc_unit: MoneyUnit, offset: usize) -> Option<(Span, Vec<Text>)> {
-    let unit = money::unit_name(doc_unit);
+fn on_direction(d: &Direction, unit: MoneyUnit, offset: usize) -> Option<(Span, Vec<Text>)> {
     for c in &d.costs {
         if touches(c.span, offset) {
-            let f = Figure::new(&c.derived, "元");
+            let f = Figure::cost(c, unit);
             let name = c.label.as_ref().map_or(&d.name.value, |l| &l.value);
-            let in_unit = money::convert(c.yuan, MoneyUnit::Yuan, doc_unit).unwrap_or(c.yuan);
             return Some((
                 c.span,
                 vec![
-                    msg::hover_figure(name, &format!("{}{unit}", money::exact(in_unit))),
+                    msg::hover_figure(name, &f.shown),
                     msg::hover_computed(&f.how),
                 ],
             ));
@@ -147,65 +141,52 @@ fn on_direction(d: &Direction, doc_unit: MoneyUnit, offset: usize) -> Option<(Sp
     if !touches(d.name.span, offset) {
         return None;
     }
-    let shown = format!("{}{unit}", money::exact(d.amount));
+    let shown = d.amount.map_or("—".to_string(), money);
     let mut texts = vec![msg::hover_figure(&d.name.value, &shown)];
     match (&d.derived, &d.declared) {
         (Some(derived), declared) => {
-            let f = Figure::new(derived, unit);
-            texts.push(msg::hover_sum(&f.how, &f.shown()));
+            let f = Figure::derived(derived);
+            texts.push(msg::hover_sum(&f.how, &f.shown));
             if let Some(v) = declared {
-                texts.push(msg::hover_declared(&format!(
-                    "{}{unit}",
-                    money::exact(v.value)
-                )));
+                texts.push(msg::hover_declared(&money(v.value)));
             }
         }
-        (None, Some(v)) => texts.push(msg::hover_declared_only(&format!(
-            "{}{unit}",
-            money::exact(v.value)
-        ))),
+        (None, Some(v)) => texts.push(msg::hover_declared_only(&money(v.value))),
         (None, None) => {}
     }
     Some((d.name.span, texts))
 }
 
-fn on_line(l: &Line, unit: &str, offset: usize) -> Option<(Span, Vec<Text>)> {
+fn on_line(l: &Line, offset: usize) -> Option<(Span, Vec<Text>)> {
     for c in &l.children {
-        if let Some(found) = on_line(c, unit, offset) {
+        if let Some(found) = on_line(c, offset) {
             return Some(found);
         }
     }
     if !touches(l.name.span, offset) {
         return None;
     }
-    let mut texts = vec![msg::hover_figure(
-        &l.name.value,
-        &format!("{}{unit}", money::exact(l.amount)),
-    )];
+    let shown = l.amount.map_or("—".to_string(), money);
+    let mut texts = vec![msg::hover_figure(&l.name.value, &shown)];
     if let Some(derived) = &l.derived {
-        let f = Figure::new(derived, unit);
-        texts.push(msg::hover_sum(&f.how, &f.shown()));
+        let f = Figure::derived(derived);
+        texts.push(msg::hover_sum(&f.how, &f.shown));
     }
     if let Some(v) = &l.declared {
-        texts.push(msg::hover_declared(&format!(
-            "{}{unit}",
-            money::exact(v.value)
-        )));
+        texts.push(msg::hover_declared(&money(v.value)));
     }
     Some((l.name.span, texts))
 }
 
 fn on_indicator(decl: &Declaration, i: &Indicator, offset: usize) -> Option<(Span, Vec<Text>)> {
-    if let Value::Quantity {
-        reference: Some(r), ..
-    } = &i.value
+    if let Some((r, _)) = super::analysis::reference_of(&i.value)
         && touches(r.span, offset)
     {
-        let f = Figure::new(&r.derived, &r.unit);
+        let f = Figure::reference(r);
         return Some((
             r.span,
             vec![
-                msg::hover_figure(&r.written, &f.shown()),
+                msg::hover_figure(&r.written, &f.shown),
                 msg::hover_computed(&f.how),
             ],
         ));

@@ -2,10 +2,9 @@
 //! `< … >`, after `= directions` and `= "A" + "B"`, after a reference (`= people`), and after the name
 //! of a direction whose amount is computed.
 
-use super::analysis::{Analysis, Figure};
-use crate::model::{Declaration, Line, Value};
-use crate::money;
-use crate::syntax::ast::{self, DirectionItem, Item, MoneyUnit};
+use super::analysis::{Analysis, Figure, reference_of};
+use crate::model::{Declaration, Line};
+use crate::syntax::ast::{self, DirectionItem, Item};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
@@ -20,15 +19,14 @@ pub fn hints(a: &Analysis) -> Vec<Hint> {
     let (Some(file), Some(decl)) = (&a.file, &a.declaration) else {
         return Vec::new();
     };
-    let unit = money::unit_name(decl.unit);
     let mut out = Vec::new();
     for (_, d) in decl.all_directions() {
         for c in &d.costs {
-            let in_unit = money::convert(c.yuan, MoneyUnit::Yuan, decl.unit).unwrap_or(c.yuan);
+            let f = Figure::cost(c, decl.unit);
             out.push(Hint {
-                offset: c.derived.sources.first().map_or(c.span.end, |s| s.end),
-                label: format!("= {}{unit}", money::exact(in_unit)),
-                how: Some(Figure::new(&c.derived, "元").how),
+                offset: c.span.end,
+                label: format!("= {}", f.shown),
+                how: Some(f.how),
             });
         }
         if d.declared.is_none()
@@ -37,10 +35,10 @@ pub fn hints(a: &Analysis) -> Vec<Hint> {
                 && d.children.is_empty()
                 && d.costs.iter().all(|c| c.label.is_none()))
         {
-            let f = Figure::new(derived, unit);
+            let f = Figure::derived(derived);
             out.push(Hint {
                 offset: d.name.span.end,
-                label: f.shown(),
+                label: f.shown,
                 how: Some(f.how),
             });
         }
@@ -60,16 +58,11 @@ pub fn hints(a: &Analysis) -> Vec<Hint> {
 
 fn references(indicators: &[crate::model::Indicator], out: &mut Vec<Hint>) {
     for i in indicators {
-        if let Value::Quantity {
-            reference: Some(r),
-            number_text: None,
-            ..
-        } = &i.value
-        {
-            let f = Figure::new(&r.derived, &r.unit);
+        if let Some((r, false)) = reference_of(&i.value) {
+            let f = Figure::reference(r);
             out.push(Hint {
                 offset: r.span.end,
-                label: f.shown(),
+                label: f.shown,
                 how: Some(f.how),
             });
         }
@@ -92,7 +85,6 @@ fn line(l: &ast::Line, decl: &Declaration, out: &mut Vec<Hint>) {
             .max()
             .unwrap_or(l.name.span.end),
     };
-    let unit = money::unit_name(decl.unit);
     let all = decl.income.iter().chain(&decl.spending).chain(
         decl.all_directions()
             .into_iter()
@@ -101,10 +93,10 @@ fn line(l: &ast::Line, decl: &Declaration, out: &mut Vec<Hint>) {
     if let Some(m) = find(all, l.name.span)
         && let Some(derived) = &m.derived
     {
-        let f = Figure::new(derived, unit);
+        let f = Figure::derived(derived);
         out.push(Hint {
             offset: end,
-            label: f.shown(),
+            label: f.shown,
             how: Some(f.how),
         });
     }

@@ -2,11 +2,12 @@
 //! every direction and project with its costs, indicators and sub-directions.
 
 use super::analysis::Analysis;
+use super::analysis::{Figure, money};
+use crate::domain::DirectionKind;
 use crate::messages::{self as msg, Lang};
 use crate::model::Declaration;
-use crate::money;
 use crate::source::Span;
-use crate::syntax::ast::{self, DirectionItem, DirectionKind, Item, MoneyUnit};
+use crate::syntax::ast::{self, DirectionItem, Item};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,23 +123,25 @@ fn line_of(src: &str, span: Span) -> Span {
 
 /// The amount of every line and direction, by the span of its name, in the document's unit.
 fn amounts(decl: &Declaration) -> HashMap<Span, String> {
-    let unit = money::unit_name(decl.unit);
     let mut out = HashMap::new();
-    fn lines(ls: &[crate::model::Line], unit: &str, out: &mut HashMap<Span, String>) {
+    fn lines(ls: &[crate::model::Line], out: &mut HashMap<Span, String>) {
         for l in ls {
-            out.insert(l.name.span, format!("{}{unit}", money::exact(l.amount)));
-            lines(&l.children, unit, out);
+            if let Some(m) = l.amount {
+                out.insert(l.name.span, money(m));
+            }
+            lines(&l.children, out);
         }
     }
-    lines(&decl.income, unit, &mut out);
-    lines(&decl.spending, unit, &mut out);
+    lines(&decl.income, &mut out);
+    lines(&decl.spending, &mut out);
     for (_, d) in decl.all_directions() {
-        out.insert(d.name.span, format!("{}{unit}", money::exact(d.amount)));
-        lines(&d.funds, unit, &mut out);
+        if let Some(m) = d.amount {
+            out.insert(d.name.span, money(m));
+        }
+        lines(&d.funds, &mut out);
         for c in &d.costs {
             if let Some(label) = &c.label {
-                let amount = money::convert(c.yuan, MoneyUnit::Yuan, decl.unit).unwrap_or(c.yuan);
-                out.insert(label.span, format!("{}{unit}", money::exact(amount)));
+                out.insert(label.span, Figure::cost(c, decl.unit).shown);
             }
         }
     }

@@ -3,7 +3,7 @@
 //! coloured too.
 
 use super::analysis::Analysis;
-use crate::framework;
+use crate::domain::framework;
 use crate::source::Span;
 
 /// Every keyword of the grammar (`grammar/bdl.pest`, the `kw_` rules).

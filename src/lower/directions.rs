@@ -3,15 +3,21 @@
 
 use super::indicators::Scope;
 use super::{Ctx, lines, spanned};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
-use crate::model::{self, Cost, Count, Derived, Direction, Indicator, Spanned};
-use crate::money;
-use crate::period::Period;
+use crate::diagnostic::Diagnostic;
+use crate::domain::money::exact;
+use crate::domain::{Breakdown, Money, Per, Period};
+use crate::lower::messages as msg;
+use crate::lower::{DUPLICATE_HEADER, DUPLICATE_NAME};
+use crate::model::{BasisTerms, Cost, Count, Derived, Direction, How, Indicator, Part, Spanned};
 use crate::source::Span;
-use crate::syntax::ast::{self, DirectionItem, MoneyUnit, Per};
+use crate::syntax::ast::{self, DirectionItem};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+
+crate::codes::rules! {
+    DIRECTION_WITHOUT_AMOUNT = "B3011", Error, "a direction has no amount and nothing to compute it from", "支出方向既无金额也无测算依据";
+    PERIOD_UNREADABLE = "B5011", Note, "the period could not be read as dates or a length", "无法识别实施期";
+}
 
 pub fn lower_all(ctx: &mut Ctx, ds: &[&ast::Direction]) -> Vec<Direction> {
     // Names already used, with where first: a map, so thousands of directions stay linear.
@@ -23,7 +29,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
     if let Some(first) = seen.get(&d.name.value) {
         ctx.report(
             Diagnostic::new(
-                Code::DuplicateName,
+                DUPLICATE_NAME,
                 msg::direction_named_twice(&d.name.value),
                 d.name.span,
                 msg::label_named_again(),
@@ -49,7 +55,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         basis_text: None,
         costs: Vec::new(),
         derived: None,
-        amount: Decimal::ZERO,
+        amount: None,
         people: None,
         funds: Vec::new(),
         indicators: Vec::new(),
@@ -66,7 +72,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
             let period = Period::parse(&t.value).unwrap_or_else(|| {
                 ctx.report(
                     Diagnostic::new(
-                        Code::PeriodUnreadable,
+                        PERIOD_UNREADABLE,
                         msg::period_unreadable(&t.value),
                         t.span,
                         msg::label_period_unreadable(),
@@ -140,7 +146,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                     {
                         ctx.report(
                             Diagnostic::new(
-                                Code::DuplicateName,
+                                DUPLICATE_NAME,
                                 msg::cost_labelled_twice(&c.label.value),
                                 c.label.span,
                                 msg::label_labelled_again(),
@@ -158,32 +164,9 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         }
     }
 
-    // Derived amount: the costs and the sub-directions.
+    // Derived amount: the costs (in 元, converted) and the sub-directions.
     if !out.costs.is_empty() || !out.children.is_empty() {
-        let mut parts: Vec<String> = out.costs.iter().map(|c| c.derived.how.clone()).collect();
-        parts.extend(
-            out.children
-                .iter()
-                .map(|c| format!("{} {}", c.name.value, money::exact(c.amount))),
-        );
-        let mut sources: Vec<Span> = out.costs.iter().map(|c| c.span).collect();
-        sources.extend(out.children.iter().map(|c| c.name.span));
-        let value = model::sum(
-            out.costs
-                .iter()
-                .map(cost_in_unit(ctx.unit))
-                .chain(out.children.iter().map(|c| c.amount)),
-        );
-        match value {
-            Some(value) => {
-                out.derived = Some(Derived {
-                    value,
-                    how: parts.join("; "),
-                    sources,
-                })
-            }
-            None => ctx.overflow(d.name.span),
-        }
+        out.derived = derive_amount(ctx, &out);
     }
     let has_source = d.basis.is_some()
         || !out.children.is_empty()
@@ -191,21 +174,21 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
             .iter()
             .any(|i| matches!(i, DirectionItem::Cost(_) | DirectionItem::Amount { .. }));
     out.amount = match (&out.declared, &out.derived) {
-        (Some(a), _) => a.value,
-        (None, Some(d)) => d.value,
-        // An unreadable amount or a basis that overflowed is reported already (B1002, B3030).
-        (None, None) if has_source => Decimal::ZERO,
+        (Some(a), _) => Some(a.value),
+        (None, Some(d)) => Some(d.value),
+        // An unreadable amount or a basis that failed is reported already (B1002, B3030, B3032).
+        (None, None) if has_source => None,
         (None, None) => {
             ctx.report(
                 Diagnostic::new(
-                    Code::DirectionWithoutAmount,
+                    DIRECTION_WITHOUT_AMOUNT,
                     msg::direction_without_amount(&d.name.value),
                     d.name.span,
                     msg::label_no_amount_no_basis(),
                 )
                 .with_help(msg::help_direction_without_amount()),
             );
-            Decimal::ZERO
+            None
         }
     };
     let people = out.costs.iter().filter_map(|c| {
@@ -218,15 +201,41 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
     let child_people = out.children.iter().filter_map(|c| c.people);
     let all: Vec<Decimal> = people.chain(child_people).collect();
     if !all.is_empty() {
-        out.people = model::sum(all.into_iter());
+        out.people = ctx.exact(exact::sum(all), d.name.span);
     }
-    let children_total = model::sum(out.children.iter().map(|c| c.amount));
-    out.funds = lines::lower_breakdown(ctx, &funds_ast, children_total, "income");
+    out.funds = lines::lower_breakdown(ctx, &funds_ast, &out.children, Breakdown::Funds);
     out
 }
 
-fn cost_in_unit(unit: MoneyUnit) -> impl Fn(&Cost) -> Decimal {
-    move |c| money::convert(c.yuan, MoneyUnit::Yuan, unit).unwrap_or(Decimal::ZERO)
+/// The sum of a direction's costs, each converted from 元 into the document's unit, and of its
+/// sub-directions; `None` when a part is unknown (reported where it is) or the sum is not exact.
+fn derive_amount(ctx: &mut Ctx, d: &Direction) -> Option<Derived> {
+    let mut total = Money::zero(ctx.unit);
+    let mut terms = Vec::new();
+    for c in &d.costs {
+        total = ctx.exact(total.checked_add(c.amount), c.span)?;
+        terms.push(c.terms.clone());
+    }
+    for c in &d.children {
+        total = ctx.exact(total.checked_add(c.amount?), c.name.span)?;
+    }
+    let mut sources: Vec<Span> = d.costs.iter().map(|c| c.span).collect();
+    sources.extend(d.children.iter().map(|c| c.name.span));
+    Some(Derived {
+        value: total,
+        how: How::Costs {
+            costs: terms,
+            children: d
+                .children
+                .iter()
+                .map(|c| Part {
+                    name: c.name.value.clone(),
+                    amount: c.amount,
+                })
+                .collect(),
+        },
+        sources,
+    })
 }
 
 /// A fact that may be given once per block; reports the second.
@@ -235,7 +244,7 @@ fn set_once(ctx: &mut Ctx, first: &Option<Span>, key: &str, span: Span) -> bool 
         Some(f) => {
             ctx.report(
                 Diagnostic::new(
-                    Code::DuplicateHeader,
+                    DUPLICATE_HEADER,
                     msg::direction_fact_twice(key),
                     span,
                     msg::label_given_again(),
@@ -286,38 +295,35 @@ fn cost(
         None => Decimal::from(default_months),
     };
     // Per year, the product is divided by 12 last, so that `rate 1200/year months 7` is exactly 700元
-    // (7/12 of a year has no exact decimal).
+    // (7/12 of a year has no exact decimal). A product that has no exact value is B3032.
     let twelve = Decimal::from(12);
-    let (times, months_in, how_tail) = match b.per {
-        Per::Month => (
-            months,
+    let (times, months_in) = match b.per {
+        Per::Month => (months, Some(months)),
+        Per::Year => (
+            exact::div(months, twelve).unwrap_or(months / twelve),
             Some(months),
-            format!("元/{count_unit}/月 × {}月", money::exact(months)),
         ),
-        Per::Year => {
-            let tail = if (months % twelve).is_zero() {
-                format!("元/{count_unit}/年 × {}年", money::exact(months / twelve))
-            } else {
-                format!("元/{count_unit}/年 × {}月 ÷ 12", money::exact(months))
-            };
-            (months.checked_div(twelve)?, Some(months), tail)
-        }
-        Per::Once => (Decimal::ONE, None, format!("元/{count_unit}")),
+        Per::Once => (Decimal::ONE, None),
     };
-    let product = n.checked_mul(price).and_then(|v| match b.per {
-        Per::Year => v.checked_mul(months).and_then(|v| v.checked_div(twelve)),
-        _ => v.checked_mul(times),
+    // count × price, then × months (÷ 12 for a yearly price): each step exact or reported with
+    // its operands.
+    let product = exact::mul(n, price).and_then(|v| match b.per {
+        Per::Year => exact::mul(v, months).and_then(|v| exact::div(v, twelve)),
+        _ => exact::mul(v, times),
     });
-    let Some(yuan) = product else {
-        ctx.overflow(b.span);
-        return None;
+    let amount = Money::yuan(ctx.exact(product, b.span)?);
+    let price = Money::yuan(price);
+    let converted = ctx.exact(amount.to(ctx.unit), b.span)?;
+    let prior = prior.and_then(|p| ctx.declared_amount(p));
+    let terms = BasisTerms {
+        count_text,
+        count_unit,
+        price_text: b.price.text.clone(),
+        per: b.per,
+        months: months_in,
+        result: amount,
+        converted: Some(converted),
     };
-    let how = format!(
-        "{count_text}{count_unit} × {}{how_tail} = {}元",
-        b.price.text,
-        money::exact(yuan)
-    );
-    let prior = prior.map(|p| ctx.amount(p));
     Some(Cost {
         label: label.map(spanned),
         count,
@@ -325,12 +331,8 @@ fn cost(
         per: b.per,
         times,
         months: months_in,
-        yuan,
-        derived: Derived {
-            value: yuan,
-            how,
-            sources: vec![b.span],
-        },
+        amount,
+        terms,
         prior,
         span: label.map_or(b.span, |l| l.span.join(b.span)),
     })

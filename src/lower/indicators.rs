@@ -2,16 +2,27 @@
 //! operator, number and unit, and references to derived numbers resolved in their scope.
 
 use super::{Ctx, lines, spanned, unknown_direction};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::framework::Slot;
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::domain::framework::Slot;
+use crate::domain::money::exact;
+use crate::domain::{Breakdown, Money, MoneyUnit};
+use crate::lower::messages as msg;
+use crate::lower::{DUPLICATE_HEADER, INVALID_HEADER, UNKNOWN_REFERENCE};
 use crate::model::{
-    Count, Declaration, Derived, Direction, Indicator, Op, RefKind, Reference, Value,
+    Count, Declaration, Direction, How, Indicator, Measure, Op, RefKind, Reference, Value,
 };
-use crate::money;
+use crate::source::Span;
 use crate::syntax::ast::{self, IndicatorOption};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+
+crate::codes::rules! {
+    REFERENCE_NEEDS_DIRECTION = "B2006", Error, "a reference outside a direction must name its direction", "支出方向之外的引用必须写明支出方向";
+    UNKNOWN_LEVEL_2 = "B4001", Error, "the 二级指标 is not in the document's framework", "二级指标不在本文件的指标体系中";
+    WRONG_LEVEL_1 = "B4002", Error, "the 二级指标 is placed under the wrong 一级指标", "二级指标放在了错误的一级指标下";
+    UNKNOWN_LEVEL_1 = "B4003", Error, "the 一级指标 is not in the document's framework", "一级指标不在本文件的指标体系中";
+    REFERENCE_UNIT_MISMATCH = "B4011", Error, "a value's unit does not fit the number it refers to", "指标值的单位与其引用的数不相符";
+}
 
 /// What references can see: the document's lines and totals, and every direction by name.
 pub struct Scope<'a> {
@@ -72,7 +83,7 @@ impl<'a> Scope<'a> {
             if let Some((_, first)) = given.iter().find(|(k, _)| *k == key) {
                 ctx.report(
                     Diagnostic::new(
-                        Code::DuplicateHeader,
+                        DUPLICATE_HEADER,
                         msg::indicator_option_twice(key),
                         span,
                         msg::label_given_again(),
@@ -86,7 +97,7 @@ impl<'a> Scope<'a> {
             match o {
                 IndicatorOption::Note(t) => out.note = Some(t.value.clone()),
                 IndicatorOption::Standard(t) => out.standard = Some(t.value.clone()),
-                IndicatorOption::Weight(n) => out.weight = Some(ctx.number(n)),
+                IndicatorOption::Weight(n) => out.weight = ctx.number(n),
                 IndicatorOption::Explain(t) => out.explain = Some(t.value.clone()),
                 IndicatorOption::Scoring(t) => out.scoring = Some(t.value.clone()),
                 IndicatorOption::Sense(t) => {
@@ -95,7 +106,7 @@ impl<'a> Scope<'a> {
                     } else {
                         ctx.report(
                             Diagnostic::new(
-                                Code::InvalidHeader,
+                                INVALID_HEADER,
                                 msg::unknown_sense(&t.value),
                                 t.span,
                                 msg::label_unknown_sense(),
@@ -131,7 +142,7 @@ impl<'a> Scope<'a> {
                 )
             };
             let d = Diagnostic::new(
-                Code::UnknownLevel2,
+                UNKNOWN_LEVEL_2,
                 msg::unknown_level2(name, &fw.name),
                 ind.level2.span,
                 msg::label_unknown_level2(),
@@ -152,7 +163,7 @@ impl<'a> Scope<'a> {
                     );
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownLevel1,
+                            UNKNOWN_LEVEL_1,
                             msg::unknown_level1(&l1.value, &fw.name),
                             l1.span,
                             msg::label_unknown_level1(),
@@ -164,7 +175,7 @@ impl<'a> Scope<'a> {
                     let right = fw.tiers.get(slot.tier).map_or("", |t| t.name.as_str());
                     ctx.report(
                         Diagnostic::new(
-                            Code::WrongLevel1,
+                            WRONG_LEVEL_1,
                             msg::wrong_level1(name, right, &l1.value),
                             l1.span,
                             msg::label_should_be(right),
@@ -204,34 +215,54 @@ impl<'a> Scope<'a> {
                     .as_ref()
                     .and_then(|r| self.reference(ctx, r, current))
                     .map(Box::new);
-                let (number, number_text, unit) = match literal {
-                    Some(l) => {
-                        let mut unit = l.unit.as_ref().map(|u| u.value.clone());
-                        // `95%以上` / `5天以内`: the words are the operator.
-                        if let Some(u) = &unit {
-                            for (suffix, word_op) in [("以上", Op::Ge), ("以内", Op::Le)] {
-                                if let Some(stripped) = u.strip_suffix(suffix) {
-                                    if operator.is_none() {
-                                        op = word_op;
-                                    }
-                                    unit = Some(stripped.to_string()).filter(|s| !s.is_empty());
-                                    break;
-                                }
+                let Some(l) = literal else {
+                    // A bare reference: the value is the derived figure itself.
+                    return match reference {
+                        Some(r) => Value::Quantity {
+                            op,
+                            op_word,
+                            measure: r.value.clone(),
+                            number_text: None,
+                            unit_text: Some(r.unit()),
+                            reference: Some(r),
+                            span: *span,
+                        },
+                        // The reference could not be resolved (reported): nothing is known.
+                        None => Value::Unknown { span: *span },
+                    };
+                };
+                let mut unit = l.unit.as_ref().map(|u| u.value.clone());
+                // `95%以上` / `5天以内`: the words are the operator.
+                if let Some(u) = &unit {
+                    for (suffix, word_op) in [("以上", Op::Ge), ("以内", Op::Le)] {
+                        if let Some(stripped) = u.strip_suffix(suffix) {
+                            if operator.is_none() {
+                                op = word_op;
                             }
+                            unit = Some(stripped.to_string()).filter(|s| !s.is_empty());
+                            break;
                         }
-                        (ctx.number(&l.number), Some(l.number.text.clone()), unit)
                     }
-                    None => match &reference {
-                        Some(r) => (r.derived.value, None, Some(r.unit.clone())),
-                        None => (Decimal::ZERO, None, None),
-                    },
+                }
+                if let Some(u) = unit.as_deref()
+                    && is_date(&l.number.text, u)
+                {
+                    return Value::Date {
+                        op,
+                        op_word,
+                        text: format!("{}{u}", l.number.text),
+                        span: *span,
+                    };
+                }
+                let Some(number) = ctx.number(&l.number) else {
+                    return Value::Unknown { span: *span };
                 };
                 Value::Quantity {
                     op,
                     op_word,
-                    number,
-                    number_text,
-                    unit,
+                    measure: classify(number, unit.as_deref()),
+                    number_text: Some(l.number.text.clone()),
+                    unit_text: unit,
                     reference,
                     span: *span,
                 }
@@ -267,7 +298,7 @@ impl<'a> Scope<'a> {
                         .map_or("名称".to_string(), |d| d.name.value.clone());
                     ctx.report(
                         Diagnostic::new(
-                            Code::ReferenceNeedsDirection,
+                            REFERENCE_NEEDS_DIRECTION,
                             msg::reference_needs_direction(what),
                             r.span,
                             msg::label_which_direction(),
@@ -289,9 +320,8 @@ impl<'a> Scope<'a> {
         // `current` comes from the model being built; look it up again in this scope's lifetime.
         let current: Option<&'a Direction> =
             current.and_then(|c| self.by_name.get(c.name.value.as_str()).copied());
-        let money_unit = money::unit_name(ctx.unit).to_string();
         let written = written(r);
-        let (kind, derived, unit) = match r.kind {
+        let (kind, value, how, sources) = match r.kind {
             ast::RefKind::People => {
                 let d = self.direction_for(ctx, r, current, "people")?;
                 let Some(n) = d.people else {
@@ -300,7 +330,7 @@ impl<'a> Scope<'a> {
                     }
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownReference,
+                            UNKNOWN_REFERENCE,
                             msg::counts_no_people(&d.name.value),
                             r.span,
                             msg::label_no_people_basis(),
@@ -310,31 +340,22 @@ impl<'a> Scope<'a> {
                     );
                     return None;
                 };
-                let parts: Vec<String> = people_parts(d);
-                // `50人 + 8人 = 58人`; a single count is not repeated (`= 50人`).
-                let how = if parts.len() > 1 {
-                    format!(
-                        "people of \"{}\" = {} = {}人",
-                        d.name.value,
-                        parts.join(" + "),
-                        money::exact(n)
-                    )
-                } else {
-                    format!("people of \"{}\" = {}人", d.name.value, money::exact(n))
-                };
                 (
                     RefKind::People,
-                    Derived {
-                        value: n,
-                        how,
-                        sources: people_sources(d),
+                    Measure::Count {
+                        number: n,
+                        unit: Some("人".to_string()),
                     },
-                    "人".to_string(),
+                    How::People {
+                        direction: d.name.value.clone(),
+                        parts: people_parts(d),
+                    },
+                    people_sources(d),
                 )
             }
             ast::RefKind::Qty => {
                 let d = self.direction_for(ctx, r, current, "qty")?;
-                let qtys: Vec<(Decimal, &str, crate::source::Span)> = d
+                let qtys: Vec<(Decimal, &str, Span)> = d
                     .costs
                     .iter()
                     .filter_map(|c| {
@@ -351,7 +372,7 @@ impl<'a> Scope<'a> {
                     }
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownReference,
+                            UNKNOWN_REFERENCE,
                             msg::has_no_qty(&d.name.value),
                             r.span,
                             msg::label_nothing_to_count(),
@@ -363,7 +384,7 @@ impl<'a> Scope<'a> {
                 if let Some((_, other, span)) = qtys.iter().find(|(_, u, _)| u != unit) {
                     ctx.report(
                         Diagnostic::new(
-                            Code::ReferenceUnitMismatch,
+                            REFERENCE_UNIT_MISMATCH,
                             msg::counts_in_two_units(&d.name.value, unit, other),
                             *span,
                             msg::label_another_unit(),
@@ -373,60 +394,53 @@ impl<'a> Scope<'a> {
                     );
                     return None;
                 }
-                let value = model_sum(qtys.iter().map(|q| q.0))?;
-                let how = format!(
-                    "qty of \"{}\" = {}{unit}",
-                    d.name.value,
-                    money::exact(value)
-                );
+                let number = ctx.exact(exact::sum(qtys.iter().map(|q| q.0)), r.span)?;
                 (
                     RefKind::Qty,
-                    Derived {
-                        value,
-                        how,
-                        sources: qtys.iter().map(|q| q.2).collect(),
+                    Measure::Count {
+                        number,
+                        unit: Some(unit.to_string()),
                     },
-                    unit.to_string(),
+                    How::Qty {
+                        direction: d.name.value.clone(),
+                        unit: unit.to_string(),
+                    },
+                    qtys.iter().map(|q| q.2).collect(),
                 )
             }
             ast::RefKind::Amount => {
                 let d = self.direction_for(ctx, r, current, "amount")?;
-                let how = format!(
-                    "amount of \"{}\" = {}{money_unit}",
-                    d.name.value,
-                    money::exact(d.amount)
-                );
                 let sources = d.derived.as_ref().map_or_else(
                     || d.declared.iter().map(|a| a.span).collect(),
                     |x| x.sources.clone(),
                 );
                 (
                     RefKind::Money,
-                    Derived {
-                        value: d.amount,
-                        how,
-                        sources,
+                    Measure::Money(d.amount?),
+                    How::AmountOf {
+                        direction: d.name.value.clone(),
                     },
-                    money_unit,
+                    sources,
                 )
             }
             ast::RefKind::Spending | ast::RefKind::Income => {
                 let (lines_of, what) = if r.kind == ast::RefKind::Spending {
-                    (&self.decl.spending, "spending")
+                    (&self.decl.spending, Breakdown::Spending)
                 } else {
-                    (&self.decl.income, "income")
+                    (&self.decl.income, Breakdown::Income)
                 };
                 let name = r.target.as_ref()?;
                 let Some(l) = lines::find(lines_of, &name.value) else {
                     let known = lines::names(lines_of);
-                    let help = match crate::framework::suggest(&name.value, &known).first() {
+                    let help = match crate::domain::framework::suggest(&name.value, &known).first()
+                    {
                         Some(s) => msg::help_line_reference_suggest(what, s),
                         None if known.is_empty() => msg::help_no_lines(what),
                         None => msg::help_lines_are(what, &known),
                     };
                     ctx.report(
                         Diagnostic::new(
-                            Code::UnknownReference,
+                            UNKNOWN_REFERENCE,
                             msg::no_such_line(what, &name.value),
                             name.span,
                             msg::label_not_found(),
@@ -435,93 +449,124 @@ impl<'a> Scope<'a> {
                     );
                     return None;
                 };
-                let how = format!(
-                    "{what} \"{}\" = {}{money_unit}",
-                    l.name.value,
-                    money::exact(l.amount)
-                );
                 (
                     RefKind::Money,
-                    Derived {
-                        value: l.amount,
-                        how,
-                        sources: vec![l.span],
+                    Measure::Money(l.amount?),
+                    How::LineOf {
+                        breakdown: what,
+                        name: l.name.value.clone(),
                     },
-                    money_unit,
+                    vec![l.span],
                 )
             }
             ast::RefKind::Total => {
-                let value = self.decl.total().or_else(|| {
-                    ctx.report(
-                        Diagnostic::new(
-                            Code::UnknownReference,
-                            msg::no_total(),
-                            r.span,
-                            msg::label_no_total(),
-                        )
-                        .with_help(msg::help_no_total()),
-                    );
-                    None
-                })?;
-                (
-                    RefKind::Money,
-                    Derived {
-                        value,
-                        how: format!("资金总额 = {}{money_unit}", money::exact(value)),
-                        sources: vec![],
-                    },
-                    money_unit,
-                )
+                let Some(value) = self.decl.total() else {
+                    // A total that exists but is unknown (a line could not be read) is reported
+                    // where it is.
+                    if self.decl.declared_total.is_none()
+                        && self.decl.income.is_empty()
+                        && self.decl.spending.is_empty()
+                    {
+                        ctx.report(
+                            Diagnostic::new(
+                                UNKNOWN_REFERENCE,
+                                msg::no_total(),
+                                r.span,
+                                msg::label_no_total(),
+                            )
+                            .with_help(msg::help_no_total()),
+                        );
+                    }
+                    return None;
+                };
+                (RefKind::Money, Measure::Money(value), How::Total, vec![])
             }
             ast::RefKind::Directions => {
-                let value = model_sum(self.directions.iter().map(|d| d.amount))?;
-                let how = format!(
-                    "{} = {}{money_unit}",
-                    msg::SUM_OF_DIRECTIONS,
-                    money::exact(value)
-                );
+                let mut total = Money::zero(ctx.unit);
+                for d in self.directions {
+                    total = ctx.exact(total.checked_add(d.amount?), r.span)?;
+                }
                 (
                     RefKind::Money,
-                    Derived {
-                        value,
-                        how,
-                        sources: self.directions.iter().map(|d| d.name.span).collect(),
-                    },
-                    money_unit,
+                    Measure::Money(total),
+                    How::Directions(
+                        self.directions
+                            .iter()
+                            .map(|d| crate::model::Part {
+                                name: d.name.value.clone(),
+                                amount: d.amount,
+                            })
+                            .collect(),
+                    ),
+                    self.directions.iter().map(|d| d.name.span).collect(),
                 )
             }
         };
         Some(Reference {
             kind,
             written,
-            derived,
-            unit,
+            value,
+            how,
+            sources,
             span: r.span,
         })
     }
 }
 
-fn model_sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    crate::model::sum(values)
+/// What a number with this unit measures. Money units and percent signs are the only units with a
+/// meaning of their own; every other unit word is a count of that unit (人, 次, 元/亩).
+pub(crate) fn classify(number: Decimal, unit: Option<&str>) -> Measure {
+    match unit {
+        Some("%" | "％" | "百分比") => Measure::Percent(number),
+        Some(u) => match MoneyUnit::from_name(u) {
+            Some(mu) => Measure::Money(Money::new(number, mu)),
+            None => Measure::Count {
+                number,
+                unit: Some(u.to_string()),
+            },
+        },
+        None => Measure::Count { number, unit: None },
+    }
 }
 
-fn people_parts(d: &Direction) -> Vec<String> {
-    let mut parts: Vec<String> = d
+/// Whether a number followed by these words is a date, a deadline or a period rather than a count:
+/// `2024年3月-11月`, `2024年`, `10月底前完成`, `6月30日前`, `2025.03-2025.12`, `2024-12-31`. A unit
+/// alone after a small number (`3年`, `12月`, `30日`) is a length of time, which is a count.
+pub(crate) fn is_date(number: &str, unit: &str) -> bool {
+    let year_like = !number.contains('.')
+        && number
+            .parse::<u32>()
+            .is_ok_and(|n| (1900..=2200).contains(&n));
+    let mut chars = unit.chars();
+    let first = chars.next();
+    let rest = chars.as_str();
+    match first {
+        // A range or a dotted date: `2025.03-2025.12`, `2024-12-31`, `2024/06`, `2024至2025年`.
+        Some('-' | '—' | '–' | '~' | '～' | '/' | '至' | '.') => true,
+        // `2024年`, `2024年3月-11月`, `2024年底`.
+        Some('年') => year_like || !rest.is_empty() && !rest.starts_with('度'),
+        // `10月底前完成`, `6月30日前`, `12月份`; `12月` alone is a length.
+        Some('月') => !rest.is_empty(),
+        // `15日前`, `30号`.
+        Some('日') => !rest.is_empty() && !rest.starts_with('均'),
+        Some('号') => true,
+        _ => false,
+    }
+}
+
+fn people_parts(d: &Direction) -> Vec<Decimal> {
+    let mut parts: Vec<Decimal> = d
         .costs
         .iter()
         .filter_map(|c| {
             if let Count::People(n) = c.count {
-                Some(format!("{}人", money::exact(n)))
+                Some(n)
             } else {
                 None
             }
         })
         .collect();
-    parts.extend(
-        d.children
-            .iter()
-            .filter_map(|c| c.people.map(|p| format!("{}人", money::exact(p)))),
-    );
+    parts.extend(d.children.iter().filter_map(|c| c.people));
     parts
 }
 
@@ -560,6 +605,6 @@ fn written(r: &ast::Reference) -> String {
     }
 }
 
-fn category_list(fw: &crate::framework::Framework) -> Vec<&str> {
+fn category_list(fw: &crate::domain::framework::Framework) -> Vec<&str> {
     fw.slots().map(|(_, _, c)| c.name.as_str()).collect()
 }

@@ -2,19 +2,27 @@
 //! them, and lines derived from the directions or from other lines.
 
 use super::{Ctx, spanned};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
-use crate::model::{self, Derived, Line, Spanned};
+use crate::diagnostic::Diagnostic;
+use crate::domain::{Breakdown, Money};
+use crate::lower::messages as msg;
+use crate::lower::{DUPLICATE_NAME, UNKNOWN_REFERENCE};
+use crate::model::{Derived, Direction, How, Line, Part, Spanned};
+use crate::source::Span;
 use crate::syntax::ast::{self, Derivation};
-use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// Lowers one breakdown. `directions_total` is what `= directions` means here.
+crate::codes::rules! {
+    CYCLIC_DERIVATION = "B2008", Error, "a line is derived from itself", "某项金额由其自身推算";
+    LINE_WITHOUT_AMOUNT = "B3013", Error, "an income or spending line has no amount", "收入或支出项没有金额";
+}
+
+/// Lowers one breakdown. `directions` are what `= directions` adds up here: the document's
+/// top-level directions, or a direction's sub-directions for its funds.
 pub fn lower_breakdown(
     ctx: &mut Ctx,
     lines: &[&ast::Line],
-    directions_total: Option<Decimal>,
-    what: &str,
+    directions: &[Direction],
+    what: Breakdown,
 ) -> Vec<Line> {
     // Names are unique within a breakdown, at any depth, so `= "A" + "B"` is unambiguous.
     let mut by_name: HashMap<&str, &ast::Line> = HashMap::new();
@@ -22,12 +30,12 @@ pub fn lower_breakdown(
         ctx: &mut Ctx,
         l: &'a ast::Line,
         by_name: &mut HashMap<&'a str, &'a ast::Line>,
-        what: &str,
+        what: Breakdown,
     ) {
         if let Some(first) = by_name.get(l.name.value.as_str()) {
             ctx.report(
                 Diagnostic::new(
-                    Code::DuplicateName,
+                    DUPLICATE_NAME,
                     msg::line_declared_twice(what, &l.name.value),
                     l.name.span,
                     msg::label_declared_again(),
@@ -47,7 +55,7 @@ pub fn lower_breakdown(
     }
     let mut eval = Evaluator {
         by_name,
-        directions_total,
+        directions,
         memo: HashMap::new(),
         visiting: Vec::new(),
         what,
@@ -57,12 +65,12 @@ pub fn lower_breakdown(
 
 struct Evaluator<'a> {
     by_name: HashMap<&'a str, &'a ast::Line>,
-    directions_total: Option<Decimal>,
+    directions: &'a [Direction],
     /// Lowered lines by name, so a line used in several sums is computed once.
     memo: HashMap<String, Line>,
     /// The names being computed, to catch a line derived from itself.
     visiting: Vec<String>,
-    what: &'a str,
+    what: Breakdown,
 }
 
 impl<'a> Evaluator<'a> {
@@ -82,52 +90,36 @@ impl<'a> Evaluator<'a> {
         });
         let declared_text = l.declared.as_ref().and_then(|a| ctx.amount_text(a));
         let derived = match &l.derivation {
-            Some(Derivation::Directions(span)) => match self.directions_total {
-                Some(v) => Some(Derived {
-                    value: v,
-                    how: msg::SUM_OF_DIRECTIONS.to_string(),
-                    sources: vec![*span],
-                }),
-                None => {
-                    ctx.overflow(*span);
-                    None
-                }
-            },
+            Some(Derivation::Directions(span)) => self.sum_of_directions(ctx, *span),
             Some(Derivation::Sum(names)) => self.sum_of(ctx, names),
             None if !children.is_empty() => {
-                let parts: Vec<String> = children.iter().map(|c| c.name.value.clone()).collect();
-                match model::sum(children.iter().map(|c| c.amount)) {
-                    Some(v) => Some(Derived {
-                        value: v,
-                        how: parts.join(" + "),
-                        sources: children.iter().map(|c| c.span).collect(),
-                    }),
-                    None => {
-                        ctx.overflow(l.span);
-                        None
-                    }
-                }
+                let parts: Vec<Part> = children.iter().map(part).collect();
+                sum_parts(ctx, &children, l.span).map(|value| Derived {
+                    value,
+                    how: How::Lines(parts),
+                    sources: children.iter().map(|c| c.span).collect(),
+                })
             }
             None => None,
         };
         self.visiting.pop();
         let amount = match (&declared, &derived) {
-            (Some(d), _) => d.value,
-            (None, Some(d)) => d.value,
+            (Some(d), _) => Some(d.value),
+            (None, Some(d)) => Some(d.value),
             // An unreadable amount or a derivation that failed (unknown line, cycle, overflow) is
             // reported already.
-            (None, None) if l.declared.is_some() || l.derivation.is_some() => Decimal::ZERO,
+            (None, None) if l.declared.is_some() || l.derivation.is_some() => None,
             (None, None) => {
                 ctx.report(
                     Diagnostic::new(
-                        Code::LineWithoutAmount,
+                        LINE_WITHOUT_AMOUNT,
                         msg::line_without_amount(self.what, &l.name.value),
                         l.name.span,
                         msg::label_no_amount(),
                     )
                     .with_help(msg::help_line_without_amount(self.what, &l.name.value)),
                 );
-                Decimal::ZERO
+                None
             }
         };
         let out = Line {
@@ -143,9 +135,29 @@ impl<'a> Evaluator<'a> {
         out
     }
 
+    /// `= directions`: unknown when a direction's amount is (reported where it is).
+    fn sum_of_directions(&self, ctx: &mut Ctx, span: Span) -> Option<Derived> {
+        let mut total = Money::zero(ctx.unit);
+        for d in self.directions {
+            total = ctx.exact(total.checked_add(d.amount?), span)?;
+        }
+        Some(Derived {
+            value: total,
+            how: How::Directions(
+                self.directions
+                    .iter()
+                    .map(|d| Part {
+                        name: d.name.value.clone(),
+                        amount: d.amount,
+                    })
+                    .collect(),
+            ),
+            sources: vec![span],
+        })
+    }
+
     fn sum_of(&mut self, ctx: &mut Ctx, names: &[ast::Text]) -> Option<Derived> {
-        let mut total = Some(Decimal::ZERO);
-        let mut sources = Vec::new();
+        let mut lines = Vec::new();
         for n in names {
             if let Some(at) = self.visiting.iter().position(|v| *v == n.value) {
                 // The chain that leads back: 项目支出 → 专项业务费 → 项目支出.
@@ -154,7 +166,7 @@ impl<'a> Evaluator<'a> {
                 chain.push(&n.value);
                 ctx.report(
                     Diagnostic::new(
-                        Code::CyclicDerivation,
+                        CYCLIC_DERIVATION,
                         msg::derived_from_itself(&n.value, &chain.join(" → ")),
                         n.span,
                         msg::label_refers_back(),
@@ -165,13 +177,13 @@ impl<'a> Evaluator<'a> {
             }
             let Some(target) = self.by_name.get(n.value.as_str()).copied() else {
                 let known: Vec<String> = self.by_name.keys().map(|k| k.to_string()).collect();
-                let help = match crate::framework::suggest(&n.value, &known).first() {
+                let help = match crate::domain::framework::suggest(&n.value, &known).first() {
                     Some(s) => msg::did_you_mean_name(s),
                     None => msg::help_name_a_line(self.what),
                 };
                 ctx.report(
                     Diagnostic::new(
-                        Code::UnknownReference,
+                        UNKNOWN_REFERENCE,
                         msg::no_such_line(self.what, &n.value),
                         n.span,
                         msg::label_not_found(),
@@ -180,29 +192,33 @@ impl<'a> Evaluator<'a> {
                 );
                 return None;
             };
-            let line = self.line(ctx, target);
-            sources.push(line.span);
-            total = total.and_then(|t| t.checked_add(line.amount));
+            lines.push(self.line(ctx, target));
         }
-        let how = names
-            .iter()
-            .map(|n| n.value.as_str())
-            .collect::<Vec<_>>()
-            .join(" + ");
-        match total {
-            Some(value) => Some(Derived {
-                value,
-                how,
-                sources,
-            }),
-            None => {
-                if let Some(first) = names.first() {
-                    ctx.overflow(first.span);
-                }
-                None
-            }
-        }
+        let at = names.first().map_or(Span::default(), |n| n.span);
+        let value = sum_parts(ctx, &lines, at)?;
+        Some(Derived {
+            value,
+            how: How::Lines(lines.iter().map(part).collect()),
+            sources: lines.iter().map(|l| l.span).collect(),
+        })
     }
+}
+
+fn part(l: &Line) -> Part {
+    Part {
+        name: l.name.value.clone(),
+        amount: l.amount,
+    }
+}
+
+/// The exact sum of lines; `None` when one is unknown (reported already) or the sum cannot be exact
+/// (reported here, at `span`).
+fn sum_parts(ctx: &mut Ctx, lines: &[Line], span: Span) -> Option<Money> {
+    let mut total = Money::zero(ctx.unit);
+    for l in lines {
+        total = ctx.exact(total.checked_add(l.amount?), span)?;
+    }
+    Some(total)
 }
 
 /// Finds a line by name at any depth.

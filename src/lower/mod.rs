@@ -2,18 +2,34 @@
 //! with its provenance, and reports what cannot be given a meaning (unknown names, duplicates, overflow).
 //! Whether the derived figures agree with the declared ones is `check`'s job.
 
-mod directions;
-mod indicators;
-mod lines;
+pub(crate) mod directions;
+pub(crate) mod indicators;
+pub(crate) mod lines;
+pub(crate) mod messages;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::framework::Framework;
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
+use crate::domain::framework::Framework;
+use crate::domain::money::{self, Inexact, Reason};
+use crate::domain::{Breakdown, Money, MoneyUnit};
+use crate::lower::messages as msg;
 use crate::model::{Declaration, Spanned, Task};
-use crate::money;
+use crate::present;
 use crate::source::Span;
-use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item, MoneyUnit};
+use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item};
 use rust_decimal::Decimal;
+
+crate::codes::rules! {
+    NUMBER_OUT_OF_RANGE = "B1002", Error, "a number is too long or too large to be exact", "数字过长或过大，无法精确表示";
+    UNKNOWN_REFERENCE = "B2001", Error, "a reference names a direction or line that does not exist", "引用了不存在的支出方向或金额项";
+    DUPLICATE_NAME = "B2002", Error, "two parts have the same name", "两个部分同名";
+    DUPLICATE_HEADER = "B2003", Error, "a header fact is given twice", "同一基本信息填写了两次";
+    MISSING_HEADER = "B2004", Error, "a header fact the tables need is missing", "缺少表格所需的基本信息";
+    UNKNOWN_FRAMEWORK = "B2005", Error, "the framework is not a known profile", "指标体系不是已知的体系";
+    INVALID_HEADER = "B2007", Error, "a header value is out of range", "基本信息的取值超出范围";
+    OVERFLOW = "B3030", Error, "an amount is too large to compute exactly", "金额过大，无法精确计算";
+    INEXACT = "B3032", Error, "a computation has no exact result", "计算结果无法精确表示";
+    NEGATIVE_NUMBER = "B3031", Error, "an amount, count, price or number of months is negative", "金额、人数、数量、标准或月数为负数";
+}
 
 /// What every stage of lowering needs: the header facts and the diagnostics so far.
 pub(crate) struct Ctx {
@@ -29,53 +45,40 @@ impl Ctx {
         self.diagnostics.push(d);
     }
 
-    /// A number written in the source, exactly; reports B1002 and gives zero when it cannot be exact.
-    pub fn number(&mut self, n: &ast::Number) -> Decimal {
-        match money::parse_exact(&n.text) {
-            Some(v) => v,
-            None => {
-                self.report(
-                    Diagnostic::new(
-                        Code::NumberOutOfRange,
-                        msg::number_too_long(),
-                        n.span,
-                        msg::label_more_than_28_digits(),
-                    )
-                    .with_help(msg::help_number_too_long()),
-                );
-                Decimal::ZERO
-            }
+    /// A number written in the source, exactly; reports B1002 and gives `None` when it cannot be exact.
+    pub fn number(&mut self, n: &ast::Number) -> Option<Decimal> {
+        let v = money::parse_exact(&n.text);
+        if v.is_none() {
+            self.report(
+                Diagnostic::new(
+                    NUMBER_OUT_OF_RANGE,
+                    msg::number_too_long(),
+                    n.span,
+                    msg::label_more_than_28_digits(),
+                )
+                .with_help(msg::help_number_too_long()),
+            );
         }
+        v
     }
 
-    /// An amount literal in the document's unit (`367200元` in a 万元 document is 36.72).
-    pub fn amount(&mut self, a: &AmountLit) -> Decimal {
-        self.declared_amount(a).unwrap_or(Decimal::ZERO)
-    }
-
-    /// An amount literal, or `None` (reported: B1002, B3030) when it cannot be read exactly. Declared
-    /// figures use this, so that an unreadable number is not compared as if it were zero.
-    pub fn declared_amount(&mut self, a: &AmountLit) -> Option<Decimal> {
-        let Some(v) = money::parse_exact(&a.number.text) else {
-            self.number(&a.number);
-            return None;
-        };
+    /// An amount literal in the document's unit (`367200元` in a 万元 document is 36.72), or `None`
+    /// (reported: B1002, B3030, B3031, B3032) when it cannot be read exactly, so that an unreadable
+    /// figure is never compared or summed as if it were zero.
+    pub fn declared_amount(&mut self, a: &AmountLit) -> Option<Money> {
+        let v = self.number(&a.number)?;
         if v.is_sign_negative() && !v.is_zero() {
             self.negative(&a.number, msg::NegativeWhat::Amount);
             return None;
         }
-        let from = a.unit.unwrap_or(self.unit);
-        let converted = money::convert(v, from, self.unit);
-        if converted.is_none() {
-            self.overflow(a.span);
-        }
-        converted
+        let written = Money::new(v, a.unit.unwrap_or(self.unit));
+        self.exact(written.to(self.unit), a.span)
     }
 
     /// A count, price or number of months, exactly; reports B3031 and gives `None` when it is negative
     /// (a negative count would silently turn a cost into a refund).
     pub fn non_negative(&mut self, n: &ast::Number, what: msg::NegativeWhat) -> Option<Decimal> {
-        let v = self.number(n);
+        let v = self.number(n)?;
         if v.is_sign_negative() && !v.is_zero() {
             self.negative(n, what);
             return None;
@@ -86,7 +89,7 @@ impl Ctx {
     fn negative(&mut self, n: &ast::Number, what: msg::NegativeWhat) {
         self.report(
             Diagnostic::new(
-                Code::NegativeNumber,
+                NEGATIVE_NUMBER,
                 msg::negative_number(what, &n.text),
                 n.span,
                 msg::label_negative(),
@@ -100,16 +103,42 @@ impl Ctx {
         (a.unit.is_none() || a.unit == Some(self.unit)).then(|| a.number.text.clone())
     }
 
-    pub fn overflow(&mut self, span: Span) {
-        self.report(
-            Diagnostic::new(
-                Code::Overflow,
-                msg::amount_overflows(),
-                span,
-                msg::label_overflows(),
-            )
-            .with_help(msg::help_amount_overflows()),
-        );
+    /// The result of exact arithmetic, or `None` with B3030 (too large) or B3032 (it would be rounded)
+    /// reported at `span`, naming both operands.
+    pub fn exact<T>(&mut self, result: Result<T, Inexact>, span: Span) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.report(inexact(e, span));
+                None
+            }
+        }
+    }
+}
+
+/// The diagnostic for arithmetic that has no exact result.
+pub(crate) fn inexact(e: Inexact, span: Span) -> Diagnostic {
+    let operation = format!(
+        "{} {} {}",
+        present::figures::exact(e.left),
+        e.op.symbol(),
+        present::figures::exact(e.right)
+    );
+    match e.reason {
+        Reason::Overflow => Diagnostic::new(
+            OVERFLOW,
+            msg::amount_overflows(),
+            span,
+            msg::label_overflows(&operation),
+        )
+        .with_help(msg::help_amount_overflows()),
+        Reason::Rounded => Diagnostic::new(
+            INEXACT,
+            msg::not_exact(&operation),
+            span,
+            msg::label_not_exact(&operation),
+        )
+        .with_help(msg::help_not_exact()),
     }
 }
 
@@ -134,7 +163,6 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         _ => None,
     });
     let mut directions = directions::lower_all(&mut ctx, &ast_directions);
-    let directions_total = crate::model::sum(directions.iter().map(|d| d.amount));
 
     let income_ast: Vec<&ast::Line> = file.select(|i| match i {
         Item::Income(l) => Some(l),
@@ -144,8 +172,22 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         Item::Spending(l) => Some(l),
         _ => None,
     });
-    let income = lines::lower_breakdown(&mut ctx, &income_ast, directions_total, "income");
-    let spending = lines::lower_breakdown(&mut ctx, &spending_ast, directions_total, "spending");
+    let income = lines::lower_breakdown(&mut ctx, &income_ast, &directions, Breakdown::Income);
+    let spending =
+        lines::lower_breakdown(&mut ctx, &spending_ast, &directions, Breakdown::Spending);
+
+    // The breakdowns' totals are read by every check and backend: one that has no exact value is
+    // reported here, once, and is unknown from then on.
+    for lines in [&income, &spending] {
+        let amounts: Vec<Money> = lines.iter().filter_map(|l| l.amount).collect();
+        if let Some(first) = lines.first() {
+            ctx.exact(Money::sum(ctx.unit, amounts), first.span);
+        }
+    }
+    if let Some(first) = directions.first() {
+        let amounts: Vec<Money> = directions.iter().filter_map(|d| d.amount).collect();
+        ctx.exact(Money::sum(ctx.unit, amounts), first.name.span);
+    }
 
     let mut decl = Declaration {
         year: header.year,
@@ -178,7 +220,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
     {
         ctx.report(
             Diagnostic::new(
-                Code::MissingHeader,
+                MISSING_HEADER,
                 msg::no_framework(),
                 Span::new(0, 0),
                 msg::label_which_framework(),
@@ -230,7 +272,9 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
                 .into_iter()
                 .find(|(_, d)| d.name.value == t.funded_by.value)
                 .map(|(_, d)| d.amount);
-            if amount.is_none() {
+            let found = amount.is_some();
+            let amount = amount.flatten();
+            if !found {
                 let names: Vec<String> = decl
                     .all_directions()
                     .into_iter()
@@ -266,14 +310,14 @@ pub(crate) fn spanned(t: &ast::Text) -> Spanned<String> {
 }
 
 pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnostic {
-    let suggestions = crate::framework::suggest(&name.value, known);
+    let suggestions = crate::domain::framework::suggest(&name.value, known);
     let help = match suggestions.first() {
         Some(s) => msg::help_unknown_direction_suggest(s),
         None if known.is_empty() => msg::help_no_directions(),
         None => msg::help_directions_are(known),
     };
     Diagnostic::new(
-        Code::UnknownReference,
+        UNKNOWN_REFERENCE,
         msg::unknown_direction(&name.value),
         name.span,
         msg::label_not_found(),
@@ -287,7 +331,7 @@ struct Header {
     department: Option<Spanned<String>>,
     precision: u32,
     framework_span: Option<Span>,
-    total: Option<Spanned<Decimal>>,
+    total: Option<Spanned<Money>>,
 }
 
 fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
@@ -296,7 +340,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             ctx.report(
                 Diagnostic::new(
-                    Code::DuplicateHeader,
+                    DUPLICATE_HEADER,
                     msg::header_twice(key),
                     span,
                     msg::label_given_again(),
@@ -333,7 +377,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
                     }
                     _ => ctx.report(
                         Diagnostic::new(
-                            Code::InvalidHeader,
+                            INVALID_HEADER,
                             msg::not_a_budget_year(&value.text),
                             value.span,
                             msg::label_not_a_year(),
@@ -352,7 +396,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
                     Ok(p) if p <= 8 => precision = Some(p),
                     _ => ctx.report(
                         Diagnostic::new(
-                            Code::InvalidHeader,
+                            INVALID_HEADER,
                             msg::precision_out_of_range(),
                             value.span,
                             msg::label_out_of_range(),
@@ -378,7 +422,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
     if h.year.is_none() && !seen.iter().any(|(k, _)| *k == "year") {
         ctx.report(
             Diagnostic::new(
-                Code::MissingHeader,
+                MISSING_HEADER,
                 msg::no_budget_year(),
                 Span::new(0, 0),
                 msg::label_titles_need_year(),
@@ -386,10 +430,7 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
             .with_help(msg::help_add_year()),
         );
     }
-    h.precision = precision.unwrap_or(match ctx.unit {
-        MoneyUnit::WanYuan => 4,
-        MoneyUnit::Yuan => 2,
-    });
+    h.precision = precision.unwrap_or(ctx.unit.default_precision());
     if let Some(t) = total_lit {
         h.total = ctx.declared_amount(t).map(|value| Spanned {
             value,
@@ -407,14 +448,14 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                 ctx.has_framework = true;
             }
             None => {
-                let known: Vec<String> = crate::framework::PROFILES
+                let known: Vec<String> = crate::domain::framework::PROFILES
                     .iter()
                     .map(|s| s.to_string())
                     .collect();
-                let suggestions = crate::framework::suggest(&name.value, &known);
+                let suggestions = crate::domain::framework::suggest(&name.value, &known);
                 ctx.report(
                     Diagnostic::new(
-                        Code::UnknownFramework,
+                        UNKNOWN_FRAMEWORK,
                         msg::unknown_framework(&name.value),
                         name.span,
                         msg::label_unknown_profile(),
@@ -433,7 +474,7 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
                     if let Some(first) = seen.iter().find(|s| s.value == t.value) {
                         ctx.report(
                             Diagnostic::new(
-                                Code::DuplicateName,
+                                DUPLICATE_NAME,
                                 msg::framework_name_twice(&t.value),
                                 t.span,
                                 msg::label_again_here(),

@@ -2,7 +2,6 @@
 //! binary (the same `bdl explain` prints), written once per version to the user's cache folder so
 //! that a link opens offline and always matches the bdl that reported it.
 
-use crate::codes::Code;
 use std::path::{Path, PathBuf};
 
 /// The `file://` URL of the folder holding every code's page, written if it is not there yet; `None`
@@ -29,7 +28,7 @@ fn cache_dir() -> Option<PathBuf> {
 
 fn write_pages(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    for code in Code::ALL {
+    for code in crate::registry::all() {
         let path = dir.join(format!("{}.md", code.as_str()));
         if path.exists() {
             continue;

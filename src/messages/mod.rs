@@ -4,11 +4,13 @@
 //! (`report`, the command line) chooses one with a [`Lang`]. Codes, keywords, figures and JSON field
 //! names are the same in both languages.
 
-mod catalogue;
+mod cli;
 mod editor;
+pub mod shared;
 
-pub use catalogue::*;
+pub use cli::*;
 pub use editor::*;
+pub use shared::*;
 
 /// The language of the texts shown to people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]

@@ -1,6 +1,7 @@
 //! The syntax tree: what the source says, with the byte span of every piece, before any meaning is
 //! given to it. Names are kept as written; categories, references and amounts are resolved in `lower`.
 
+pub use crate::domain::{DirectionKind, Horizon, MoneyUnit, Per};
 use crate::source::Span;
 
 /// A string or bare word as written, with its span.
@@ -16,12 +17,6 @@ pub struct Text {
 pub struct Number {
     pub text: String,
     pub span: Span,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MoneyUnit {
-    Yuan,
-    WanYuan,
 }
 
 /// An amount as written: a number and an optional money unit (`36.72`, `367200元`).
@@ -115,14 +110,6 @@ pub struct Task {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Horizon {
-    /// 年度绩效指标 (`indicator`).
-    Annual,
-    /// 实施期 / 总体绩效指标 (`overall`).
-    Overall,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indicator {
     pub horizon: Horizon,
@@ -183,14 +170,6 @@ pub enum IndicatorOption {
     Sense(Text),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DirectionKind {
-    /// 专项资金支出方向 (`direction`).
-    Direction,
-    /// 项目 (`project`): the same construct, printed as 项目支出绩效目标表.
-    Project,
-}
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Direction {
     pub kind: DirectionKind,
@@ -234,13 +213,6 @@ pub struct Cost {
 pub enum Count {
     People(Number),
     Qty { number: Number, unit: Text },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Per {
-    Month,
-    Year,
-    Once,
 }
 
 /// A cost basis `< count price [months N] >`: always in 元.

@@ -1,10 +1,14 @@
 //! Source bytes → text. bdl reads UTF-8; files saved by Chinese Windows tools are often GBK/GB18030 or
 //! UTF-16, and are recognised and named (with the command that converts them), never shown as mojibake.
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::messages as msg;
 use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+
+crate::codes::rules! {
+    NOT_UTF_8 = "B1004", Error, "the file is not UTF-8 text", "文件不是 UTF-8 文本";
+}
 
 pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
@@ -28,7 +32,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
             ))),
             _ => Err(Box::new(
                 Diagnostic::new(
-                    Code::NotUtf8,
+                    NOT_UTF_8,
                     msg::not_text(e.valid_up_to() + 1),
                     Span::new(0, 0),
                     msg::label_not_text(),
@@ -79,7 +83,7 @@ fn first_line(text: &str) -> String {
 
 fn not_utf8(name: &str, iconv: &str, first: String) -> Diagnostic {
     Diagnostic::new(
-        Code::NotUtf8,
+        NOT_UTF_8,
         msg::not_utf8(name, &first),
         Span::new(0, 0),
         msg::label_not_utf8(),

@@ -2,10 +2,15 @@
 //! positions (pest's own line/column mixes bytes and characters on Chinese lines).
 
 use super::parser::Rule;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages::{self as msg, Expected, Found};
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::TOO_COMPLEX;
+use crate::syntax::messages::{self as msg, Expected, Found};
 use pest::error::{Error, ErrorVariant, InputLocation};
+
+crate::codes::rules! {
+    SYNTAX = "B1001", Error, "the line does not follow the bdl grammar", "此行不符合 bdl 语法";
+}
 
 pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     let start = match e.location {
@@ -17,7 +22,7 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
     match &e.variant {
         ErrorVariant::CustomError { message } if super::limits::is_limit_message(message) => {
             Diagnostic::new(
-                Code::TooComplex,
+                TOO_COMPLEX,
                 msg::too_complex(),
                 span,
                 msg::label_parsing_stopped(),
@@ -25,62 +30,22 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
             .with_help(msg::help_too_complex())
         }
         ErrorVariant::CustomError { message } => Diagnostic::new(
-            Code::Syntax,
+            SYNTAX,
             msg::syntax_internal(message),
             span,
             msg::label_here(),
         )
         .with_help(msg::help_report_bug()),
         ErrorVariant::ParsingError { positives, .. } => {
-            if let Some(d) = rate_without_period(src, start, positives) {
-                return d;
-            }
             // In the order of the English words, the same in every language.
             let mut wanted: Vec<Expected> = positives.iter().filter_map(|r| describe(*r)).collect();
             wanted.sort_by_cached_key(|w| w.text().en);
             wanted.dedup();
             let message = msg::syntax_expected(&wanted, &found(src, span));
             let help = help_for(positives, src, span);
-            Diagnostic::new(Code::Syntax, message, span, msg::label_not_expected()).with_help(help)
+            Diagnostic::new(SYNTAX, message, span, msg::label_not_expected()).with_help(help)
         }
     }
-}
-
-/// `rate 235 >`: pest gives up at `rate` and would say it expected a rate, found `rate`. Say what is
-/// missing instead, under the rate itself.
-fn rate_without_period(src: &str, start: usize, positives: &[Rule]) -> Option<Diagnostic> {
-    if !positives
-        .iter()
-        .any(|r| matches!(r, Rule::unit_price | Rule::rate))
-    {
-        return None;
-    }
-    let rest = src.get(start..)?.strip_prefix("rate")?;
-    let spaced = rest.trim_start_matches([' ', '\t', '\u{3000}']);
-    let number_at = rest.len() - spaced.len();
-    let number: String = spaced
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    if number.is_empty()
-        || spaced
-            .get(number.len()..)
-            .unwrap_or_default()
-            .trim_start()
-            .starts_with('/')
-    {
-        return None;
-    }
-    let end = start + "rate".len() + number_at + number.len();
-    Some(
-        Diagnostic::new(
-            Code::Syntax,
-            msg::rate_has_no_period(&number),
-            Span::new(start, end),
-            msg::label_per_month_or_year(),
-        )
-        .with_help(msg::help_rate_item_period(&number)),
-    )
 }
 
 /// The span of the token that starts at `start` (up to the next space or end of line), so the
@@ -191,9 +156,6 @@ fn help_for(positives: &[Rule], src: &str, span: Span) -> crate::messages::Text 
         "total" => "total 173.4271",
         _ => "",
     };
-    if positives.contains(&per) {
-        return msg::help_rate_needs_period();
-    }
     if positives.contains(&string) && !example.is_empty() {
         return msg::help_texts_in_quotes(example);
     }

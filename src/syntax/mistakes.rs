@@ -1,10 +1,20 @@
 //! The common mistakes of people who type declarations in Chinese input methods, each recognised at
 //! the place of a syntax error and explained with the corrected line.
 
+use super::keywords::{self, Keyword};
 use super::scan;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::messages as msg;
+
+crate::codes::rules! {
+    FULL_WIDTH_PUNCTUATION = "B1010", Error, "full-width punctuation where ASCII is meant", "应使用半角符号处写成了全角标点";
+    UNTERMINATED_STRING = "B1011", Error, "a text in quotes is not closed on its line", "引号中的文字未在本行闭合";
+    THOUSANDS_SEPARATOR = "B1012", Error, "a number is written with thousands separators", "数字中写了千位分隔符";
+    RATE_WITHOUT_PERIOD = "B1013", Error, "a rate does not say per month or per year", "标准未写明按月还是按年";
+    UNKNOWN_KEYWORD = "B1014", Error, "a line starts with a word that is not a keyword", "行首的词不是关键字";
+    UNKNOWN_MONEY_UNIT = "B1016", Error, "a money unit is neither 万元 nor 元", "金额单位既不是万元也不是元";
+}
 
 /// Full-width characters that stand for ASCII syntax, with their ASCII form.
 const LOOK_ALIKES: &[(char, &str)] = &[
@@ -36,35 +46,6 @@ const LOOK_ALIKES: &[(char, &str)] = &[
     ('９', "9"),
 ];
 
-pub const KEYWORDS: &[&str] = &[
-    "year",
-    "filer",
-    "department",
-    "unit",
-    "precision",
-    "framework",
-    "category",
-    "total",
-    "income",
-    "spending",
-    "duty",
-    "goal",
-    "plan",
-    "task",
-    "indicator",
-    "overall",
-    "direction",
-    "project",
-    "special",
-    "kind",
-    "period",
-    "amount",
-    "cost",
-    "annual",
-    "summary-goal",
-    "summary-annual",
-];
-
 /// A diagnostic for a known mistake on the line of a syntax error at `pos`, if there is one.
 pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic> {
     let (start, end) = scan::line_around(src, pos);
@@ -72,10 +53,7 @@ pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic
     full_width(line, start)
         .or_else(|| unterminated_string(line, start))
         .or_else(|| thousands_separator(line, start, pos))
-        .or_else(|| {
-            rate_missing_period(line, start)
-                .or_else(|| wants_period.then(|| rate_without_period(src, pos)))
-        })
+        .or_else(|| rate_without_period(line, start, pos, wants_period))
         .or_else(|| money_unit_misspelled(line, start))
         .or_else(|| unknown_keyword(line, start, pos))
 }
@@ -89,7 +67,7 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
             "元"
         };
         Diagnostic::new(
-            Code::UnknownMoneyUnit,
+            UNKNOWN_MONEY_UNIT,
             msg::unknown_money_unit(word),
             Span::new(start + at, start + at + word.len()),
             msg::label_not_a_money_unit(),
@@ -99,12 +77,13 @@ fn money_unit_misspelled(line: &str, start: usize) -> Option<Diagnostic> {
     let trimmed = line.trim_start();
     let lead = line.len() - trimmed.len();
     // `unit` as the keyword (followed by a blank), not the start of another word such as `units`.
+    let unit = Keyword::Unit.word();
     if let Some(rest) = trimmed
-        .strip_prefix("unit")
+        .strip_prefix(unit)
         .filter(|r| r.starts_with([' ', '\t', '\u{3000}']))
     {
         let word = rest.split_whitespace().next().unwrap_or("");
-        let at = lead + 4 + rest.find(word).unwrap_or(0);
+        let at = lead + unit.len() + rest.find(word).unwrap_or(0);
         if !word.is_empty() && !word.starts_with('#') && word != "万元" && word != "元" {
             return Some(found(at, word));
         }
@@ -137,7 +116,7 @@ fn unterminated_string(line: &str, start: usize) -> Option<Diagnostic> {
     };
     Some(
         Diagnostic::new(
-            Code::UnterminatedString,
+            UNTERMINATED_STRING,
             msg::unterminated_text(),
             Span::new(start + open, start + line.len()),
             msg::label_no_closing_quote(),
@@ -157,7 +136,7 @@ fn full_width(line: &str, start: usize) -> Option<Diagnostic> {
     let fixed = fix_line(line);
     Some(
         Diagnostic::new(
-            Code::FullWidthPunctuation,
+            FULL_WIDTH_PUNCTUATION,
             msg::full_width(c, ascii),
             Span::new(start + offset, start + offset + c.len_utf8()),
             msg::label_full_width(),
@@ -212,7 +191,7 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
                 .collect();
             return Some(
                 Diagnostic::new(
-                    Code::ThousandsSeparator,
+                    THOUSANDS_SEPARATOR,
                     msg::thousands_separator(written),
                     Span::new(start + num_start, start + num_end),
                     msg::label_no_separators(),
@@ -224,53 +203,66 @@ fn thousands_separator(line: &str, start: usize, pos: usize) -> Option<Diagnosti
     None
 }
 
-fn rate_without_period(src: &str, pos: usize) -> Diagnostic {
-    let (line_start, _) = scan::line_around(src, pos);
-    let rate_at = src
-        .get(line_start..pos)
-        .and_then(|before| before.rfind("rate"))
-        .map_or(pos, |i| line_start + i);
-    Diagnostic::new(
-        Code::RateWithoutPeriod,
-        msg::rate_without_period(),
-        Span::new(rate_at, pos.max(rate_at)),
-        msg::label_per_what(),
-    )
-    .with_help(msg::help_rate_period_example())
-}
-
-/// `rate 612` with no `/month` or `/year` after the number.
-fn rate_missing_period(line: &str, start: usize) -> Option<Diagnostic> {
-    let code: String = scan::code_chars(line).iter().map(|(_, c)| *c).collect();
-    let (_, rest) = code.split_once("rate")?;
-    let rest = rest.trim_start();
-    let digits = rest
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(rest.len());
-    let (number, after) = rest.split_at_checked(digits).unwrap_or((rest, ""));
-    if number.is_empty() || after.trim_start().starts_with('/') {
+/// B1013, recognised here only: `rate 612` with no `/month` or `/year`. The first `rate` keyword of
+/// the line (a whole word, outside strings and comments) followed by a number and no `/` is named with
+/// its number; else, when the parser stopped where the period must come (`rate 612/`, `rate 612/week`),
+/// the `rate` before the error is.
+fn rate_without_period(
+    line: &str,
+    start: usize,
+    pos: usize,
+    wants_period: bool,
+) -> Option<Diagnostic> {
+    // Offsets in ascending order, so membership is a binary search.
+    let code: Vec<usize> = scan::code_chars(line).into_iter().map(|(i, _)| i).collect();
+    let rates: Vec<usize> = keywords::occurrences(line, Keyword::Rate)
+        .filter(|i| code.binary_search(i).is_ok())
+        .collect();
+    let bare = rates.iter().find_map(|&at| {
+        let rest = line.get(at + Keyword::Rate.word().len()..)?;
+        let spaced = rest.trim_start_matches([' ', '\t', '\u{3000}']);
+        let digits = spaced
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(spaced.len());
+        let (number, after) = spaced.split_at_checked(digits)?;
+        let end = at + Keyword::Rate.word().len() + (rest.len() - spaced.len()) + digits;
+        (!number.is_empty() && !after.trim_start().starts_with('/')).then_some((at, end, number))
+    });
+    if let Some((at, end, number)) = bare {
+        return Some(
+            Diagnostic::new(
+                RATE_WITHOUT_PERIOD,
+                msg::rate_number_without_period(number),
+                Span::new(start + at, start + end),
+                msg::label_per_what(),
+            )
+            .with_help(msg::help_rate_number_period(number)),
+        );
+    }
+    if !wants_period {
         return None;
     }
-    let line_at = line.find("rate").unwrap_or(0);
-    let end = line
-        .get(line_at..)
-        .and_then(|from_rate| from_rate.find(number))
-        .map_or(line_at + 4, |i| line_at + i + number.len());
+    let rate_at = rates
+        .iter()
+        .rev()
+        .map(|i| start + i)
+        .find(|i| *i <= pos)
+        .unwrap_or(pos);
     Some(
         Diagnostic::new(
-            Code::RateWithoutPeriod,
-            msg::rate_number_without_period(number),
-            Span::new(start + line_at, start + end),
+            RATE_WITHOUT_PERIOD,
+            msg::rate_without_period(),
+            Span::new(rate_at, pos.max(rate_at)),
             msg::label_per_what(),
         )
-        .with_help(msg::help_rate_number_period(number)),
+        .with_help(msg::help_rate_period_example()),
     )
 }
 
 /// The keyword a misspelt word at the start of a line most likely means (`indicater` → `indicator`).
 pub fn suggest_keyword(word: &str) -> Option<String> {
-    let candidates: Vec<String> = KEYWORDS.iter().map(|k| k.to_string()).collect();
-    crate::framework::suggest(&word.to_ascii_lowercase(), &candidates)
+    let candidates: Vec<String> = keywords::statement_words().map(str::to_string).collect();
+    crate::domain::framework::suggest(&word.to_ascii_lowercase(), &candidates)
         .into_iter()
         .find(|s| strsim::levenshtein(s, &word.to_ascii_lowercase()) <= 3)
 }
@@ -285,7 +277,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
     if word.is_empty()
         || word == "}"
         || word.starts_with('#')
-        || KEYWORDS.contains(&word)
+        || Keyword::from_word(word).is_some_and(Keyword::starts_statement)
         || start + lead != pos
     {
         return None;
@@ -293,11 +285,14 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
     let suggestion = suggest_keyword(word);
     let help = match &suggestion {
         Some(s) => msg::did_you_mean_code(s),
-        None => msg::help_keywords(),
+        None => {
+            let (document, direction) = keywords::statement_lists();
+            msg::help_keywords(&document, &direction)
+        }
     };
     Some(
         Diagnostic::new(
-            Code::UnknownKeyword,
+            UNKNOWN_KEYWORD,
             msg::unknown_keyword(word),
             Span::new(start + lead, start + lead + word.len()),
             msg::label_unknown_keyword(),
@@ -310,7 +305,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
 mod tests {
     use super::*;
 
-    fn code_of(line: &str) -> Option<Code> {
+    fn code_of(line: &str) -> Option<crate::codes::Code> {
         recognise(line, line.find('!').map_or(0, |i| i), false).map(|d| d.code)
     }
 
@@ -318,25 +313,32 @@ mod tests {
     fn mistakes_are_recognised() {
         assert_eq!(
             code_of("filer “石峰区信访局”"),
-            Some(Code::FullWidthPunctuation)
+            Some(FULL_WIDTH_PUNCTUATION)
         );
-        assert_eq!(code_of("goal \"未闭合"), Some(Code::UnterminatedString));
+        assert_eq!(code_of("goal \"未闭合"), Some(UNTERMINATED_STRING));
         assert_eq!(
             code_of("income \"其他资金\" 173,427.1"),
-            Some(Code::ThousandsSeparator)
+            Some(THOUSANDS_SEPARATOR)
         );
         assert_eq!(
             code_of("indicater 产出数量 \"x\" = 1"),
-            Some(Code::UnknownKeyword)
+            Some(UNKNOWN_KEYWORD)
         );
         assert_eq!(
             code_of("direction \"巡逻\" < people 50 rate 612 >"),
-            Some(Code::RateWithoutPeriod)
+            Some(RATE_WITHOUT_PERIOD)
         );
         assert_eq!(
             code_of("direction \"巡逻\" < people 50 rate 612/month >"),
             None
         );
+        assert_eq!(
+            code_of("direction \"巡逻\" < people 50 rate 612 > # rate 1/month"),
+            Some(RATE_WITHOUT_PERIOD)
+        );
+        // `rate` inside another word, a string or a comment is no rate.
+        assert_eq!(code_of("direction \"rate 5\" { # rate 612"), None);
+        assert_eq!(code_of("corporate 612"), Some(UNKNOWN_KEYWORD));
         assert_eq!(
             fix_line("direction “巡逻” ＜ people 50 rate 612／month ＞"),
             "direction \"巡逻\" < people 50 rate 612/month >"

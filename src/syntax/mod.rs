@@ -3,18 +3,27 @@
 
 pub mod ast;
 pub mod encoding;
-mod errors;
+pub(crate) mod errors;
+pub mod keywords;
 pub mod limits;
+pub mod messages;
 pub mod mistakes;
 pub mod parser;
-mod recover;
+pub(crate) mod recover;
 pub mod scan;
 
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::messages as msg;
 
 pub use limits::{MAX_BYTES as MAX_FILE_BYTES, MAX_DEPTH};
+
+crate::codes::rules! {
+    TOO_COMPLEX = "B1003", Error, "the file is too complex to parse", "文件过于复杂，无法解析";
+    TOO_LARGE = "B1007", Error, "the file is larger than bdl reads", "文件超过 bdl 可读取的大小";
+    TOO_DEEP = "B1008", Error, "blocks are nested deeper than bdl reads", "块的嵌套层数超过 bdl 可读取的深度";
+    INVISIBLE_CHARACTER = "B1015", Warning, "an invisible character changes how the text reads", "不可见字符改变了文字的显示";
+}
 
 /// The tree of the parts of a source that parse, and the byte ranges left out because they do not.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +44,7 @@ pub fn parse_recovering(src: &str) -> Result<ast::File, (Vec<Diagnostic>, Option
         return Err((
             vec![
                 Diagnostic::new(
-                    Code::TooLarge,
+                    TOO_LARGE,
                     msg::file_too_large(src.len(), MAX_FILE_BYTES / (1024 * 1024)),
                     Span::new(0, 0),
                     msg::label_too_large(),
@@ -50,7 +59,7 @@ pub fn parse_recovering(src: &str) -> Result<ast::File, (Vec<Diagnostic>, Option
         return Err((
             vec![
                 Diagnostic::new(
-                    Code::TooDeep,
+                    TOO_DEEP,
                     msg::nested_too_deep(MAX_DEPTH),
                     Span::new(at, at + 1),
                     msg::label_too_deep(),
@@ -96,7 +105,7 @@ pub fn lint(src: &str) -> Vec<Diagnostic> {
         .take(recover::MAX_SYNTAX_ERRORS)
         .map(|(at, c)| {
             Diagnostic::new(
-                Code::InvisibleCharacter,
+                INVISIBLE_CHARACTER,
                 msg::invisible_character(c as u32),
                 Span::new(at, at + c.len_utf8()),
                 msg::label_invisible_character(),

@@ -6,10 +6,16 @@ use super::errors;
 use super::mistakes;
 use super::parser::{self, Rule};
 use super::scan::{self, Braces};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
+use crate::syntax::TOO_COMPLEX;
+use crate::syntax::messages as msg;
 use pest::error::{Error, InputLocation};
+
+crate::codes::rules! {
+    UNCLOSED_BLOCK = "B1005", Error, "a block opened with `{` is never closed", "以 `{` 开始的块没有闭合";
+    UNOPENED_BLOCK = "B1006", Error, "a `}` closes no block", "`}` 没有对应的块";
+}
 
 /// At most this many syntax errors are reported for one file.
 pub const MAX_SYNTAX_ERRORS: usize = 50;
@@ -29,7 +35,7 @@ pub fn all_errors(
         .map(|&o| unclosed(src, o))
         .chain(braces.unopened.iter().map(|&c| {
             Diagnostic::new(
-                Code::UnopenedBlock,
+                UNOPENED_BLOCK,
                 msg::unopened_block(),
                 Span::new(c, c + 1),
                 msg::label_nothing_to_close(),
@@ -50,7 +56,7 @@ pub fn all_errors(
         let pos = position(&err).min(src.len());
         let diagnostic = explain(src, &err, pos);
         // The parser's work limit (B1003) bounds the whole file, not each retry.
-        let over_limit = diagnostic.code == Code::TooComplex;
+        let over_limit = diagnostic.code == TOO_COMPLEX;
         out.push(diagnostic);
         if over_limit || out.len() >= MAX_SYNTAX_ERRORS || pos >= src.len() {
             break;
@@ -173,7 +179,7 @@ fn unclosed(src: &str, open: usize) -> Diagnostic {
         short.push('…');
     }
     Diagnostic::new(
-        Code::UnclosedBlock,
+        UNCLOSED_BLOCK,
         msg::unclosed_block(),
         Span::new(open, open + 1),
         msg::label_opened_here(),

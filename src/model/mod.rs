@@ -1,10 +1,15 @@
 //! The model: what a declaration means. Every amount is exact and in the document's unit; every derived
 //! figure carries its provenance (how it was computed and from which facts).
 
-use crate::framework::{Framework, Slot};
-use crate::period::Period;
+mod provenance;
+mod value;
+
+pub use provenance::{BasisTerms, How, Part};
+pub use value::{Measure, Op, RefKind, Reference, Value};
+
+use crate::domain::framework::{Framework, Slot};
+use crate::domain::{DirectionKind, Horizon, Money, MoneyUnit, Per, Period};
 use crate::source::Span;
-use crate::syntax::ast::{DirectionKind, Horizon, MoneyUnit, Per};
 use rust_decimal::Decimal;
 
 /// A text with the place it was written.
@@ -14,12 +19,12 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
-/// A derived figure and where it came from.
+/// A derived amount and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Derived {
-    pub value: Decimal,
-    /// The computation in words, e.g. `50人 × 612元/人/月 × 12月 = 367200元`.
-    pub how: String,
+    pub value: Money,
+    /// How it was computed (`present::provenance` writes it for people).
+    pub how: How,
     /// The facts it was computed from.
     pub sources: Vec<Span>,
 }
@@ -38,7 +43,7 @@ pub struct Declaration {
     /// `framework` is the default profile and no indicator is placed in it.
     pub has_framework: bool,
     /// `total …` as declared (资金总额).
-    pub declared_total: Option<Spanned<Decimal>>,
+    pub declared_total: Option<Spanned<Money>>,
     pub income: Vec<Line>,
     pub spending: Vec<Line>,
     pub duties: Vec<Spanned<String>>,
@@ -51,20 +56,21 @@ pub struct Declaration {
 
 impl Declaration {
     /// The framework category (二级指标) an indicator sits in; `None` when its name is unknown.
-    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::framework::Category> {
+    pub fn category_of(&self, ind: &Indicator) -> Option<&crate::domain::framework::Category> {
         ind.slot.and_then(|s| self.framework.category(s))
     }
 
-    pub fn income_total(&self) -> Option<Decimal> {
-        sum(self.income.iter().map(|l| l.amount))
+    /// What the income breakdown adds up to; `None` when it is empty or a line is unknown.
+    pub fn income_total(&self) -> Option<Money> {
+        sum_lines(&self.income, self.unit)
     }
 
-    pub fn spending_total(&self) -> Option<Decimal> {
-        sum(self.spending.iter().map(|l| l.amount))
+    pub fn spending_total(&self) -> Option<Money> {
+        sum_lines(&self.spending, self.unit)
     }
 
     /// 资金总额: declared, else the income breakdown, else the spending breakdown.
-    pub fn total(&self) -> Option<Decimal> {
+    pub fn total(&self) -> Option<Money> {
         if let Some(t) = &self.declared_total {
             return Some(t.value);
         }
@@ -77,9 +83,12 @@ impl Declaration {
         None
     }
 
-    /// 项目支出 as the directions add up.
-    pub fn directions_total(&self) -> Option<Decimal> {
-        sum(self.directions.iter().map(|d| d.amount))
+    /// 项目支出 as the directions add up; `None` without directions or when one is unknown.
+    pub fn directions_total(&self) -> Option<Money> {
+        if self.directions.is_empty() {
+            return None;
+        }
+        sum(self.directions.iter().map(|d| d.amount), self.unit)
     }
 
     /// Whether the document speaks for the department as a whole (it then prints 部门整体支出绩效目标表).
@@ -106,21 +115,31 @@ impl Declaration {
     }
 }
 
-/// A checked sum; `None` on overflow.
-pub fn sum(mut values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
+/// The exact sum of amounts in `unit`; `None` when one is unknown or the sum cannot be exact.
+pub fn sum(values: impl Iterator<Item = Option<Money>>, unit: MoneyUnit) -> Option<Money> {
+    values
+        .into_iter()
+        .try_fold(Money::zero(unit), |acc, v| acc.checked_add(v?).ok())
+}
+
+/// What a list of lines adds up to; `None` when it is empty or a line is unknown.
+pub fn sum_lines(lines: &[Line], unit: MoneyUnit) -> Option<Money> {
+    if lines.is_empty() {
+        return None;
+    }
+    sum(lines.iter().map(|l| l.amount), unit)
 }
 
 /// An income or spending line (or a direction's fund source).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     pub name: Spanned<String>,
-    pub declared: Option<Spanned<Decimal>>,
+    pub declared: Option<Spanned<Money>>,
     /// The written number of a declared amount, for comparing at printed precision.
     pub declared_text: Option<String>,
     pub derived: Option<Derived>,
-    /// Declared if given, else derived.
-    pub amount: Decimal,
+    /// Declared if given, else derived; `None` when neither could be read (reported).
+    pub amount: Option<Money>,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -138,84 +157,7 @@ pub struct Task {
     pub duty: Spanned<String>,
     pub funded_by: Spanned<String>,
     /// The amount of the direction or project that funds it.
-    pub amount: Option<Decimal>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Op {
-    Eq,
-    Ge,
-    Le,
-    Gt,
-    Lt,
-}
-
-impl Op {
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Op::Eq => "=",
-            Op::Ge => "≥",
-            Op::Le => "≤",
-            Op::Gt => ">",
-            Op::Lt => "<",
-        }
-    }
-
-    /// 正向 (more is better) or 反向.
-    pub fn sense(self) -> Option<&'static str> {
-        match self {
-            Op::Ge | Op::Gt => Some("正向"),
-            Op::Le | Op::Lt => Some("反向"),
-            Op::Eq => None,
-        }
-    }
-}
-
-/// The kind of derived number a value refers to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RefKind {
-    People,
-    Qty,
-    Money,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reference {
-    pub kind: RefKind,
-    /// As written: `people of "信访岗位津贴"`.
-    pub written: String,
-    pub derived: Derived,
-    /// 人, the qty unit, or the document's money unit.
-    pub unit: String,
-    pub span: Span,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
-    Quantity {
-        op: Op,
-        /// The operator as written when it is a word (不低于), to print it the same way.
-        op_word: Option<String>,
-        /// The number shown: the literal, or the referenced figure.
-        number: Decimal,
-        /// The literal's spelling, when written.
-        number_text: Option<String>,
-        unit: Option<String>,
-        reference: Option<Box<Reference>>,
-        span: Span,
-    },
-    Quality {
-        text: String,
-        span: Span,
-    },
-}
-
-impl Value {
-    pub fn span(&self) -> Span {
-        match self {
-            Value::Quantity { span, .. } | Value::Quality { span, .. } => *span,
-        }
-    }
+    pub amount: Option<Money>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,18 +189,20 @@ pub struct Cost {
     /// The `cost` line's label; `None` for a basis on the direction's own line.
     pub label: Option<Spanned<String>>,
     pub count: Count,
-    /// 元 per unit (per month, per year, or once).
-    pub price: Decimal,
+    /// The price per unit (per month, per year, or once), in 元.
+    pub price: Money,
     pub per: Per,
     /// Months (per month) or years (per year) multiplied in; 1 for a one-off price.
     pub times: Decimal,
     /// The months a per-month or per-year price runs for, as written or defaulted; `None` for a
     /// one-off price.
     pub months: Option<Decimal>,
-    /// The amount in 元 and in the document's unit.
-    pub yuan: Decimal,
-    pub derived: Derived,
-    pub prior: Option<Decimal>,
+    /// count × price (× months), in 元, with its terms (`terms.converted` is the same in the
+    /// document's unit).
+    pub amount: Money,
+    pub terms: BasisTerms,
+    /// 上年 figure, in the document's unit.
+    pub prior: Option<Money>,
     pub span: Span,
 }
 
@@ -275,15 +219,15 @@ pub struct Direction {
     /// The goal texts printed in the summary table, where they differ from the direction's own table.
     pub summary_goal: Option<Spanned<String>>,
     pub summary_annual: Option<Spanned<String>>,
-    pub declared: Option<Spanned<Decimal>>,
+    pub declared: Option<Spanned<Money>>,
     pub declared_text: Option<String>,
     /// 测算依据 in words (`amount 120 basis "依据招标文件"`).
     pub basis_text: Option<String>,
     pub costs: Vec<Cost>,
     /// Sum of the costs and sub-directions, when there are any.
     pub derived: Option<Derived>,
-    /// Declared if given, else derived.
-    pub amount: Decimal,
+    /// Declared if given, else derived; `None` when neither could be read (reported).
+    pub amount: Option<Money>,
     pub people: Option<Decimal>,
     pub funds: Vec<Line>,
     pub indicators: Vec<Indicator>,
@@ -292,6 +236,12 @@ pub struct Direction {
     /// references to them report nothing more.
     pub incomplete: bool,
     pub span: Span,
+}
+
+impl Cost {
+    pub fn how(&self) -> How {
+        How::Basis(self.terms.clone())
+    }
 }
 
 impl Direction {

@@ -1,10 +1,10 @@
-//! The roll-up of a folder of declarations, as JSON or Markdown. Every amount is in 万元 (documents in
-//! 元 are converted exactly) and printed exactly, never rounded.
+//! The roll-up of a folder of declarations as printed: `_rollup.json` (streamed, entry by entry) and
+//! `_rollup.md`. Every amount is in 万元 (documents in 元 are converted exactly) and printed exactly.
 
-use super::markdown::escape_cell;
-use super::pretty::Pretty;
-use crate::batch::rollup::{Entry, Rollup, Totals};
-use crate::money;
+use super::rollup::{Entry, Rollup, Totals};
+use crate::emit::markdown::escape_cell;
+use crate::emit::pretty::Pretty;
+use crate::present::figures;
 use rust_decimal::Decimal;
 
 /// The version of the roll-up schema.
@@ -13,7 +13,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 const UNIT_NOTE: &str = "all amounts are in 万元; documents written in 元 are converted exactly (÷ 10000), never rounded";
 
 fn amount(p: &mut Pretty, v: Decimal) {
-    p.str(&money::exact(v));
+    p.str(&figures::exact(v));
 }
 
 fn lines(p: &mut Pretty, ls: &[(String, Decimal)]) {
@@ -33,8 +33,7 @@ pub fn json_head() -> String {
     let mut p = Pretty::new();
     p.begin_object();
     p.key("schema").number(SCHEMA_VERSION);
-    p.key("unit")
-        .str(money::unit_name(crate::batch::rollup::UNIT));
+    p.key("unit").str(super::rollup::UNIT.name());
     p.key("unit_note").str(UNIT_NOTE);
     p.key("departments").begin_array();
     p.finish()
@@ -51,7 +50,7 @@ pub fn json_entry(e: &Entry, first: bool) -> String {
     };
     p.key("filer").opt_str(e.filer.as_deref());
     p.key("department").opt_str(e.department.as_deref());
-    p.key("source_unit").str(money::unit_name(e.source_unit));
+    p.key("source_unit").str(e.source_unit.name());
     match e.total {
         Some(t) => amount(p.key("total"), t),
         None => {
@@ -100,7 +99,7 @@ fn cell(s: Option<&str>) -> String {
 
 fn line_cell(ls: &[(String, Decimal)]) -> String {
     ls.iter()
-        .map(|(n, v)| format!("{} {}", escape_cell(n), money::exact(*v)))
+        .map(|(n, v)| format!("{} {}", escape_cell(n), figures::exact(*v)))
         .collect::<Vec<_>>()
         .join("<br>")
 }
@@ -115,24 +114,24 @@ pub fn markdown_head(t: &Totals) -> String {
         t.departments, t.directions
     ));
     out.push_str("## 合计\n\n| 项目 | 金额 |\n|---|---:|\n");
-    out.push_str(&format!("| 资金总额 | {} |\n", money::exact(t.total)));
+    out.push_str(&format!("| 资金总额 | {} |\n", figures::exact(t.total)));
     for (n, v) in &t.income {
         out.push_str(&format!(
             "| 按收入性质分：{} | {} |\n",
             escape_cell(n),
-            money::exact(*v)
+            figures::exact(*v)
         ));
     }
     for (n, v) in &t.spending {
         out.push_str(&format!(
             "| 按支出性质分：{} | {} |\n",
             escape_cell(n),
-            money::exact(*v)
+            figures::exact(*v)
         ));
     }
     out.push_str(&format!(
         "| 项目支出（各支出方向之和） | {} |\n\n",
-        money::exact(t.project_spending)
+        figures::exact(t.project_spending)
     ));
     out.push_str("## 各部门\n\n");
     out.push_str("| 文件 | 年度 | 填报单位 | 部门名称 | 原金额单位 | 资金总额 | 按收入性质分 | 按支出性质分 | 项目支出 | 支出方向数 |\n");
@@ -148,11 +147,11 @@ pub fn markdown_row(e: &Entry) -> String {
         e.year.map_or_else(String::new, |y| y.to_string()),
         cell(e.filer.as_deref()),
         cell(e.department.as_deref()),
-        money::unit_name(e.source_unit),
-        e.total.map_or_else(String::new, money::exact),
+        e.source_unit.name(),
+        e.total.map_or_else(String::new, figures::exact),
         line_cell(&e.income),
         line_cell(&e.spending),
-        money::exact(e.project_spending),
+        figures::exact(e.project_spending),
         e.directions,
     )
 }
@@ -173,7 +172,7 @@ mod tests {
 
     /// The roll-up as it was printed through `serde_json::Value`, kept to check the streamed one.
     fn through_value(r: &Rollup) -> String {
-        let amount = |v: Decimal| Json::String(money::exact(v));
+        let amount = |v: Decimal| Json::String(figures::exact(v));
         let lines = |ls: &[(String, Decimal)]| {
             Json::Array(
                 ls.iter()
@@ -184,14 +183,14 @@ mod tests {
         let t = &r.totals;
         let doc = json!({
             "schema": SCHEMA_VERSION,
-            "unit": money::unit_name(crate::batch::rollup::UNIT),
+            "unit": crate::batch::rollup::UNIT.name(),
             "unit_note": UNIT_NOTE,
             "departments": r.entries.iter().map(|e| json!({
                 "path": e.path,
                 "year": e.year,
                 "filer": e.filer,
                 "department": e.department,
-                "source_unit": money::unit_name(e.source_unit),
+                "source_unit": e.source_unit.name(),
                 "total": e.total.map_or(Json::Null, amount),
                 "income": lines(&e.income),
                 "spending": lines(&e.spending),

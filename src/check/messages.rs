@@ -1,0 +1,633 @@
+//! The checks' texts, in both languages, next to the checks that raise them.
+
+use crate::domain::Breakdown;
+use crate::messages::Text;
+#[allow(unused_imports)]
+pub(crate) use crate::messages::shared::*;
+
+// ── Checks: references ──────────────────────────────────────────────────────────────────────────
+
+/// `written`: the reference as written (`people of "巡逻"`); `counts_in`: its unit.
+pub fn reference_unit_mismatch(name: &str, unit: &str, written: &str, counts_in: &str) -> Text {
+    t(
+        format!("\"{name}\" is written in {unit}, but `{written}` counts in {counts_in}"),
+        format!(
+            "{}以“{unit}”填写，但 `{written}` 以“{counts_in}”计",
+            q(name)
+        ),
+    )
+}
+
+pub fn label_unit_does_not_fit() -> Text {
+    t("unit does not fit", "单位不符")
+}
+
+pub fn label_counts_in(unit: &str) -> Text {
+    t(format!("counts in {unit}"), format!("以“{unit}”计"))
+}
+
+/// `number`: the derived number.
+pub fn help_reference_unit(unit: &str, number: &str, written: &str) -> Text {
+    t(
+        format!(
+            "write the number in {unit} (`{number}{unit} from {written}`), or leave the number out (`= {written}`)"
+        ),
+        format!("请以“{unit}”填写（`{number}{unit} from {written}`），或不写数字（`= {written}`）"),
+    )
+}
+
+/// `says`: the number and unit written; `derived`: what the reference computes, with its unit.
+pub fn quantity_contradicts(name: &str, says: &str, written: &str, derived: &str) -> Text {
+    t(
+        format!("\"{name}\" says {says}, but `{written}` is {derived}"),
+        format!(
+            "{}填写的是{says}，但 `{written}` 为{derived}，两者不符",
+            q(name)
+        ),
+    )
+}
+
+pub fn label_derived(derived: &str) -> Text {
+    t(format!("{derived} derived"), format!("推算为{derived}"))
+}
+
+pub fn help_quantity_contradicts(derived: &str, how: &Text) -> Text {
+    t(
+        format!(
+            "write {derived}, or correct the facts it comes from ({})",
+            how.en
+        ),
+        format!("请改为{derived}，或更正其来源数据（{}）", how.zh),
+    )
+}
+
+pub fn label_counted_here() -> Text {
+    t("counted here", "计入于此")
+}
+
+// ── Checks: goals and periods ───────────────────────────────────────────────────────────────────
+
+/// `what`: 实施期绩效目标 or 年度绩效目标; `diff`: the changed characters marked `[old→new]`.
+pub fn goal_worded_differently(what: &str, name: &str, diff: &str) -> Text {
+    t(
+        format!("the {what} of \"{name}\" is worded differently in the summary table: {diff}"),
+        format!("{}的{what}在汇总表中的表述与本表不同：{diff}", q(name)),
+    )
+}
+
+pub fn label_in_summary_table() -> Text {
+    t("printed in the summary table", "汇总表中的表述")
+}
+
+pub fn label_in_own_table() -> Text {
+    t(
+        "printed in the direction's own table",
+        "支出方向绩效目标表中的表述",
+    )
+}
+
+pub fn help_goal_worded_differently(summary_kw: &str, own_kw: &str) -> Text {
+    t(
+        format!(
+            "if both tables should say the same, delete the `{summary_kw}` line and keep `{own_kw}`"
+        ),
+        format!("如两张表应表述一致，请删除 `{summary_kw}` 一行，保留 `{own_kw}`"),
+    )
+}
+
+pub fn period_excludes_year(period: &str, name: &str, year: i32) -> Text {
+    t(
+        format!("the period \"{period}\" of \"{name}\" does not include the budget year {year}"),
+        format!("{}的实施期{}不包含预算年度（{year}年）", q(name), q(period)),
+    )
+}
+
+pub fn label_outside_year() -> Text {
+    t("outside the budget year", "不在预算年度内")
+}
+
+pub fn label_budget_year() -> Text {
+    t("the budget year", "预算年度")
+}
+
+pub fn help_period_excludes_year() -> Text {
+    t(
+        "correct the period or the year; a period copied from last year's file is the usual cause",
+        "请更正实施期或预算年度；常见原因是沿用了上年文件中的实施期",
+    )
+}
+
+// ── Checks: amounts and totals ──────────────────────────────────────────────────────────────────
+
+pub fn amount_differs_from_basis(
+    name: &str,
+    declared: &str,
+    derived: &str,
+    difference: &Text,
+) -> Text {
+    t(
+        format!(
+            "\"{name}\" is declared as {declared} but its cost basis computes {derived} (a difference of {})",
+            difference.en
+        ),
+        format!(
+            "{}声明的金额与测算依据不符：申报{declared}，按测算依据计算为{derived}，相差{}",
+            q(name),
+            difference.zh
+        ),
+    )
+}
+
+/// `exact`: the derived amount as a number (`1.878`); `how`: how the basis computes it.
+pub fn help_amount_differs_from_basis(exact: &str, how: &Text) -> Text {
+    t(
+        format!("write `amount {exact}`, or correct the basis: {}", how.en),
+        format!("请将金额改为 `amount {exact}`，或更正测算依据：{}", how.zh),
+    )
+}
+
+/// `name`: the line or direction; `None` for 资金总额.
+pub fn sub_yuan(name: Option<&str>, figure: &str) -> Text {
+    match name {
+        Some(n) => t(
+            format!("\"{n}\" {figure} has a fraction of 1 分"),
+            format!("{}的金额{figure}含不足1分的零头", q(n)),
+        ),
+        None => t(
+            format!("资金总额 {figure} has a fraction of 1 分"),
+            format!("资金总额{figure}含不足1分的零头"),
+        ),
+    }
+}
+
+pub fn label_fraction_of_yuan() -> Text {
+    t("a fraction of 1 分", "含不足1分的零头")
+}
+
+pub fn help_sub_yuan_wan() -> Text {
+    t(
+        "amounts in 万元 are exact to 1 分 with 6 decimals; round the figure or check its basis",
+        "以万元为单位时，保留6位小数即精确到1分；请四舍五入，或核对其测算依据",
+    )
+}
+
+pub fn help_sub_yuan_yuan() -> Text {
+    t(
+        "amounts in 元 are exact to 1 分 with 2 decimals; round the figure or check its basis",
+        "以元为单位时，保留2位小数即精确到1分；请四舍五入，或核对其测算依据",
+    )
+}
+
+pub fn line_differs_from_parts(
+    what: Breakdown,
+    name: &str,
+    declared: &str,
+    derived: &str,
+    difference: &Text,
+) -> Text {
+    let what = what.keyword();
+    t(
+        format!(
+            "{what} \"{name}\" is declared as {declared} but its parts add up to {derived} (a difference of {})",
+            difference.en
+        ),
+        format!(
+            "{}项{}申报{declared}，但各组成部分合计为{derived}，相差{}",
+            side_zh(what),
+            q(name),
+            difference.zh
+        ),
+    )
+}
+
+/// `exact`: the sum of the parts as a number; `how`: the parts.
+pub fn help_line_differs_from_parts(exact: &str, how: &Text) -> Text {
+    t(
+        format!("write {exact} here, or correct the parts ({})", how.en),
+        format!("请将此处改为{exact}，或更正各组成部分（{}）", how.zh),
+    )
+}
+
+pub fn label_a_part() -> Text {
+    t("a part", "组成部分")
+}
+
+pub fn sub_lines_differ(name: &str, children: &str, amount: &str) -> Text {
+    t(
+        format!("the 其中 lines of \"{name}\" add up to {children}, not {amount}"),
+        format!("{}的其中项合计为{children}，而不是{amount}", q(name)),
+    )
+}
+
+pub fn label_this_line_is(amount: &str) -> Text {
+    t(format!("this line is {amount}"), format!("本项为{amount}"))
+}
+
+pub fn help_sub_lines_differ() -> Text {
+    t(
+        "correct the 其中 lines so that they add up to the line above them",
+        "请更正其中项，使其合计等于上一级的金额",
+    )
+}
+
+/// A figure that matches only when rounded to the `decimals` it is printed with.
+pub fn printed_precision(name: &str, decimals: u32, exact: &str) -> Text {
+    let en = if decimals == 1 {
+        "1 decimal".to_string()
+    } else {
+        format!("{decimals} decimals")
+    };
+    t(
+        format!("\"{name}\" is printed with {en}; the exact figure is {exact}"),
+        format!("{}按{decimals}位小数填写，精确值为{exact}", q(name)),
+    )
+}
+
+pub fn label_agrees_at(decimals: u32) -> Text {
+    let en = if decimals == 1 {
+        "1 decimal".to_string()
+    } else {
+        format!("{decimals} decimals")
+    };
+    t(format!("agrees at {en}"), format!("按{decimals}位小数一致"))
+}
+
+/// `exact`: the exact figure as a number.
+pub fn help_printed_precision(exact: &str) -> Text {
+    t(
+        format!(
+            "write {exact} to keep the exact figure, or leave it: it matches at the printed precision"
+        ),
+        format!("如需保留精确值，请改为{exact}；也可以不改：按所填精度是一致的"),
+    )
+}
+
+pub fn breakdowns_differ(income: &str, spending: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the income breakdown adds up to {income} but the spending breakdown to {spending} (a difference of {})",
+            difference.en
+        ),
+        format!(
+            "按收入性质分合计为{income}，按支出性质分合计为{spending}，两者相差{}",
+            difference.zh
+        ),
+    )
+}
+
+pub fn label_spending_adds_up(figure: &str) -> Text {
+    t(
+        format!("spending adds up to {figure}"),
+        format!("支出合计{figure}"),
+    )
+}
+
+pub fn label_income_adds_up(figure: &str) -> Text {
+    t(
+        format!("income adds up to {figure}"),
+        format!("收入合计{figure}"),
+    )
+}
+
+pub fn help_breakdowns_differ() -> Text {
+    t(
+        "按收入性质分 and 按支出性质分 are two splits of the same 资金总额: correct the line that is wrong",
+        "按收入性质分和按支出性质分是同一资金总额的两种划分，请更正有误的项",
+    )
+}
+
+pub fn total_differs(declared: &str, what: Breakdown, sum: &str, difference: &Text) -> Text {
+    let what = what.keyword();
+    t(
+        format!(
+            "资金总额 is declared as {declared} but the {what} lines add up to {sum} (a difference of {})",
+            difference.en
+        ),
+        format!(
+            "资金总额申报{declared}，但{}各项合计为{sum}，相差{}",
+            side_zh(what),
+            difference.zh
+        ),
+    )
+}
+
+pub fn help_total_differs(exact: &str, what: Breakdown) -> Text {
+    let what = what.keyword();
+    t(
+        format!("write `total {exact}`, or correct the {what} lines"),
+        format!(
+            "请将资金总额改为 `total {exact}`，或更正{}各项",
+            side_zh(what)
+        ),
+    )
+}
+
+pub fn funds_differ(name: &str, sum: &str, amount: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the funds of \"{name}\" add up to {sum} but its amount is {amount} (a difference of {})",
+            difference.en
+        ),
+        format!(
+            "{}的各项资金来源合计为{sum}，但其金额为{amount}，相差{}",
+            q(name),
+            difference.zh
+        ),
+    )
+}
+
+pub fn label_funds_add_up(figure: &str) -> Text {
+    t(
+        format!("funds add up to {figure}"),
+        format!("资金来源合计{figure}"),
+    )
+}
+
+pub fn label_amount(figure: &str) -> Text {
+    t(format!("amount {figure}"), format!("金额{figure}"))
+}
+
+pub fn help_funds_differ() -> Text {
+    t(
+        "年度资金总额 is the sum of its sources: correct a source or the amount",
+        "年度资金总额应等于各项资金来源之和，请更正资金来源或金额",
+    )
+}
+
+// ── Checks: cost caps ───────────────────────────────────────────────────────────────────────────
+
+/// What a cost cap caps: a direction's amount.
+pub fn capped_direction(name: &str) -> Text {
+    t(
+        format!("the amount of \"{name}\""),
+        format!("{}的金额", q(name)),
+    )
+}
+
+/// What a department's cost cap caps when it has directions.
+pub fn capped_project_spending() -> Text {
+    t(
+        "项目支出 (the sum of the directions)",
+        "项目支出（各支出方向合计）",
+    )
+}
+
+/// What a department's cost cap caps otherwise.
+pub fn capped_total() -> Text {
+    t("资金总额", "资金总额")
+}
+
+/// `cap`: `≤40万元`; `what`: what it caps ([`capped_direction`] …); `amount`: that amount.
+pub fn cost_cap_above(cap: &str, what: &Text, amount: &str) -> Text {
+    t(
+        format!("the cost cap {cap} is above {}, {amount}", what.en),
+        format!("成本指标{cap}高于{}{amount}", what.zh),
+    )
+}
+
+pub fn label_above_by(figure: &str) -> Text {
+    t(
+        format!("above the amount by {figure}"),
+        format!("超出金额{figure}"),
+    )
+}
+
+/// `cap_at`: the operator and the amount (`≤36.72万元`).
+pub fn help_cost_cap_above(cap_at: &str) -> Text {
+    t(
+        format!("write `<= amount` (or {cap_at}) so the cap follows the budget"),
+        format!("请写成 `<= amount`（或 {cap_at}），使成本上限随预算金额变化"),
+    )
+}
+
+pub fn cost_cap_below(cap: &str, what: &Text, amount: &str) -> Text {
+    t(
+        format!("the cost cap {cap} is below {}, {amount}", what.en),
+        format!("成本指标{cap}低于{}{amount}", what.zh),
+    )
+}
+
+pub fn label_below_by(figure: &str) -> Text {
+    t(
+        format!("below the amount by {figure}"),
+        format!("比金额低{figure}"),
+    )
+}
+
+pub fn help_cost_cap_below() -> Text {
+    t(
+        "tables usually cap the cost at the amount itself (`<= amount`); keep a lower cap only if it is meant",
+        "成本指标一般以金额本身为上限（`<= amount`）；如确需更低的上限，可以保留",
+    )
+}
+
+pub fn strict_cap_equal(cap: &str, amount: &str) -> Text {
+    t(
+        format!("the cost cap {cap} excludes the amount itself, {amount}"),
+        format!("成本指标{cap}把金额本身{amount}排除在外"),
+    )
+}
+
+pub fn label_strictly_below() -> Text {
+    t("strictly below the whole budget", "要求严格低于全部预算")
+}
+
+pub fn help_strict_cap() -> Text {
+    t(
+        "write `≤` (<=): spending the whole budget should meet the target",
+        "请改用 `≤`（<=）：预算全部支出时也应算作达到目标",
+    )
+}
+
+// ── Checks: indicator values ────────────────────────────────────────────────────────────────────
+
+/// `below_90`, `not_at_least`: what is unusual about it.
+pub fn satisfaction_low(name: &str, below_90: bool, not_at_least: bool) -> Text {
+    let (en, zh) = match (below_90, not_at_least) {
+        (true, true) => (
+            "is below 90% and not a `≥` target",
+            "低于90%，且不是 `≥` 目标",
+        ),
+        (true, false) => ("is below 90%", "低于90%"),
+        _ => ("is not a `≥` target", "不是 `≥` 目标"),
+    };
+    t(
+        format!("the satisfaction target \"{name}\" {en}"),
+        format!("满意度指标{}{zh}", q(name)),
+    )
+}
+
+pub fn label_unusual_satisfaction() -> Text {
+    t("unusual 满意度", "满意度指标值异常")
+}
+
+pub fn help_satisfaction() -> Text {
+    t(
+        "satisfaction targets are almost always `>= 90%` or `>= 95%`",
+        "满意度指标值一般为 `>= 90%` 或 `>= 95%`",
+    )
+}
+
+pub fn percent_above_100(name: &str, number: &str) -> Text {
+    t(
+        format!("\"{name}\" targets {number}%, above 100%"),
+        format!("{}的指标值为{number}%，超过100%", q(name)),
+    )
+}
+
+pub fn label_above_100() -> Text {
+    t("above 100%", "超过100%")
+}
+
+pub fn help_percent_above_100() -> Text {
+    t(
+        "legal for some rates (完成及时率 ≥100%), but check it is not a typing mistake",
+        "有些比率可以超过100%（如完成及时率 ≥100%），但请确认不是输入错误",
+    )
+}
+
+pub fn indicator_twice(name: &str) -> Text {
+    t(
+        format!("the indicator \"{name}\" appears twice in one table"),
+        format!("同一张表中指标{}出现了两次", q(name)),
+    )
+}
+
+pub fn help_indicator_names_unique() -> Text {
+    t(
+        "name each indicator of a table differently, or merge the two rows",
+        "同一张表中的指标请使用不同的名称，或将两行合并",
+    )
+}
+
+/// `indicator`: the indicator's name, when the placeholder is its value (`None` for the name itself).
+pub fn placeholder(indicator: Option<&str>, text: &str) -> Text {
+    match indicator {
+        Some(name) => t(
+            format!("the value of the indicator \"{name}\" is placeholder text \"{text}\""),
+            format!("指标{}的指标值是占位文字{}", q(name), q(text)),
+        ),
+        None => t(
+            format!("the indicator's name is placeholder text \"{text}\""),
+            format!("指标名称是占位文字{}", q(text)),
+        ),
+    }
+}
+
+pub fn label_placeholder() -> Text {
+    t("placeholder", "占位文字")
+}
+
+pub fn help_placeholder() -> Text {
+    t(
+        "write the real name or target; reviewers reject tables left with XX, * or -",
+        "请填写实际的指标名称或指标值；留有 XX、* 或 - 的表审核时会被退回",
+    )
+}
+
+pub fn name_too_long(chars: usize, limit: usize) -> Text {
+    t(
+        format!("the indicator name has {chars} characters; the systems take at most {limit}"),
+        format!("指标名称有{chars}个字，预算系统最多接受{limit}个字"),
+    )
+}
+
+pub fn help_name_too_long() -> Text {
+    t(
+        "shorten the name; put the detail in `note` or `explain`",
+        "请精简指标名称，详细内容写入 `note` 或 `explain`",
+    )
+}
+
+pub fn value_too_long(indicator: &str, chars: usize, limit: usize) -> Text {
+    t(
+        format!(
+            "the value of the indicator \"{indicator}\" has {chars} characters; the systems take at most {limit}"
+        ),
+        format!(
+            "指标{}的指标值有{chars}个字，预算系统最多接受{limit}个字",
+            q(indicator)
+        ),
+    )
+}
+
+pub fn help_value_too_long() -> Text {
+    t(
+        "shorten the value; put the detail in `note` or `explain`",
+        "请精简指标值，详细内容写入 `note` 或 `explain`",
+    )
+}
+
+// ── Checks: completeness ────────────────────────────────────────────────────────────────────────
+
+/// Whose table: a direction's (`Some(name)`) or the department's.
+fn whose(direction: Option<&str>) -> (String, String) {
+    match direction {
+        Some(n) => (format!("\"{n}\""), q(n)),
+        None => (
+            "the department table".to_string(),
+            "部门整体绩效目标表".to_string(),
+        ),
+    }
+}
+
+pub fn categories_empty(direction: Option<&str>, categories: &[&str]) -> Text {
+    let (en, zh) = whose(direction);
+    t(
+        format!("{en} has no 年度 indicator under {}", list_en(categories)),
+        format!("{zh}缺少以下二级指标的年度指标：{}", list_zh(categories)),
+    )
+}
+
+pub fn label_categories_empty() -> Text {
+    t("categories left empty", "二级指标空缺")
+}
+
+pub fn help_categories_empty(first: &str) -> Text {
+    t(
+        format!(
+            "add an indicator for each, for example `indicator {first} \"…\" …`, or accept the gap if the form allows it"
+        ),
+        format!("请逐项补充指标，例如 `indicator {first} \"…\" …`；如表样允许空缺，也可以不填"),
+    )
+}
+
+pub fn no_satisfaction(direction: Option<&str>, category: &str) -> Text {
+    let (en, zh) = whose(direction);
+    t(
+        format!("{en} has no satisfaction indicator ({category})"),
+        format!("{zh}缺少满意度指标（{category}）"),
+    )
+}
+
+pub fn label_no_satisfaction() -> Text {
+    t("no 满意度", "缺少满意度指标")
+}
+
+pub fn help_no_satisfaction(category: &str) -> Text {
+    t(
+        format!("add one, usually `indicator {category} \"服务对象满意度\" >= 90%`"),
+        format!("请补充一项，通常为 `indicator {category} \"服务对象满意度\" >= 90%`"),
+    )
+}
+
+/// `missing`: the goals missing, as (name, keyword): (实施期绩效目标, goal), (年度绩效目标, annual).
+pub fn goals_missing(name: &str, missing: &[(&str, &str)]) -> Text {
+    let names: Vec<&str> = missing.iter().map(|m| m.0).collect();
+    t(
+        format!("\"{name}\" has no {}", names.join(" and no ")),
+        format!("{}没有填写{}", q(name), names.join("和")),
+    )
+}
+
+pub fn label_goals_missing() -> Text {
+    t("goals missing", "缺少绩效目标")
+}
+
+pub fn help_goals_missing(missing: &[(&str, &str)]) -> Text {
+    let lines: Vec<String> = missing.iter().map(|m| format!("`{} \"…\"`", m.1)).collect();
+    t(
+        format!("add {} inside the direction's block", lines.join(" and ")),
+        format!("请在该支出方向的 {{ … }} 中加上 {}", lines.join(" 和 ")),
+    )
+}

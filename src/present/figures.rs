@@ -1,0 +1,86 @@
+//! Figures as people read them: rounded half away from zero to the document's precision, 万元 tables
+//! without trailing zeros (`1.878`, as the seed prints), 元 tables with every decimal (`367200.00`), and
+//! JSON's exact strings. Text only: the arithmetic is `domain::money`'s.
+
+use crate::domain::{Money, MoneyUnit};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// Rounds half away from zero (the rule on printed tables), unlike `round_dp`'s banker's rounding.
+pub fn round(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The figure rounded to `precision` decimals, trailing zeros dropped (`1.8780` → `1.878`,
+/// `0.0000` → `0`), never in exponent form.
+pub fn display(value: Decimal, precision: u32) -> String {
+    exact(round(value, precision))
+}
+
+/// The figure with exactly `precision` decimals (`5028480.00`), as tables in 元 print amounts. The
+/// zeros are written as text: a 28-digit figure has no room for them inside a Decimal.
+pub fn display_fixed(value: Decimal, precision: u32) -> String {
+    let text = exact(round(value, precision));
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if precision == 0 {
+        return whole.to_string();
+    }
+    let zeros = (precision as usize).saturating_sub(fraction.len());
+    format!("{whole}.{fraction}{}", "0".repeat(zeros))
+}
+
+/// The figure as a table in `unit` prints it.
+pub fn display_in(value: Decimal, unit: MoneyUnit, precision: u32) -> String {
+    match unit {
+        MoneyUnit::WanYuan => display(value, precision),
+        MoneyUnit::Yuan => display_fixed(value, precision),
+    }
+}
+
+/// The exact figure as a plain decimal string (JSON, messages): no rounding, trailing zeros dropped.
+pub fn exact(value: Decimal) -> String {
+    let v = value.normalize();
+    if v.is_zero() {
+        "0".to_string()
+    } else {
+        v.to_string()
+    }
+}
+
+/// `173.4271万元`: the exact amount with its unit.
+pub fn money(m: Money) -> String {
+    format!("{}{}", exact(m.amount()), m.unit().name())
+}
+
+/// Decimal places as written (`38.598` → 3).
+pub fn written_scale(text: &str) -> u32 {
+    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(display(Decimal::from_str("0.00005").unwrap(), 4), "0.0001");
+        assert_eq!(
+            display(Decimal::from_str("-0.00005").unwrap(), 4),
+            "-0.0001"
+        );
+        assert_eq!(display(Decimal::from_str("1.8780").unwrap(), 4), "1.878");
+    }
+
+    #[test]
+    fn yuan_tables_print_every_decimal_even_for_28_digits() {
+        assert_eq!(display_fixed(Decimal::from(367200), 2), "367200.00");
+        let big = Decimal::from_str("1234567890123456789012345678").unwrap();
+        assert_eq!(display_fixed(big, 2), "1234567890123456789012345678.00");
+        assert_eq!(display_fixed(Decimal::from_str("0.5").unwrap(), 2), "0.50");
+        assert_eq!(
+            display_fixed(Decimal::from_str("2.345").unwrap(), 2),
+            "2.35"
+        );
+        assert_eq!(display_fixed(Decimal::from(7), 0), "7");
+    }
+}

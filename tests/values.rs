@@ -1,0 +1,73 @@
+//! Indicator values are classified once, when lowering (money, percent, count, date, qualitative), and
+//! JSON carries the class. The fixture writes the expected class after each indicator.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::fs;
+
+#[test]
+fn every_value_gets_its_class() {
+    let src = fs::read_to_string("tests/fixtures/values/value_classes.bdl").unwrap();
+    let compiled = bdl::compile(&src);
+    let errors: Vec<_> = compiled
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let json = bdl::emit::json::document(compiled.declaration.as_ref().unwrap());
+    let got: Vec<(String, String)> = json["directions"][0]["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["name"].as_str().unwrap().to_string(),
+                i["class"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = src
+        .lines()
+        .filter(|l| l.trim_start().starts_with("indicator"))
+        .map(|l| {
+            let name = l.split('"').nth(1).unwrap().to_string();
+            let class = l.rsplit("# ").next().unwrap().trim().to_string();
+            (name, class)
+        })
+        .collect();
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn a_date_is_kept_as_written_and_is_not_a_number() {
+    let src = fs::read_to_string("tests/fixtures/values/value_classes.bdl").unwrap();
+    let json = bdl::emit::json::document(&bdl::compile(&src).declaration.unwrap());
+    let inds = json["directions"][0]["indicators"].as_array().unwrap();
+    let find = |name: &str| inds.iter().find(|i| i["name"] == name).unwrap();
+    for (name, value) in [
+        ("实施时间", "2024年3月-11月"),
+        ("完成时限", "10月底前完成"),
+        ("实施周期", "2025.03-2025.12"),
+    ] {
+        let i = find(name);
+        assert_eq!(i["value"], value);
+        assert!(i["number"].is_null(), "{name}: {i}");
+        assert!(i["unit"].is_null(), "{name}: {i}");
+    }
+    // Money keeps its unit; a unit cost is a count of its own unit, not money.
+    assert_eq!(find("项目总成本")["number"], "120");
+    assert_eq!(find("项目总成本")["unit"], "万元");
+    assert_eq!(find("亩均维护成本")["class"], "count");
+}
+
+#[test]
+fn a_28_digit_figure_in_a_yuan_table_prints_two_decimals() {
+    let src = "year 2024\nunit 元\nframework hunan\nincome \"一般公共预算拨款\" 1234567890123456789012345678\nspending \"基本支出\" 1234567890123456789012345678\n";
+    let compiled = bdl::compile(src);
+    let md = bdl::emit::markdown::render(compiled.declaration.as_ref().unwrap());
+    assert!(
+        md.contains("1234567890123456789012345678.00"),
+        "the figure keeps two decimals: {md}"
+    );
+    assert!(!md.contains("1234567890123456789012345678.0|"));
+}
