@@ -33,8 +33,12 @@ fn the_grammar_knows_every_keyword_and_category() {
     let grammar = json("syntaxes/bdl.tmLanguage.json");
     assert_eq!(grammar["scopeName"], "source.bdl");
     let keywords = alternatives(&grammar["repository"]["keyword"]);
-    for k in bdl::ide::tokens::KEYWORDS {
-        assert!(keywords.iter().any(|x| x == k), "the grammar lacks {k}");
+    for k in bdl::syntax::keywords::Keyword::ALL {
+        assert!(
+            keywords.iter().any(|x| x == k.word()),
+            "the grammar lacks {}",
+            k.word()
+        );
     }
     let categories = alternatives(&grammar["repository"]["category"]);
     for p in bdl::domain::framework::PROFILES {

@@ -160,6 +160,29 @@ fn a_scripted_session_answers_every_request() {
     let typing = "year 2021\nunit 万元\nframework hunan\nindicator 产出数量 \"巡逻人员\" = \ndirection \"信访岗位津贴\" < people 8 rate 200/month >\n";
     let published = c.change(URI, 4, typing);
     insta::assert_snapshot!("session_typing_diagnostics", pretty(&published));
+    // Completion on the line being typed: after `=`, the references an indicator may take.
+    let completion = c.request(
+        "textDocument/completion",
+        json!({ "textDocument": doc(), "position": { "line": 3, "character": 24 } }),
+    );
+    let labels: Vec<&str> = completion["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "people",
+            "qty",
+            "amount",
+            "spending",
+            "income",
+            "total",
+            "directions"
+        ]
+    );
     let refused = c.request(
         "textDocument/formatting",
         json!({ "textDocument": doc(), "options": { "tabSize": 2, "insertSpaces": true } }),

@@ -9,6 +9,7 @@ use super::navigation::{self, NameKind};
 use crate::domain::framework::{Framework, PROFILES};
 use crate::messages::{self as msg, Text};
 use crate::source::Span;
+use crate::syntax::keywords::{Keyword, Place};
 use crate::syntax::scan;
 use pinyin::ToPinyin;
 
@@ -39,43 +40,6 @@ pub struct Item {
     pub filter: String,
     pub replace: Span,
 }
-
-const TOP_KEYWORDS: &[&str] = &[
-    "year",
-    "filer",
-    "department",
-    "unit",
-    "precision",
-    "framework",
-    "total",
-    "income",
-    "spending",
-    "duty",
-    "plan",
-    "goal",
-    "task",
-    "indicator",
-    "overall",
-    "direction",
-    "project",
-];
-
-const DIRECTION_KEYWORDS: &[&str] = &[
-    "special",
-    "kind",
-    "period",
-    "amount",
-    "cost",
-    "goal",
-    "annual",
-    "summary-goal",
-    "summary-annual",
-    "income",
-    "indicator",
-    "overall",
-    "direction",
-    "project",
-];
 
 const OPTION_KEYWORDS: &[&str] = &["note", "standard", "weight", "explain", "scoring", "sense"];
 
@@ -283,15 +247,23 @@ impl Cx<'_> {
             .collect()
     }
 
+    /// The keywords that start a line in `block`, from the keyword table.
     fn keywords(&self, block: Block, replace: Span) -> Vec<Item> {
-        let list: &[&str] = match block {
-            Block::Top => TOP_KEYWORDS,
-            Block::Direction => DIRECTION_KEYWORDS,
-            Block::Framework => &["category"],
-            Block::Income => &["income"],
-            Block::Spending => &["spending"],
+        let starting = |place: Place| -> Vec<&'static str> {
+            Keyword::ALL
+                .iter()
+                .filter(|k| k.starts().contains(&place))
+                .map(|k| k.word())
+                .collect()
         };
-        self.plain(list, ItemKind::Keyword, replace)
+        let list = match block {
+            Block::Top => starting(Place::Document),
+            Block::Direction => starting(Place::Direction),
+            Block::Framework => starting(Place::Framework),
+            Block::Income => vec![Keyword::Income.word()],
+            Block::Spending => vec![Keyword::Spending.word()],
+        };
+        self.plain(&list, ItemKind::Keyword, replace)
     }
 
     /// After `indicator`: a category; after its name: a value, an operator or a reference; after the

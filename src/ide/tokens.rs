@@ -5,54 +5,7 @@
 use super::analysis::Analysis;
 use crate::domain::framework;
 use crate::source::Span;
-
-/// Every keyword of the grammar (`grammar/bdl.pest`, the `kw_` rules).
-pub const KEYWORDS: &[&str] = &[
-    "year",
-    "filer",
-    "department",
-    "unit",
-    "precision",
-    "framework",
-    "category",
-    "total",
-    "income",
-    "spending",
-    "directions",
-    "duty",
-    "plan",
-    "by",
-    "goal",
-    "annual",
-    "summary-goal",
-    "summary-annual",
-    "task",
-    "for",
-    "indicator",
-    "overall",
-    "direction",
-    "project",
-    "special",
-    "kind",
-    "period",
-    "amount",
-    "basis",
-    "cost",
-    "prior",
-    "people",
-    "qty",
-    "rate",
-    "price",
-    "months",
-    "of",
-    "from",
-    "note",
-    "standard",
-    "weight",
-    "explain",
-    "scoring",
-    "sense",
-];
+use crate::syntax::keywords::Keyword;
 
 /// Operators written as words.
 pub const WORD_OPERATORS: &[&str] = &["不低于", "不少于", "不高于", "不超过"];
@@ -176,7 +129,7 @@ fn scan_line(line: &str, base: usize, is_category: &dyn Fn(&str) -> bool, out: &
             // `50人`, `36.72万元`, `612/month`: the unit written against the number.
             push(i + n, end_of(j), TokenKind::Unit);
             after_number = true;
-        } else if KEYWORDS.contains(&word) {
+        } else if Keyword::from_word(word).is_some() {
             push(i, end_of(j), TokenKind::Keyword);
             after_number = false;
         } else if WORD_OPERATORS.contains(&word) {
