@@ -338,3 +338,54 @@ fn diagnostics_are_exactly_those_of_check() {
         c.finish();
     }
 }
+
+#[test]
+fn semantic_tokens_land_on_the_words_in_utf16() {
+    let text = "indicator 产出数量 \"𠀀人员\" >= 50人 # 注\nunit 万元\n";
+    let mut c = Client::english();
+    c.open(URI, text);
+    let legend = c.initialized["capabilities"]["semanticTokensProvider"]["legend"]["tokenTypes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let data = c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": doc() }),
+    );
+    let data: Vec<u64> = data["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let lines: Vec<Vec<u16>> = text.lines().map(|l| l.encode_utf16().collect()).collect();
+    let (mut line, mut start) = (0usize, 0usize);
+    let mut got = Vec::new();
+    for t in data.chunks(5) {
+        if t[0] > 0 {
+            line += t[0] as usize;
+            start = 0;
+        }
+        start += t[1] as usize;
+        let word = String::from_utf16(&lines[line][start..start + t[2] as usize]).unwrap();
+        got.push(format!(
+            "{word}:{}",
+            legend[t[3] as usize].as_str().unwrap()
+        ));
+    }
+    assert_eq!(
+        got,
+        [
+            "indicator:keyword",
+            "产出数量:enumMember",
+            "\"𠀀人员\":string",
+            ">=:operator",
+            "50:number",
+            "人:type",
+            "# 注:comment",
+            "unit:keyword",
+            "万元:type",
+        ]
+    );
+    c.finish();
+}
