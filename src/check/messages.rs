@@ -631,3 +631,39 @@ pub fn help_goals_missing(missing: &[(&str, &str)]) -> Text {
         format!("请在该支出方向的 {{ … }} 中加上 {}", lines.join(" 和 ")),
     )
 }
+
+/// `what`: 项目支出 or 资金总额, as the forms name them.
+pub fn directions_above(directions: &str, what: &str, limit: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the directions add up to {directions}, more than {what} {limit} (by {})",
+            difference.en
+        ),
+        format!(
+            "各支出方向合计{directions}，超过{what}{limit}（超出{}）",
+            difference.zh
+        ),
+    )
+}
+
+pub fn label_limit_is(what: &str, limit: &str) -> Text {
+    t(format!("{what} is {limit}"), format!("{what}为{limit}"))
+}
+
+pub fn label_directions_add_up(directions: &str) -> Text {
+    t(
+        format!("the directions add up to {directions}"),
+        format!("各支出方向合计{directions}"),
+    )
+}
+
+pub fn help_directions_above(what: &str) -> Text {
+    t(
+        format!(
+            "the directions are the project spending, so together they cannot exceed {what}: correct their amounts or {what} (or write `spending \"项目支出\" = directions`)"
+        ),
+        format!(
+            "各支出方向即项目支出，合计不能超过{what}：请更正各方向金额或{what}（或写作 `spending \"项目支出\" = directions`）"
+        ),
+    )
+}

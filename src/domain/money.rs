@@ -218,6 +218,16 @@ pub mod exact {
     }
 }
 
+/// Rounds half away from zero (the rule on printed tables), unlike `round_dp`'s banker's rounding.
+pub fn round(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Decimal places as written (`38.598` → 3).
+pub fn written_scale(text: &str) -> u32 {
+    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+}
+
 /// Parses a number exactly as written; `None` when it has too many digits to be exact.
 pub fn parse_exact(text: &str) -> Option<Decimal> {
     // Decimal holds 28 significant digits; `from_str` would silently round a longer one.

@@ -221,17 +221,6 @@ fn sum_parts(ctx: &mut Ctx, lines: &[Line], span: Span) -> Option<Money> {
     Some(total)
 }
 
-/// Finds a line by name at any depth.
-pub fn find<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
-    lines.iter().find_map(|l| {
-        if l.name.value == name {
-            Some(l)
-        } else {
-            find(&l.children, name)
-        }
-    })
-}
-
 /// All line names at any depth, for suggestions.
 pub fn names(lines: &[Line]) -> Vec<String> {
     let mut out = Vec::new();

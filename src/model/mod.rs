@@ -1,6 +1,7 @@
 //! The model: what a declaration means. Every amount is exact and in the document's unit; every derived
 //! figure carries its provenance (how it was computed and from which facts).
 
+pub mod agreement;
 mod provenance;
 mod value;
 
@@ -120,6 +121,17 @@ pub fn sum(values: impl Iterator<Item = Option<Money>>, unit: MoneyUnit) -> Opti
     values
         .into_iter()
         .try_fold(Money::zero(unit), |acc, v| acc.checked_add(v?).ok())
+}
+
+/// A line by name, at any depth.
+pub fn find_line<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
+    lines.iter().find_map(|l| {
+        if l.name.value == name {
+            Some(l)
+        } else {
+            find_line(&l.children, name)
+        }
+    })
 }
 
 /// What a list of lines adds up to; `None` when it is empty or a line is unknown.
