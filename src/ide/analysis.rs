@@ -6,8 +6,8 @@
 use super::position::LineIndex;
 use crate::diagnostic::Diagnostic;
 use crate::domain::{Money, MoneyUnit};
-use crate::messages::Text;
-use crate::model::{Cost, Declaration, Derived, Reference, Value};
+use crate::messages::{self as msg, Text};
+use crate::model::{Cost, Declaration, Derived, How, Part, Reference, Value};
 use crate::present::{figures, provenance};
 use crate::source::Span;
 use crate::syntax::{self, ast};
@@ -62,11 +62,16 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// A derived amount (a line's, a direction's).
+    /// A derived amount (a line's, a direction's). A sum shows its parts with their amounts.
     pub fn derived(d: &Derived) -> Figure {
+        let how = match &d.how {
+            How::Lines(parts) => parts_text(None, parts),
+            How::Directions(parts) => parts_text(Some(provenance::how(&d.how)), parts),
+            other => provenance::how(other),
+        };
         Figure {
             shown: figures::money(d.value),
-            how: provenance::how(&d.how),
+            how,
             sources: d.sources.clone(),
         }
     }
@@ -88,6 +93,33 @@ impl Figure {
             sources: r.sources.clone(),
         }
     }
+}
+
+/// At most this many parts of a sum are listed in a hover or a hint.
+const MAX_PARTS: usize = 12;
+
+/// `一般公共预算 4528480元 + 政府性基金 300000元`, after a heading when there is one.
+fn parts_text(heading: Option<Text>, parts: &[Part]) -> Text {
+    let listed: Vec<String> = parts
+        .iter()
+        .take(MAX_PARTS)
+        .map(|p| match p.amount {
+            Some(m) => format!("{} {}", p.name, figures::money(m)),
+            None => p.name.clone(),
+        })
+        .collect();
+    let more = parts.len().saturating_sub(MAX_PARTS);
+    let sum = listed.join(" + ");
+    let (mut en, mut zh) = match heading {
+        Some(h) => (format!("{}: {sum}", h.en), format!("{}：{sum}", h.zh)),
+        None => (sum.clone(), sum),
+    };
+    if more > 0 {
+        let tail = msg::more_parts(more);
+        en.push_str(&tail.en);
+        zh.push_str(&tail.zh);
+    }
+    Text::new(en, zh)
 }
 
 /// `36.72万元`: an amount as an editor shows it.

@@ -27,6 +27,11 @@ pub fn hover_sum(parts: &Text, shown: &str) -> Text {
     )
 }
 
+/// The end of a sum's list of parts cut short: ` + … (12 more)`.
+pub fn more_parts(n: usize) -> Text {
+    t(format!(" + … ({n} more)"), format!(" + …（另 {n} 项）"))
+}
+
 pub fn hover_declared(shown: &str) -> Text {
     t(format!("declared: {shown}"), format!("填报：{shown}"))
 }
