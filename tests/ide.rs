@@ -136,3 +136,28 @@ fn a_file_being_typed_keeps_its_outline_hover_and_hints() {
     assert!(h.markdown.contains("does not parse yet"), "{}", h.markdown);
     assert_eq!(h.span.start, broken);
 }
+
+#[test]
+fn hover_on_a_derivation_or_a_declared_amount_shows_the_computation() {
+    let src = format!(
+        "{HEADER}spending \"项目支出\" = directions\ndirection \"巡逻\" < people 50 rate 612/month > {{\n  amount 36.8\n}}\n"
+    );
+    let a = ide::analyse(&src);
+    let on_derivation = src.find("directions").unwrap() + 2;
+    let h = hover::hover(&a, on_derivation, Lang::En).unwrap();
+    assert!(
+        h.markdown
+            .contains("the sum of the directions: 巡逻 36.8万元"),
+        "{}",
+        h.markdown
+    );
+    let on_amount = src.find("36.8").unwrap() + 1;
+    let h = hover::hover(&a, on_amount, Lang::Zh).unwrap();
+    assert!(
+        h.markdown
+            .contains("计算：50人 × 612元/人/月 × 12月 = 367200元")
+            && h.markdown.contains("填报：36.8万元"),
+        "{}",
+        h.markdown
+    );
+}

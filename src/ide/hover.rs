@@ -138,7 +138,8 @@ fn on_direction(d: &Direction, unit: MoneyUnit, offset: usize) -> Option<(Span, 
             ));
         }
     }
-    if !touches(d.name.span, offset) {
+    let on_declared = d.declared.as_ref().is_some_and(|x| touches(x.span, offset));
+    if !touches(d.name.span, offset) && !on_declared {
         return None;
     }
     let shown = d.amount.map_or("—".to_string(), money);
@@ -163,7 +164,9 @@ fn on_line(l: &Line, offset: usize) -> Option<(Span, Vec<Text>)> {
             return Some(found);
         }
     }
-    if !touches(l.name.span, offset) {
+    // The name, or anywhere on a line without 其中 lines (its figure, `= directions`, `= "A" + "B"`).
+    let on_it = touches(l.name.span, offset) || (l.children.is_empty() && touches(l.span, offset));
+    if !on_it {
         return None;
     }
     let shown = l.amount.map_or("—".to_string(), money);
