@@ -161,3 +161,13 @@ fn hover_on_a_derivation_or_a_declared_amount_shows_the_computation() {
         h.markdown
     );
 }
+
+#[test]
+fn a_written_quantity_becomes_the_number_it_refers_to() {
+    let src = format!(
+        "{HEADER}direction \"巡逻\" < people 8 rate 100/month > {{\n  indicator 产出数量 \"巡逻人员\" = 50人 from people\n}}\n"
+    );
+    let out = fixed(&src, "B4010");
+    assert!(out.contains("= 8人 from people"), "{out}");
+    assert!(!codes(&out).contains(&"B4010"));
+}

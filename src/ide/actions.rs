@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::Money;
 use crate::domain::framework::{self, Role};
 use crate::messages::{self as msg, Text};
-use crate::model::{Declaration, Line};
+use crate::model::{Declaration, Line, Value};
 use crate::present::figures;
 use crate::source::Span;
 use crate::syntax::{ast, mistakes, scan};
@@ -94,6 +94,10 @@ fn fixes_of(a: &Analysis, d: &Diagnostic) -> Vec<Fix> {
             })
             .into_iter()
             .collect(),
+        "B4010" => decl
+            .and_then(|m| written_quantity_fix(&a.src, m, d.span))
+            .into_iter()
+            .collect(),
         "B4031" => decl
             .and_then(|m| add_satisfaction(a, m, d.span))
             .into_iter()
@@ -142,6 +146,35 @@ fn line_declared_at(lines: &[Line], span: Span) -> Option<&Line> {
         }
         if let Some(found) = line_declared_at(&l.children, span) {
             return Some(found);
+        }
+    }
+    None
+}
+
+/// `= 50人 from people` whose people come to 8: the written number becomes the derived one.
+fn written_quantity_fix(src: &str, decl: &Declaration, value: Span) -> Option<Fix> {
+    let indicators = decl.indicators.iter().chain(
+        decl.all_directions()
+            .into_iter()
+            .flat_map(|(_, d)| &d.indicators),
+    );
+    for i in indicators {
+        if let Value::Quantity {
+            number_text: Some(text),
+            reference: Some(r),
+            span,
+            ..
+        } = &i.value
+            && *span == value
+        {
+            let written = src.get(span.start..span.end)?;
+            let at = span.start + written.find(text.as_str())?;
+            let derived = figures::exact(r.value.number());
+            return Some(fix(
+                msg::fix_use_derived(text, &derived),
+                Span::new(at, at + text.len()),
+                derived,
+            ));
         }
     }
     None
