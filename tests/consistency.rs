@@ -93,3 +93,58 @@ fn level2_labels_of_real_forms_are_accepted() {
     );
     assert!(codes(&twice).contains(&"B2002"));
 }
+
+#[test]
+fn a_partly_listed_line_is_checked_as_parts_at_most_the_line() {
+    let src = |parts: &str| {
+        format!(
+            "year 2024\nunit 万元\nframework hunan\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 100 partial {{\n  income \"一般公共预算拨款\" {parts}\n}}\nspending \"基本支出\" 100\n"
+        )
+    };
+    assert_eq!(codes(&src("60")), Vec::<&str>::new());
+    assert_eq!(codes(&src("100")), Vec::<&str>::new());
+    assert!(codes(&src("120")).contains(&"B3001"));
+    // Without `partial` the parts must cover the line.
+    let whole = src("60").replace(" partial", "");
+    assert!(codes(&whole).contains(&"B3001"));
+    // The parts cannot give a partly listed line its amount.
+    let no_amount = src("60").replace("\"财政拨款\" 100 partial", "\"财政拨款\" partial");
+    assert!(
+        codes(&no_amount).contains(&"B3013"),
+        "{:?}",
+        codes(&no_amount)
+    );
+    // The formatter keeps the word and proves itself.
+    let formatted = bdl::fmt::format(&src("60")).expect("formats");
+    assert!(
+        formatted.contains("income \"财政拨款\" 100 partial {"),
+        "{formatted}"
+    );
+}
+
+#[test]
+fn each_task_prints_its_own_amount() {
+    let src = |tasks: &str| {
+        format!(
+            "year 2024\nunit 万元\n# bdl: allow B4030 B4031\nframework hunan\nincome \"一般公共预算拨款\" 20\nspending \"基本支出\" 14\nspending \"项目支出\" = directions\nduty \"负责处理人民群众来信、来访。\"\n{tasks}\ndirection \"信访宣传经费\" {{\n  amount 6\n  goal \"宣传信访法规。\"\n  annual \"开展宣传。\"\n}}\n"
+        )
+    };
+    let two = src(
+        "task \"开展宣传\" duty \"负责处理人民群众来信、来访。\" for \"信访宣传经费\" amount 4\ntask \"编印资料\" duty \"负责处理人民群众来信、来访。\" for \"信访宣传经费\" amount 2\ntask \"接待来访\" duty \"负责处理人民群众来信、来访。\" for \"基本支出\" amount 14",
+    );
+    let compiled = bdl::compile(&two);
+    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+    let md = bdl::emit::markdown::render(compiled.declaration.as_ref().unwrap());
+    // Each row its own amount, never the direction's 6 twice; basic spending funds a task too.
+    for row in ["| 开展宣传 |", "| 编印资料 |", "| 接待来访 |"] {
+        assert!(md.contains(row), "{row} missing:\n{md}");
+    }
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.contains("负责处理人民群众来信"))
+        .collect();
+    assert!(rows.iter().any(|r| r.contains("| 4 |")), "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("| 2 |")), "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("| 14 |")), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.contains("| 6 |")), "{rows:?}");
+}

@@ -83,7 +83,21 @@ fn check_lines(
         {
             let reported =
                 l.declared.is_some() && l.derived.as_ref().is_some_and(|d| d.value == children);
-            if children != amount && !reported {
+            if l.partial {
+                // Some parts listed: together at most the line.
+                if children.compare(amount).is_ok_and(|o| o.is_gt()) {
+                    out.push(
+                        Diagnostic::new(
+                            LINE_SUM_MISMATCH,
+                            msg::listed_parts_exceed(&l.name.value, &fig(children), &fig(amount)),
+                            l.name.span,
+                            msg::label_this_line_is(&fig(amount)),
+                        )
+                        .with_help(msg::help_listed_parts_exceed())
+                        .with_path(path),
+                    );
+                }
+            } else if children != amount && !reported {
                 out.push(
                     Diagnostic::new(
                         LINE_SUM_MISMATCH,

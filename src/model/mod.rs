@@ -152,6 +152,8 @@ pub struct Line {
     pub derived: Option<Derived>,
     /// Declared if given, else derived; `None` when neither could be read (reported).
     pub amount: Option<Money>,
+    /// The 其中 lines list only some of the parts: they add up to at most the line.
+    pub partial: bool,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -168,7 +170,11 @@ pub struct Task {
     pub task: Spanned<String>,
     pub duty: Spanned<String>,
     pub funded_by: Spanned<String>,
-    /// The amount of the direction or project that funds it.
+    /// Its own amount, as declared (`amount 12`).
+    pub declared: Option<Spanned<Money>>,
+    /// The amount of the direction, project or spending line that funds it; `None` when unknown.
+    pub funder_amount: Option<Money>,
+    /// What its row prints: its own amount, else its funder's where it is the funder's only task.
     pub amount: Option<Money>,
 }
 
