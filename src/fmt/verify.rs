@@ -182,9 +182,23 @@ impl Literals<'_> {
                 self.text(&t.task);
                 self.text(&t.duty);
                 self.text(&t.funded_by);
+                if let Some(a) = &t.amount {
+                    self.amount(a);
+                }
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),
+            Item::Scores(s) => self.scores(s),
+        }
+    }
+
+    fn scores(&mut self, s: &Scores) {
+        for (tier, points) in &s.parts {
+            self.text(tier);
+            self.number(points);
+        }
+        if let Some(t) = &s.total {
+            self.number(t);
         }
     }
 
@@ -279,6 +293,7 @@ impl Literals<'_> {
                 DirectionItem::Indicator(i) => self.indicator(i),
                 DirectionItem::Income(l) => self.line(l),
                 DirectionItem::Direction(sub) => self.direction(sub),
+                DirectionItem::Scores(s) => self.scores(s),
             }
         }
     }

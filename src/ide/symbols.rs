@@ -54,6 +54,7 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
             | Item::Unit { span, .. }
             | Item::Precision { span, .. }
             | Item::Total { span, .. } => header.push(fact(src, *span)),
+            Item::Scores(x) => header.push(fact(src, x.span)),
             Item::Filer(t) | Item::Department(t) => header.push(fact(src, line_of(src, t.span))),
             Item::Framework(f) => {
                 let span = match f {

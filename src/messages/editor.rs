@@ -208,6 +208,10 @@ pub fn keyword_meaning(keyword: &str) -> Text {
         "basis" => ("测算依据 in words", "测算依据（文字）"),
         "by" => ("the responsible unit", "责任单位"),
         "for" => ("the direction that funds it", "资金来源的支出方向"),
+        "scores" => (
+            "the 分值 of each 一级指标, and their total",
+            "各一级指标分值及合计",
+        ),
         "partial" => (
             "the 其中 lines list only some of the parts",
             "其中各项仅列出部分",

@@ -53,6 +53,25 @@ pub struct Declaration {
     pub tasks: Vec<Task>,
     pub indicators: Vec<Indicator>,
     pub directions: Vec<Direction>,
+    /// 分值 of the 一级指标 for the department's table (and every direction's without its own).
+    pub scores: Option<Scores>,
+}
+
+/// `scores 产出指标 50 效益指标 30 total 90`: what each 一级指标 is worth, and the total the
+/// indicators' weights must reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub parts: Vec<ScorePart>,
+    pub total: Option<Spanned<Decimal>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScorePart {
+    /// The 一级指标's index in the framework.
+    pub tier: usize,
+    pub points: Decimal,
+    pub span: Span,
 }
 
 impl Declaration {
@@ -249,6 +268,8 @@ pub struct Direction {
     pub people: Option<Decimal>,
     pub funds: Vec<Line>,
     pub indicators: Vec<Indicator>,
+    /// Its own 分值 of the 一级指标, where it differs from the document's.
+    pub scores: Option<Scores>,
     pub children: Vec<Direction>,
     /// A cost basis could not be computed (reported: B1002, B3030, B3031); its counts are unknown, so
     /// references to them report nothing more.

@@ -56,6 +56,7 @@ pub enum Item {
     Task(Task),
     Indicator(Indicator),
     Direction(Direction),
+    Scores(Scores),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +203,7 @@ pub enum DirectionItem {
     Indicator(Indicator),
     Income(Line),
     Direction(Direction),
+    Scores(Scores),
 }
 
 /// `cost "一线信访岗位" < people 5 rate 235/month > prior 1.2`
@@ -226,5 +228,14 @@ pub struct Basis {
     pub price: Number,
     pub per: Per,
     pub months: Option<Number>,
+    pub span: Span,
+}
+
+/// `scores 产出指标 50 效益指标 30 total 90`: the 分值 of each 一级指标, and the total the indicators'
+/// weights must reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub parts: Vec<(Text, Number)>,
+    pub total: Option<Number>,
     pub span: Span,
 }
