@@ -26,6 +26,7 @@ const CHECKS: &[Check] = &[
     totals::declared_total_matches,
     totals::funds_match_amount,
     totals::directions_within_project_spending,
+    totals::earlier_years_add_up,
     tasks::tasks_within_their_funders,
     scores::weights_add_up,
     amounts::direction_amount_matches_basis,

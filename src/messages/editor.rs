@@ -212,6 +212,9 @@ pub fn keyword_meaning(keyword: &str) -> Text {
             "the 分值 of each 一级指标, and their total",
             "各一级指标分值及合计",
         ),
+        "budget" => ("after prior: the earlier budget (预算数)", "上年预算数"),
+        "actual" => ("after prior: the amount spent (执行数)", "上年执行数"),
+        "final" => ("after prior: the final accounts (决算数)", "决算数"),
         "partial" => (
             "the 其中 lines list only some of the parts",
             "其中各项仅列出部分",
