@@ -23,6 +23,9 @@ done
 echo "== throughput (parse, parse+check, build json, serde_json on the same budgets, pathological inputs)"
 BDL_BENCH_REPS=$repeats cargo bench --quiet --bench throughput
 
+echo "== language server: change → published diagnostics on a 100 KB declaration, and requests"
+cargo bench --quiet --bench lsp_latency
+
 # How many cores this session really gets: the scheduler groups processes by session (autogroup), so
 # with another session busy, two busy processes here may get one core between them. -j2 cannot beat
 # -j1 by more than this.

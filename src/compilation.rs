@@ -47,15 +47,23 @@ impl Source {
     /// Parses, lowers and checks the text. Syntax errors stop before lowering (a half-read file would
     /// only produce noise); every lowering and check diagnostic is reported together.
     pub fn compile(self) -> Compilation {
-        let file = match syntax::parse(&self.text) {
+        self.compile_keeping_tree().0
+    }
+
+    /// [`Source::compile`], also giving the syntax tree: the whole file's, or when it has syntax errors
+    /// the tree of the lines that parse, where the search for every error found one (an editor keeps
+    /// working from it while a line is typed).
+    pub fn compile_keeping_tree(self) -> (Compilation, Option<syntax::Recovered>) {
+        let file = match syntax::parse_recovering(&self.text) {
             Ok(f) => f,
-            Err(diagnostics) => {
-                return Compilation {
+            Err((diagnostics, recovered)) => {
+                let compilation = Compilation {
                     name: self.name,
                     text: self.text,
                     diagnostics,
                     declaration: None,
                 };
+                return (compilation, recovered);
             }
         };
         let (declaration, mut diagnostics) = lower::lower(&file);
@@ -66,12 +74,17 @@ impl Source {
         allow::apply(&mut diagnostics, &allowed);
         diagnostics.extend(problems);
         diagnostic::sort(&mut diagnostics);
-        Compilation {
+        let compilation = Compilation {
             name: self.name,
             text: self.text,
             diagnostics,
             declaration: Some(declaration),
-        }
+        };
+        let tree = syntax::Recovered {
+            file,
+            left_out: Vec::new(),
+        };
+        (compilation, Some(tree))
     }
 }
 

@@ -43,11 +43,16 @@ const FLOORS: &[(&str, &[&str])] = &[
         "compilation",
         &["compilation", "<root>", "registry", "allow"],
     ),
+    // What an editor shows (diagnostics, hover, completion, quick fixes …) in plain types, and the
+    // language server that maps it to the protocol: callers of the front door.
+    ("editor", &["ide", "lsp"]),
 ];
 
 /// The parse tree, and the modules that may read it.
 const AST: &str = "syntax::ast";
-const AST_READERS: &[&str] = &["syntax", "lower", "fmt"];
+/// The editor reads it for what the model does not keep: where a name, a derivation or a basis is
+/// written (the outline, definitions, inlay hints, quick fixes that edit the text).
+const AST_READERS: &[&str] = &["syntax", "lower", "fmt", "ide"];
 
 /// Violations that exist today: (module, what it names), each with the work that removes it. (The
 /// typed-core work already took `syntax::ast` out of model, money, check, emit, diff and batch.)

@@ -11,6 +11,7 @@ mod folder;
 mod git;
 mod help;
 mod io;
+mod lsp;
 mod output;
 mod pages_zh;
 
@@ -209,6 +210,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
+    /// Run the language server on standard input and output, for editors (docs/editor.md).
+    Lsp,
     /// Explain a diagnostic code (for example `bdl explain B3010`); without a code, list them all.
     Explain { code: Option<String> },
     /// Print a shell completion script (for example `bdl completions bash > /etc/bash_completion.d/bdl`).
@@ -296,6 +299,7 @@ pub fn run() -> ExitCode {
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
         Command::Explain { code } => explain::run(code.as_deref()),
+        Command::Lsp => lsp::run(),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "bdl", &mut std::io::stdout());

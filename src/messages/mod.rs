@@ -5,11 +5,13 @@
 //! names are the same in both languages.
 
 mod cli;
+mod editor;
 mod files;
 mod help;
 pub mod shared;
 
 pub use cli::*;
+pub use editor::*;
 pub use files::*;
 pub use help::*;
 pub use shared::*;

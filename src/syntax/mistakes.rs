@@ -147,7 +147,7 @@ fn full_width(line: &str, start: usize) -> Option<Diagnostic> {
 }
 
 /// The line with look-alikes outside strings replaced; “…” become an ASCII-quoted string.
-fn fix_line(line: &str) -> String {
+pub fn fix_line(line: &str) -> String {
     // Offsets in ascending order, so membership is a binary search (lines can be megabytes long).
     let code: Vec<usize> = scan::code_chars(line).into_iter().map(|(i, _)| i).collect();
     let mut out = String::with_capacity(line.len());
@@ -260,6 +260,14 @@ fn rate_without_period(
     )
 }
 
+/// The keyword a misspelt word at the start of a line most likely means (`indicater` → `indicator`).
+pub fn suggest_keyword(word: &str) -> Option<String> {
+    let candidates: Vec<String> = keywords::statement_words().map(str::to_string).collect();
+    crate::domain::framework::suggest(&word.to_ascii_lowercase(), &candidates)
+        .into_iter()
+        .find(|s| strsim::levenshtein(s, &word.to_ascii_lowercase()) <= 3)
+}
+
 fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
     let trimmed = line.trim_start();
     let lead = line.len() - trimmed.len();
@@ -275,10 +283,7 @@ fn unknown_keyword(line: &str, start: usize, pos: usize) -> Option<Diagnostic> {
     {
         return None;
     }
-    let candidates: Vec<String> = keywords::statement_words().map(str::to_string).collect();
-    let suggestion = crate::domain::framework::suggest(&word.to_ascii_lowercase(), &candidates)
-        .into_iter()
-        .find(|s| strsim::levenshtein(s, &word.to_ascii_lowercase()) <= 3);
+    let suggestion = suggest_keyword(word);
     let help = match &suggestion {
         Some(s) => msg::did_you_mean_code(s),
         None => {

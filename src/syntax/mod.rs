@@ -29,28 +29,74 @@ crate::codes::rules! {
     INVISIBLE_CHARACTER = "B1015", Warning, "an invisible character changes how the text reads", "不可见字符改变了文字的显示";
 }
 
+/// The tree of the parts of a source that parse, and the byte ranges left out because they do not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    pub file: ast::File,
+    pub left_out: Vec<Span>,
+}
+
 /// Parses a whole declaration. On failure, the diagnostics say what was expected in a clerk's words.
 pub fn parse(src: &str) -> Result<ast::File, Vec<Diagnostic>> {
+    parse_recovering(src).map_err(|(d, _)| d)
+}
+
+/// [`parse`], and on failure also the tree of the lines that parse when the search for every error
+/// found one (it blanks the broken lines one by one and parses again), at no extra cost.
+pub fn parse_recovering(src: &str) -> Result<ast::File, (Vec<Diagnostic>, Option<Recovered>)> {
     if src.len() > MAX_FILE_BYTES {
-        return Err(vec![too_large(Some(src.len() as u64))]);
+        return Err((vec![too_large(Some(src.len() as u64))], None));
     }
     let braces = scan::braces(src, MAX_DEPTH);
     if let Some(at) = braces.too_deep_at {
-        return Err(vec![
-            Diagnostic::new(
-                TOO_DEEP,
-                msg::nested_too_deep(MAX_DEPTH),
-                Span::new(at, at + 1),
-                msg::label_too_deep(),
-            )
-            .with_help(msg::help_flatten()),
-        ]);
+        return Err((
+            vec![
+                Diagnostic::new(
+                    TOO_DEEP,
+                    msg::nested_too_deep(MAX_DEPTH),
+                    Span::new(at, at + 1),
+                    msg::label_too_deep(),
+                )
+                .with_help(msg::help_flatten()),
+            ],
+            None,
+        ));
     }
     if let Some(file) = fast::parse(src) {
         return Ok(file);
     }
     limits::install_call_limit();
     parser::parse_file(src).map_err(|e| recover::all_errors(src, e, &braces))
+}
+
+/// The tree of the parts of `src` that parse, for tools that keep working while a line is being typed
+/// (see [`recover::leave_out_broken`]): the tree, and the byte ranges left out (empty when the whole
+/// file parses). `None` for a file too large, too deep, or broken beyond recovery.
+pub fn parse_leaving_out_broken(src: &str) -> Option<Recovered> {
+    if src.len() > MAX_FILE_BYTES {
+        return None;
+    }
+    let braces = scan::braces(src, MAX_DEPTH);
+    if braces.too_deep_at.is_some() {
+        return None;
+    }
+    if let Some(file) = fast::parse(src) {
+        return Some(Recovered {
+            file,
+            left_out: Vec::new(),
+        });
+    }
+    limits::install_call_limit();
+    if braces.unclosed.is_empty()
+        && braces.unopened.is_empty()
+        && let Ok(file) = parser::parse_file(src)
+    {
+        return Some(Recovered {
+            file,
+            left_out: Vec::new(),
+        });
+    }
+    recover::leave_out_broken(src, &braces)
 }
 
 /// B1007 for a file of `bytes` bytes, or (`None`) for standard input that went on past the limit:

@@ -20,7 +20,14 @@ crate::codes::rules! {
 /// At most this many syntax errors are reported for one file.
 pub const MAX_SYNTAX_ERRORS: usize = 50;
 
-pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnostic> {
+/// Every syntax error of `src` (whose first parse failed with `first`), and, when blanking the broken
+/// lines made the rest parse, the tree of the rest with the ranges left out (editors keep working
+/// from it while a line is typed).
+pub fn all_errors(
+    src: &str,
+    first: Error<Rule>,
+    braces: &Braces,
+) -> (Vec<Diagnostic>, Option<super::Recovered>) {
     // Unbalanced braces derail everything after them: report where they are, and only that.
     let mut out: Vec<Diagnostic> = braces
         .unclosed
@@ -39,10 +46,12 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
         .take(MAX_SYNTAX_ERRORS)
         .collect();
     if !out.is_empty() {
-        return out;
+        return (out, None);
     }
     let mut text = src.as_bytes().to_vec();
     let mut err = first;
+    let mut left_out = Vec::new();
+    let mut recovered = None;
     loop {
         let pos = position(&err).min(src.len());
         let diagnostic = explain(src, &err, pos);
@@ -59,16 +68,63 @@ pub fn all_errors(src: &str, first: Error<Rule>, braces: &Braces) -> Vec<Diagnos
         for byte in text.get_mut(a..b).into_iter().flatten() {
             *byte = b' ';
         }
+        left_out.push(Span::new(a, b));
         // Blanking whole characters keeps the text valid UTF-8.
         let Ok(next) = std::str::from_utf8(&text) else {
             break;
         };
         match parser::parse_file(next) {
-            Ok(_) => break,
+            Ok(file) => {
+                recovered = Some(super::Recovered { file, left_out });
+                break;
+            }
             Err(e) => err = e,
         }
     }
-    out
+    (out, recovered)
+}
+
+/// The source with its broken parts left out, for tools that must keep working while a line is being
+/// typed: every line the parser stops at (or the block it opens) is blanked, a `}` that closes nothing
+/// is blanked, and a block never closed is closed after the end. Blanking keeps every length, and
+/// closing appends, so every position of the source stays true in the result. Returns the tree it
+/// parses to and the byte ranges left out; `None` when even that does not parse (the work limit, or
+/// more broken lines than are reported).
+pub fn leave_out_broken(src: &str, braces: &Braces) -> Option<super::Recovered> {
+    let mut text = src.as_bytes().to_vec();
+    let mut left_out = Vec::new();
+    for &c in &braces.unopened {
+        if let Some(b) = text.get_mut(c) {
+            *b = b' ';
+            left_out.push(Span::new(c, c + 1));
+        }
+    }
+    for _ in &braces.unclosed {
+        text.extend_from_slice(b"\n}");
+    }
+    for _ in 0..=MAX_SYNTAX_ERRORS {
+        let next = String::from_utf8(text.clone()).ok()?;
+        let err = match parser::parse_file(&next) {
+            Ok(file) => return Some(super::Recovered { file, left_out }),
+            Err(e) => e,
+        };
+        let pos = position(&err).min(next.len());
+        let (a, b) = region(&next, pos);
+        if text
+            .get(a..b)
+            .is_none_or(|r| r.iter().all(u8::is_ascii_whitespace))
+        {
+            return None;
+        }
+        // Blank the characters, not the line ends inside a block, so the lines around stay apart.
+        for byte in text.get_mut(a..b).into_iter().flatten() {
+            if *byte != b'\n' && *byte != b'\r' {
+                *byte = b' ';
+            }
+        }
+        left_out.push(Span::new(a, b.min(src.len())));
+    }
+    None
 }
 
 fn position(e: &Error<Rule>) -> usize {

@@ -1,0 +1,284 @@
+//! The texts an editor shows (hover, completion, quick fixes, the outline), in English and Chinese.
+//! Figures, units, keywords and code stay as written.
+
+use super::Text;
+
+fn t(en: impl Into<String>, zh: impl Into<String>) -> Text {
+    Text::new(en, zh)
+}
+
+// ── Hover ───────────────────────────────────────────────────────────────────────────────────────
+
+/// The heading of a hover on a figure: `**信访岗位津贴** 1.878万元`.
+pub fn hover_figure(name: &str, shown: &str) -> Text {
+    t(format!("**{name}** {shown}"), format!("**{name}** {shown}"))
+}
+
+/// `computed: 50人 × 612元/人/月 × 12月 = 367200元`, from the figure's provenance in both languages.
+pub fn hover_computed(how: &Text) -> Text {
+    t(format!("computed: {}", how.en), format!("计算：{}", how.zh))
+}
+
+/// A sum and its parts: `computed: a; b = 1.878万元`.
+pub fn hover_sum(parts: &Text, shown: &str) -> Text {
+    t(
+        format!("computed: {} = {shown}", parts.en),
+        format!("计算：{} = {shown}", parts.zh),
+    )
+}
+
+/// The end of a sum's list of parts cut short: ` + … (12 more)`.
+pub fn more_parts(n: usize) -> Text {
+    t(format!(" + … ({n} more)"), format!(" + …（另 {n} 项）"))
+}
+
+pub fn hover_declared(shown: &str) -> Text {
+    t(format!("declared: {shown}"), format!("填报：{shown}"))
+}
+
+pub fn hover_declared_only(shown: &str) -> Text {
+    t(
+        format!("declared: {shown} (nothing to compute it from)"),
+        format!("填报：{shown}（无测算依据）"),
+    )
+}
+
+pub fn hover_total_of_breakdowns(income: &str, spending: &str) -> Text {
+    t(
+        format!("income adds up to {income}, spending to {spending}"),
+        format!("按收入性质合计 {income}，按支出性质合计 {spending}"),
+    )
+}
+
+/// A category's place: `产出指标 › 产出数量` in the framework `hunan`.
+pub fn hover_category(framework: &str, tier: &str, category: &str, written: &str) -> Text {
+    let fw_zh = if framework == "custom" {
+        "自定义指标体系".to_string()
+    } else {
+        format!("“{framework}”指标体系")
+    };
+    let fw_en = if framework == "custom" {
+        "the document's own framework".to_string()
+    } else {
+        format!("framework `{framework}`")
+    };
+    let alias_en = if written == category {
+        String::new()
+    } else {
+        format!(" (written `{written}`)")
+    };
+    let alias_zh = if written == category {
+        String::new()
+    } else {
+        format!("（写作 `{written}`）")
+    };
+    t(
+        format!("**{tier} › {category}**{alias_en}\n\n一级指标 › 二级指标 in {fw_en}"),
+        format!("**{tier} › {category}**{alias_zh}\n\n{fw_zh}的一级指标 › 二级指标"),
+    )
+}
+
+pub fn hover_unknown_category(framework: &str) -> Text {
+    t(
+        format!("not a category of framework `{framework}`"),
+        format!("不是“{framework}”指标体系的二级指标"),
+    )
+}
+
+/// A code's heading: `B3010: title`, with its page's summary below.
+pub fn hover_code(code: &str, title_en: &str, summary_en: &str, summary_zh: &str) -> Text {
+    t(
+        format!("**{code}**: {title_en}\n\n{summary_en}\n\n`bdl explain {code}`"),
+        format!("**{code}**：{summary_zh}\n\n`bdl explain {code}`"),
+    )
+}
+
+pub fn hover_left_out() -> Text {
+    t(
+        "This line does not parse yet: hover, hints and the outline leave it out until it does.",
+        "此行尚不能解析：悬停、提示和大纲暂不包括此行。",
+    )
+}
+
+// ── Quick fixes ─────────────────────────────────────────────────────────────────────────────────
+
+pub fn fix_replace(old: &str, new: &str) -> Text {
+    t(
+        format!("Replace `{old}` with `{new}`"),
+        format!("将 `{old}` 改为 `{new}`"),
+    )
+}
+
+pub fn fix_half_width() -> Text {
+    t(
+        "Replace full-width punctuation with ASCII",
+        "将全角符号改为半角（ASCII）",
+    )
+}
+
+pub fn fix_use_derived(declared: &str, derived: &str) -> Text {
+    t(
+        format!("Replace the declared {declared} with the computed {derived}"),
+        format!("将填报的 {declared} 改为计算所得的 {derived}"),
+    )
+}
+
+pub fn fix_add_satisfaction(category: &str) -> Text {
+    t(
+        format!("Add a satisfaction indicator ({category})"),
+        format!("添加满意度指标（{category}）"),
+    )
+}
+
+/// The name of the satisfaction indicator a quick fix adds, to be edited.
+pub fn satisfaction_indicator_name() -> &'static str {
+    "服务对象满意度"
+}
+
+pub fn fix_format() -> Text {
+    t("Format the file (bdl fmt)", "格式化文件（bdl fmt）")
+}
+
+// ── Formatting ──────────────────────────────────────────────────────────────────────────────────
+
+pub fn format_refused(errors: usize) -> Text {
+    t(
+        format!(
+            "Not formatted: the file has {errors} syntax error(s); formatting waits until it parses."
+        ),
+        format!("未格式化：文件有 {errors} 处语法错误，修正后才能格式化。"),
+    )
+}
+
+// ── Completion ──────────────────────────────────────────────────────────────────────────────────
+
+/// What a keyword writes, for the completion list.
+pub fn keyword_meaning(keyword: &str) -> Text {
+    let (en, zh) = match keyword {
+        "year" => ("the budget year", "预算年度"),
+        "filer" => ("the filing unit", "填报单位"),
+        "department" => ("the department", "部门名称"),
+        "unit" => ("the money unit of every amount", "金额单位"),
+        "precision" => ("decimals printed in tables", "表中金额的小数位数"),
+        "framework" => ("the indicator framework", "指标体系"),
+        "category" => ("a 一级指标 and its 二级指标", "一级指标及其二级指标"),
+        "total" => ("资金总额, checked against the breakdowns", "资金总额"),
+        "income" => ("a line by source of funds", "按收入性质分"),
+        "spending" => ("a line by nature of spending", "按支出性质分"),
+        "duty" => ("a duty of the department", "部门职责"),
+        "goal" => ("a goal", "绩效目标"),
+        "plan" => ("a work plan item", "年度重点工作计划"),
+        "task" => ("a task tied to a duty and its funding", "履职目标"),
+        "indicator" => ("an indicator row", "绩效指标"),
+        "overall" => (
+            "an indicator for the whole period",
+            "实施期（总体）绩效指标",
+        ),
+        "direction" => ("a spending direction", "专项资金支出方向"),
+        "project" => ("a project", "项目"),
+        "special" => ("the special fund", "所属专项"),
+        "kind" => ("the project type", "项目类型"),
+        "period" => ("the implementation period", "项目实施期"),
+        "amount" => ("the amount, given", "金额"),
+        "cost" => ("a cost item computed from a basis", "测算依据（成本项）"),
+        "annual" => ("the annual goal", "年度绩效目标"),
+        "summary-goal" => (
+            "the goal as the summary table words it",
+            "汇总表中的实施期目标",
+        ),
+        "summary-annual" => (
+            "the annual goal as the summary table words it",
+            "汇总表中的年度目标",
+        ),
+        "people" => ("people counted in the bases", "人数"),
+        "qty" => ("a quantity counted in the bases", "数量"),
+        "directions" => ("the sum of the directions", "各支出方向之和"),
+        "note" => ("备注", "备注"),
+        "standard" => ("绩效标准", "绩效标准"),
+        "weight" => ("权重 / 分值", "权重 / 分值"),
+        "explain" => ("指标解释", "指标解释"),
+        "scoring" => ("评（扣）分标准", "评（扣）分标准"),
+        "sense" => ("指标方向: 正向 or 反向", "指标方向：正向或反向"),
+        "from" => ("checked against a derived number", "与推算数核对"),
+        "of" => ("names the direction", "指定支出方向"),
+        "rate" => ("元 per unit per month or year", "标准（元/月或元/年）"),
+        "price" => ("元 per unit, once", "单价（元）"),
+        "months" => ("months the rate runs for", "月数"),
+        "prior" => ("上年实际", "上年实际"),
+        "basis" => ("测算依据 in words", "测算依据（文字）"),
+        "by" => ("the responsible unit", "责任单位"),
+        "for" => ("the direction that funds it", "资金来源的支出方向"),
+        "scores" => (
+            "the 分值 of each 一级指标, and their total",
+            "各一级指标分值及合计",
+        ),
+        "budget" => ("after prior: the earlier budget (预算数)", "上年预算数"),
+        "actual" => ("after prior: the amount spent (执行数)", "上年执行数"),
+        "final" => ("after prior: the final accounts (决算数)", "决算数"),
+        "partial" => (
+            "the 其中 lines list only some of the parts",
+            "其中各项仅列出部分",
+        ),
+        _ => ("", ""),
+    };
+    t(en, zh)
+}
+
+pub fn completion_category(tier: &str, framework: &str) -> Text {
+    t(
+        format!("{tier} › (framework {framework})"),
+        format!("{tier} ›（{framework}）"),
+    )
+}
+
+pub fn completion_reference(what: &str) -> Text {
+    t(format!("refers to {what}"), format!("引用{what}"))
+}
+
+pub fn completion_name_direction() -> Text {
+    t("a direction or project", "支出方向或项目")
+}
+
+pub fn completion_name_line(side: &str) -> Text {
+    let zh = if side == "income" {
+        "收入行"
+    } else {
+        "支出行"
+    };
+    t(format!("an {side} line"), zh)
+}
+
+pub fn completion_unit() -> Text {
+    t("unit", "计量单位")
+}
+
+pub fn completion_value() -> Text {
+    t("qualitative value", "定性指标值")
+}
+
+// ── Outline ─────────────────────────────────────────────────────────────────────────────────────
+
+pub fn symbol_header() -> Text {
+    t("header", "基本信息")
+}
+
+pub fn symbol_income() -> Text {
+    t("by source of funds", "按收入性质分")
+}
+
+pub fn symbol_spending() -> Text {
+    t("by nature of spending", "按支出性质分")
+}
+
+pub fn symbol_indicators() -> Text {
+    t("indicators", "绩效指标")
+}
+
+// ── The server ──────────────────────────────────────────────────────────────────────────────────
+
+pub fn language_server_failed(why: &str) -> Text {
+    t(
+        format!("the language server stopped: {why}"),
+        format!("语言服务器已停止：{why}"),
+    )
+}

@@ -1,0 +1,173 @@
+//! The editor-neutral knowledge (`bdl::ide`) on its own: quick fixes that turn a diagnostic's text
+//! into what the diagnostic asks for, and a file being typed (a broken line, an unclosed block) that
+//! still has its outline, hover and hints from the rest.
+
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use bdl::ide::{self, actions, hover, inlay, symbols};
+use bdl::messages::Lang;
+
+const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";
+
+/// The text after applying the preferred fix of the first diagnostic with `code`.
+fn fixed(src: &str, code: &str) -> String {
+    let a = ide::analyse(src);
+    let at = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(src)));
+    let fixes = actions::fixes(&a, at.span);
+    let fix = fixes
+        .iter()
+        .find(|f| a.diagnostics[f.diagnostic].code.as_str() == code && f.preferred)
+        .unwrap_or_else(|| panic!("no fix for {code}"));
+    let mut out = src.to_string();
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.text);
+    }
+    out
+}
+
+fn codes(src: &str) -> Vec<&'static str> {
+    ide::analyse(src)
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+#[test]
+fn a_misspelt_keyword_becomes_the_keyword() {
+    let src = format!("{HEADER}indicater 产出数量 \"巡逻人员\" = 50人\n");
+    let out = fixed(&src, "B1014");
+    assert_eq!(
+        out,
+        format!("{HEADER}indicator 产出数量 \"巡逻人员\" = 50人\n")
+    );
+}
+
+#[test]
+fn full_width_punctuation_becomes_ascii() {
+    let src = format!("{HEADER}direction “治安巡逻防控费” ＜ people 50 rate 612/month ＞\n");
+    let out = fixed(&src, "B1010");
+    assert_eq!(
+        out,
+        format!("{HEADER}direction \"治安巡逻防控费\" < people 50 rate 612/month >\n")
+    );
+    assert!(!codes(&out).iter().any(|c| c.starts_with("B1")));
+}
+
+#[test]
+fn a_misspelt_category_becomes_the_framework_one() {
+    let src = format!("{HEADER}indicator 产出数 \"巡逻人员\" = 50人\n");
+    let out = fixed(&src, "B4001");
+    assert!(out.contains("indicator 产出数量 \"巡逻人员\""), "{out}");
+    assert!(!codes(&out).contains(&"B4001"));
+}
+
+#[test]
+fn a_declared_amount_becomes_the_derived_one() {
+    let src = format!(
+        "{HEADER}direction \"治安巡逻防控费\" < people 50 rate 612/month > {{\n  amount 36.8\n}}\n"
+    );
+    let out = fixed(&src, "B3010");
+    assert!(out.contains("  amount 36.72\n"), "{out}");
+    assert!(!codes(&out).contains(&"B3010"));
+}
+
+#[test]
+fn a_missing_satisfaction_indicator_is_added_in_its_table() {
+    let src = format!(
+        "{HEADER}direction \"巡逻\" < people 5 rate 100/month > {{\n  goal \"g\"\n  indicator 产出数量 \"巡逻人员\" = people\n}}\n"
+    );
+    let out = fixed(&src, "B4031");
+    assert!(
+        out.contains("= people\n  indicator 社会公众及服务对象满意度 \"服务对象满意度\" >= 90%\n}"),
+        "{out}"
+    );
+    assert!(!codes(&out).contains(&"B4031"));
+}
+
+#[test]
+fn an_unknown_reference_becomes_the_nearest_name() {
+    let src = format!(
+        "{HEADER}indicator 产出数量 \"巡逻人员\" = people of \"治安巡逻\"\ndirection \"治安巡逻防控费\" < people 50 rate 612/month >\n"
+    );
+    let out = fixed(&src, "B2001");
+    assert!(out.contains("people of \"治安巡逻防控费\""), "{out}");
+    assert!(!codes(&out).contains(&"B2001"));
+}
+
+#[test]
+fn a_file_being_typed_keeps_its_outline_hover_and_hints() {
+    // A block opened on the last line, and a broken line in the middle.
+    let src = format!(
+        "{HEADER}direction \"巡逻\" < people 5 rate 100/month >\nindicator 产出数量 \"x\" =\ndirection \"岗位\" {{\n  cost \"一线\" < people 2 rate 300/month >\n"
+    );
+    let a = ide::analyse(&src);
+    assert!(codes(&src).contains(&"B1005"));
+    assert!(!a.left_out.is_empty());
+    let names: Vec<String> = symbols::symbols(&a, Lang::En)
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(
+        names.contains(&"巡逻".to_string()) && names.contains(&"岗位".to_string()),
+        "{names:?}"
+    );
+    let at = src.find("巡逻").unwrap();
+    let h = hover::hover(&a, at, Lang::Zh).unwrap();
+    assert!(h.markdown.contains("0.6万元"), "{}", h.markdown);
+    let hints = inlay::hints(&a);
+    assert!(hints.iter().any(|h| h.label == "= 0.72万元"), "{hints:?}");
+    // The broken line itself says why it is left out.
+    let broken = src.find("indicator").unwrap();
+    let h = hover::hover(&a, broken + 3, Lang::En).unwrap();
+    assert!(h.markdown.contains("does not parse yet"), "{}", h.markdown);
+    assert_eq!(h.span.start, broken);
+}
+
+#[test]
+fn hover_on_a_derivation_or_a_declared_amount_shows_the_computation() {
+    let src = format!(
+        "{HEADER}spending \"项目支出\" = directions\ndirection \"巡逻\" < people 50 rate 612/month > {{\n  amount 36.8\n}}\n"
+    );
+    let a = ide::analyse(&src);
+    let on_derivation = src.find("directions").unwrap() + 2;
+    let h = hover::hover(&a, on_derivation, Lang::En).unwrap();
+    assert!(
+        h.markdown
+            .contains("the sum of the directions: 巡逻 36.8万元"),
+        "{}",
+        h.markdown
+    );
+    let on_amount = src.find("36.8").unwrap() + 1;
+    let h = hover::hover(&a, on_amount, Lang::Zh).unwrap();
+    assert!(
+        h.markdown
+            .contains("计算：50人 × 612元/人/月 × 12月 = 367200元")
+            && h.markdown.contains("填报：36.8万元"),
+        "{}",
+        h.markdown
+    );
+}
+
+#[test]
+fn a_written_quantity_becomes_the_number_it_refers_to() {
+    let src = format!(
+        "{HEADER}direction \"巡逻\" < people 8 rate 100/month > {{\n  indicator 产出数量 \"巡逻人员\" = 50人 from people\n}}\n"
+    );
+    let out = fixed(&src, "B4010");
+    assert!(out.contains("= 8人 from people"), "{out}");
+    assert!(!codes(&out).contains(&"B4010"));
+}
