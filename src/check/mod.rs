@@ -8,6 +8,7 @@ pub(crate) mod goals;
 pub(crate) mod messages;
 pub(crate) mod periods;
 pub(crate) mod references;
+pub(crate) mod shares;
 pub(crate) mod totals;
 pub(crate) mod values;
 
@@ -23,6 +24,7 @@ const CHECKS: &[Check] = &[
     totals::breakdowns_agree,
     totals::declared_total_matches,
     totals::funds_match_amount,
+    shares::shares_add_up,
     amounts::direction_amount_matches_basis,
     amounts::amounts_whole_yuan,
     cost_caps::cost_cap_within_amount,

@@ -185,6 +185,15 @@ impl Literals<'_> {
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),
+            Item::Form(t) => self.text(t),
+            Item::Admin(a) => self.admin(a),
+        }
+    }
+
+    fn admin(&mut self, a: &Admin) {
+        self.text(&a.value);
+        if let Some(e) = &a.extra {
+            self.text(e);
         }
     }
 
@@ -279,6 +288,12 @@ impl Literals<'_> {
                 DirectionItem::Indicator(i) => self.indicator(i),
                 DirectionItem::Income(l) => self.line(l),
                 DirectionItem::Direction(sub) => self.direction(sub),
+                DirectionItem::Admin(a) => self.admin(a),
+                DirectionItem::TotalBudget { amount, .. } => self.amount(amount),
+                DirectionItem::Share(sh) => {
+                    self.text(&sh.recipient);
+                    self.amount(&sh.amount);
+                }
             }
         }
     }
