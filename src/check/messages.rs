@@ -150,31 +150,31 @@ pub fn help_amount_differs_from_basis(exact: &str, how: &Text) -> Text {
 pub fn sub_yuan(name: Option<&str>, figure: &str) -> Text {
     match name {
         Some(n) => t(
-            format!("\"{n}\" {figure} is not a whole number of 元"),
-            format!("{}的金额{figure}不是整元数", q(n)),
+            format!("\"{n}\" {figure} has a fraction of 1 分"),
+            format!("{}的金额{figure}含不足1分的零头", q(n)),
         ),
         None => t(
-            format!("资金总额 {figure} is not a whole number of 元"),
-            format!("资金总额{figure}不是整元数"),
+            format!("资金总额 {figure} has a fraction of 1 分"),
+            format!("资金总额{figure}含不足1分的零头"),
         ),
     }
 }
 
 pub fn label_fraction_of_yuan() -> Text {
-    t("a fraction of 1 元", "含不足1元的零头")
+    t("a fraction of 1 分", "含不足1分的零头")
 }
 
 pub fn help_sub_yuan_wan() -> Text {
     t(
-        "amounts in 万元 are exact to 1 元 with 4 decimals; round the figure or check its basis",
-        "以万元为单位时，保留4位小数即精确到1元；请取整，或核对其测算依据",
+        "amounts in 万元 are exact to 1 分 with 6 decimals; round the figure or check its basis",
+        "以万元为单位时，保留6位小数即精确到1分；请四舍五入，或核对其测算依据",
     )
 }
 
 pub fn help_sub_yuan_yuan() -> Text {
     t(
-        "budget amounts are whole 元; round the figure or check its basis",
-        "预算金额应为整元；请取整，或核对其测算依据",
+        "amounts in 元 are exact to 1 分 with 2 decimals; round the figure or check its basis",
+        "以元为单位时，保留2位小数即精确到1分；请四舍五入，或核对其测算依据",
     )
 }
 
@@ -648,6 +648,20 @@ pub fn shares_differ(name: &str, sum: &str, amount: &str, difference: &Text) -> 
     )
 }
 
+/// `what`: 项目支出 or 资金总额, as the forms name them.
+pub fn directions_above(directions: &str, what: &str, limit: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the directions add up to {directions}, more than {what} {limit} (by {})",
+            difference.en
+        ),
+        format!(
+            "各支出方向合计{directions}，超过{what}{limit}（超出{}）",
+            difference.zh
+        ),
+    )
+}
+
 pub fn label_shares_add_up(sum: &str) -> Text {
     t(
         format!("the shares add up to {sum}"),
@@ -659,5 +673,46 @@ pub fn help_shares_differ() -> Text {
     t(
         "the 资金分配表 hands out the whole amount: correct a share, add the missing recipient, or correct the amount",
         "资金分配表应分配项目全部资金：请更正分配数、补上遗漏的分配对象，或更正项目金额",
+    )
+}
+
+pub fn label_limit_is(what: &str, limit: &str) -> Text {
+    t(format!("{what} is {limit}"), format!("{what}为{limit}"))
+}
+
+pub fn label_directions_add_up(directions: &str) -> Text {
+    t(
+        format!("the directions add up to {directions}"),
+        format!("各支出方向合计{directions}"),
+    )
+}
+
+pub fn help_directions_above(what: &str) -> Text {
+    t(
+        format!(
+            "the directions are the project spending, so together they cannot exceed {what}: correct their amounts or {what} (or write `spending \"项目支出\" = directions`)"
+        ),
+        format!(
+            "各支出方向即项目支出，合计不能超过{what}：请更正各方向金额或{what}（或写作 `spending \"项目支出\" = directions`）"
+        ),
+    )
+}
+
+pub fn listed_parts_exceed(name: &str, children: &str, amount: &str) -> Text {
+    t(
+        format!(
+            "the parts listed under \"{name}\" add up to {children}, more than the line's {amount}"
+        ),
+        format!(
+            "{}下列出的部分合计{children}，超过该项金额{amount}",
+            q(name)
+        ),
+    )
+}
+
+pub fn help_listed_parts_exceed() -> Text {
+    t(
+        "a `partial` line lists some of its parts, which together cannot exceed it: correct a part or the line",
+        "标为 `partial` 的项只列出部分组成，合计不能超过该项：请更正某一部分或该项金额",
     )
 }

@@ -6,7 +6,7 @@
 //! (测算明细, 资金分配表) follow its indicators.
 
 use super::layout::{
-    Builder, Printed, Table, TableKind, bare, category_name, figure_with_unit, flatten_lines,
+    Builder, Table, TableKind, bare, category_name, declared, figure_with_unit, flatten_lines,
     tier_name, unit_caption, year_prefix,
 };
 use crate::domain::framework::Slot;
@@ -303,11 +303,6 @@ fn text_of(s: &Option<crate::model::Spanned<String>>) -> String {
     s.as_ref().map_or(String::new(), |s| s.value.clone())
 }
 
-/// A figure in the tables' precision, with the document's unit after it.
-fn with_unit(decl: &Declaration) -> impl Fn(rust_decimal::Decimal) -> Printed + '_ {
-    move |v| figure_with_unit(decl, v)
-}
-
 fn project(decl: &Declaration, d: &Direction) -> Table {
     let grid = Grid::of(&d.indicators);
     let columns = grid.columns();
@@ -413,14 +408,18 @@ fn funds_block(decl: &Declaration, b: &mut Builder, d: &Direction, columns: usiz
     if budget.is_some() {
         total_row.money(1 + name_span, budget_span, budget, |v| bare(decl, v));
     }
-    total_row.money(annual_at, annual_span, d.amount, |v| bare(decl, v));
-    for (name, v) in funds {
+    total_row.money(annual_at, annual_span, d.amount, |v| {
+        declared(decl, v, d.declared_text.as_deref())
+    });
+    for (name, v, written) in funds {
         let row = b.row();
         row.text(1, name_span, name);
         if budget.is_some() {
             row.text(1 + name_span, budget_span, "");
         }
-        row.money(annual_at, annual_span, v, |v| bare(decl, v));
+        row.money(annual_at, annual_span, v, |v| {
+            declared(decl, v, written.as_deref())
+        });
     }
 }
 
@@ -662,12 +661,9 @@ fn budget_block(decl: &Declaration, b: &mut Builder, columns: usize) {
         .label(0, 1, "年度部门整体支出预算")
         .span_rows(0, 1 + usize::from(lines > 0) * (1 + lines))
         .label(1, left_name, "资金总额")
-        .money(
-            1 + left_name,
-            wide - left_name,
-            decl.total(),
-            with_unit(decl),
-        );
+        .money(1 + left_name, wide - left_name, decl.total(), |v| {
+            figure_with_unit(decl, v, None)
+        });
     if lines == 0 {
         return;
     }
@@ -677,19 +673,21 @@ fn budget_block(decl: &Declaration, b: &mut Builder, columns: usize) {
     for i in 0..lines {
         let row = b.row();
         match income.get(i) {
-            Some((name, v)) => {
+            Some((name, v, written)) => {
                 row.text(1, left_name, name.clone())
-                    .money(half, 1, *v, with_unit(decl))
+                    .money(half, 1, *v, |v| {
+                        figure_with_unit(decl, v, written.as_deref())
+                    })
             }
             None => row.text(1, left_name, "").text(half, 1, ""),
         };
         match spending.get(i) {
-            Some((name, v)) => row.text(1 + half, right_name, name.clone()).money(
-                columns - 1,
-                1,
-                *v,
-                with_unit(decl),
-            ),
+            Some((name, v, written)) => {
+                row.text(1 + half, right_name, name.clone())
+                    .money(columns - 1, 1, *v, |v| {
+                        figure_with_unit(decl, v, written.as_deref())
+                    })
+            }
             None => row.text(1 + half, right_name, "").text(columns - 1, 1, ""),
         };
     }

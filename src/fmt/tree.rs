@@ -268,6 +268,10 @@ impl Builder<'_> {
             }
             None => {}
         }
+        if l.partial {
+            head.push(' ');
+            head.push_str(K::Partial.word());
+        }
         let b = self.has_block(l.span).then(|| {
             block(
                 l.children

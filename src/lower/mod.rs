@@ -503,9 +503,19 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
         },
         FrameworkDecl::Custom { categories, .. } => {
             let mut tiers: Vec<(String, Vec<String>)> = Vec::new();
-            let mut seen: Vec<&ast::Text> = Vec::new();
+            // 一级 names are unique among themselves, 二级 names among themselves; a 二级 may repeat its
+            // 一级's name, as real forms do (满意度指标 › 满意度指标).
+            let mut seen_level1: Vec<&ast::Text> = Vec::new();
+            let mut seen_level2: Vec<&ast::Text> = Vec::new();
             for c in categories {
-                for t in std::iter::once(&c.level1).chain(&c.level2) {
+                let names =
+                    std::iter::once((&c.level1, true)).chain(c.level2.iter().map(|t| (t, false)));
+                for (t, is_level1) in names {
+                    let seen = if is_level1 {
+                        &mut seen_level1
+                    } else {
+                        &mut seen_level2
+                    };
                     if let Some(first) = seen.iter().find(|s| s.value == t.value) {
                         ctx.report(
                             Diagnostic::new(

@@ -137,6 +137,8 @@ pub struct Line {
     pub name: Text,
     pub declared: Option<AmountLit>,
     pub derivation: Option<Derivation>,
+    /// `partial`: the 其中 lines list only some of the parts.
+    pub partial: bool,
     pub children: Vec<Line>,
     pub span: Span,
 }

@@ -86,6 +86,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_department
             | Rule::kw_unit
             | Rule::kw_precision
+            | Rule::kw_partial
             | Rule::kw_framework
             | Rule::kw_category
             | Rule::kw_total
@@ -297,12 +298,14 @@ fn line(pair: Pair<Rule>) -> Result<Line> {
         name,
         declared: None,
         derivation: None,
+        partial: false,
         children: Vec::new(),
         span: sp,
     };
     for p in m {
         match p.as_rule() {
             Rule::amount_lit => out.declared = Some(amount_lit(p)?),
+            Rule::partial => out.partial = true,
             Rule::derivation => {
                 let d = inner(&p).next().ok_or_else(|| unexpected(&p))?;
                 out.derivation = Some(match d.as_rule() {
