@@ -121,3 +121,30 @@ fn a_partly_listed_line_is_checked_as_parts_at_most_the_line() {
         "{formatted}"
     );
 }
+
+#[test]
+fn each_task_prints_its_own_amount() {
+    let src = |tasks: &str| {
+        format!(
+            "year 2024\nunit 万元\n# bdl: allow B4030 B4031\nframework hunan\nincome \"一般公共预算拨款\" 20\nspending \"基本支出\" 14\nspending \"项目支出\" = directions\nduty \"负责处理人民群众来信、来访。\"\n{tasks}\ndirection \"信访宣传经费\" {{\n  amount 6\n  goal \"宣传信访法规。\"\n  annual \"开展宣传。\"\n}}\n"
+        )
+    };
+    let two = src(
+        "task \"开展宣传\" duty \"负责处理人民群众来信、来访。\" for \"信访宣传经费\" amount 4\ntask \"编印资料\" duty \"负责处理人民群众来信、来访。\" for \"信访宣传经费\" amount 2\ntask \"接待来访\" duty \"负责处理人民群众来信、来访。\" for \"基本支出\" amount 14",
+    );
+    let compiled = bdl::compile(&two);
+    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+    let md = bdl::emit::markdown::render(compiled.declaration.as_ref().unwrap());
+    // Each row its own amount, never the direction's 6 twice; basic spending funds a task too.
+    for row in ["| 开展宣传 |", "| 编印资料 |", "| 接待来访 |"] {
+        assert!(md.contains(row), "{row} missing:\n{md}");
+    }
+    let rows: Vec<&str> = md
+        .lines()
+        .filter(|l| l.contains("负责处理人民群众来信"))
+        .collect();
+    assert!(rows.iter().any(|r| r.contains("| 4 |")), "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("| 2 |")), "{rows:?}");
+    assert!(rows.iter().any(|r| r.contains("| 14 |")), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.contains("| 6 |")), "{rows:?}");
+}

@@ -716,3 +716,58 @@ pub fn help_listed_parts_exceed() -> Text {
         "标为 `partial` 的项只列出部分组成，合计不能超过该项：请更正某一部分或该项金额",
     )
 }
+
+pub fn shared_funder_without_amount(task: &str, funder: &str, count: usize) -> Text {
+    t(
+        format!(
+            "the task \"{task}\" has no amount of its own, and {count} tasks are funded by \"{funder}\""
+        ),
+        format!(
+            "工作任务{}未填写金额，而由{}支出的工作任务共{count}项",
+            q(task),
+            q(funder)
+        ),
+    )
+}
+
+pub fn label_shared_funder(count: usize) -> Text {
+    t(
+        format!("funds {count} tasks"),
+        format!("为{count}项工作任务提供资金"),
+    )
+}
+
+pub fn help_shared_funder_without_amount() -> Text {
+    t(
+        "give each task its own amount (`task \"…\" duty \"…\" for \"…\" amount 12`); otherwise every row would print the whole amount",
+        "请为每项工作任务填写其金额（`task \"…\" duty \"…\" for \"…\" amount 12`），否则每行都会列出全部金额",
+    )
+}
+
+pub fn tasks_above_funder(funder: &str, sum: &str, amount: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the tasks funded by \"{funder}\" add up to {sum}, more than its {amount} (by {})",
+            difference.en
+        ),
+        format!(
+            "由{}支出的工作任务合计{sum}，超过其金额{amount}（超出{}）",
+            q(funder),
+            difference.zh
+        ),
+    )
+}
+
+pub fn label_funder_is(funder: &str, amount: &str) -> Text {
+    t(
+        format!("\"{funder}\" is {amount}"),
+        format!("{}为{amount}", q(funder)),
+    )
+}
+
+pub fn help_tasks_above_funder() -> Text {
+    t(
+        "the tasks share what funds them: correct a task's amount, or the direction, project or line",
+        "这些工作任务共用同一资金来源：请更正某项任务的金额，或该支出方向、项目或支出项的金额",
+    )
+}

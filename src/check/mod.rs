@@ -9,6 +9,7 @@ pub(crate) mod messages;
 pub(crate) mod periods;
 pub(crate) mod references;
 pub(crate) mod shares;
+pub(crate) mod tasks;
 pub(crate) mod totals;
 pub(crate) mod values;
 
@@ -26,6 +27,7 @@ const CHECKS: &[Check] = &[
     totals::funds_match_amount,
     shares::shares_add_up,
     totals::directions_within_project_spending,
+    tasks::tasks_within_their_funders,
     amounts::direction_amount_matches_basis,
     amounts::amounts_whole_yuan,
     cost_caps::cost_cap_within_amount,

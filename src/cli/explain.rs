@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn close_codes_are_suggested() {
-        assert_eq!(close("B301"), ["B3010", "B3011", "B3012", "B3013"]);
+        assert_eq!(
+            close("B301"),
+            ["B3010", "B3011", "B3012", "B3013", "B3014", "B3015"]
+        );
         assert_eq!(close("b3100"), ["B3010"]);
         assert_eq!(close("3010"), ["B3010"]);
         assert_eq!(close("B4O20"), ["B4020"]);

@@ -214,18 +214,23 @@ impl Builder<'_> {
                 PLAN,
             ),
             Item::Goal(t) => h(t.span, words(&[K::Goal.word(), &self.text(t)]), GOAL),
-            Item::Task(t) => h(
-                t.span,
-                words(&[
+            Item::Task(t) => {
+                let mut line = words(&[
                     K::Task.word(),
                     &self.text(&t.task),
                     K::Duty.word(),
                     &self.text(&t.duty),
                     K::For.word(),
                     &self.text(&t.funded_by),
-                ]),
-                GOAL,
-            ),
+                ]);
+                if let Some(a) = &t.amount {
+                    line.push(' ');
+                    line.push_str(K::Amount.word());
+                    line.push(' ');
+                    line.push_str(&self.amount(a));
+                }
+                h(t.span, line, GOAL)
+            }
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
             Item::Direction(d) => self.direction(d),
             Item::Form(t) => h(t.span, words(&[K::Form.word(), &self.text(t)]), HEADER),

@@ -178,7 +178,11 @@ pub struct Task {
     pub task: Spanned<String>,
     pub duty: Spanned<String>,
     pub funded_by: Spanned<String>,
-    /// The amount of the direction or project that funds it.
+    /// Its own amount, as declared (`amount 12`).
+    pub declared: Option<Spanned<Money>>,
+    /// The amount of the direction, project or spending line that funds it; `None` when unknown.
+    pub funder_amount: Option<Money>,
+    /// What its row prints: its own amount, else its funder's where it is the funder's only task.
     pub amount: Option<Money>,
 }
 

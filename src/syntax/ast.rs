@@ -165,6 +165,8 @@ pub struct Task {
     pub task: Text,
     pub duty: Text,
     pub funded_by: Text,
+    /// The task's own amount (`amount 12`), where the form prints one per task.
+    pub amount: Option<AmountLit>,
     pub span: Span,
 }
 

@@ -275,10 +275,12 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             let task = text(&next(&pair, &mut m)?)?;
             let duty = text(&next(&pair, &mut m)?)?;
             let funded_by = text(&next(&pair, &mut m)?)?;
+            let amount = m.next().map(amount_lit).transpose()?;
             Item::Task(Task {
                 task,
                 duty,
                 funded_by,
+                amount,
                 span: sp,
             })
         }
