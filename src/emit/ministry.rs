@@ -200,9 +200,18 @@ fn indicator_block(
     let two = grid.horizons.len() > 1;
     let heading_rows = if two { 2 } else { 1 };
     let extras_at = LEAD_COLUMNS + 3 * grid.horizons.len();
+    // With 分值, a 合计 row closes the block with the scores' sum, as the scored forms print it.
+    let weight_at = grid
+        .extras
+        .iter()
+        .position(|e| *e == Extra::Weight)
+        .map(|k| extras_at + k);
     let head = b.row();
     head.label(0, 1, label)
-        .span_rows(0, heading_rows + rows.len())
+        .span_rows(
+            0,
+            heading_rows + rows.len() + usize::from(weight_at.is_some()),
+        )
         .label(1, 1, "一级指标")
         .label(2, 1, "二级指标")
         .label(3, 1, "三级指标");
@@ -269,6 +278,21 @@ fn indicator_block(
                     row.text(extras_at + k, 1, e.text(main));
                 }
             }
+        }
+    }
+    if let Some(at) = weight_at {
+        let total = rows
+            .iter()
+            .filter_map(|r| r.main().and_then(|i| i.weight))
+            .try_fold(rust_decimal::Decimal::ZERO, |acc, w| acc.checked_add(w));
+        let row = b.row();
+        row.label(1, at - 1, "合计").text(
+            at,
+            1,
+            total.map_or(String::new(), crate::present::figures::exact),
+        );
+        for c in at + 1..grid.columns() {
+            row.text(c, 1, "");
         }
     }
 }
