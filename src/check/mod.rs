@@ -8,6 +8,7 @@ pub(crate) mod goals;
 pub(crate) mod messages;
 pub(crate) mod periods;
 pub(crate) mod references;
+pub(crate) mod scores;
 pub(crate) mod shares;
 pub(crate) mod tasks;
 pub(crate) mod totals;
@@ -28,6 +29,7 @@ const CHECKS: &[Check] = &[
     shares::shares_add_up,
     totals::directions_within_project_spending,
     tasks::tasks_within_their_funders,
+    scores::weights_add_up,
     amounts::direction_amount_matches_basis,
     amounts::amounts_whole_yuan,
     cost_caps::cost_cap_within_amount,

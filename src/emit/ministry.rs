@@ -11,7 +11,7 @@ use super::layout::{
 };
 use crate::domain::framework::Slot;
 use crate::domain::{Form, Horizon, Money};
-use crate::model::{Declaration, Direction, Indicator};
+use crate::model::{Declaration, Direction, Indicator, Scores};
 use crate::present::ordinals::duty as duty_ordinal;
 use crate::present::provenance;
 use crate::present::values::value_parts;
@@ -194,6 +194,7 @@ fn indicator_block(
     b: &mut Builder,
     indicators: &[Indicator],
     grid: &Grid,
+    scores: Option<&Scores>,
     label: &str,
 ) {
     let rows = indicator_rows(indicators);
@@ -250,7 +251,7 @@ fn indicator_block(
                 let Some(main) = r.main() else { continue };
                 let row = b.row();
                 if c == 0 && n == 0 {
-                    row.text(1, 1, tier_name(decl, r.slot, main))
+                    row.text(1, 1, tier_label(decl, scores, r.slot, main))
                         .span_rows(1, tier_len);
                 }
                 if n == 0 {
@@ -294,6 +295,22 @@ fn indicator_block(
         for c in at + 1..grid.columns() {
             row.text(c, 1, "");
         }
+    }
+}
+
+/// The 一级指标 as the scored forms print it: `产出指标（50分）` where `scores` gives it 分值.
+fn tier_label(
+    decl: &Declaration,
+    scores: Option<&Scores>,
+    slot: Option<Slot>,
+    main: &Indicator,
+) -> String {
+    let name = tier_name(decl, slot, main);
+    let points =
+        slot.and_then(|s| scores.and_then(|sc| sc.parts.iter().find(|p| p.tier == s.tier)));
+    match points {
+        Some(p) => format!("{name}（{}分）", crate::present::figures::exact(p.points)),
+        None => name,
     }
 }
 
@@ -382,7 +399,8 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
     }
     funds_block(decl, &mut b, d, columns);
     goals_block(&mut b, d, columns);
-    indicator_block(decl, &mut b, &d.indicators, &grid, "绩效指标");
+    let scores = d.scores.as_ref().or(decl.scores.as_ref());
+    indicator_block(decl, &mut b, &d.indicators, &grid, scores, "绩效指标");
     costs_block(decl, &mut b, d, columns);
     shares_block(decl, &mut b, d, columns);
     Table {
@@ -653,7 +671,15 @@ fn department(decl: &Declaration) -> Table {
             .label(0, 1, "年度总体目标")
             .text(1, wide, text.join("\n"));
     }
-    indicator_block(decl, &mut b, &decl.indicators, &grid, "年度绩效指标");
+    let scores = decl.scores.as_ref();
+    indicator_block(
+        decl,
+        &mut b,
+        &decl.indicators,
+        &grid,
+        scores,
+        "年度绩效指标",
+    );
     Table {
         kind: TableKind::Department,
         attachment: None,

@@ -235,6 +235,7 @@ impl Builder<'_> {
             Item::Direction(d) => self.direction(d),
             Item::Form(t) => h(t.span, words(&[K::Form.word(), &self.text(t)]), HEADER),
             Item::Admin(a) => node(a.span, self.admin(a), HEADER, 0, None),
+            Item::Scores(s) => node(s.span, self.scores(s), INDICATOR, 0, None),
         }
     }
 
@@ -480,7 +481,24 @@ impl Builder<'_> {
                 SHARE,
                 None,
             ),
+            DirectionItem::Scores(s) => {
+                node(s.span, self.scores(s), group::DIRECTION, INDICATOR, None)
+            }
         }
+    }
+
+    /// `scores 产出指标 50 效益指标 30 total 90`
+    fn scores(&self, s: &Scores) -> String {
+        let mut parts = vec![K::Scores.word().to_string()];
+        for (tier, points) in &s.parts {
+            parts.push(self.text(tier));
+            parts.push(points.text.clone());
+        }
+        if let Some(t) = &s.total {
+            parts.push(K::Total.word().to_string());
+            parts.push(t.text.clone());
+        }
+        parts.join(" ")
     }
 }
 

@@ -182,11 +182,25 @@ impl Literals<'_> {
                 self.text(&t.task);
                 self.text(&t.duty);
                 self.text(&t.funded_by);
+                if let Some(a) = &t.amount {
+                    self.amount(a);
+                }
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),
             Item::Form(t) => self.text(t),
             Item::Admin(a) => self.admin(a),
+            Item::Scores(s) => self.scores(s),
+        }
+    }
+
+    fn scores(&mut self, s: &Scores) {
+        for (tier, points) in &s.parts {
+            self.text(tier);
+            self.number(points);
+        }
+        if let Some(t) = &s.total {
+            self.number(t);
         }
     }
 
@@ -294,6 +308,7 @@ impl Literals<'_> {
                     self.text(&sh.recipient);
                     self.amount(&sh.amount);
                 }
+                DirectionItem::Scores(s) => self.scores(s),
             }
         }
     }

@@ -61,6 +61,25 @@ pub struct Declaration {
     pub form_span: Option<Span>,
     /// The department's administrative fields (部门预算编码, 联系人).
     pub admin: Admin,
+    /// 分值 of the 一级指标 for the department's table (and every direction's without its own).
+    pub scores: Option<Scores>,
+}
+
+/// `scores 产出指标 50 效益指标 30 total 90`: what each 一级指标 is worth, and the total the
+/// indicators' weights must reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub parts: Vec<ScorePart>,
+    pub total: Option<Spanned<Decimal>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScorePart {
+    /// The 一级指标's index in the framework.
+    pub tier: usize,
+    pub points: Decimal,
+    pub span: Span,
 }
 
 impl Declaration {
@@ -257,6 +276,8 @@ pub struct Direction {
     pub people: Option<Decimal>,
     pub funds: Vec<Line>,
     pub indicators: Vec<Indicator>,
+    /// Its own 分值 of the 一级指标, where it differs from the document's.
+    pub scores: Option<Scores>,
     pub children: Vec<Direction>,
     /// 项目编码, 项目属性, 资金性质 … as declared.
     pub admin: Admin,

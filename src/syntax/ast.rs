@@ -68,6 +68,7 @@ pub enum Item {
     Task(Task),
     Indicator(Indicator),
     Direction(Direction),
+    Scores(Scores),
     /// `form mof-project`: the form the tables are printed in.
     Form(Text),
     /// `budget-code "…"`, `contact "…" "…"` of the document.
@@ -265,6 +266,7 @@ pub enum DirectionItem {
         span: Span,
     },
     Share(Share),
+    Scores(Scores),
 }
 
 /// `cost "一线信访岗位" < people 5 rate 235/month > prior 1.2`
@@ -289,5 +291,14 @@ pub struct Basis {
     pub price: Number,
     pub per: Per,
     pub months: Option<Number>,
+    pub span: Span,
+}
+
+/// `scores 产出指标 50 效益指标 30 total 90`: the 分值 of each 一级指标, and the total the indicators'
+/// weights must reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub parts: Vec<(Text, Number)>,
+    pub total: Option<Number>,
     pub span: Span,
 }

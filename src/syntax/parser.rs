@@ -87,6 +87,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_unit
             | Rule::kw_precision
             | Rule::kw_partial
+            | Rule::kw_scores
             | Rule::kw_framework
             | Rule::kw_category
             | Rule::kw_total
@@ -288,6 +289,7 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
         Rule::direction | Rule::project => Item::Direction(direction(pair)?),
         Rule::form => Item::Form(text(&next(&pair, &mut m)?)?),
         Rule::budget_code | Rule::contact => Item::Admin(admin(pair)?),
+        Rule::scores => Item::Scores(scores(pair)?),
         _ => return Err(unexpected(&pair)),
     })
 }
@@ -480,11 +482,33 @@ fn direction(pair: Pair<Rule>) -> Result<Direction> {
     Ok(out)
 }
 
+fn scores(pair: Pair<Rule>) -> Result<Scores> {
+    let mut out = Scores {
+        parts: Vec::new(),
+        total: None,
+        span: span(&pair),
+    };
+    for p in meaningful(&pair) {
+        match p.as_rule() {
+            Rule::score_part => {
+                let mut m = meaningful(&p);
+                let tier = text(&next(&p, &mut m)?)?;
+                let points = number(&next(&p, &mut m)?);
+                out.parts.push((tier, points));
+            }
+            Rule::number => out.total = Some(number(&p)),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    Ok(out)
+}
+
 fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
     let sp = span(&pair);
     Ok(match pair.as_rule() {
         Rule::indicator | Rule::overall => DirectionItem::Indicator(indicator(pair)?),
         Rule::direction | Rule::project => DirectionItem::Direction(direction(pair)?),
+        Rule::scores => DirectionItem::Scores(scores(pair)?),
         Rule::income => DirectionItem::Income(line(pair)?),
         Rule::contact
         | Rule::code
