@@ -849,3 +849,28 @@ pub fn help_weights_total(declared: bool) -> Text {
         )
     }
 }
+
+/// `kind`: 预算数, 执行数 or 决算数.
+pub fn earlier_differs(name: &str, year: i32, kind: &str, declared: &str, sum: &str) -> Text {
+    t(
+        format!("\"{name}\" {year} {kind} is {declared}, but its parts add up to {sum}"),
+        format!(
+            "{}{year}年{kind}为{declared}，但其组成部分合计为{sum}",
+            q(name)
+        ),
+    )
+}
+
+pub fn earlier_breakdowns_differ(year: i32, kind: &str, income: &str, spending: &str) -> Text {
+    t(
+        format!("for {year} {kind}, income adds up to {income} but spending to {spending}"),
+        format!("{year}年{kind}：按收入性质分合计{income}，按支出性质分合计{spending}，两者不一致"),
+    )
+}
+
+pub fn help_earlier_differs() -> Text {
+    t(
+        "an earlier year's figures add up like this year's: correct the figure or its parts as that year's table printed them",
+        "以前年度的数额与本年度一样须前后相符：请按当年报表更正该数额或其组成部分",
+    )
+}

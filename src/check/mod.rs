@@ -28,6 +28,7 @@ const CHECKS: &[Check] = &[
     totals::funds_match_amount,
     shares::shares_add_up,
     totals::directions_within_project_spending,
+    totals::earlier_years_add_up,
     tasks::tasks_within_their_funders,
     scores::weights_add_up,
     amounts::direction_amount_matches_basis,

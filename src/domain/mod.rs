@@ -9,6 +9,6 @@ pub mod money;
 pub mod period;
 
 pub use form::Form;
-pub use kinds::{Breakdown, DirectionKind, Horizon, Per};
+pub use kinds::{Breakdown, DirectionKind, Earlier, Horizon, Per};
 pub use money::{Money, MoneyUnit};
 pub use period::{Period, YearMonth};

@@ -266,6 +266,16 @@ fn lines(p: &mut Pretty, ls: &[Line], total: Option<Money>) {
         opt_money(p.key("declared"), l.declared.as_ref().map(|d| d.value));
         derivation(p.key("derived"), &l.derived);
         share(p.key("share"), l.amount, total);
+        p.key("partial").bool(l.partial);
+        p.key("earlier").begin_array();
+        for e in &l.earlier {
+            p.element().begin_object();
+            p.key("kind").str(e.kind.keyword());
+            p.key("year").number(e.year);
+            money(p.key("amount"), e.amount);
+            p.end_object();
+        }
+        p.end_array();
         lines(p.key("items"), &l.children, total);
         p.end_object();
     }

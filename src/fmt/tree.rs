@@ -278,6 +278,20 @@ impl Builder<'_> {
             head.push(' ');
             head.push_str(K::Partial.word());
         }
+        for e in &l.earlier {
+            let kind = match e.kind {
+                Earlier::Budget => K::Budget,
+                Earlier::Actual => K::Actual,
+                Earlier::Final => K::Final,
+            };
+            head.push_str(&format!(" {} {}", K::Prior.word(), kind.word()));
+            if let Some(y) = &e.year {
+                head.push(' ');
+                head.push_str(&y.text);
+            }
+            head.push(' ');
+            head.push_str(&self.amount(&e.amount));
+        }
         let b = self.has_block(l.span).then(|| {
             block(
                 l.children

@@ -219,6 +219,12 @@ impl Literals<'_> {
         if let Some(Derivation::Sum(parts)) = &l.derivation {
             parts.iter().for_each(|t| self.text(t));
         }
+        for e in &l.earlier {
+            if let Some(y) = &e.year {
+                self.number(y);
+            }
+            self.amount(&e.amount);
+        }
         l.children.iter().for_each(|c| self.line(c));
     }
 

@@ -1,7 +1,7 @@
 //! The syntax tree: what the source says, with the byte span of every piece, before any meaning is
 //! given to it. Names are kept as written; categories, references and amounts are resolved in `lower`.
 
-pub use crate::domain::{DirectionKind, Horizon, MoneyUnit, Per};
+pub use crate::domain::{DirectionKind, Earlier, Horizon, MoneyUnit, Per};
 use crate::source::Span;
 
 /// A string or bare word as written, with its span.
@@ -140,6 +140,8 @@ pub struct Line {
     pub derivation: Option<Derivation>,
     /// `partial`: the 其中 lines list only some of the parts.
     pub partial: bool,
+    /// Figures of earlier years (`prior budget 160.5`).
+    pub earlier: Vec<EarlierFigure>,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -300,5 +302,14 @@ pub struct Basis {
 pub struct Scores {
     pub parts: Vec<(Text, Number)>,
     pub total: Option<Number>,
+    pub span: Span,
+}
+
+/// `prior budget 2023 160.5`: a line's figure of an earlier year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierFigure {
+    pub kind: Earlier,
+    pub year: Option<Number>,
+    pub amount: AmountLit,
     pub span: Span,
 }

@@ -85,6 +85,9 @@ keywords! {
     Basis = "basis", [];
     Prior = "prior", [];
     Partial = "partial", [];
+    Budget = "budget", [];
+    Actual = "actual", [];
+    Final = "final", [];
     People = "people", [];
     Qty = "qty", [];
     Rate = "rate", [];

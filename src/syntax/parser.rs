@@ -303,6 +303,7 @@ fn line(pair: Pair<Rule>) -> Result<Line> {
         declared: None,
         derivation: None,
         partial: false,
+        earlier: Vec::new(),
         children: Vec::new(),
         span: sp,
     };
@@ -310,6 +311,7 @@ fn line(pair: Pair<Rule>) -> Result<Line> {
         match p.as_rule() {
             Rule::amount_lit => out.declared = Some(amount_lit(p)?),
             Rule::partial => out.partial = true,
+            Rule::earlier => out.earlier.push(earlier(p)?),
             Rule::derivation => {
                 let d = inner(&p).next().ok_or_else(|| unexpected(&p))?;
                 out.derivation = Some(match d.as_rule() {
@@ -480,6 +482,35 @@ fn direction(pair: Pair<Rule>) -> Result<Direction> {
         }
     }
     Ok(out)
+}
+
+fn earlier(pair: Pair<Rule>) -> Result<EarlierFigure> {
+    let sp = span(&pair);
+    let mut kind = Earlier::Budget;
+    let mut year = None;
+    let mut amount = None;
+    for p in meaningful(&pair) {
+        match p.as_rule() {
+            Rule::earlier_kind => {
+                let k = inner(&p).next().ok_or_else(|| unexpected(&p))?;
+                kind = match k.as_rule() {
+                    Rule::kw_actual => Earlier::Actual,
+                    Rule::kw_final => Earlier::Final,
+                    _ => Earlier::Budget,
+                };
+            }
+            Rule::integer => year = Some(number(&p)),
+            Rule::amount_lit => amount = Some(amount_lit(p)?),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    let amount = amount.ok_or_else(|| unexpected(&pair))?;
+    Ok(EarlierFigure {
+        kind,
+        year,
+        amount,
+        span: sp,
+    })
 }
 
 fn scores(pair: Pair<Rule>) -> Result<Scores> {
