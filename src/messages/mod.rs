@@ -5,9 +5,13 @@
 //! names are the same in both languages.
 
 mod cli;
+mod files;
+mod help;
 pub mod shared;
 
 pub use cli::*;
+pub use files::*;
+pub use help::*;
 pub use shared::*;
 
 /// The language of the texts shown to people.
