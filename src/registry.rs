@@ -18,6 +18,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::lower::indicators::RULES,
         crate::lower::lines::RULES,
         crate::check::amounts::RULES,
+        crate::check::shares::RULES,
         crate::check::completeness::RULES,
         crate::check::cost_caps::RULES,
         crate::check::goals::RULES,

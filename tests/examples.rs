@@ -1,4 +1,4 @@
-//! Every example in `examples/` compiles without errors, and its Markdown and JSON outputs are
+//! Every example in `examples/` compiles without errors, and its Markdown, HTML and JSON outputs are
 //! snapshot-tested (reviewed like code).
 
 // Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
@@ -36,6 +36,13 @@ fn compile(path: &Path) -> bdl::model::Declaration {
 fn markdown_of_every_example() {
     insta::glob!("../examples", "*.bdl", |path| {
         insta::assert_snapshot!(bdl::emit::markdown::render(&compile(path)));
+    });
+}
+
+#[test]
+fn html_of_every_example() {
+    insta::glob!("../examples", "*.bdl", |path| {
+        insta::assert_snapshot!(bdl::emit::html::render(&compile(path)));
     });
 }
 

@@ -200,6 +200,8 @@ fn rare_constructs_take_the_fast_path() {
         "income \"甲\" 5 prior budget 4.5 prior final 2022 3万元  # 注\n",
         "task \"任务\" duty \"职责\" for \"资金\" amount 12 \ntask \"任务\" duty \"职责\" for \"资金\"  \n",
         "scores 产出指标 50 效益指标 30 total 90\nscores 产出指标 50  \ndirection \"甲\" {\n  scores a 1 b 2 \n}\n",
+        "form mof-project  # 注\nbudget-code \"1\"\ncontact \"李\"  \ncontact \"李\" \"0731\" # 注\n",
+        "project \"甲\" {\n  code \"c\"\n  attribute 新增  \n  attribute \"延续\"\n  funding \"f\"\n  policy \"p\"\n  approval \"a\"\n  overview \"o\"\n  function \"2140106 公路养护\"\n  contact \"张\"  # 注\n  total-budget 12万元\n  share \"东山镇\" 2.5  # 注\n}\n",
         "spending \"合计\" = \"甲\" + \"乙\"   # 注\r\n",
         "\u{FEFF}year 2024\n\u{3000}goal \"a\\\"b\\\\c\"\n",
         "framework {\n  category \"产出\" \"数量\" \"质量\"  # 注\n  category \"效益\" \"社会\"\n}\n",

@@ -632,6 +632,22 @@ pub fn help_goals_missing(missing: &[(&str, &str)]) -> Text {
     )
 }
 
+// ── Checks: distribution lists ──────────────────────────────────────────────────────────────────
+
+pub fn shares_differ(name: &str, sum: &str, amount: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the distribution list of \"{name}\" adds up to {sum} but its amount is {amount} (a difference of {})",
+            difference.en
+        ),
+        format!(
+            "{}的资金分配表合计为{sum}，但其金额为{amount}，相差{}",
+            q(name),
+            difference.zh
+        ),
+    )
+}
+
 /// `what`: 项目支出 or 资金总额, as the forms name them.
 pub fn directions_above(directions: &str, what: &str, limit: &str, difference: &Text) -> Text {
     t(
@@ -643,6 +659,20 @@ pub fn directions_above(directions: &str, what: &str, limit: &str, difference: &
             "各支出方向合计{directions}，超过{what}{limit}（超出{}）",
             difference.zh
         ),
+    )
+}
+
+pub fn label_shares_add_up(sum: &str) -> Text {
+    t(
+        format!("the shares add up to {sum}"),
+        format!("分配合计为{sum}"),
+    )
+}
+
+pub fn help_shares_differ() -> Text {
+    t(
+        "the 资金分配表 hands out the whole amount: correct a share, add the missing recipient, or correct the amount",
+        "资金分配表应分配项目全部资金：请更正分配数、补上遗漏的分配对象，或更正项目金额",
     )
 }
 

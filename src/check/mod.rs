@@ -9,6 +9,7 @@ pub(crate) mod messages;
 pub(crate) mod periods;
 pub(crate) mod references;
 pub(crate) mod scores;
+pub(crate) mod shares;
 pub(crate) mod tasks;
 pub(crate) mod totals;
 pub(crate) mod values;
@@ -25,6 +26,7 @@ const CHECKS: &[Check] = &[
     totals::breakdowns_agree,
     totals::declared_total_matches,
     totals::funds_match_amount,
+    shares::shares_add_up,
     totals::directions_within_project_spending,
     totals::earlier_years_add_up,
     tasks::tasks_within_their_funders,

@@ -5,7 +5,8 @@ use super::pretty::Pretty;
 use crate::domain::Money;
 use crate::messages::Lang;
 use crate::model::{
-    BasisTerms, Cost, Count, Declaration, Derived, Direction, How, Indicator, Line, Part, Value,
+    Admin, BasisTerms, Cost, Count, Declaration, Derived, Direction, How, Indicator, Line, Part,
+    Value,
 };
 use crate::present::figures;
 use crate::present::ordinals::chinese as chinese_ordinal;
@@ -190,6 +191,11 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
     }
     p.end_array();
     p.end_object();
+    // Written only where they say something, so that a document of the seed's shape keeps its JSON.
+    if decl.form.is_ministry() {
+        p.key("form").str(decl.form.name());
+    }
+    admin(p, &decl.admin);
     opt_money(p.key("total"), total);
     opt_money(
         p.key("declared_total"),
@@ -329,6 +335,20 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
             .opt_str(d.annual.as_ref().map(|g| g.value.as_str()));
         p.key("summary_goal").opt_str(d.summary_goal_text());
         p.key("summary_annual").opt_str(d.summary_annual_text());
+        admin(p, &d.admin);
+        if let Some(b) = &d.total_budget {
+            money(p.key("total_budget"), b.value);
+        }
+        if !d.shares.is_empty() {
+            p.key("shares").begin_array();
+            for s in &d.shares {
+                p.element().begin_object();
+                p.key("recipient").str(&s.recipient.value);
+                opt_money(p.key("amount"), s.amount);
+                p.end_object();
+            }
+            p.end_array();
+        }
         lines(p.key("funds"), &d.funds, d.amount);
         indicators(p.key("indicators"), decl, &d.indicators);
         scores(p.key("scores"), decl, d.scores.as_ref());
@@ -336,6 +356,19 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
         p.end_object();
     }
     p.end_array();
+}
+
+/// The administrative fields declared (`"admin": {"code": …}`); nothing when none is.
+fn admin(p: &mut Pretty, a: &Admin) {
+    let fields = a.fields();
+    if fields.is_empty() {
+        return;
+    }
+    p.key("admin").begin_object();
+    for (key, _, text) in fields {
+        p.key(key).str(text);
+    }
+    p.end_object();
 }
 
 fn cost(p: &mut Pretty, c: &Cost) {

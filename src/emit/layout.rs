@@ -155,16 +155,16 @@ impl Table {
     }
 }
 
-struct Builder {
-    rows: Vec<Row>,
+pub(super) struct Builder {
+    pub(super) rows: Vec<Row>,
 }
 
 impl Builder {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Builder { rows: Vec::new() }
     }
 
-    fn row(&mut self) -> &mut Row {
+    pub(super) fn row(&mut self) -> &mut Row {
         self.rows.push_mut(Row::default())
     }
 }
@@ -189,16 +189,26 @@ impl Row {
         self
     }
 
-    fn label(&mut self, col: usize, colspan: usize, text: impl Into<String>) -> &mut Self {
+    pub(super) fn label(
+        &mut self,
+        col: usize,
+        colspan: usize,
+        text: impl Into<String>,
+    ) -> &mut Self {
         self.cell(col, colspan, CellKind::Label, text)
     }
 
-    fn text(&mut self, col: usize, colspan: usize, text: impl Into<String>) -> &mut Self {
+    pub(super) fn text(
+        &mut self,
+        col: usize,
+        colspan: usize,
+        text: impl Into<String>,
+    ) -> &mut Self {
         self.cell(col, colspan, CellKind::Text, text)
     }
 
     /// A figure cell: `printed` is the figure as the table prints it, with words around it.
-    fn amount(
+    pub(super) fn amount(
         &mut self,
         col: usize,
         colspan: usize,
@@ -220,7 +230,7 @@ impl Row {
     }
 
     /// A figure cell for an amount that may be unknown (then the cell is empty).
-    fn money(
+    pub(super) fn money(
         &mut self,
         col: usize,
         colspan: usize,
@@ -234,7 +244,7 @@ impl Row {
     }
 
     /// Sets the rowspan of the cell starting at `col`.
-    fn span_rows(&mut self, col: usize, rows: usize) -> &mut Self {
+    pub(super) fn span_rows(&mut self, col: usize, rows: usize) -> &mut Self {
         if let Some(c) = self.cells.iter_mut().find(|c| c.col == col) {
             c.rowspan = rows.max(1);
         }
@@ -244,6 +254,9 @@ impl Row {
 
 /// Every table the declaration prints, in the order of the seed: department, summary, one per direction.
 pub fn tables(decl: &Declaration) -> Vec<Table> {
+    if decl.form.is_ministry() {
+        return super::ministry::tables(decl);
+    }
     let mut out = Vec::new();
     if decl.has_department_table() {
         out.push(department(decl));
@@ -273,13 +286,13 @@ pub fn tables(decl: &Declaration) -> Vec<Table> {
     out
 }
 
-fn year_prefix(decl: &Declaration) -> String {
+pub(super) fn year_prefix(decl: &Declaration) -> String {
     decl.year
         .as_ref()
         .map_or(String::new(), |y| format!("{}年", y.value))
 }
 
-fn unit_caption(decl: &Declaration) -> String {
+pub(super) fn unit_caption(decl: &Declaration) -> String {
     format!("金额单位：{}", decl.unit.name())
 }
 
@@ -289,20 +302,20 @@ pub fn figure(decl: &Declaration, v: Decimal) -> String {
 }
 
 /// A figure as printed in a cell, with the words before and after it.
-struct Printed {
-    before: String,
-    figure: String,
-    after: String,
+pub(super) struct Printed {
+    pub(super) before: String,
+    pub(super) figure: String,
+    pub(super) after: String,
 }
 
 /// A bare figure: `1.878`.
-fn bare(decl: &Declaration, v: Decimal) -> Printed {
+pub(super) fn bare(decl: &Declaration, v: Decimal) -> Printed {
     declared(decl, v, None)
 }
 
 /// A figure that may have been declared: printed as written (`8.10`, `512.3450`) where its spelling
 /// fits the document's precision, else as derived figures are.
-fn declared(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
+pub(super) fn declared(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
     Printed {
         before: String::new(),
         figure: figures::as_declared(written, v, decl.unit, decl.precision),
@@ -311,7 +324,7 @@ fn declared(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
 }
 
 /// A figure with its unit, as the department table prints budget lines: `173.4271万元`, and `0` alone.
-fn figure_with_unit(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
+pub(super) fn figure_with_unit(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
     let mut p = declared(decl, v, written);
     if !v.is_zero() {
         p.after = decl.unit.name().to_string();
@@ -320,11 +333,11 @@ fn figure_with_unit(decl: &Declaration, v: Decimal, written: Option<&str>) -> Pr
 }
 
 /// A line as printed: its indented name, its amount, and its spelling where declared.
-type PrintedLine = (String, Option<Money>, Option<String>);
+pub(super) type PrintedLine = (String, Option<Money>, Option<String>);
 
 /// Flattens a breakdown into printed lines: the first line of each level is introduced by 其中：, and
 /// 其中 lines are indented under the line they split.
-fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<PrintedLine>) {
+pub(super) fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<PrintedLine>) {
     // As the printed forms do, the lines after the first stand under its name, past `其中：`
     // (three full-width spaces); 其中 lines of a line stand one step further in.
     const STEP: &str = "　　　";
@@ -699,12 +712,12 @@ fn indicator_block(
     }
 }
 
-fn tier_name(decl: &Declaration, slot: Option<Slot>, _ind: &Indicator) -> String {
+pub(super) fn tier_name(decl: &Declaration, slot: Option<Slot>, _ind: &Indicator) -> String {
     slot.and_then(|s| decl.framework.tiers.get(s.tier))
         .map_or(String::new(), |t| t.name.clone())
 }
 
-fn category_name(decl: &Declaration, slot: Option<Slot>, ind: &Indicator) -> String {
+pub(super) fn category_name(decl: &Declaration, slot: Option<Slot>, ind: &Indicator) -> String {
     slot.and_then(|s| decl.framework.category(s))
         .map_or_else(|| ind.level2_written.value.clone(), |c| c.name.clone())
 }

@@ -4,5 +4,6 @@ pub mod html;
 pub mod json;
 pub mod layout;
 pub mod markdown;
+mod ministry;
 pub mod pretty;
 pub mod xlsx;

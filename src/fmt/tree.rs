@@ -67,16 +67,20 @@ pub mod group {
 /// horizons share one rank because their written order is their printed order.
 pub mod rank {
     pub const SPECIAL: u8 = 0;
-    pub const PERIOD: u8 = 1;
-    pub const AMOUNT: u8 = 2;
-    pub const COST: u8 = 3;
-    pub const GOAL: u8 = 4;
-    pub const ANNUAL: u8 = 5;
-    pub const SUMMARY_GOAL: u8 = 6;
-    pub const SUMMARY_ANNUAL: u8 = 7;
-    pub const INCOME: u8 = 8;
-    pub const INDICATOR: u8 = 9;
-    pub const DIRECTION: u8 = 10;
+    /// The administrative fields (`code`, `attribute`, `funding` …), in the written order.
+    pub const ADMIN: u8 = 1;
+    pub const PERIOD: u8 = 2;
+    pub const AMOUNT: u8 = 3;
+    pub const TOTAL_BUDGET: u8 = 4;
+    pub const COST: u8 = 5;
+    pub const SHARE: u8 = 6;
+    pub const GOAL: u8 = 7;
+    pub const ANNUAL: u8 = 8;
+    pub const SUMMARY_GOAL: u8 = 9;
+    pub const SUMMARY_ANNUAL: u8 = 10;
+    pub const INCOME: u8 = 11;
+    pub const INDICATOR: u8 = 12;
+    pub const DIRECTION: u8 = 13;
 }
 
 /// The whole file: its items and the comments after the last one.
@@ -229,8 +233,30 @@ impl Builder<'_> {
             }
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
             Item::Direction(d) => self.direction(d),
+            Item::Form(t) => h(t.span, words(&[K::Form.word(), &self.text(t)]), HEADER),
+            Item::Admin(a) => node(a.span, self.admin(a), HEADER, 0, None),
             Item::Scores(s) => node(s.span, self.scores(s), INDICATOR, 0, None),
         }
+    }
+
+    fn admin(&self, a: &Admin) -> String {
+        let keyword = match a.field {
+            AdminField::BudgetCode => K::BudgetCode,
+            AdminField::Contact => K::Contact,
+            AdminField::Code => K::Code,
+            AdminField::Attribute => K::Attribute,
+            AdminField::Funding => K::Funding,
+            AdminField::Policy => K::Policy,
+            AdminField::Approval => K::Approval,
+            AdminField::Overview => K::Overview,
+            AdminField::Function => K::Function,
+        };
+        let mut head = words(&[keyword.word(), &self.text(&a.value)]);
+        if let Some(e) = &a.extra {
+            head.push(' ');
+            head.push_str(&self.text(e));
+        }
+        head
     }
 
     fn line(&self, keyword: &str, l: &Line, group: u8, rank: u8) -> Node {
@@ -450,6 +476,25 @@ impl Builder<'_> {
             }
             DirectionItem::Income(l) => self.line(K::Income.word(), l, group::DIRECTION, INCOME),
             DirectionItem::Direction(d) => self.direction(d),
+            DirectionItem::Admin(a) => node(a.span, self.admin(a), group::DIRECTION, ADMIN, None),
+            DirectionItem::TotalBudget { amount, span } => node(
+                *span,
+                words(&[K::TotalBudget.word(), &self.amount(amount)]),
+                group::DIRECTION,
+                TOTAL_BUDGET,
+                None,
+            ),
+            DirectionItem::Share(sh) => node(
+                sh.span,
+                words(&[
+                    K::Share.word(),
+                    &self.text(&sh.recipient),
+                    &self.amount(&sh.amount),
+                ]),
+                group::DIRECTION,
+                SHARE,
+                None,
+            ),
             DirectionItem::Scores(s) => {
                 node(s.span, self.scores(s), group::DIRECTION, INDICATOR, None)
             }

@@ -188,6 +188,8 @@ impl Literals<'_> {
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),
+            Item::Form(t) => self.text(t),
+            Item::Admin(a) => self.admin(a),
             Item::Scores(s) => self.scores(s),
         }
     }
@@ -199,6 +201,13 @@ impl Literals<'_> {
         }
         if let Some(t) = &s.total {
             self.number(t);
+        }
+    }
+
+    fn admin(&mut self, a: &Admin) {
+        self.text(&a.value);
+        if let Some(e) = &a.extra {
+            self.text(e);
         }
     }
 
@@ -299,6 +308,12 @@ impl Literals<'_> {
                 DirectionItem::Indicator(i) => self.indicator(i),
                 DirectionItem::Income(l) => self.line(l),
                 DirectionItem::Direction(sub) => self.direction(sub),
+                DirectionItem::Admin(a) => self.admin(a),
+                DirectionItem::TotalBudget { amount, .. } => self.amount(amount),
+                DirectionItem::Share(sh) => {
+                    self.text(&sh.recipient);
+                    self.amount(&sh.amount);
+                }
                 DirectionItem::Scores(s) => self.scores(s),
             }
         }

@@ -8,7 +8,9 @@ use crate::domain::money::exact;
 use crate::domain::{Breakdown, Money, Per, Period};
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_HEADER, DUPLICATE_NAME};
-use crate::model::{BasisTerms, Cost, Count, Derived, Direction, How, Indicator, Part, Spanned};
+use crate::model::{
+    Admin, BasisTerms, Cost, Count, Derived, Direction, How, Indicator, Part, Share, Spanned,
+};
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem};
 use rust_decimal::Decimal;
@@ -61,6 +63,9 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         indicators: Vec::new(),
         scores: None,
         children: Vec::new(),
+        admin: Admin::default(),
+        total_budget: None,
+        shares: Vec::new(),
         incomplete: false,
         span: d.span,
     };
@@ -166,6 +171,44 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                 }
             }
             DirectionItem::Direction(sub) => out.children.push(lower(ctx, sub, seen)),
+            DirectionItem::Admin(a) => set_admin(ctx, &mut out.admin, a, false),
+            DirectionItem::TotalBudget { amount, span } => {
+                if set_once(
+                    ctx,
+                    &out.total_budget.as_ref().map(|a| a.span),
+                    "total-budget",
+                    *span,
+                ) {
+                    out.total_budget = ctx.declared_amount(amount).map(|value| Spanned {
+                        value,
+                        span: amount.span,
+                    });
+                }
+            }
+            DirectionItem::Share(sh) => {
+                if let Some(first) = out
+                    .shares
+                    .iter()
+                    .find(|x| x.recipient.value == sh.recipient.value)
+                {
+                    ctx.report(
+                        Diagnostic::new(
+                            DUPLICATE_NAME,
+                            msg::share_named_twice(&sh.recipient.value),
+                            sh.recipient.span,
+                            msg::label_named_again(),
+                        )
+                        .with_label(first.recipient.span, msg::label_first_named())
+                        .with_help(msg::help_share_names_unique()),
+                    );
+                }
+                let amount = ctx.declared_amount(&sh.amount);
+                out.shares.push(Share {
+                    recipient: spanned(&sh.recipient),
+                    amount,
+                    span: sh.span,
+                });
+            }
             DirectionItem::Period(_) | DirectionItem::Indicator(_) => {}
         }
     }
@@ -261,6 +304,46 @@ fn set_once(ctx: &mut Ctx, first: &Option<Span>, key: &str, span: Span) -> bool 
             false
         }
         None => true,
+    }
+}
+
+/// An administrative field, once per block (`document`: at the top of the file).
+pub(crate) fn set_admin(ctx: &mut Ctx, admin: &mut Admin, a: &ast::Admin, document: bool) {
+    use ast::AdminField as F;
+    let (slot, key) = match a.field {
+        F::BudgetCode => (&mut admin.budget_code, "budget-code"),
+        F::Contact => (&mut admin.contact, "contact"),
+        F::Code => (&mut admin.code, "code"),
+        F::Attribute => (&mut admin.attribute, "attribute"),
+        F::Funding => (&mut admin.funding, "funding"),
+        F::Policy => (&mut admin.policy, "policy"),
+        F::Approval => (&mut admin.approval, "approval"),
+        F::Overview => (&mut admin.overview, "overview"),
+        F::Function => (&mut admin.function, "function"),
+    };
+    let first = slot.as_ref().map(|s| s.span);
+    let fresh = match (first, document) {
+        (None, _) => true,
+        (Some(f), true) => {
+            ctx.report(
+                Diagnostic::new(
+                    DUPLICATE_HEADER,
+                    msg::header_twice(key),
+                    a.span,
+                    msg::label_given_again(),
+                )
+                .with_label(f, msg::label_first_given())
+                .with_help(msg::help_keep_one_line(key)),
+            );
+            false
+        }
+        (Some(_), false) => set_once(ctx, &first, key, a.span),
+    };
+    if fresh {
+        *slot = Some(spanned(&a.value));
+        if a.field == F::Contact {
+            admin.phone = a.extra.as_ref().map(spanned);
+        }
     }
 }
 

@@ -107,8 +107,8 @@ impl<'a> Scope<'a> {
                 IndicatorOption::Explain(t) => out.explain = Some(t.value.clone()),
                 IndicatorOption::Scoring(t) => out.scoring = Some(t.value.clone()),
                 IndicatorOption::Sense(t) => {
-                    if t.value == "正向" || t.value == "反向" {
-                        out.sense = Some(t.value.clone());
+                    if let Some(sense) = sense_of(&t.value) {
+                        out.sense = Some(sense.to_string());
                     } else {
                         ctx.report(
                             Diagnostic::new(
@@ -680,4 +680,31 @@ pub(crate) fn scores(ctx: &mut Ctx, s: &ast::Scores) -> Scores {
 
 fn category_list(fw: &crate::domain::framework::Framework) -> Vec<&str> {
     fw.slots().map(|(_, _, c)| c.name.as_str()).collect()
+}
+
+/// 正向 or 反向 for the spellings real forms use: `正向`, `正向指标`, `正指标`, `越大越好`, `positive`;
+/// `反向`, `反向指标`, `逆向`, `负向`, `越小越好`, `negative`.
+pub(crate) fn sense_of(written: &str) -> Option<&'static str> {
+    let w = written.trim().trim_end_matches("指标");
+    match w {
+        "正向" | "正" | "越大越好" | "positive" => Some("正向"),
+        "反向" | "逆向" | "负向" | "反" | "越小越好" | "negative" => Some("反向"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod sense_tests {
+    use super::sense_of;
+
+    #[test]
+    fn spellings_of_the_direction_are_one_of_two() {
+        for w in ["正向", "正向指标", "越大越好", "positive"] {
+            assert_eq!(sense_of(w), Some("正向"), "{w}");
+        }
+        for w in ["反向", "反向指标", "逆向指标", "负向", "越小越好"] {
+            assert_eq!(sense_of(w), Some("反向"), "{w}");
+        }
+        assert_eq!(sense_of("中性"), None);
+    }
 }

@@ -676,6 +676,51 @@ pub fn help_no_total() -> Text {
     )
 }
 
+// ── Forms and distribution lists ────────────────────────────────────────────────────────────────
+
+pub fn share_named_twice(name: &str) -> Text {
+    t(
+        format!("two shares of this project go to \"{name}\""),
+        format!("本项目的资金分配表中{}出现了两次", q(name)),
+    )
+}
+
+pub fn help_share_names_unique() -> Text {
+    t(
+        "write one `share` line per recipient, with its whole amount",
+        "每个分配对象只写一行 `share`，金额写其全部分配数",
+    )
+}
+
+pub fn unknown_form(name: &str) -> Text {
+    t(
+        format!("there is no form named `{name}`"),
+        format!("没有名为 `{name}` 的表样"),
+    )
+}
+
+pub fn label_unknown_form() -> Text {
+    t("unknown form", "未知表样")
+}
+
+pub fn help_forms(suggestion: Option<&str>) -> Text {
+    let (en, zh) = match suggestion {
+        Some(s) => (
+            format!("did you mean `form {s}`? "),
+            format!("是否应为 `form {s}`？"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    t(
+        format!(
+            "{en}The forms are hunan (the Hunan forms), mof-project (财政部 项目支出绩效目标表) and mof-department (财政部 部门整体支出绩效目标表)"
+        ),
+        format!(
+            "{zh}可用的表样为 hunan（湖南省表样）、mof-project（财政部项目支出绩效目标表）和 mof-department（财政部部门整体支出绩效目标表）"
+        ),
+    )
+}
+
 pub fn help_partial_line_without_amount(what: Breakdown, name: &str) -> Text {
     let what = what.keyword();
     t(

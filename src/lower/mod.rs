@@ -10,9 +10,9 @@ pub(crate) mod messages;
 use crate::diagnostic::Diagnostic;
 use crate::domain::framework::Framework;
 use crate::domain::money::{self, Inexact, Reason};
-use crate::domain::{Breakdown, Money, MoneyUnit};
+use crate::domain::{Breakdown, Form, Money, MoneyUnit};
 use crate::lower::messages as msg;
-use crate::model::{Declaration, Spanned, Task};
+use crate::model::{Admin, Declaration, Spanned, Task};
 use crate::present;
 use crate::source::Span;
 use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item};
@@ -25,6 +25,7 @@ crate::codes::rules! {
     DUPLICATE_HEADER = "B2003", Error, "a header fact is given twice", "同一基本信息填写了两次";
     MISSING_HEADER = "B2004", Error, "a header fact the tables need is missing", "缺少表格所需的基本信息";
     UNKNOWN_FRAMEWORK = "B2005", Error, "the framework is not a known profile", "指标体系不是已知的体系";
+    UNKNOWN_FORM = "B2020", Error, "the form is not a known one", "表样不是已知的表样";
     INVALID_HEADER = "B2007", Error, "a header value is out of range", "基本信息的取值超出范围";
     OVERFLOW = "B3030", Error, "an amount is too large to compute exactly", "金额过大，无法精确计算";
     INEXACT = "B3032", Error, "a computation has no exact result", "计算结果无法精确表示";
@@ -189,6 +190,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         ctx.exact(Money::sum(ctx.unit, amounts), first.name.span);
     }
 
+    let declared_form = header.form.as_ref().map(|f| f.value);
     let mut decl = Declaration {
         year: header.year,
         filer: header.filer,
@@ -207,6 +209,9 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         tasks: Vec::new(),
         indicators: Vec::new(),
         directions: Vec::new(),
+        form: Form::Hunan,
+        form_span: header.form.as_ref().map(|f| f.span),
+        admin: header.admin,
         scores: None,
     };
 
@@ -289,6 +294,8 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
     });
     decl.tasks = tasks(&mut ctx, &decl, &tasks_ast);
 
+    decl.form = declared_form
+        .unwrap_or_else(|| Form::default_for(&decl.framework.name, decl.has_department_table()));
     (decl, ctx.diagnostics)
 }
 
@@ -376,6 +383,8 @@ struct Header {
     precision: u32,
     framework_span: Option<Span>,
     total: Option<Spanned<Money>>,
+    form: Option<Spanned<Form>>,
+    admin: Admin,
 }
 
 fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
@@ -405,6 +414,8 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
         precision: 0,
         framework_span: None,
         total: None,
+        form: None,
+        admin: Admin::default(),
     };
     let mut precision: Option<u32> = None;
     let mut total_lit: Option<&AmountLit> = None;
@@ -460,6 +471,8 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
                 }
             }
             Item::Total { amount, span } if once(ctx, "total", *span) => total_lit = Some(amount),
+            Item::Form(t) if once(ctx, "form", t.span) => h.form = form(ctx, t),
+            Item::Admin(a) => directions::set_admin(ctx, &mut h.admin, a, true),
             _ => {}
         }
     }
@@ -482,6 +495,28 @@ fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
         });
     }
     h
+}
+
+/// `form NAME`: one of the forms, or B2020 with the closest name.
+fn form(ctx: &mut Ctx, name: &ast::Text) -> Option<Spanned<Form>> {
+    if let Some(f) = Form::from_name(&name.value) {
+        return Some(Spanned {
+            value: f,
+            span: name.span,
+        });
+    }
+    let known: Vec<String> = Form::NAMES.iter().map(|s| s.to_string()).collect();
+    let suggestions = crate::domain::framework::suggest(&name.value, &known);
+    ctx.report(
+        Diagnostic::new(
+            UNKNOWN_FORM,
+            msg::unknown_form(&name.value),
+            name.span,
+            msg::label_unknown_form(),
+        )
+        .with_help(msg::help_forms(suggestions.first().map(String::as_str))),
+    );
+    None
 }
 
 fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {

@@ -2,14 +2,16 @@
 //! figure carries its provenance (how it was computed and from which facts).
 
 pub mod agreement;
+mod forms;
 mod provenance;
 mod value;
 
+pub use forms::{Admin, Share};
 pub use provenance::{BasisTerms, How, Part};
 pub use value::{Measure, Op, RefKind, Reference, Value};
 
 use crate::domain::framework::{Framework, Slot};
-use crate::domain::{DirectionKind, Earlier, Horizon, Money, MoneyUnit, Per, Period};
+use crate::domain::{DirectionKind, Earlier, Form, Horizon, Money, MoneyUnit, Per, Period};
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -53,6 +55,12 @@ pub struct Declaration {
     pub tasks: Vec<Task>,
     pub indicators: Vec<Indicator>,
     pub directions: Vec<Direction>,
+    /// The form the tables are printed in: declared, else the framework's default.
+    pub form: Form,
+    /// Where `form …` was written; `None` when the form is the framework's default.
+    pub form_span: Option<Span>,
+    /// The department's administrative fields (部门预算编码, 联系人).
+    pub admin: Admin,
     /// 分值 of the 一级指标 for the department's table (and every direction's without its own).
     pub scores: Option<Scores>,
 }
@@ -291,6 +299,12 @@ pub struct Direction {
     /// Its own 分值 of the 一级指标, where it differs from the document's.
     pub scores: Option<Scores>,
     pub children: Vec<Direction>,
+    /// 项目编码, 项目属性, 资金性质 … as declared.
+    pub admin: Admin,
+    /// 项目总预算 (all years of the project), when declared.
+    pub total_budget: Option<Spanned<Money>>,
+    /// 资金分配表, in the written order.
+    pub shares: Vec<Share>,
     /// A cost basis could not be computed (reported: B1002, B3030, B3031); its counts are unknown, so
     /// references to them report nothing more.
     pub incomplete: bool,

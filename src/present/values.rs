@@ -41,3 +41,39 @@ fn op_text(op: Op, word: Option<&str>) -> String {
         (None, op) => op.symbol().to_string(),
     }
 }
+
+/// A value split as the 一体化 forms print it: 计算符号, 指标值, 度量单位. The operator is always a
+/// symbol (`不低于` is `≥`), a qualitative value's operator is `定性`, and the unit is the model's
+/// (as written, or the referenced figure's), never read again from the text.
+pub struct ValueParts {
+    pub operator: String,
+    pub number: String,
+    pub unit: String,
+}
+
+pub fn value_parts(decl: &Declaration, v: &Value) -> ValueParts {
+    let parts = |operator: &str, number: String, unit: &str| ValueParts {
+        operator: operator.to_string(),
+        number,
+        unit: unit.to_string(),
+    };
+    match v {
+        Value::Quality { text, .. } => parts("定性", text.clone(), ""),
+        Value::Unknown { .. } => parts("", String::new(), ""),
+        Value::Date { op, text, .. } => parts(op.symbol(), text.clone(), ""),
+        Value::Quantity {
+            op,
+            measure,
+            number_text,
+            unit_text,
+            ..
+        } => {
+            let number = match (number_text, measure) {
+                (Some(t), _) => t.clone(),
+                (None, Measure::Money(m)) => display_in(m.amount(), m.unit(), decl.precision),
+                (None, m) => exact(m.number()),
+            };
+            parts(op.symbol(), number, unit_text.as_deref().unwrap_or(""))
+        }
+    }
+}

@@ -41,13 +41,25 @@ impl File {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Item {
-    Year { value: Number, span: Span },
+    Year {
+        value: Number,
+        span: Span,
+    },
     Filer(Text),
     Department(Text),
-    Unit { unit: MoneyUnit, span: Span },
-    Precision { value: Number, span: Span },
+    Unit {
+        unit: MoneyUnit,
+        span: Span,
+    },
+    Precision {
+        value: Number,
+        span: Span,
+    },
     Framework(FrameworkDecl),
-    Total { amount: AmountLit, span: Span },
+    Total {
+        amount: AmountLit,
+        span: Span,
+    },
     Income(Line),
     Spending(Line),
     Duty(Text),
@@ -57,6 +69,50 @@ pub enum Item {
     Indicator(Indicator),
     Direction(Direction),
     Scores(Scores),
+    /// `form mof-project`: the form the tables are printed in.
+    Form(Text),
+    /// `budget-code "…"`, `contact "…" "…"` of the document.
+    Admin(Admin),
+}
+
+/// An administrative field of a form (项目编码, 资金性质, 联系人 …): a keyword and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admin {
+    pub field: AdminField,
+    pub value: Text,
+    /// The second text of `contact "联系人" "电话"`.
+    pub extra: Option<Text>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AdminField {
+    /// 部门预算编码
+    BudgetCode,
+    /// 联系人 (and 电话)
+    Contact,
+    /// 项目编码
+    Code,
+    /// 项目属性: 新增 / 延续
+    Attribute,
+    /// 资金性质 / 资金来源
+    Funding,
+    /// 政策依据 / 立项依据
+    Policy,
+    /// 审批文号
+    Approval,
+    /// 项目概况
+    Overview,
+    /// 功能分类科目
+    Function,
+}
+
+/// `share "某乡镇" 12.5`: one row of a 资金分配表.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Share {
+    pub recipient: Text,
+    pub amount: AmountLit,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,6 +261,13 @@ pub enum DirectionItem {
     Indicator(Indicator),
     Income(Line),
     Direction(Direction),
+    Admin(Admin),
+    /// `total-budget 1200`: 项目总预算, all years of the project.
+    TotalBudget {
+        amount: AmountLit,
+        span: Span,
+    },
+    Share(Share),
     Scores(Scores),
 }
 

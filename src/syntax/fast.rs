@@ -405,6 +405,9 @@ impl<'s> P<'s> {
             }
             "framework" => Item::Framework(self.framework(start)?),
             "scores" => Item::Scores(self.scores(start)?),
+            "form" => Item::Form(self.word()?),
+            "budget-code" => Item::Admin(self.admin(start, AdminField::BudgetCode)?),
+            "contact" => Item::Admin(self.admin(start, AdminField::Contact)?),
             "total" => {
                 let amount = self.amount_lit()?;
                 Item::Total {
@@ -539,6 +542,28 @@ impl<'s> P<'s> {
     }
 
     /// `scores (WORD NUMBER)+ [total NUMBER]`, here after the keyword.
+    /// An administrative field: one text (`attribute` also takes a word), `contact` an optional
+    /// second one (its phone).
+    fn admin(&mut self, start: usize, field: AdminField) -> Option<Admin> {
+        let value = if field == AdminField::Attribute {
+            self.string_or_word()?
+        } else {
+            self.string()?
+        };
+        let extra = if field == AdminField::Contact {
+            self.skip();
+            self.optional(|p| p.string())
+        } else {
+            None
+        };
+        Some(Admin {
+            field,
+            value,
+            extra,
+            span: Span::new(start, self.at),
+        })
+    }
+
     fn scores(&mut self, start: usize) -> Option<Scores> {
         let part = |p: &mut Self| {
             if p.is_kw("total") {
@@ -828,6 +853,28 @@ impl<'s> P<'s> {
             "summary-annual" => DirectionItem::SummaryAnnual(self.string()?),
             "income" => DirectionItem::Income(self.line(start, "income")?),
             "scores" => DirectionItem::Scores(self.scores(start)?),
+            "contact" => DirectionItem::Admin(self.admin(start, AdminField::Contact)?),
+            "code" => DirectionItem::Admin(self.admin(start, AdminField::Code)?),
+            "attribute" => DirectionItem::Admin(self.admin(start, AdminField::Attribute)?),
+            "funding" => DirectionItem::Admin(self.admin(start, AdminField::Funding)?),
+            "policy" => DirectionItem::Admin(self.admin(start, AdminField::Policy)?),
+            "approval" => DirectionItem::Admin(self.admin(start, AdminField::Approval)?),
+            "overview" => DirectionItem::Admin(self.admin(start, AdminField::Overview)?),
+            "function" => DirectionItem::Admin(self.admin(start, AdminField::Function)?),
+            "total-budget" => DirectionItem::TotalBudget {
+                amount: self.amount_lit()?,
+                span: Span::new(start, self.at),
+            },
+            "share" => {
+                let recipient = self.string()?;
+                self.skip();
+                let amount = self.amount_lit()?;
+                DirectionItem::Share(Share {
+                    recipient,
+                    amount,
+                    span: Span::new(start, self.at),
+                })
+            }
             _ => return None,
         })
     }

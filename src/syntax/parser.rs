@@ -127,6 +127,18 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_scoring
             | Rule::kw_sense
             | Rule::kw_for
+            | Rule::kw_form
+            | Rule::kw_budget_code
+            | Rule::kw_contact
+            | Rule::kw_code
+            | Rule::kw_attribute
+            | Rule::kw_funding
+            | Rule::kw_policy
+            | Rule::kw_approval
+            | Rule::kw_overview
+            | Rule::kw_function
+            | Rule::kw_total_budget
+            | Rule::kw_share
     )
 }
 
@@ -275,6 +287,8 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
         }
         Rule::indicator | Rule::overall => Item::Indicator(indicator(pair)?),
         Rule::direction | Rule::project => Item::Direction(direction(pair)?),
+        Rule::form => Item::Form(text(&next(&pair, &mut m)?)?),
+        Rule::budget_code | Rule::contact => Item::Admin(admin(pair)?),
         Rule::scores => Item::Scores(scores(pair)?),
         _ => return Err(unexpected(&pair)),
     })
@@ -527,6 +541,31 @@ fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
         Rule::direction | Rule::project => DirectionItem::Direction(direction(pair)?),
         Rule::scores => DirectionItem::Scores(scores(pair)?),
         Rule::income => DirectionItem::Income(line(pair)?),
+        Rule::contact
+        | Rule::code
+        | Rule::attribute
+        | Rule::funding
+        | Rule::policy
+        | Rule::approval
+        | Rule::overview
+        | Rule::function => DirectionItem::Admin(admin(pair)?),
+        Rule::total_budget => {
+            let mut m = meaningful(&pair);
+            DirectionItem::TotalBudget {
+                amount: amount_lit(next(&pair, &mut m)?)?,
+                span: sp,
+            }
+        }
+        Rule::share => {
+            let mut m = meaningful(&pair);
+            let recipient = text(&next(&pair, &mut m)?)?;
+            let amount = amount_lit(next(&pair, &mut m)?)?;
+            DirectionItem::Share(Share {
+                recipient,
+                amount,
+                span: sp,
+            })
+        }
         Rule::cost => {
             let mut m = meaningful(&pair);
             let label = text(&next(&pair, &mut m)?)?;
@@ -563,6 +602,32 @@ fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
                 _ => return Err(unexpected(&pair)),
             }
         }
+    })
+}
+
+/// An administrative field: its keyword says which, then one text (two for `contact`).
+fn admin(pair: Pair<Rule>) -> Result<Admin> {
+    let sp = span(&pair);
+    let field = match pair.as_rule() {
+        Rule::budget_code => AdminField::BudgetCode,
+        Rule::contact => AdminField::Contact,
+        Rule::code => AdminField::Code,
+        Rule::attribute => AdminField::Attribute,
+        Rule::funding => AdminField::Funding,
+        Rule::policy => AdminField::Policy,
+        Rule::approval => AdminField::Approval,
+        Rule::overview => AdminField::Overview,
+        Rule::function => AdminField::Function,
+        _ => return Err(unexpected(&pair)),
+    };
+    let mut m = meaningful(&pair);
+    let value = text(&next(&pair, &mut m)?)?;
+    let extra = m.next().map(|t| text(&t)).transpose()?;
+    Ok(Admin {
+        field,
+        value,
+        extra,
+        span: sp,
     })
 }
 
