@@ -29,6 +29,7 @@ pub mod model;
 pub mod present;
 pub mod registry;
 pub mod report;
+pub mod serve;
 pub mod source;
 pub mod syntax;
 

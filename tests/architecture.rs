@@ -43,6 +43,8 @@ const FLOORS: &[(&str, &[&str])] = &[
         "compilation",
         &["compilation", "<root>", "registry", "allow"],
     ),
+    // The web page (`bdl serve`): a thin HTTP layer over the front door and the stages' output.
+    ("serve", &["serve"]),
 ];
 
 /// The parse tree, and the modules that may read it.

@@ -5,9 +5,11 @@
 //! names are the same in both languages.
 
 mod cli;
+mod serve;
 pub mod shared;
 
 pub use cli::*;
+pub use serve::*;
 pub use shared::*;
 
 /// The language of the texts shown to people.
