@@ -15,7 +15,7 @@ import { autocompletion, completionKeymap, startCompletion } from "@codemirror/a
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 
 /** Milliseconds of quiet typing before the text is checked. */
-const DEBOUNCE_MS = 40;
+const DEBOUNCE_MS = 30;
 
 const data = JSON.parse(document.getElementById("bdl-data").textContent);
 const token = document.querySelector('meta[name="bdl-token"]').content;
@@ -113,12 +113,27 @@ async function runCheck() {
   };
   if (r.json.preview !== null) {
     previewNote.hidden = true;
-    previewEl.addEventListener("load", done, { once: true });
-    previewEl.srcdoc = r.json.preview;
+    showPreview(r.json.preview, done);
   } else {
     previewNote.hidden = false;
     done();
   }
+}
+
+let previewLoaded = false;
+
+/** The first preview loads the page into the frame; later ones swap its body only (the style sheet is
+ * the same), which is several times faster than reloading the frame. The frame runs no script. */
+function showPreview(html, done) {
+  const doc = previewEl.contentDocument;
+  if (previewLoaded && doc && doc.body) {
+    const parsed = new DOMParser().parseFromString(html, "text/html");
+    doc.body.replaceWith(doc.importNode(parsed.body, true));
+    done();
+    return;
+  }
+  previewEl.addEventListener("load", () => { previewLoaded = true; done(); }, { once: true });
+  previewEl.srcdoc = html;
 }
 
 function showDiagnostics(list, text) {
