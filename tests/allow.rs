@@ -44,3 +44,41 @@ fn a_run_allows_warnings_but_keeps_errors() {
     assert!(bdl::allow::refuse(b3010).is_some());
     assert!(bdl::allow::refuse(b4031).is_none());
 }
+
+#[test]
+fn the_command_line_allows_warnings_for_a_run_and_refuses_errors() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.bdl");
+    std::fs::write(&file, NO_SATISFACTION).unwrap();
+    let out = Command::cargo_bin("bdl")
+        .unwrap()
+        .args(["check", "--lang", "en"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("B4031"));
+    let out = Command::cargo_bin("bdl")
+        .unwrap()
+        .args(["check", "--lang", "en", "--allow", "B4031,B4030"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("B4031"));
+    assert_eq!(out.status.code(), Some(0));
+    let out = Command::cargo_bin("bdl")
+        .unwrap()
+        .args(["check", "--lang", "en", "--allow", "B3010"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be allowed"));
+    let out = Command::cargo_bin("bdl")
+        .unwrap()
+        .args(["check", "--allow", "B999"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

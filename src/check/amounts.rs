@@ -1,5 +1,5 @@
 //! Direction amounts: a declared amount equals what its cost bases and sub-directions compute, and no
-//! amount splits a 元.
+//! amount splits a 分 (元 with 分 is ordinary: real tables carry 1,204,316.58).
 
 use super::Review;
 use super::{Agreement, compare, difference, fig};
@@ -12,7 +12,7 @@ use crate::source::Span;
 
 crate::codes::rules! {
     DIRECTION_AMOUNT_MISMATCH = "B3010", Error, "a direction's declared amount differs from its cost basis", "支出方向的申报金额与测算依据不符";
-    SUB_YUAN = "B3020", Warning, "an amount is more precise than 1 元", "金额精确到 1 元以下";
+    SUB_FEN = "B3020", Warning, "an amount is more precise than 1 分", "金额精确到 1 分以下";
 }
 
 pub fn direction_amount_matches_basis(review: &Review) -> Vec<Diagnostic> {
@@ -67,10 +67,10 @@ pub fn amounts_whole_yuan(review: &Review) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // `name`: the line or direction; `None` for 资金总额.
     let mut flag = |value: Money, span: Span, name: Option<&str>, path: &[String]| {
-        if value.has_fraction_of_yuan() {
+        if value.has_fraction_of_fen() {
             out.push(
                 Diagnostic::new(
-                    SUB_YUAN,
+                    SUB_FEN,
                     msg::sub_yuan(name, &fig(value)),
                     span,
                     msg::label_fraction_of_yuan(),

@@ -1,6 +1,7 @@
-//! Cost caps (产出成本 ≤ …万元): a money cap equals the amount it caps in every table we have seen.
-//! Above it is an error; below it, a note; a strict `<` equal to it, a warning. Percent and word values
-//! in cost rows (common in mof-2021) are not money and are not checked.
+//! Cost caps (产出成本 ≤ …万元): a money cost value equals the amount it caps in every table we have
+//! seen, whatever its operator (`≤180万元`, `=180万元`, a bare `180万`). Above it is an error; below it, a
+//! note; a strict `<` equal to it, a warning. Percent, word and unit-cost values (`1200元/亩`) in cost
+//! rows are not money and are not checked.
 
 use super::Review;
 use super::fig;
@@ -26,9 +27,12 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             Some(d) => d
                 .amount
                 .map(|a| (a, msg::capped_direction(&d.name.value), d.name.span)),
+            // For the department: its project spending — the 项目支出 line where there is one (a
+            // declared figure accepted beside `= directions` is one value for every check), else the
+            // directions' sum — or 资金总额 without directions.
             None => match (
                 decl.directions.first(),
-                decl.directions_total(),
+                project_spending(decl),
                 decl.total(),
             ) {
                 (Some(first), Some(t), _) => {
@@ -61,9 +65,6 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
             else {
                 continue;
             };
-            if !matches!(op, Op::Le | Op::Lt) {
-                continue;
-            }
             let Ok(cap) = cap.to(decl.unit) else {
                 continue;
             };
@@ -111,4 +112,10 @@ pub fn cost_cap_within_amount(review: &Review) -> Vec<Diagnostic> {
 /// `a − b`, which is positive here.
 fn fig_difference(a: Money, b: Money) -> String {
     a.checked_sub(b).map_or_else(|_| String::new(), fig)
+}
+
+fn project_spending(decl: &crate::model::Declaration) -> Option<Money> {
+    crate::model::find_line(&decl.spending, "项目支出")
+        .and_then(|l| l.amount)
+        .or_else(|| decl.directions_total())
 }

@@ -150,31 +150,31 @@ pub fn help_amount_differs_from_basis(exact: &str, how: &Text) -> Text {
 pub fn sub_yuan(name: Option<&str>, figure: &str) -> Text {
     match name {
         Some(n) => t(
-            format!("\"{n}\" {figure} is not a whole number of 元"),
-            format!("{}的金额{figure}不是整元数", q(n)),
+            format!("\"{n}\" {figure} has a fraction of 1 分"),
+            format!("{}的金额{figure}含不足1分的零头", q(n)),
         ),
         None => t(
-            format!("资金总额 {figure} is not a whole number of 元"),
-            format!("资金总额{figure}不是整元数"),
+            format!("资金总额 {figure} has a fraction of 1 分"),
+            format!("资金总额{figure}含不足1分的零头"),
         ),
     }
 }
 
 pub fn label_fraction_of_yuan() -> Text {
-    t("a fraction of 1 元", "含不足1元的零头")
+    t("a fraction of 1 分", "含不足1分的零头")
 }
 
 pub fn help_sub_yuan_wan() -> Text {
     t(
-        "amounts in 万元 are exact to 1 元 with 4 decimals; round the figure or check its basis",
-        "以万元为单位时，保留4位小数即精确到1元；请取整，或核对其测算依据",
+        "amounts in 万元 are exact to 1 分 with 6 decimals; round the figure or check its basis",
+        "以万元为单位时，保留6位小数即精确到1分；请四舍五入，或核对其测算依据",
     )
 }
 
 pub fn help_sub_yuan_yuan() -> Text {
     t(
-        "budget amounts are whole 元; round the figure or check its basis",
-        "预算金额应为整元；请取整，或核对其测算依据",
+        "amounts in 元 are exact to 1 分 with 2 decimals; round the figure or check its basis",
+        "以元为单位时，保留2位小数即精确到1分；请四舍五入，或核对其测算依据",
     )
 }
 
@@ -629,5 +629,115 @@ pub fn help_goals_missing(missing: &[(&str, &str)]) -> Text {
     t(
         format!("add {} inside the direction's block", lines.join(" and ")),
         format!("请在该支出方向的 {{ … }} 中加上 {}", lines.join(" 和 ")),
+    )
+}
+
+/// `what`: 项目支出 or 资金总额, as the forms name them.
+pub fn directions_above(directions: &str, what: &str, limit: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the directions add up to {directions}, more than {what} {limit} (by {})",
+            difference.en
+        ),
+        format!(
+            "各支出方向合计{directions}，超过{what}{limit}（超出{}）",
+            difference.zh
+        ),
+    )
+}
+
+pub fn label_limit_is(what: &str, limit: &str) -> Text {
+    t(format!("{what} is {limit}"), format!("{what}为{limit}"))
+}
+
+pub fn label_directions_add_up(directions: &str) -> Text {
+    t(
+        format!("the directions add up to {directions}"),
+        format!("各支出方向合计{directions}"),
+    )
+}
+
+pub fn help_directions_above(what: &str) -> Text {
+    t(
+        format!(
+            "the directions are the project spending, so together they cannot exceed {what}: correct their amounts or {what} (or write `spending \"项目支出\" = directions`)"
+        ),
+        format!(
+            "各支出方向即项目支出，合计不能超过{what}：请更正各方向金额或{what}（或写作 `spending \"项目支出\" = directions`）"
+        ),
+    )
+}
+
+pub fn listed_parts_exceed(name: &str, children: &str, amount: &str) -> Text {
+    t(
+        format!(
+            "the parts listed under \"{name}\" add up to {children}, more than the line's {amount}"
+        ),
+        format!(
+            "{}下列出的部分合计{children}，超过该项金额{amount}",
+            q(name)
+        ),
+    )
+}
+
+pub fn help_listed_parts_exceed() -> Text {
+    t(
+        "a `partial` line lists some of its parts, which together cannot exceed it: correct a part or the line",
+        "标为 `partial` 的项只列出部分组成，合计不能超过该项：请更正某一部分或该项金额",
+    )
+}
+
+pub fn shared_funder_without_amount(task: &str, funder: &str, count: usize) -> Text {
+    t(
+        format!(
+            "the task \"{task}\" has no amount of its own, and {count} tasks are funded by \"{funder}\""
+        ),
+        format!(
+            "工作任务{}未填写金额，而由{}支出的工作任务共{count}项",
+            q(task),
+            q(funder)
+        ),
+    )
+}
+
+pub fn label_shared_funder(count: usize) -> Text {
+    t(
+        format!("funds {count} tasks"),
+        format!("为{count}项工作任务提供资金"),
+    )
+}
+
+pub fn help_shared_funder_without_amount() -> Text {
+    t(
+        "give each task its own amount (`task \"…\" duty \"…\" for \"…\" amount 12`); otherwise every row would print the whole amount",
+        "请为每项工作任务填写其金额（`task \"…\" duty \"…\" for \"…\" amount 12`），否则每行都会列出全部金额",
+    )
+}
+
+pub fn tasks_above_funder(funder: &str, sum: &str, amount: &str, difference: &Text) -> Text {
+    t(
+        format!(
+            "the tasks funded by \"{funder}\" add up to {sum}, more than its {amount} (by {})",
+            difference.en
+        ),
+        format!(
+            "由{}支出的工作任务合计{sum}，超过其金额{amount}（超出{}）",
+            q(funder),
+            difference.zh
+        ),
+    )
+}
+
+pub fn label_funder_is(funder: &str, amount: &str) -> Text {
+    t(
+        format!("\"{funder}\" is {amount}"),
+        format!("{}为{amount}", q(funder)),
+    )
+}
+
+pub fn help_tasks_above_funder() -> Text {
+    t(
+        "the tasks share what funds them: correct a task's amount, or the direction, project or line",
+        "这些工作任务共用同一资金来源：请更正某项任务的金额，或该支出方向、项目或支出项的金额",
     )
 }

@@ -8,6 +8,7 @@ pub(crate) mod goals;
 pub(crate) mod messages;
 pub(crate) mod periods;
 pub(crate) mod references;
+pub(crate) mod tasks;
 pub(crate) mod totals;
 pub(crate) mod values;
 
@@ -23,6 +24,8 @@ const CHECKS: &[Check] = &[
     totals::breakdowns_agree,
     totals::declared_total_matches,
     totals::funds_match_amount,
+    totals::directions_within_project_spending,
+    tasks::tasks_within_their_funders,
     amounts::direction_amount_matches_basis,
     amounts::amounts_whole_yuan,
     cost_caps::cost_cap_within_amount,
@@ -102,31 +105,7 @@ pub(crate) fn direction_path(parent: &[String], d: &Direction) -> Vec<String> {
     breadcrumbs::direction(parent, d)
 }
 
-/// How a declared figure compares with the one derived for it.
-#[derive(Debug, PartialEq, Eq)]
-pub(crate) enum Agreement {
-    Equal,
-    /// The declaration prints fewer decimals than the exact value, and agrees at that precision.
-    AtPrintedPrecision(u32),
-    Differ,
-}
-
-pub(crate) fn compare(declared: Money, declared_text: Option<&str>, derived: Money) -> Agreement {
-    let Ok(derived) = derived.to(declared.unit()) else {
-        return Agreement::Differ;
-    };
-    let (declared, derived) = (declared.amount(), derived.amount());
-    if declared == derived {
-        return Agreement::Equal;
-    }
-    if let Some(text) = declared_text {
-        let scale = figures::written_scale(text);
-        if derived.normalize().scale() > scale && figures::round(derived, scale) == declared {
-            return Agreement::AtPrintedPrecision(scale);
-        }
-    }
-    Agreement::Differ
-}
+pub(crate) use crate::model::agreement::{Agreement, compare};
 
 /// `173.4271万元`.
 pub(crate) fn fig(value: Money) -> String {

@@ -6,7 +6,7 @@ use super::{Agreement, compare, difference, fig};
 use crate::check::messages as msg;
 use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
-use crate::model::{self, Declaration, Line};
+use crate::model::{self, Declaration, How, Line};
 use crate::present::{figures, provenance};
 
 crate::codes::rules! {
@@ -14,6 +14,7 @@ crate::codes::rules! {
     BREAKDOWNS_DIFFER = "B3002", Error, "the income and spending breakdowns add up to different totals", "按收入性质分与按支出性质分的合计不一致";
     TOTAL_MISMATCH = "B3003", Error, "the declared total differs from the breakdown", "申报的资金总额与分项合计不符";
     PRINTED_PRECISION = "B3004", Note, "a declared figure matches only at its printed precision", "申报数仅在其列示精度上与推算数一致";
+    DIRECTIONS_ABOVE_SPENDING = "B3005", Error, "the directions add up to more than 项目支出", "各支出方向合计超过项目支出";
     PROJECT_FUNDS_MISMATCH = "B3012", Error, "a direction's funds by source differ from its amount", "支出方向的分资金来源合计与其金额不符";
 }
 
@@ -82,7 +83,21 @@ fn check_lines(
         {
             let reported =
                 l.declared.is_some() && l.derived.as_ref().is_some_and(|d| d.value == children);
-            if children != amount && !reported {
+            if l.partial {
+                // Some parts listed: together at most the line.
+                if children.compare(amount).is_ok_and(|o| o.is_gt()) {
+                    out.push(
+                        Diagnostic::new(
+                            LINE_SUM_MISMATCH,
+                            msg::listed_parts_exceed(&l.name.value, &fig(children), &fig(amount)),
+                            l.name.span,
+                            msg::label_this_line_is(&fig(amount)),
+                        )
+                        .with_help(msg::help_listed_parts_exceed())
+                        .with_path(path),
+                    );
+                }
+            } else if children != amount && !reported {
                 out.push(
                     Diagnostic::new(
                         LINE_SUM_MISMATCH,
@@ -183,6 +198,58 @@ pub fn declared_total_matches(review: &Review) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// The directions and projects are the department's project spending: together they cannot exceed its
+/// 项目支出 line, or 资金总额 where there is none.
+pub fn directions_within_project_spending(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
+    let (Some(directions), Some(first)) = (decl.directions_total(), decl.directions.first()) else {
+        return Vec::new();
+    };
+    let limit = match model::find_line(&decl.spending, PROJECT_SPENDING) {
+        // `= directions` makes them equal; a declared figure beside it is B3001's to report.
+        Some(l) if matches!(l.derived.as_ref().map(|d| &d.how), Some(How::Directions(_))) => None,
+        Some(l) => l.amount.map(|a| (a, PROJECT_SPENDING, l.span)),
+        None => decl.total().map(|t| {
+            let at = decl
+                .declared_total
+                .as_ref()
+                .map(|t| t.span)
+                .or(decl.income.first().map(|l| l.span))
+                .or(decl.spending.first().map(|l| l.span))
+                .unwrap_or(first.name.span);
+            (t, TOTAL, at)
+        }),
+    };
+    let Some((limit, what, at)) = limit else {
+        return Vec::new();
+    };
+    if directions.compare(limit).is_ok_and(|o| o.is_gt()) {
+        return vec![
+            Diagnostic::new(
+                DIRECTIONS_ABOVE_SPENDING,
+                msg::directions_above(
+                    &fig(directions),
+                    what,
+                    &fig(limit),
+                    &difference(directions, limit),
+                ),
+                at,
+                msg::label_limit_is(what, &fig(limit)),
+            )
+            .with_label(
+                first.name.span,
+                msg::label_directions_add_up(&fig(directions)),
+            )
+            .with_help(msg::help_directions_above(what)),
+        ];
+    }
+    Vec::new()
+}
+
+/// The spending line the directions make up, and 资金总额, as the forms name them.
+const PROJECT_SPENDING: &str = "项目支出";
+const TOTAL: &str = "资金总额";
 
 pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
     let decl = review.decl;

@@ -10,7 +10,9 @@ use std::process::ExitCode;
 /// file (B1004); only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path) -> std::io::Result<Compilation> {
     let (name, bytes) = super::io::read_bytes(path)?;
-    Ok(bdl::compile_bytes(name, &bytes))
+    let mut unit = bdl::compile_bytes(name, &bytes);
+    unit.allow(super::allowed());
+    Ok(unit)
 }
 
 /// [`load`], with a file that cannot be read reported here as `Err(exit code 2)`.

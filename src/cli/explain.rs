@@ -45,7 +45,7 @@ fn list() -> String {
 }
 
 /// The error for a code that does not exist: the close codes, if any, and the ranges.
-fn unknown(code: &str) -> msg::Text {
+pub fn unknown(code: &str) -> msg::Text {
     let close: Vec<(&str, &str)> = close_codes(code)
         .into_iter()
         .map(|c| (c.as_str(), c.title()))
@@ -88,7 +88,10 @@ mod tests {
 
     #[test]
     fn close_codes_are_suggested() {
-        assert_eq!(close("B301"), ["B3010", "B3011", "B3012", "B3013"]);
+        assert_eq!(
+            close("B301"),
+            ["B3010", "B3011", "B3012", "B3013", "B3014", "B3015"]
+        );
         assert_eq!(close("b3100"), ["B3010"]);
         assert_eq!(close("3010"), ["B3010"]);
         assert_eq!(close("B4O20"), ["B4020"]);

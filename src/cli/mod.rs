@@ -33,6 +33,15 @@ pub struct Cli {
     /// Chinese, anything else English).
     #[arg(long, value_enum, global = true)]
     lang: Option<LangArg>,
+    /// Silence a warning or note for this run (`--allow B4030`, repeated or comma-separated); errors
+    /// cannot be allowed. A document allows codes with a line `# bdl: allow B4030`.
+    #[arg(
+        long = "allow",
+        value_name = "CODE",
+        global = true,
+        value_delimiter = ','
+    )]
+    allow: Vec<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -54,6 +63,14 @@ enum LangArg {
 
 /// The language chosen for this run (`--lang`, else the locale).
 static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// The warnings and notes this run allows (`--allow`).
+static ALLOWED: OnceLock<Vec<bdl::codes::Code>> = OnceLock::new();
+
+/// The codes `--allow` names, applied to every file this run compiles.
+pub fn allowed() -> &'static [bdl::codes::Code] {
+    ALLOWED.get_or_init(Vec::new)
+}
 
 /// The language every message of this run is printed in.
 pub fn lang() -> Lang {
@@ -194,6 +211,19 @@ pub fn run() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env(),
     });
+    let mut allowed = Vec::new();
+    for name in &cli.allow {
+        let Some(code) = bdl::registry::parse(name) else {
+            error(explain::unknown(name));
+            return ExitCode::from(2);
+        };
+        if let Some(why) = bdl::allow::refuse(code) {
+            error(why);
+            return ExitCode::from(2);
+        }
+        allowed.push(code);
+    }
+    let _ = ALLOWED.set(allowed);
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,

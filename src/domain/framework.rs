@@ -49,7 +49,11 @@ const ROLE_ALIASES: &[(Role, &[&str])] = &[
             "社会公众或服务对象满意度",
             "服务对象满意度",
             "服务对象满意度指标",
+            "社会公众满意度",
+            "社会公众满意度指标",
             "满意度",
+            // Real forms repeat the 一级指标's name at level 2 (满意度指标 › 满意度指标).
+            "满意度指标",
         ],
     ),
     (Role::EconomicCost, &["经济成本指标", "经济成本"]),
@@ -340,6 +344,24 @@ pub fn suggest(name: &str, candidates: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn level2_labels_of_real_forms_resolve_to_satisfaction() {
+        for profile in PROFILES {
+            let f = Framework::profile(profile).unwrap();
+            for label in [
+                "满意度指标",
+                "服务对象满意度指标",
+                "社会公众满意度",
+                "满意度",
+            ] {
+                let slot = f
+                    .find_category(label)
+                    .unwrap_or_else(|| panic!("{profile}: {label}"));
+                assert_eq!(f.category(slot).unwrap().role, Some(Role::Satisfaction));
+            }
+        }
+    }
 
     #[test]
     fn aliases_resolve_to_the_profile_spelling() {

@@ -218,6 +218,16 @@ pub mod exact {
     }
 }
 
+/// Rounds half away from zero (the rule on printed tables), unlike `round_dp`'s banker's rounding.
+pub fn round(value: Decimal, dp: u32) -> Decimal {
+    value.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Decimal places as written (`38.598` → 3).
+pub fn written_scale(text: &str) -> u32 {
+    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+}
+
 /// Parses a number exactly as written; `None` when it has too many digits to be exact.
 pub fn parse_exact(text: &str) -> Option<Decimal> {
     // Decimal holds 28 significant digits; `from_str` would silently round a longer one.
@@ -319,12 +329,6 @@ impl Money {
         Ok(self.amount.cmp(&other.amount))
     }
 
-    /// True when the amount has a fraction of 1 元.
-    pub fn has_fraction_of_yuan(self) -> bool {
-        self.amount_in(MoneyUnit::Yuan)
-            .is_ok_and(|yuan| !yuan.fract().is_zero())
-    }
-
     /// True when the amount has a fraction of 1 分 (more than 2 decimals of 元).
     pub fn has_fraction_of_fen(self) -> bool {
         self.amount_in(MoneyUnit::Yuan)
@@ -406,6 +410,7 @@ mod tests {
     fn fen_is_ordinary_and_a_fraction_of_fen_is_not() {
         assert!(!Money::yuan(d("1204316.58")).has_fraction_of_fen());
         assert!(Money::yuan(d("1204316.585")).has_fraction_of_fen());
-        assert!(Money::yuan(d("0.5")).has_fraction_of_yuan());
+        assert!(!Money::new(d("3.673851"), MoneyUnit::WanYuan).has_fraction_of_fen());
+        assert!(Money::new(d("3.6738505"), MoneyUnit::WanYuan).has_fraction_of_fen());
     }
 }

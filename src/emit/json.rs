@@ -220,6 +220,8 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         p.key("duty").str(&t.duty.value);
         p.key("funded_by").str(&t.funded_by.value);
         opt_money(p.key("amount"), t.amount);
+        opt_money(p.key("declared"), t.declared.as_ref().map(|d| d.value));
+        opt_money(p.key("funder_amount"), t.funder_amount);
         p.end_object();
     }
     p.end_array();

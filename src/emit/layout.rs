@@ -297,32 +297,45 @@ struct Printed {
 
 /// A bare figure: `1.878`.
 fn bare(decl: &Declaration, v: Decimal) -> Printed {
+    declared(decl, v, None)
+}
+
+/// A figure that may have been declared: printed as written (`8.10`, `512.3450`) where its spelling
+/// fits the document's precision, else as derived figures are.
+fn declared(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
     Printed {
         before: String::new(),
-        figure: figure(decl, v),
+        figure: figures::as_declared(written, v, decl.unit, decl.precision),
         after: String::new(),
     }
 }
 
 /// A figure with its unit, as the department table prints budget lines: `173.4271万元`, and `0` alone.
-fn figure_with_unit(decl: &Declaration, v: Decimal) -> Printed {
-    let mut p = bare(decl, v);
+fn figure_with_unit(decl: &Declaration, v: Decimal, written: Option<&str>) -> Printed {
+    let mut p = declared(decl, v, written);
     if !v.is_zero() {
         p.after = decl.unit.name().to_string();
     }
     p
 }
 
+/// A line as printed: its indented name, its amount, and its spelling where declared.
+type PrintedLine = (String, Option<Money>, Option<String>);
+
 /// Flattens a breakdown into printed lines: the first line of each level is introduced by 其中：, and
 /// 其中 lines are indented under the line they split.
-fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<(String, Option<Money>)>) {
+fn flatten_lines(lines: &[Line], depth: usize, out: &mut Vec<PrintedLine>) {
     // As the printed forms do, the lines after the first stand under its name, past `其中：`
     // (three full-width spaces); 其中 lines of a line stand one step further in.
     const STEP: &str = "　　　";
     for (i, l) in lines.iter().enumerate() {
         let indent = STEP.repeat(depth);
         let prefix = if i == 0 { "其中：" } else { STEP };
-        out.push((format!("{indent}{prefix}{}", l.name.value), l.amount));
+        out.push((
+            format!("{indent}{prefix}{}", l.name.value),
+            l.amount,
+            l.declared_text.clone(),
+        ));
         flatten_lines(&l.children, depth + 1, out);
     }
 }
@@ -346,7 +359,7 @@ fn department(decl: &Declaration) -> Table {
         .span_rows(0, budget_rows)
         .money(1, 5, total, |v| Printed {
             before: "资金总额：".to_string(),
-            ..figure_with_unit(decl, v)
+            ..figure_with_unit(decl, v, None)
         });
     b.row()
         .label(1, 2, "按收入性质分")
@@ -354,15 +367,15 @@ fn department(decl: &Declaration) -> Table {
     for i in 0..income.len().max(spending.len()) {
         let row = b.row();
         match income.get(i) {
-            Some((name, v)) => row
+            Some((name, v, written)) => row
                 .text(1, 1, name.clone())
-                .money(2, 1, *v, |v| figure_with_unit(decl, v)),
+                .money(2, 1, *v, |v| figure_with_unit(decl, v, written.as_deref())),
             None => row.text(1, 1, "").text(2, 1, ""),
         };
         match spending.get(i) {
-            Some((name, v)) => row
+            Some((name, v, written)) => row
                 .text(3, 1, name.clone())
-                .money(4, 2, *v, |v| figure_with_unit(decl, v)),
+                .money(4, 2, *v, |v| figure_with_unit(decl, v, written.as_deref())),
             None => row.text(3, 1, "").text(4, 2, ""),
         };
     }
@@ -483,7 +496,9 @@ fn summary(decl: &Declaration) -> Table {
             b.row()
                 .text(0, 1, ordinal)
                 .text(1, 1, d.name.value.clone())
-                .money(2, 1, d.amount, |v| bare(decl, v))
+                .money(2, 1, d.amount, |v| {
+                    declared(decl, v, d.declared_text.as_deref())
+                })
                 .text(3, 1, d.summary_goal_text().unwrap_or(""))
                 .text(4, 1, d.summary_annual_text().unwrap_or(""));
             rows(decl, b, &d.children, depth + 1);
@@ -517,7 +532,9 @@ fn direction(decl: &Declaration, d: &Direction, first: bool) -> Table {
         .text(4, 2, d.special.as_ref().map_or("", |s| s.value.as_str()));
     b.row()
         .label(0, 1, "项目金额")
-        .money(1, 2, d.amount, |v| bare(decl, v))
+        .money(1, 2, d.amount, |v| {
+            declared(decl, v, d.declared_text.as_deref())
+        })
         .label(3, 1, "项目实施期")
         .text(
             4,
@@ -584,9 +601,13 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
         .label(0, 1, format!("项目资金\n（{}）", decl.unit.name()))
         .span_rows(0, 1 + funds.len())
         .label(1, 2, "年度资金总额")
-        .money(3, 3, d.amount, |v| bare(decl, v));
-    for (name, v) in funds {
-        b.row().text(1, 2, name).money(3, 3, v, |v| bare(decl, v));
+        .money(3, 3, d.amount, |v| {
+            declared(decl, v, d.declared_text.as_deref())
+        });
+    for (name, v, written) in funds {
+        b.row()
+            .text(1, 2, name)
+            .money(3, 3, v, |v| declared(decl, v, written.as_deref()));
     }
     goals_rows(&mut b, d);
     indicator_block(

@@ -210,18 +210,23 @@ impl Builder<'_> {
                 PLAN,
             ),
             Item::Goal(t) => h(t.span, words(&[K::Goal.word(), &self.text(t)]), GOAL),
-            Item::Task(t) => h(
-                t.span,
-                words(&[
+            Item::Task(t) => {
+                let mut line = words(&[
                     K::Task.word(),
                     &self.text(&t.task),
                     K::Duty.word(),
                     &self.text(&t.duty),
                     K::For.word(),
                     &self.text(&t.funded_by),
-                ]),
-                GOAL,
-            ),
+                ]);
+                if let Some(a) = &t.amount {
+                    line.push(' ');
+                    line.push_str(K::Amount.word());
+                    line.push(' ');
+                    line.push_str(&self.amount(a));
+                }
+                h(t.span, line, GOAL)
+            }
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
             Item::Direction(d) => self.direction(d),
         }
@@ -241,6 +246,10 @@ impl Builder<'_> {
                 head.push_str(&parts.join(" + "));
             }
             None => {}
+        }
+        if l.partial {
+            head.push(' ');
+            head.push_str(K::Partial.word());
         }
         let b = self.has_block(l.span).then(|| {
             block(

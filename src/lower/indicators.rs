@@ -3,7 +3,7 @@
 
 use super::{Ctx, lines, spanned, unknown_direction};
 use crate::diagnostic::Diagnostic;
-use crate::domain::framework::Slot;
+use crate::domain::framework::{Role, Slot};
 use crate::domain::money::exact;
 use crate::domain::{Breakdown, Money, MoneyUnit};
 use crate::lower::messages as msg;
@@ -55,7 +55,12 @@ impl<'a> Scope<'a> {
         current: Option<&Direction>,
     ) -> Indicator {
         let slot = self.slot(ctx, ind);
-        let value = self.value(ctx, &ind.value, current);
+        // In a cost row, `180万` and `1.2亿` are money too (the forms write them so).
+        let is_cost = slot
+            .and_then(|s| ctx.framework.category(s))
+            .and_then(|c| c.role)
+            .is_some_and(|r| matches!(r, Role::Cost | Role::EconomicCost));
+        let value = self.value(ctx, &ind.value, current, is_cost);
         let mut out = Indicator {
             horizon: ind.horizon,
             slot,
@@ -190,7 +195,13 @@ impl<'a> Scope<'a> {
         Some(slot)
     }
 
-    fn value(&self, ctx: &mut Ctx, v: &ast::Value, current: Option<&Direction>) -> Value {
+    fn value(
+        &self,
+        ctx: &mut Ctx,
+        v: &ast::Value,
+        current: Option<&Direction>,
+        is_cost: bool,
+    ) -> Value {
         match v {
             ast::Value::Qualitative { text, .. } => Value::Quality {
                 text: text.value.clone(),
@@ -260,7 +271,7 @@ impl<'a> Scope<'a> {
                 Value::Quantity {
                     op,
                     op_word,
-                    measure: classify(number, unit.as_deref()),
+                    measure: classify(number, unit.as_deref(), is_cost),
                     number_text: Some(l.number.text.clone()),
                     unit_text: unit,
                     reference,
@@ -430,7 +441,7 @@ impl<'a> Scope<'a> {
                     (&self.decl.income, Breakdown::Income)
                 };
                 let name = r.target.as_ref()?;
-                let Some(l) = lines::find(lines_of, &name.value) else {
+                let Some(l) = crate::model::find_line(lines_of, &name.value) else {
                     let known = lines::names(lines_of);
                     let help = match crate::domain::framework::suggest(&name.value, &known).first()
                     {
@@ -514,12 +525,26 @@ impl<'a> Scope<'a> {
 }
 
 /// What a number with this unit measures. Money units and percent signs are the only units with a
-/// meaning of their own; every other unit word is a count of that unit (人, 次, 元/亩).
-pub(crate) fn classify(number: Decimal, unit: Option<&str>) -> Measure {
+/// meaning of their own; every other unit word is a count of that unit (人, 次, 元/亩). In a cost row
+/// (`is_cost`) a bare `万` or `亿` after the number is money too; `亿元` is money anywhere.
+pub(crate) fn classify(number: Decimal, unit: Option<&str>, is_cost: bool) -> Measure {
+    const WAN_PER_YI: Decimal = Decimal::from_parts(10_000, 0, 0, false, 0);
+    let money = |n: Decimal, u: MoneyUnit| Measure::Money(Money::new(n, u));
     match unit {
         Some("%" | "％" | "百分比") => Measure::Percent(number),
+        Some("万") if is_cost => money(number, MoneyUnit::WanYuan),
+        Some("亿" | "亿元") if is_cost || unit == Some("亿元") => {
+            match exact::mul(number, WAN_PER_YI) {
+                Ok(wan) => money(wan, MoneyUnit::WanYuan),
+                // Too large to hold in 万元: kept as the count it was written as.
+                Err(_) => Measure::Count {
+                    number,
+                    unit: unit.map(str::to_string),
+                },
+            }
+        }
         Some(u) => match MoneyUnit::from_name(u) {
-            Some(mu) => Measure::Money(Money::new(number, mu)),
+            Some(mu) => money(number, mu),
             None => Measure::Count {
                 number,
                 unit: Some(u.to_string()),

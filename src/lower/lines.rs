@@ -92,7 +92,8 @@ impl<'a> Evaluator<'a> {
         let derived = match &l.derivation {
             Some(Derivation::Directions(span)) => self.sum_of_directions(ctx, *span),
             Some(Derivation::Sum(names)) => self.sum_of(ctx, names),
-            None if !children.is_empty() => {
+            // Lines that list only some parts say nothing of the whole.
+            None if !children.is_empty() && !l.partial => {
                 let parts: Vec<Part> = children.iter().map(part).collect();
                 sum_parts(ctx, &children, l.span).map(|value| Derived {
                     value,
@@ -110,6 +111,11 @@ impl<'a> Evaluator<'a> {
             // reported already.
             (None, None) if l.declared.is_some() || l.derivation.is_some() => None,
             (None, None) => {
+                let help = if l.partial {
+                    msg::help_partial_line_without_amount(self.what, &l.name.value)
+                } else {
+                    msg::help_line_without_amount(self.what, &l.name.value)
+                };
                 ctx.report(
                     Diagnostic::new(
                         LINE_WITHOUT_AMOUNT,
@@ -117,7 +123,7 @@ impl<'a> Evaluator<'a> {
                         l.name.span,
                         msg::label_no_amount(),
                     )
-                    .with_help(msg::help_line_without_amount(self.what, &l.name.value)),
+                    .with_help(help),
                 );
                 None
             }
@@ -128,6 +134,7 @@ impl<'a> Evaluator<'a> {
             declared_text,
             derived,
             amount,
+            partial: l.partial,
             children,
             span: l.span,
         };
@@ -219,17 +226,6 @@ fn sum_parts(ctx: &mut Ctx, lines: &[Line], span: Span) -> Option<Money> {
         total = ctx.exact(total.checked_add(l.amount?), span)?;
     }
     Some(total)
-}
-
-/// Finds a line by name at any depth.
-pub fn find<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
-    lines.iter().find_map(|l| {
-        if l.name.value == name {
-            Some(l)
-        } else {
-            find(&l.children, name)
-        }
-    })
 }
 
 /// All line names at any depth, for suggestions.

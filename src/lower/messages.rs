@@ -675,3 +675,15 @@ pub fn help_no_total() -> Text {
         "请填写 `total …`，或申报收入、支出各项",
     )
 }
+
+pub fn help_partial_line_without_amount(what: Breakdown, name: &str) -> Text {
+    let what = what.keyword();
+    t(
+        format!(
+            "a `partial` line lists only some of its parts, so they cannot give its amount: write it (`{what} \"{name}\" 120 partial {{`)"
+        ),
+        format!(
+            "标为 `partial` 的项只列出部分组成，无法由其推算金额：请填写其金额（`{what} \"{name}\" 120 partial {{`）"
+        ),
+    )
+}

@@ -260,38 +260,59 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         }
     }
     decl.directions = directions;
-    let tasks: Vec<Task> = file
-        .select(|i| match i {
-            Item::Task(t) => Some(t),
-            _ => None,
-        })
-        .into_iter()
+    let tasks_ast: Vec<&ast::Task> = file.select(|i| match i {
+        Item::Task(t) => Some(t),
+        _ => None,
+    });
+    decl.tasks = tasks(&mut ctx, &decl, &tasks_ast);
+
+    (decl, ctx.diagnostics)
+}
+
+/// 履职目标 rows: each task's own amount where declared, and the amount of what funds it — a direction
+/// or project, or a spending line (基本支出 funds tasks too).
+fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
+    let shared = |name: &str| ts.iter().filter(|t| t.funded_by.value == name).count() > 1;
+    ts.iter()
         .map(|t| {
-            let amount = decl
+            let name = t.funded_by.value.as_str();
+            let funder = decl
                 .all_directions()
                 .into_iter()
-                .find(|(_, d)| d.name.value == t.funded_by.value)
-                .map(|(_, d)| d.amount);
-            let found = amount.is_some();
-            let amount = amount.flatten();
-            if !found {
-                let names: Vec<String> = decl
+                .find(|(_, d)| d.name.value == name)
+                .map(|(_, d)| d.amount)
+                .or_else(|| crate::model::find_line(&decl.spending, name).map(|l| l.amount));
+            if funder.is_none() {
+                let mut names: Vec<String> = decl
                     .all_directions()
                     .into_iter()
                     .map(|(_, d)| d.name.value.clone())
                     .collect();
+                names.extend(lines::names(&decl.spending));
                 ctx.report(unknown_direction(&t.funded_by, &names));
             }
+            let funder_amount = funder.flatten();
+            let declared = t.amount.as_ref().and_then(|a| {
+                ctx.declared_amount(a).map(|value| Spanned {
+                    value,
+                    span: a.span,
+                })
+            });
+            let amount = match &declared {
+                Some(d) => Some(d.value),
+                None if !shared(name) => funder_amount,
+                None => None,
+            };
             Task {
                 task: spanned(&t.task),
                 duty: spanned(&t.duty),
                 funded_by: spanned(&t.funded_by),
+                declared,
+                funder_amount,
                 amount,
             }
         })
-        .collect();
-    decl.tasks = tasks;
-    (decl, ctx.diagnostics)
+        .collect()
 }
 
 fn has_indicator(d: &ast::Direction) -> bool {
@@ -468,9 +489,19 @@ fn framework(ctx: &mut Ctx, decl: &FrameworkDecl) {
         },
         FrameworkDecl::Custom { categories, .. } => {
             let mut tiers: Vec<(String, Vec<String>)> = Vec::new();
-            let mut seen: Vec<&ast::Text> = Vec::new();
+            // 一级 names are unique among themselves, 二级 names among themselves; a 二级 may repeat its
+            // 一级's name, as real forms do (满意度指标 › 满意度指标).
+            let mut seen_level1: Vec<&ast::Text> = Vec::new();
+            let mut seen_level2: Vec<&ast::Text> = Vec::new();
             for c in categories {
-                for t in std::iter::once(&c.level1).chain(&c.level2) {
+                let names =
+                    std::iter::once((&c.level1, true)).chain(c.level2.iter().map(|t| (t, false)));
+                for (t, is_level1) in names {
+                    let seen = if is_level1 {
+                        &mut seen_level1
+                    } else {
+                        &mut seen_level2
+                    };
                     if let Some(first) = seen.iter().find(|s| s.value == t.value) {
                         ctx.report(
                             Diagnostic::new(

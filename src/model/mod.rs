@@ -1,6 +1,7 @@
 //! The model: what a declaration means. Every amount is exact and in the document's unit; every derived
 //! figure carries its provenance (how it was computed and from which facts).
 
+pub mod agreement;
 mod provenance;
 mod value;
 
@@ -122,6 +123,17 @@ pub fn sum(values: impl Iterator<Item = Option<Money>>, unit: MoneyUnit) -> Opti
         .try_fold(Money::zero(unit), |acc, v| acc.checked_add(v?).ok())
 }
 
+/// A line by name, at any depth.
+pub fn find_line<'l>(lines: &'l [Line], name: &str) -> Option<&'l Line> {
+    lines.iter().find_map(|l| {
+        if l.name.value == name {
+            Some(l)
+        } else {
+            find_line(&l.children, name)
+        }
+    })
+}
+
 /// What a list of lines adds up to; `None` when it is empty or a line is unknown.
 pub fn sum_lines(lines: &[Line], unit: MoneyUnit) -> Option<Money> {
     if lines.is_empty() {
@@ -140,6 +152,8 @@ pub struct Line {
     pub derived: Option<Derived>,
     /// Declared if given, else derived; `None` when neither could be read (reported).
     pub amount: Option<Money>,
+    /// The 其中 lines list only some of the parts: they add up to at most the line.
+    pub partial: bool,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -156,7 +170,11 @@ pub struct Task {
     pub task: Spanned<String>,
     pub duty: Spanned<String>,
     pub funded_by: Spanned<String>,
-    /// The amount of the direction or project that funds it.
+    /// Its own amount, as declared (`amount 12`).
+    pub declared: Option<Spanned<Money>>,
+    /// The amount of the direction, project or spending line that funds it; `None` when unknown.
+    pub funder_amount: Option<Money>,
+    /// What its row prints: its own amount, else its funder's where it is the funder's only task.
     pub amount: Option<Money>,
 }
 

@@ -2,13 +2,9 @@
 //! without trailing zeros (`1.878`, as the seed prints), 元 tables with every decimal (`367200.00`), and
 //! JSON's exact strings. Text only: the arithmetic is `domain::money`'s.
 
+pub use crate::domain::money::round;
 use crate::domain::{Money, MoneyUnit};
-use rust_decimal::{Decimal, RoundingStrategy};
-
-/// Rounds half away from zero (the rule on printed tables), unlike `round_dp`'s banker's rounding.
-pub fn round(value: Decimal, dp: u32) -> Decimal {
-    value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
-}
+use rust_decimal::Decimal;
 
 /// The figure rounded to `precision` decimals, trailing zeros dropped (`1.8780` → `1.878`,
 /// `0.0000` → `0`), never in exponent form.
@@ -36,6 +32,26 @@ pub fn display_in(value: Decimal, unit: MoneyUnit, precision: u32) -> String {
     }
 }
 
+/// A declared figure as the tables print it: as written (`8.10`, `512.3450`: the form prints what was
+/// declared) when the spelling is this value and has no more decimals than the precision; otherwise as
+/// [`display_in`] prints any figure (a 元 table still shows every decimal of its precision).
+pub fn as_declared(
+    written: Option<&str>,
+    value: Decimal,
+    unit: MoneyUnit,
+    precision: u32,
+) -> String {
+    match (written, unit) {
+        (Some(text), MoneyUnit::WanYuan)
+            if crate::domain::money::written_scale(text) <= precision
+                && crate::domain::money::parse_exact(text) == Some(value) =>
+        {
+            text.to_string()
+        }
+        _ => display_in(value, unit, precision),
+    }
+}
+
 /// The exact figure as a plain decimal string (JSON, messages): no rounding, trailing zeros dropped.
 pub fn exact(value: Decimal) -> String {
     let v = value.normalize();
@@ -51,11 +67,6 @@ pub fn money(m: Money) -> String {
     format!("{}{}", exact(m.amount()), m.unit().name())
 }
 
-/// Decimal places as written (`38.598` → 3).
-pub fn written_scale(text: &str) -> u32 {
-    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +80,24 @@ mod tests {
             "-0.0001"
         );
         assert_eq!(display(Decimal::from_str("1.8780").unwrap(), 4), "1.878");
+    }
+
+    #[test]
+    fn declared_figures_keep_their_spelling() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let wan = MoneyUnit::WanYuan;
+        assert_eq!(as_declared(Some("8.10"), d("8.1"), wan, 4), "8.10");
+        assert_eq!(
+            as_declared(Some("512.3450"), d("512.345"), wan, 4),
+            "512.3450"
+        );
+        // More decimals than the precision: rounded like any figure.
+        assert_eq!(as_declared(Some("1.87801"), d("1.87801"), wan, 4), "1.878");
+        assert_eq!(as_declared(None, d("8.10"), wan, 4), "8.1");
+        assert_eq!(
+            as_declared(Some("8.1"), d("8.1"), MoneyUnit::Yuan, 2),
+            "8.10"
+        );
     }
 
     #[test]

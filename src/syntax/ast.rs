@@ -81,6 +81,8 @@ pub struct Line {
     pub name: Text,
     pub declared: Option<AmountLit>,
     pub derivation: Option<Derivation>,
+    /// `partial`: the 其中 lines list only some of the parts.
+    pub partial: bool,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -107,6 +109,8 @@ pub struct Task {
     pub task: Text,
     pub duty: Text,
     pub funded_by: Text,
+    /// The task's own amount (`amount 12`), where the form prints one per task.
+    pub amount: Option<AmountLit>,
     pub span: Span,
 }
 

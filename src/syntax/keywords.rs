@@ -71,6 +71,7 @@ keywords! {
     For = "for", [];
     Basis = "basis", [];
     Prior = "prior", [];
+    Partial = "partial", [];
     People = "people", [];
     Qty = "qty", [];
     Rate = "rate", [];

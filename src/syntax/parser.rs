@@ -86,6 +86,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_department
             | Rule::kw_unit
             | Rule::kw_precision
+            | Rule::kw_partial
             | Rule::kw_framework
             | Rule::kw_category
             | Rule::kw_total
@@ -262,10 +263,12 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             let task = text(&next(&pair, &mut m)?)?;
             let duty = text(&next(&pair, &mut m)?)?;
             let funded_by = text(&next(&pair, &mut m)?)?;
+            let amount = m.next().map(amount_lit).transpose()?;
             Item::Task(Task {
                 task,
                 duty,
                 funded_by,
+                amount,
                 span: sp,
             })
         }
@@ -283,12 +286,14 @@ fn line(pair: Pair<Rule>) -> Result<Line> {
         name,
         declared: None,
         derivation: None,
+        partial: false,
         children: Vec::new(),
         span: sp,
     };
     for p in m {
         match p.as_rule() {
             Rule::amount_lit => out.declared = Some(amount_lit(p)?),
+            Rule::partial => out.partial = true,
             Rule::derivation => {
                 let d = inner(&p).next().ok_or_else(|| unexpected(&p))?;
                 out.derivation = Some(match d.as_rule() {
