@@ -169,9 +169,11 @@ fn table(app: &App, out: &mut String, rows: &[&Row]) {
             money(e.map(|e| e.project_spending)),
             e.map_or_else(String::new, |e| e.directions.to_string())
         );
+        // Only a count of errors above zero is shown in red.
+        let errors_class = if r.errors > 0 { "num errors" } else { "num" };
         let _ = write!(
             out,
-            "<td class=\"num errors\">{}</td><td class=\"num warnings\">{}</td>",
+            "<td class=\"{errors_class}\">{}</td><td class=\"num warnings\">{}</td>",
             r.errors, r.warnings
         );
         let _ = writeln!(
