@@ -21,6 +21,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::check::goals::RULES,
         crate::check::periods::RULES,
         crate::check::references::RULES,
+        crate::check::scores::RULES,
         crate::check::tasks::RULES,
         crate::check::totals::RULES,
         crate::check::values::RULES,

@@ -148,3 +148,24 @@ fn each_task_prints_its_own_amount() {
     assert!(rows.iter().any(|r| r.contains("| 14 |")), "{rows:?}");
     assert!(!rows.iter().any(|r| r.contains("| 6 |")), "{rows:?}");
 }
+
+#[test]
+fn figures_of_earlier_years_add_up_year_by_year() {
+    let src = "year 2024\nunit 万元\nframework hunan\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 120 prior budget 110 prior final 2022 100 {\n  income \"一般公共预算拨款\" 100 prior budget 95 prior final 2022 90\n  income \"政府性基金拨款\" 20 prior budget 15 prior final 2022 10\n}\nspending \"基本支出\" 90 prior budget 80 prior final 2022 70\nspending \"项目支出\" 30 prior budget 30 prior final 2022 30\n";
+    assert_eq!(codes(src), Vec::<&str>::new());
+    // One 其中 figure off: that line's figure and its parts differ.
+    assert!(codes(&src.replace("prior budget 15", "prior budget 10")).contains(&"B3006"));
+    // The breakdowns of 2022 differ.
+    assert!(codes(&src.replace("prior final 2022 70", "prior final 2022 75")).contains(&"B3006"));
+    let json = bdl::emit::json::document(&bdl::compile(src).declaration.unwrap());
+    let earlier = &json["income"][0]["earlier"];
+    assert_eq!(earlier[0]["kind"], "budget");
+    assert_eq!(earlier[0]["year"], 2023);
+    assert_eq!(earlier[1]["year"], 2022);
+    assert_eq!(earlier[1]["amount"], "100");
+    let formatted = bdl::fmt::format(src).expect("formats");
+    assert!(
+        formatted.contains("prior budget 110 prior final 2022 100 {"),
+        "{formatted}"
+    );
+}

@@ -741,3 +741,106 @@ pub fn help_tasks_above_funder() -> Text {
         "这些工作任务共用同一资金来源：请更正某项任务的金额，或该支出方向、项目或支出项的金额",
     )
 }
+
+pub fn weight_missing(first: &str, missing: usize, of: usize) -> Text {
+    t(
+        format!("{missing} of the table's {of} indicators have no weight, \"{first}\" the first"),
+        format!(
+            "本表{of}个指标中有{missing}个未填写分值，首个为{}",
+            q(first)
+        ),
+    )
+}
+
+pub fn label_no_weight() -> Text {
+    t("no weight", "未填分值")
+}
+
+pub fn help_weight_missing() -> Text {
+    t(
+        "give every indicator of a weighted table its weight (`weight 10`), or none of them",
+        "已设分值的表中，每个指标都应填写分值（`weight 10`），或都不填写",
+    )
+}
+
+pub fn level1_score_mismatch(tier: &str, got: &str, points: &str) -> Text {
+    t(
+        format!("the weights under {tier} add up to {got}, not its {points} points"),
+        format!("{tier}下各指标分值合计{got}分，与其分值{points}分不符"),
+    )
+}
+
+pub fn label_level1_score(tier: &str, points: &str) -> Text {
+    t(
+        format!("{tier}: {points} points"),
+        format!("{tier}：{points}分"),
+    )
+}
+
+pub fn label_weight(weight: &str) -> Text {
+    t(format!("weight {weight}"), format!("分值{weight}"))
+}
+
+pub fn help_level1_score_mismatch() -> Text {
+    t(
+        "correct the indicators' weights or the 一级指标's points in the `scores` line",
+        "请更正各指标的分值，或 `scores` 行中该一级指标的分值",
+    )
+}
+
+/// `wanted`: the totals the form accepts (`100`, `90`).
+pub fn weights_total_mismatch(total: &str, wanted: &[String]) -> Text {
+    t(
+        format!(
+            "the indicators' weights add up to {total}, not {}",
+            wanted.join(" or ")
+        ),
+        format!("各指标分值合计{total}分，应为{}分", wanted.join("或")),
+    )
+}
+
+pub fn label_weights_total(total: &str) -> Text {
+    t(
+        format!("weights add up to {total}"),
+        format!("分值合计{total}分"),
+    )
+}
+
+pub fn help_weights_total(declared: bool) -> Text {
+    if declared {
+        t(
+            "the `scores` line says what the weights add up to: correct a weight or that line",
+            "`scores` 行规定了分值合计：请更正某个指标的分值或该行",
+        )
+    } else {
+        t(
+            "weights add up to 100, or to 90 where 预算执行 takes the other 10; say another total with `scores … total N`",
+            "分值合计应为100分，或在预算执行占10分时为90分；其他总分请用 `scores … total N` 写明",
+        )
+    }
+}
+
+/// `kind`: 预算数, 执行数 or 决算数.
+pub fn earlier_differs(name: &str, year: i32, kind: &str, declared: &str, sum: &str) -> Text {
+    t(
+        format!("\"{name}\" {year} {kind} is {declared}, but its parts add up to {sum}"),
+        format!(
+            "{}{year}年{kind}为{declared}，但其组成部分合计为{sum}",
+            q(name)
+        ),
+    )
+}
+
+pub fn earlier_breakdowns_differ(year: i32, kind: &str, income: &str, spending: &str) -> Text {
+    t(
+        format!("for {year} {kind}, income adds up to {income} but spending to {spending}"),
+        format!("{year}年{kind}：按收入性质分合计{income}，按支出性质分合计{spending}，两者不一致"),
+    )
+}
+
+pub fn help_earlier_differs() -> Text {
+    t(
+        "an earlier year's figures add up like this year's: correct the figure or its parts as that year's table printed them",
+        "以前年度的数额与本年度一样须前后相符：请按当年报表更正该数额或其组成部分",
+    )
+}

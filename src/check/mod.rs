@@ -8,6 +8,7 @@ pub(crate) mod goals;
 pub(crate) mod messages;
 pub(crate) mod periods;
 pub(crate) mod references;
+pub(crate) mod scores;
 pub(crate) mod tasks;
 pub(crate) mod totals;
 pub(crate) mod values;
@@ -25,7 +26,9 @@ const CHECKS: &[Check] = &[
     totals::declared_total_matches,
     totals::funds_match_amount,
     totals::directions_within_project_spending,
+    totals::earlier_years_add_up,
     tasks::tasks_within_their_funders,
+    scores::weights_add_up,
     amounts::direction_amount_matches_basis,
     amounts::amounts_whole_yuan,
     cost_caps::cost_cap_within_amount,

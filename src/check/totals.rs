@@ -6,7 +6,7 @@ use super::{Agreement, compare, difference, fig};
 use crate::check::messages as msg;
 use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
-use crate::model::{self, Declaration, How, Line};
+use crate::model::{self, Declaration, EarlierFigure, How, Line};
 use crate::present::{figures, provenance};
 
 crate::codes::rules! {
@@ -14,6 +14,7 @@ crate::codes::rules! {
     BREAKDOWNS_DIFFER = "B3002", Error, "the income and spending breakdowns add up to different totals", "按收入性质分与按支出性质分的合计不一致";
     TOTAL_MISMATCH = "B3003", Error, "the declared total differs from the breakdown", "申报的资金总额与分项合计不符";
     PRINTED_PRECISION = "B3004", Note, "a declared figure matches only at its printed precision", "申报数仅在其列示精度上与推算数一致";
+    EARLIER_SUM_MISMATCH = "B3006", Error, "an earlier year's figure differs from the sum of its parts", "以前年度的数额与其组成部分之和不符";
     DIRECTIONS_ABOVE_SPENDING = "B3005", Error, "the directions add up to more than 项目支出", "各支出方向合计超过项目支出";
     PROJECT_FUNDS_MISMATCH = "B3012", Error, "a direction's funds by source differ from its amount", "支出方向的分资金来源合计与其金额不符";
 }
@@ -197,6 +198,101 @@ pub fn declared_total_matches(review: &Review) -> Vec<Diagnostic> {
         out.truncate(1);
     }
     out
+}
+
+/// Figures of earlier years add up like this year's: the 其中 lines of a line to the line (to at most it
+/// when `partial`), and both breakdowns to the same total, year by year and kind by kind.
+pub fn earlier_years_add_up(review: &Review) -> Vec<Diagnostic> {
+    let decl = review.decl;
+    let mut out = Vec::new();
+    fn walk(decl: &Declaration, lines: &[Line], path: &[String], out: &mut Vec<Diagnostic>) {
+        for l in lines {
+            for e in &l.earlier {
+                let parts: Option<Vec<Money>> = l
+                    .children
+                    .iter()
+                    .map(|c| c.earlier(e.kind, e.year).map(|x| x.amount))
+                    .collect();
+                let Some(sum) = parts
+                    .filter(|p| !p.is_empty())
+                    .and_then(|p| Money::sum(decl.unit, p).ok())
+                else {
+                    continue;
+                };
+                let wrong = if l.partial {
+                    sum.compare(e.amount).is_ok_and(|o| o.is_gt())
+                } else {
+                    sum != e.amount
+                };
+                if wrong {
+                    out.push(earlier_mismatch(&l.name.value, e, sum, path));
+                }
+            }
+            walk(decl, &l.children, path, out);
+        }
+    }
+    walk(decl, &decl.income, &[], &mut out);
+    walk(decl, &decl.spending, &[], &mut out);
+    for (d, path) in review.directions() {
+        walk(decl, &d.funds, path, &mut out);
+    }
+    // Both breakdowns, for every (kind, year) that all their top-level lines carry.
+    let sum_of = |lines: &[Line], kind, year| -> Option<Money> {
+        let parts: Option<Vec<Money>> = lines
+            .iter()
+            .map(|l| l.earlier(kind, year).map(|x| x.amount))
+            .collect();
+        parts
+            .filter(|p| !p.is_empty())
+            .and_then(|p| Money::sum(decl.unit, p).ok())
+    };
+    let mut seen = Vec::new();
+    for e in decl.income.iter().flat_map(|l| &l.earlier) {
+        if seen.contains(&(e.kind, e.year)) {
+            continue;
+        }
+        seen.push((e.kind, e.year));
+        let (Some(income), Some(spending)) = (
+            sum_of(&decl.income, e.kind, e.year),
+            sum_of(&decl.spending, e.kind, e.year),
+        ) else {
+            continue;
+        };
+        if income != spending {
+            let at = decl
+                .spending
+                .first()
+                .and_then(|l| l.earlier(e.kind, e.year))
+                .map_or(e.span, |x| x.span);
+            out.push(
+                Diagnostic::new(
+                    EARLIER_SUM_MISMATCH,
+                    msg::earlier_breakdowns_differ(
+                        e.year,
+                        e.kind.name_zh(),
+                        &fig(income),
+                        &fig(spending),
+                    ),
+                    at,
+                    msg::label_spending_adds_up(&fig(spending)),
+                )
+                .with_label(e.span, msg::label_income_adds_up(&fig(income)))
+                .with_help(msg::help_earlier_differs()),
+            );
+        }
+    }
+    out
+}
+
+fn earlier_mismatch(name: &str, e: &EarlierFigure, sum: Money, path: &[String]) -> Diagnostic {
+    Diagnostic::new(
+        EARLIER_SUM_MISMATCH,
+        msg::earlier_differs(name, e.year, e.kind.name_zh(), &fig(e.amount), &fig(sum)),
+        e.span,
+        msg::label_declared(&fig(e.amount)),
+    )
+    .with_help(msg::help_earlier_differs())
+    .with_path(path)
 }
 
 /// The directions and projects are the department's project spending: together they cannot exceed its

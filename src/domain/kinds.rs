@@ -86,3 +86,33 @@ impl Breakdown {
         }
     }
 }
+
+/// Which figure of an earlier year a line carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Earlier {
+    /// 预算数 (`budget`).
+    Budget,
+    /// 执行数 (`actual`).
+    Actual,
+    /// 决算数 (`final`).
+    Final,
+}
+
+impl Earlier {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Earlier::Budget => "budget",
+            Earlier::Actual => "actual",
+            Earlier::Final => "final",
+        }
+    }
+
+    /// 预算数, 执行数, 决算数.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Earlier::Budget => "预算数",
+            Earlier::Actual => "执行数",
+            Earlier::Final => "决算数",
+        }
+    }
+}

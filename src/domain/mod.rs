@@ -7,6 +7,6 @@ pub mod kinds;
 pub mod money;
 pub mod period;
 
-pub use kinds::{Breakdown, DirectionKind, Horizon, Per};
+pub use kinds::{Breakdown, DirectionKind, Earlier, Horizon, Per};
 pub use money::{Money, MoneyUnit};
 pub use period::{Period, YearMonth};

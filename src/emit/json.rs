@@ -226,7 +226,28 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
     }
     p.end_array();
     indicators(p.key("indicators"), decl, &decl.indicators);
+    scores(p.key("scores"), decl, decl.scores.as_ref());
     directions(p.key("directions"), decl, &decl.directions, 0);
+    p.end_object();
+}
+
+/// `scores …`: each 一级指标's 分值 and the total the weights must reach.
+fn scores(p: &mut Pretty, decl: &Declaration, s: Option<&crate::model::Scores>) {
+    let Some(s) = s else {
+        p.null();
+        return;
+    };
+    p.begin_object();
+    p.key("parts").begin_array();
+    for part in &s.parts {
+        p.element().begin_object();
+        p.key("level1")
+            .opt_str(decl.framework.tiers.get(part.tier).map(|t| t.name.as_str()));
+        amount(p.key("points"), part.points);
+        p.end_object();
+    }
+    p.end_array();
+    opt_amount(p.key("total"), s.total.as_ref().map(|t| t.value));
     p.end_object();
 }
 
@@ -239,6 +260,16 @@ fn lines(p: &mut Pretty, ls: &[Line], total: Option<Money>) {
         opt_money(p.key("declared"), l.declared.as_ref().map(|d| d.value));
         derivation(p.key("derived"), &l.derived);
         share(p.key("share"), l.amount, total);
+        p.key("partial").bool(l.partial);
+        p.key("earlier").begin_array();
+        for e in &l.earlier {
+            p.element().begin_object();
+            p.key("kind").str(e.kind.keyword());
+            p.key("year").number(e.year);
+            money(p.key("amount"), e.amount);
+            p.end_object();
+        }
+        p.end_array();
         lines(p.key("items"), &l.children, total);
         p.end_object();
     }
@@ -300,6 +331,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
         p.key("summary_annual").opt_str(d.summary_annual_text());
         lines(p.key("funds"), &d.funds, d.amount);
         indicators(p.key("indicators"), decl, &d.indicators);
+        scores(p.key("scores"), decl, d.scores.as_ref());
         directions(p.key("directions"), decl, &d.children, depth + 1);
         p.end_object();
     }

@@ -229,6 +229,7 @@ impl Builder<'_> {
             }
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
             Item::Direction(d) => self.direction(d),
+            Item::Scores(s) => node(s.span, self.scores(s), INDICATOR, 0, None),
         }
     }
 
@@ -250,6 +251,20 @@ impl Builder<'_> {
         if l.partial {
             head.push(' ');
             head.push_str(K::Partial.word());
+        }
+        for e in &l.earlier {
+            let kind = match e.kind {
+                Earlier::Budget => K::Budget,
+                Earlier::Actual => K::Actual,
+                Earlier::Final => K::Final,
+            };
+            head.push_str(&format!(" {} {}", K::Prior.word(), kind.word()));
+            if let Some(y) = &e.year {
+                head.push(' ');
+                head.push_str(&y.text);
+            }
+            head.push(' ');
+            head.push_str(&self.amount(&e.amount));
         }
         let b = self.has_block(l.span).then(|| {
             block(
@@ -435,7 +450,24 @@ impl Builder<'_> {
             }
             DirectionItem::Income(l) => self.line(K::Income.word(), l, group::DIRECTION, INCOME),
             DirectionItem::Direction(d) => self.direction(d),
+            DirectionItem::Scores(s) => {
+                node(s.span, self.scores(s), group::DIRECTION, INDICATOR, None)
+            }
         }
+    }
+
+    /// `scores 产出指标 50 效益指标 30 total 90`
+    fn scores(&self, s: &Scores) -> String {
+        let mut parts = vec![K::Scores.word().to_string()];
+        for (tier, points) in &s.parts {
+            parts.push(self.text(tier));
+            parts.push(points.text.clone());
+        }
+        if let Some(t) = &s.total {
+            parts.push(K::Total.word().to_string());
+            parts.push(t.text.clone());
+        }
+        parts.join(" ")
     }
 }
 

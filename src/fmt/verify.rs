@@ -182,9 +182,23 @@ impl Literals<'_> {
                 self.text(&t.task);
                 self.text(&t.duty);
                 self.text(&t.funded_by);
+                if let Some(a) = &t.amount {
+                    self.amount(a);
+                }
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),
+            Item::Scores(s) => self.scores(s),
+        }
+    }
+
+    fn scores(&mut self, s: &Scores) {
+        for (tier, points) in &s.parts {
+            self.text(tier);
+            self.number(points);
+        }
+        if let Some(t) = &s.total {
+            self.number(t);
         }
     }
 
@@ -195,6 +209,12 @@ impl Literals<'_> {
         }
         if let Some(Derivation::Sum(parts)) = &l.derivation {
             parts.iter().for_each(|t| self.text(t));
+        }
+        for e in &l.earlier {
+            if let Some(y) = &e.year {
+                self.number(y);
+            }
+            self.amount(&e.amount);
         }
         l.children.iter().for_each(|c| self.line(c));
     }
@@ -279,6 +299,7 @@ impl Literals<'_> {
                 DirectionItem::Indicator(i) => self.indicator(i),
                 DirectionItem::Income(l) => self.line(l),
                 DirectionItem::Direction(sub) => self.direction(sub),
+                DirectionItem::Scores(s) => self.scores(s),
             }
         }
     }

@@ -59,6 +59,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         people: None,
         funds: Vec::new(),
         indicators: Vec::new(),
+        scores: None,
         children: Vec::new(),
         incomplete: false,
         span: d.span,
@@ -159,6 +160,11 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                 }
             }
             DirectionItem::Income(l) => funds_ast.push(l),
+            DirectionItem::Scores(sc) => {
+                if set_once(ctx, &out.scores.as_ref().map(|x| x.span), "scores", sc.span) {
+                    out.scores = Some(super::indicators::scores(ctx, sc));
+                }
+            }
             DirectionItem::Direction(sub) => out.children.push(lower(ctx, sub, seen)),
             DirectionItem::Period(_) | DirectionItem::Indicator(_) => {}
         }

@@ -9,7 +9,8 @@ use crate::domain::{Breakdown, Money, MoneyUnit};
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_HEADER, INVALID_HEADER, UNKNOWN_REFERENCE};
 use crate::model::{
-    Count, Declaration, Direction, How, Indicator, Measure, Op, RefKind, Reference, Value,
+    Count, Declaration, Direction, How, Indicator, Measure, Op, RefKind, Reference, ScorePart,
+    Scores, Spanned, Value,
 };
 use crate::source::Span;
 use crate::syntax::ast::{self, IndicatorOption};
@@ -627,6 +628,53 @@ fn written(r: &ast::Reference) -> String {
         }
         (_, Some(t)) => format!("{head} of \"{}\"", t.value),
         (_, None) => head.to_string(),
+    }
+}
+
+/// `scores …`: each 一级指标 named is looked up in the framework (B4003 when it is not there).
+pub(crate) fn scores(ctx: &mut Ctx, s: &ast::Scores) -> Scores {
+    let mut parts = Vec::new();
+    for (tier, points) in &s.parts {
+        let span = tier.span.join(points.span);
+        let Some(points) = ctx.non_negative(points, msg::NegativeWhat::Count) else {
+            continue;
+        };
+        match ctx.framework.find_tier(&tier.value) {
+            Some(i) => parts.push(ScorePart {
+                tier: i,
+                points,
+                span,
+            }),
+            None => {
+                let fw = &ctx.framework;
+                let tiers: Vec<&str> = fw.tiers.iter().map(|t| t.name.as_str()).collect();
+                let suggestions = fw.suggest_tier(&tier.value);
+                let d = Diagnostic::new(
+                    UNKNOWN_LEVEL_1,
+                    msg::unknown_level1(&tier.value, &fw.name),
+                    tier.span,
+                    msg::label_unknown_level1(),
+                )
+                .with_help(msg::help_level1_are(
+                    suggestions.first().map(String::as_str),
+                    &fw.name,
+                    &tiers,
+                ));
+                ctx.report(d);
+            }
+        }
+    }
+    let total = s.total.as_ref().and_then(|t| {
+        ctx.non_negative(t, msg::NegativeWhat::Count)
+            .map(|value| Spanned {
+                value,
+                span: t.span,
+            })
+    });
+    Scores {
+        parts,
+        total,
+        span: s.span,
     }
 }
 

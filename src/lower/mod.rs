@@ -207,6 +207,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         tasks: Vec::new(),
         indicators: Vec::new(),
         directions: Vec::new(),
+        scores: None,
     };
 
     let dept_indicators: Vec<&ast::Indicator> = file.select(|i| match i {
@@ -260,6 +261,28 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         }
     }
     decl.directions = directions;
+    let mut first_scores: Option<Span> = None;
+    for s in file.select(|i| match i {
+        Item::Scores(s) => Some(s),
+        _ => None,
+    }) {
+        match first_scores {
+            Some(first) => ctx.report(
+                Diagnostic::new(
+                    DUPLICATE_HEADER,
+                    msg::header_twice("scores"),
+                    s.span,
+                    msg::label_given_again(),
+                )
+                .with_label(first, msg::label_first_given())
+                .with_help(msg::help_keep_one_line("scores")),
+            ),
+            None => {
+                first_scores = Some(s.span);
+                decl.scores = Some(indicators::scores(&mut ctx, s));
+            }
+        }
+    }
     let tasks_ast: Vec<&ast::Task> = file.select(|i| match i {
         Item::Task(t) => Some(t),
         _ => None,

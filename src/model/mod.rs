@@ -9,7 +9,7 @@ pub use provenance::{BasisTerms, How, Part};
 pub use value::{Measure, Op, RefKind, Reference, Value};
 
 use crate::domain::framework::{Framework, Slot};
-use crate::domain::{DirectionKind, Horizon, Money, MoneyUnit, Per, Period};
+use crate::domain::{DirectionKind, Earlier, Horizon, Money, MoneyUnit, Per, Period};
 use crate::source::Span;
 use rust_decimal::Decimal;
 
@@ -53,6 +53,43 @@ pub struct Declaration {
     pub tasks: Vec<Task>,
     pub indicators: Vec<Indicator>,
     pub directions: Vec<Direction>,
+    /// 分值 of the 一级指标 for the department's table (and every direction's without its own).
+    pub scores: Option<Scores>,
+}
+
+/// A line's figure of an earlier year (上年预算数, 上年执行数, 决算数).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierFigure {
+    pub kind: Earlier,
+    pub year: i32,
+    pub amount: Money,
+    pub span: Span,
+}
+
+impl Line {
+    /// Its figure of `kind` for `year`, if it has one.
+    pub fn earlier(&self, kind: Earlier, year: i32) -> Option<&EarlierFigure> {
+        self.earlier
+            .iter()
+            .find(|e| e.kind == kind && e.year == year)
+    }
+}
+
+/// `scores 产出指标 50 效益指标 30 total 90`: what each 一级指标 is worth, and the total the
+/// indicators' weights must reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub parts: Vec<ScorePart>,
+    pub total: Option<Spanned<Decimal>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScorePart {
+    /// The 一级指标's index in the framework.
+    pub tier: usize,
+    pub points: Decimal,
+    pub span: Span,
 }
 
 impl Declaration {
@@ -154,6 +191,8 @@ pub struct Line {
     pub amount: Option<Money>,
     /// The 其中 lines list only some of the parts: they add up to at most the line.
     pub partial: bool,
+    /// Figures of earlier years, in the document's unit.
+    pub earlier: Vec<EarlierFigure>,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -249,6 +288,8 @@ pub struct Direction {
     pub people: Option<Decimal>,
     pub funds: Vec<Line>,
     pub indicators: Vec<Indicator>,
+    /// Its own 分值 of the 一级指标, where it differs from the document's.
+    pub scores: Option<Scores>,
     pub children: Vec<Direction>,
     /// A cost basis could not be computed (reported: B1002, B3030, B3031); its counts are unknown, so
     /// references to them report nothing more.

@@ -1,7 +1,7 @@
 //! The syntax tree: what the source says, with the byte span of every piece, before any meaning is
 //! given to it. Names are kept as written; categories, references and amounts are resolved in `lower`.
 
-pub use crate::domain::{DirectionKind, Horizon, MoneyUnit, Per};
+pub use crate::domain::{DirectionKind, Earlier, Horizon, MoneyUnit, Per};
 use crate::source::Span;
 
 /// A string or bare word as written, with its span.
@@ -56,6 +56,7 @@ pub enum Item {
     Task(Task),
     Indicator(Indicator),
     Direction(Direction),
+    Scores(Scores),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,8 @@ pub struct Line {
     pub derivation: Option<Derivation>,
     /// `partial`: the 其中 lines list only some of the parts.
     pub partial: bool,
+    /// Figures of earlier years (`prior budget 160.5`).
+    pub earlier: Vec<EarlierFigure>,
     pub children: Vec<Line>,
     pub span: Span,
 }
@@ -202,6 +205,7 @@ pub enum DirectionItem {
     Indicator(Indicator),
     Income(Line),
     Direction(Direction),
+    Scores(Scores),
 }
 
 /// `cost "一线信访岗位" < people 5 rate 235/month > prior 1.2`
@@ -226,5 +230,23 @@ pub struct Basis {
     pub price: Number,
     pub per: Per,
     pub months: Option<Number>,
+    pub span: Span,
+}
+
+/// `scores 产出指标 50 效益指标 30 total 90`: the 分值 of each 一级指标, and the total the indicators'
+/// weights must reach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scores {
+    pub parts: Vec<(Text, Number)>,
+    pub total: Option<Number>,
+    pub span: Span,
+}
+
+/// `prior budget 2023 160.5`: a line's figure of an earlier year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierFigure {
+    pub kind: Earlier,
+    pub year: Option<Number>,
+    pub amount: AmountLit,
     pub span: Span,
 }

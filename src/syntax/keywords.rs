@@ -56,6 +56,7 @@ keywords! {
     Task = "task", [Doc];
     Indicator = "indicator", [Doc, D];
     Overall = "overall", [Doc, D];
+    Scores = "scores", [Doc, D];
     Direction = "direction", [Doc, D];
     Project = "project", [Doc, D];
     Special = "special", [D];
@@ -72,6 +73,9 @@ keywords! {
     Basis = "basis", [];
     Prior = "prior", [];
     Partial = "partial", [];
+    Budget = "budget", [];
+    Actual = "actual", [];
+    Final = "final", [];
     People = "people", [];
     Qty = "qty", [];
     Rate = "rate", [];

@@ -87,6 +87,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_unit
             | Rule::kw_precision
             | Rule::kw_partial
+            | Rule::kw_scores
             | Rule::kw_framework
             | Rule::kw_category
             | Rule::kw_total
@@ -274,6 +275,7 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
         }
         Rule::indicator | Rule::overall => Item::Indicator(indicator(pair)?),
         Rule::direction | Rule::project => Item::Direction(direction(pair)?),
+        Rule::scores => Item::Scores(scores(pair)?),
         _ => return Err(unexpected(&pair)),
     })
 }
@@ -287,6 +289,7 @@ fn line(pair: Pair<Rule>) -> Result<Line> {
         declared: None,
         derivation: None,
         partial: false,
+        earlier: Vec::new(),
         children: Vec::new(),
         span: sp,
     };
@@ -294,6 +297,7 @@ fn line(pair: Pair<Rule>) -> Result<Line> {
         match p.as_rule() {
             Rule::amount_lit => out.declared = Some(amount_lit(p)?),
             Rule::partial => out.partial = true,
+            Rule::earlier => out.earlier.push(earlier(p)?),
             Rule::derivation => {
                 let d = inner(&p).next().ok_or_else(|| unexpected(&p))?;
                 out.derivation = Some(match d.as_rule() {
@@ -466,11 +470,62 @@ fn direction(pair: Pair<Rule>) -> Result<Direction> {
     Ok(out)
 }
 
+fn earlier(pair: Pair<Rule>) -> Result<EarlierFigure> {
+    let sp = span(&pair);
+    let mut kind = Earlier::Budget;
+    let mut year = None;
+    let mut amount = None;
+    for p in meaningful(&pair) {
+        match p.as_rule() {
+            Rule::earlier_kind => {
+                let k = inner(&p).next().ok_or_else(|| unexpected(&p))?;
+                kind = match k.as_rule() {
+                    Rule::kw_actual => Earlier::Actual,
+                    Rule::kw_final => Earlier::Final,
+                    _ => Earlier::Budget,
+                };
+            }
+            Rule::integer => year = Some(number(&p)),
+            Rule::amount_lit => amount = Some(amount_lit(p)?),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    let amount = amount.ok_or_else(|| unexpected(&pair))?;
+    Ok(EarlierFigure {
+        kind,
+        year,
+        amount,
+        span: sp,
+    })
+}
+
+fn scores(pair: Pair<Rule>) -> Result<Scores> {
+    let mut out = Scores {
+        parts: Vec::new(),
+        total: None,
+        span: span(&pair),
+    };
+    for p in meaningful(&pair) {
+        match p.as_rule() {
+            Rule::score_part => {
+                let mut m = meaningful(&p);
+                let tier = text(&next(&p, &mut m)?)?;
+                let points = number(&next(&p, &mut m)?);
+                out.parts.push((tier, points));
+            }
+            Rule::number => out.total = Some(number(&p)),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    Ok(out)
+}
+
 fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
     let sp = span(&pair);
     Ok(match pair.as_rule() {
         Rule::indicator | Rule::overall => DirectionItem::Indicator(indicator(pair)?),
         Rule::direction | Rule::project => DirectionItem::Direction(direction(pair)?),
+        Rule::scores => DirectionItem::Scores(scores(pair)?),
         Rule::income => DirectionItem::Income(line(pair)?),
         Rule::cost => {
             let mut m = meaningful(&pair);
