@@ -2,7 +2,7 @@
 //! client in this file, against a running `bdl serve` on 127.0.0.1. The scenarios: open a declaration
 //! and see its tables; type a mistake and see the diagnostic appear in place; fix it, save, and see
 //! the table update; change the file on disk meanwhile and see the save refused; open the review of two
-//! years. The time from a keystroke to the diagnostics and the preview in the page is measured and
+//! years; completion offers the framework's categories. The time from a keystroke to the diagnostics and the preview in the page is measured and
 //! printed (not asserted). Screenshots of each page are taken; `BDL_UPDATE_SCREENSHOTS=1` writes them
 //! to docs/screenshots/.
 //!
@@ -553,4 +553,28 @@ fn the_office_writes_checks_saves_and_reviews_in_a_browser() {
         "return document.querySelector('article.explain h1') !== null && location.pathname === '/explain/B3010'",
     );
     d.screenshot("serve-explain.png", &shots);
+
+    // Completion: after `indicator` the framework's categories.
+    d.goto(&format!("{base}/edit/broken.bdl"));
+    d.wait_for(
+        "the editor",
+        "return window.bdlEditor && document.body.dataset.checked",
+    );
+    let end = d
+        .js("return window.bdlEditor.view.state.doc.length")
+        .as_u64()
+        .unwrap();
+    put_cursor(&d, end);
+    d.type_keys(".cm-content", "\nindicator 产出");
+    d.js("window.bdlEditor.startCompletion(); return true");
+    let offered = d
+        .wait_for(
+            "the completion",
+            "var t = document.querySelector('.cm-tooltip-autocomplete'); return t ? t.innerText : null",
+        )
+        .to_string();
+    assert!(
+        offered.contains("产出数量") && offered.contains("产出成本"),
+        "{offered}"
+    );
 }
