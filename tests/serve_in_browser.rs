@@ -2,8 +2,8 @@
 //! client in this file, against a running `bdl serve` on 127.0.0.1. The scenarios: open a declaration
 //! and see its tables; type a mistake and see the diagnostic appear in place; fix it, save, and see
 //! the table update; change the file on disk meanwhile and see the save refused; open the review of two
-//! years; completion offers the framework's categories. The time from a keystroke to the diagnostics and the preview in the page is measured and
-//! printed (not asserted). Screenshots of each page are taken; `BDL_UPDATE_SCREENSHOTS=1` writes them
+//! years; completion offers the framework's categories. The time from a keystroke to the diagnostics
+//! and the preview in the page is measured and printed (not asserted). Screenshots of each page are taken; `BDL_UPDATE_SCREENSHOTS=1` writes them
 //! to docs/screenshots/.
 //!
 //! Without Chromium and chromedriver (`.ci/install-chromium` installs them) the test says SKIPPED —
