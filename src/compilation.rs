@@ -32,7 +32,12 @@ impl Source {
             Ok(text) => Ok(Source { name, text }),
             Err(d) => Err(Box::new(Compilation {
                 name,
-                text: String::new(),
+                // A bad byte is shown in its line; a file in another encoding is named, not shown.
+                text: if d.span.is_empty() {
+                    String::new()
+                } else {
+                    syntax::encoding::shown_text(bytes)
+                },
                 diagnostics: vec![*d],
                 declaration: None,
             })),

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
     let mut all: Vec<Code> = [
         crate::syntax::RULES,
+        crate::syntax::controls::RULES,
+        crate::syntax::cell_limit::RULES,
         crate::syntax::encoding::RULES,
         crate::syntax::errors::RULES,
         crate::syntax::mistakes::RULES,

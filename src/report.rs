@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub struct Report {
     diagnostic: Diagnostic,
     /// None when there is no text to show (a file that is not UTF-8).
-    source: Option<CharColumns>,
+    source: Option<Text>,
     help: Option<String>,
     lang: Lang,
 }
@@ -23,6 +23,18 @@ pub struct Report {
 impl Report {
     /// The report of `diagnostic` in `lang`.
     pub fn new(diagnostic: Diagnostic, name: &str, src: Arc<String>, lang: Lang) -> Self {
+        let lines = Arc::new(LineStarts::new(&src));
+        let source = (!src.is_empty()).then(|| {
+            Text::Windowed(Windowed {
+                name: Arc::from(name),
+                text: src,
+                lines,
+            })
+        });
+        Report::with_source(diagnostic, source, lang)
+    }
+
+    fn with_source(diagnostic: Diagnostic, source: Option<Text>, lang: Lang) -> Self {
         let help = diagnostic.help.as_ref().map(|h| h.get(lang));
         let breadcrumb = (!diagnostic.path.is_empty()).then(|| msg::breadcrumb(&diagnostic.path));
         let help = match (help, breadcrumb) {
@@ -31,10 +43,6 @@ impl Report {
             (None, Some(b)) => Some(b.get(lang).to_string()),
             (None, None) => None,
         };
-        let source = (!src.is_empty()).then(|| CharColumns {
-            name: name.to_string(),
-            text: src,
-        });
         Report {
             diagnostic,
             source,
@@ -44,39 +52,125 @@ impl Report {
     }
 }
 
-/// The source as miette reads it, but with the column of a location counted in characters: miette
-/// counts bytes, which puts `file:line:col` far to the right on lines with Chinese text.
+/// The source text as miette reads it.
 #[derive(Debug)]
-struct CharColumns {
-    name: String,
-    text: Arc<String>,
+enum Text {
+    Windowed(Windowed),
+    /// The whole file handed to miette, as before windows: the reference the tests compare with.
+    #[cfg(test)]
+    Whole(whole::CharColumns),
 }
 
-impl SourceCode for CharColumns {
+impl SourceCode for Text {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.as_str().read_span(span, before, after)?;
+        match self {
+            Text::Windowed(w) => w.read_span(span, before, after),
+            #[cfg(test)]
+            Text::Whole(w) => w.read_span(span, before, after),
+        }
+    }
+}
+
+/// Where each line of a file starts, as miette counts lines (a line ends at `\n`, `\r\n` or a lone
+/// `\r`). Built once per file, it lets a label be read from the few lines around it instead of from
+/// the start of the file.
+#[derive(Debug)]
+struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // `\r\n` is one line end: the line starts after its `\n`.
+            if bytes.get(at) == Some(&b'\r') && bytes.get(at + 1) == Some(&b'\n') {
+                continue;
+            }
+            starts.push(at + 1);
+        }
+        LineStarts(starts)
+    }
+
+    /// The index of the line holding `offset` (the last line for offsets past the end).
+    fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// The byte offset where line `line` starts, or `end` for lines past the last.
+    fn start(&self, line: usize, end: usize) -> usize {
+        self.0.get(line).copied().unwrap_or(end)
+    }
+}
+
+/// The source as miette reads it, from a window: the lines around a span (one more on each side than
+/// miette asks for) are handed to miette's own reader, and its answer is moved back to the file's
+/// offsets and line numbers. The result is the same as reading the whole file, at a cost that does not
+/// grow with the line number. The column of a location is counted in characters: miette counts bytes,
+/// which puts `file:line:col` far to the right on lines with Chinese text.
+#[derive(Debug)]
+struct Windowed {
+    name: Arc<str>,
+    text: Arc<String>,
+    lines: Arc<LineStarts>,
+}
+
+impl SourceCode for Windowed {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.text.as_str();
+        // A span starting past the end has nothing to show; miette's reader would answer the same
+        // (or, for an empty span one past the end, slice out of bounds).
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = self.lines.line_of(span.offset());
+        let last = self.lines.line_of(span.offset().saturating_add(span.len()));
+        let window_line = first.saturating_sub(before.saturating_add(1));
+        let start = self.lines.start(window_line, text.len());
+        let end = self
+            .lines
+            .start(last.saturating_add(after).saturating_add(2), text.len());
+        let window = text
+            .as_bytes()
+            .get(start..end)
+            .ok_or(MietteError::OutOfBounds)?;
+        let inner_span = SourceSpan::from((span.offset().saturating_sub(start), span.len()));
+        let inner = window.read_span(&inner_span, before, after)?;
         // The location line (`╭─[file:line:col]`) asks for the span alone; snippets ask with context.
         let column = if before == 0 && after == 0 {
-            crate::source::line_col(&self.text, span.offset()).column - 1
+            char_column(text, span.offset())
         } else {
             inner.column()
         };
         let contents = MietteSpanContents::new_named(
-            self.name.clone(),
+            self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::from((inner.span().offset() + start, inner.span().len())),
+            inner.line() + window_line,
             column,
-            inner.line_count(),
+            inner.line_count() + window_line,
         )
         .with_language("bdl");
         Ok(Box::new(contents))
     }
+}
+
+/// The character column (from 0) of a byte offset, as `source::line_col` counts it, reading only the
+/// offset's line.
+fn char_column(text: &str, offset: usize) -> usize {
+    let at = text.floor_char_boundary(offset);
+    let before = text.as_bytes().get(..at).unwrap_or_default();
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    text.get(line_start..at).unwrap_or_default().chars().count()
 }
 
 impl fmt::Display for Report {
@@ -136,7 +230,31 @@ pub fn render(
     color: bool,
     lang: Lang,
 ) -> String {
-    let src = Arc::new(src.to_string());
+    if diagnostics.is_empty() {
+        return String::new();
+    }
+    // Control characters are shown as pictures, never sent to the terminal (spans moved to match).
+    let (diagnostics, name, src) = printable(diagnostics, name, src);
+    let lines = Arc::new(LineStarts::new(&src));
+    let text = Arc::new(src);
+    let name: Arc<str> = Arc::from(name.as_str());
+    render_with(&diagnostics, color, lang, || {
+        (!text.is_empty()).then(|| {
+            Text::Windowed(Windowed {
+                name: name.clone(),
+                text: text.clone(),
+                lines: lines.clone(),
+            })
+        })
+    })
+}
+
+fn render_with(
+    diagnostics: &[Diagnostic],
+    color: bool,
+    lang: Lang,
+    source: impl Fn() -> Option<Text>,
+) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -147,7 +265,7 @@ pub fn render(
         .with_links(false);
     let mut out = String::new();
     for d in diagnostics {
-        let report = Report::new(d.clone(), name, src.clone(), lang);
+        let report = Report::with_source(d.clone(), source(), lang);
         let mut one = String::new();
         if handler.render_report(&mut one, &report).is_ok() {
             out.push_str(&help_heading(&one, lang));
@@ -162,6 +280,76 @@ pub fn render(
         out.push('\n');
     }
     out
+}
+
+/// The diagnostics, file name and source as they are safe to print: every control character shown as a
+/// picture (`␛`) or a code point (`<U+202E>`) — in the source lines, the messages and the name — and
+/// the spans moved to match. A terminal never receives a control character from a declaration.
+fn printable(
+    diagnostics: &[Diagnostic],
+    name: &str,
+    src: &str,
+) -> (Vec<Diagnostic>, String, String) {
+    use crate::present::control_chars::visible;
+    // Most files hold none: one byte scan, and nothing is rewritten.
+    let texts_of = |d: &Diagnostic| {
+        [&d.message, &d.label]
+            .into_iter()
+            .chain(d.help.as_ref())
+            .chain(d.labels.iter().map(|l| &l.text))
+            .any(|t| has_control(&t.en) || has_control(&t.zh))
+            || d.path.iter().any(|p| has_control(p))
+    };
+    if !has_control(src) && !has_control(name) && !diagnostics.iter().any(texts_of) {
+        return (diagnostics.to_vec(), name.to_string(), src.to_string());
+    }
+    // (offset in the source, bytes added by the character's picture), in order.
+    let mut growth: Vec<(usize, usize)> = Vec::new();
+    let mut added = 0;
+    for (i, c) in src.char_indices() {
+        if crate::present::control_chars::name(c).is_some() {
+            let shown = visible(c.encode_utf8(&mut [0; 4])).len();
+            added += shown.saturating_sub(c.len_utf8());
+            growth.push((i, added));
+        }
+    }
+    let shift = |offset: usize| {
+        let before = growth.partition_point(|(at, _)| *at < offset);
+        offset
+            + before
+                .checked_sub(1)
+                .and_then(|i| growth.get(i))
+                .map_or(0, |(_, n)| *n)
+    };
+    let span = |s: crate::source::Span| crate::source::Span::new(shift(s.start), shift(s.end));
+    let text = |t: &msg::Text| msg::Text::new(visible(&t.en), visible(&t.zh));
+    let diagnostics = diagnostics
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            d.span = span(d.span);
+            d.message = text(&d.message);
+            d.label = text(&d.label);
+            d.help = d.help.as_ref().map(text);
+            for l in &mut d.labels {
+                l.span = span(l.span);
+                l.text = text(&l.text);
+            }
+            d.path = d.path.iter().map(|p| visible(p)).collect();
+            d
+        })
+        .collect();
+    (diagnostics, visible(name), visible(src))
+}
+
+/// Whether `s` holds a character that is shown as a picture: a C0 control other than tab, line feed and
+/// carriage return (which `visible` keeps), DEL, or a bidirectional control (whose UTF-8 starts 0xE2).
+fn has_control(s: &str) -> bool {
+    s.bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xe2)
+        && s.chars().any(|c| {
+            !matches!(c, '\t' | '\n' | '\r') && crate::present::control_chars::name(c).is_some()
+        })
 }
 
 /// miette writes the heading `help: ` itself, in English; in another language it is replaced by the
@@ -225,16 +413,18 @@ pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
 /// severity word stays English in every language, as problem matchers expect it; the message is in
 /// `lang`.
 pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str, lang: Lang) -> String {
+    use crate::present::control_chars::visible;
     let mut out = String::new();
     for d in diagnostics {
         let at = crate::source::line_col(src, d.span.start);
         out.push_str(&format!(
-            "{name}:{}:{}: {}[{}]: {}\n",
+            "{}:{}:{}: {}[{}]: {}\n",
+            visible(name),
             at.line,
             at.column,
             severity_word(d.severity),
             d.code.as_str(),
-            d.message.get(lang)
+            visible(d.message.get(lang))
         ));
     }
     out
@@ -283,4 +473,175 @@ pub fn json(
             })
         })
         .collect()
+}
+
+/// The whole-file reader that windows replaced, kept as the reference of the tests below.
+#[cfg(test)]
+mod whole {
+    use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+    use std::sync::Arc;
+
+    #[derive(Debug)]
+    pub(super) struct CharColumns {
+        pub(super) name: String,
+        pub(super) text: Arc<String>,
+    }
+
+    impl SourceCode for CharColumns {
+        fn read_span<'a>(
+            &'a self,
+            span: &SourceSpan,
+            before: usize,
+            after: usize,
+        ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+            let inner = self.text.as_str().read_span(span, before, after)?;
+            let column = if before == 0 && after == 0 {
+                crate::source::line_col(&self.text, span.offset()).column - 1
+            } else {
+                inner.column()
+            };
+            let contents = MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                column,
+                inner.line_count(),
+            )
+            .with_language("bdl");
+            Ok(Box::new(contents))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The whole-file rendering of before windows.
+    fn render_whole(
+        diagnostics: &[Diagnostic],
+        name: &str,
+        src: &str,
+        color: bool,
+        lang: Lang,
+    ) -> String {
+        let text = Arc::new(src.to_string());
+        render_with(diagnostics, color, lang, || {
+            (!text.is_empty()).then(|| {
+                Text::Whole(whole::CharColumns {
+                    name: name.to_string(),
+                    text: text.clone(),
+                })
+            })
+        })
+    }
+
+    type Read = (Vec<u8>, usize, usize, usize, usize, usize, Option<String>);
+
+    fn read(
+        source: &dyn SourceCode,
+        span: (usize, usize),
+        before: usize,
+        after: usize,
+    ) -> Option<Read> {
+        let c = source
+            .read_span(&SourceSpan::from(span), before, after)
+            .ok()?;
+        Some((
+            c.data().to_vec(),
+            c.span().offset(),
+            c.span().len(),
+            c.line(),
+            c.column(),
+            c.line_count(),
+            c.name().map(str::to_string),
+        ))
+    }
+
+    proptest! {
+        /// Any text (line ends `\n`, `\r\n` and lone `\r`, Chinese characters), any span, any context:
+        /// the window reads what the whole file reads.
+        #[test]
+        fn windows_read_what_the_whole_file_reads(
+            text in "[a\\n\\r中 ]{0,60}",
+            offset in 0usize..70,
+            len in 0usize..20,
+            before in 0usize..4,
+            after in 0usize..4,
+        ) {
+            let text = Arc::new(text);
+            let windowed = Windowed {
+                name: Arc::from("f.bdl"),
+                text: text.clone(),
+                lines: Arc::new(LineStarts::new(&text)),
+            };
+            if offset > text.len() {
+                // miette's own reader slices out of bounds on an empty span one past the end.
+                prop_assert_eq!(read(&windowed, (offset, len), before, after), None);
+                return Ok(());
+            }
+            let whole = whole::CharColumns { name: "f.bdl".into(), text };
+            prop_assert_eq!(
+                read(&windowed, (offset, len), before, after),
+                read(&whole, (offset, len), before, after)
+            );
+        }
+    }
+
+    /// Every fixture and example, compiled, renders byte for byte as with the whole file, with and
+    /// without colour, in both languages.
+    #[test]
+    fn every_fixture_renders_as_from_the_whole_file() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = 0;
+        let mut rendered = 0;
+        for dir in ["tests/fixtures", "examples"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+                let entry = entry.unwrap();
+                if entry.path().extension().is_none_or(|e| e != "bdl") {
+                    continue;
+                }
+                let bytes = std::fs::read(entry.path()).unwrap();
+                let (src, diagnostics) = match crate::syntax::encoding::decode(&bytes) {
+                    Ok(src) => {
+                        let d = crate::compile(&src).diagnostics;
+                        (src, d)
+                    }
+                    Err(d) => (String::new(), vec![*d]),
+                };
+                let name = entry.file_name().to_string_lossy().to_string();
+                for color in [false, true] {
+                    for lang in [Lang::En, Lang::Zh] {
+                        let windowed = render(&diagnostics, &name, &src, color, lang);
+                        let whole = render_whole(&diagnostics, &name, &src, color, lang);
+                        assert_eq!(windowed, whole, "{}", entry.path().display());
+                        rendered += windowed.len();
+                    }
+                }
+                files += 1;
+            }
+        }
+        assert!(files > 100, "{files} files");
+        assert!(rendered > 100_000, "{rendered} bytes rendered");
+    }
+
+    /// A label on the last line of a long file and one on the first render as from the whole file.
+    #[test]
+    fn labels_far_down_a_long_file() {
+        let mut src = String::from("year 2024\n");
+        for i in 0..5000 {
+            src.push_str(&format!("goal \"目标{i}\"\r\n"));
+        }
+        src.push_str("oops \"x\"\n");
+        let diagnostics = crate::compile(&src).diagnostics;
+        assert!(!diagnostics.is_empty());
+        for color in [false, true] {
+            assert_eq!(
+                render(&diagnostics, "long.bdl", &src, color, Lang::Zh),
+                render_whole(&diagnostics, "long.bdl", &src, color, Lang::Zh)
+            );
+        }
+    }
 }

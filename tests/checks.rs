@@ -139,7 +139,11 @@ fn every_code_has_a_fixture() {
         }
     }
     // Codes whose input cannot be a fixture file, with the test that shows them instead.
-    let generated: [(Code, &str); 3] = [
+    let generated: [(Code, &str); 4] = [
+        (
+            code("B5003"),
+            "tests/no_control_characters.rs a_text_too_long_for_excel_is_b5003_at_check_and_refuses_the_workbook",
+        ),
         (
             code("B1007"),
             "tests/bad_input.rs a_ten_megabyte_line_is_refused_with_a_diagnostic",

@@ -287,17 +287,177 @@ fn a_file_in_another_encoding_is_a_diagnostic_in_a_folder_as_on_its_own() {
 }
 
 #[test]
-fn machine_readable_diagnostics_are_refused_for_a_folder_rather_than_ignored() {
+fn check_dir_prints_machine_readable_diagnostics_per_file() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = mixed_folder(tmp.path());
-    for format in ["json", "short"] {
-        let out = bdl()
-            .args(["check", "--format", format])
+    let out = bdl()
+        .args(["check", "--format", "json"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let files: Vec<String> = doc["files"]
+        .as_array()
+        .expect("a list per file")
+        .iter()
+        .map(|f| {
+            let name = f["file"].as_str().expect("a name");
+            name.strip_prefix(&format!("{}/", dir.display()))
+                .unwrap_or(name)
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        ["county/b.bdl", "county/bad.bdl", "seed.bdl", "z/syntax.bdl"]
+    );
+    let listed: usize = doc["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["diagnostics"].as_array().expect("list").len())
+        .sum();
+    assert_eq!(listed, doc["diagnostics"].as_array().expect("all").len());
+    assert!(doc["errors"].as_u64().expect("count") >= 2);
+
+    let out = bdl()
+        .args(["check", "--format", "short"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        text.lines().count(),
+        listed,
+        "one line per diagnostic:\n{text}"
+    );
+    assert!(
+        text.lines()
+            .all(|l| l.starts_with(&dir.display().to_string()))
+    );
+    assert!(text.contains("bad.bdl:") && text.contains("syntax.bdl:"));
+}
+
+// ── issue 10, point 5: no stale output, an honest roll-up ───────────────────────────────────────
+
+#[test]
+fn a_failed_file_leaves_no_stale_output_and_the_rollup_says_who_is_missing() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::copy(SEED, dir.join("a.bdl")).expect("copy");
+    std::fs::copy(COUNTY, dir.join("b.bdl")).expect("copy");
+    let out = tmp.path().join("out");
+    for format in ["json", "md"] {
+        bdl()
+            .args(["build", "--format", format, "-o"])
+            .arg(&out)
             .arg(&dir)
-            .output()
-            .expect("runs");
-        assert_eq!(out.status.code(), Some(2), "--format {format}");
-        assert!(out.stdout.is_empty());
-        assert!(String::from_utf8_lossy(&out.stderr).contains("--format short or json"));
+            .assert()
+            .success();
+    }
+    assert!(out.join("a.json").is_file() && out.join("a.md").is_file());
+    // a.bdl breaks: its tables of the earlier run must go, not be taken for this run's.
+    std::fs::write(dir.join("a.bdl"), WRONG_AMOUNT).expect("write");
+    let run = bdl()
+        .args(["build", "--format", "json", "-o"])
+        .arg(&out)
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(!out.join("a.json").exists(), "stale a.json left:\n{stderr}");
+    assert!(stderr.contains("removed"), "{stderr}");
+    assert!(stderr.contains("roll-up is incomplete"), "{stderr}");
+    let rollup: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("_rollup.json")).expect("roll-up"))
+            .expect("JSON");
+    assert_eq!(rollup["incomplete"][0]["path"], "a.bdl");
+    assert_eq!(rollup["incomplete"][0]["reason"], "errors");
+    assert_eq!(rollup["totals"]["departments"], 1);
+    // Markdown too.
+    bdl()
+        .args(["build", "--format", "md", "-o"])
+        .arg(&out)
+        .arg(&dir)
+        .assert()
+        .code(1);
+    assert!(!out.join("a.md").exists());
+    let md = std::fs::read_to_string(out.join("_rollup.md")).expect("roll-up");
+    assert!(
+        md.contains("**汇总不完整**") && md.contains("a.bdl（有错误）"),
+        "{md}"
+    );
+    // No temporary file is left in the output folder.
+    let hidden: Vec<String> = std::fs::read_dir(&out)
+        .expect("read")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
+}
+
+#[test]
+fn a_rollup_over_several_years_warns_and_lists_them() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    std::fs::copy(SEED, dir.join("a.bdl")).expect("copy");
+    std::fs::copy(COUNTY, dir.join("b.bdl")).expect("copy");
+    let out = tmp.path().join("out");
+    let run = bdl()
+        .args(["build", "--format", "json", "-o"])
+        .arg(&out)
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert_eq!(run.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("different budget years (2021, 2024)"));
+    let rollup: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("_rollup.json")).expect("roll-up"))
+            .expect("JSON");
+    assert_eq!(rollup["years"], serde_json::json!([2021, 2024]));
+    assert_eq!(rollup["incomplete"], serde_json::json!([]));
+    bdl()
+        .args(["build", "--format", "md", "-o"])
+        .arg(&out)
+        .arg(&dir)
+        .assert()
+        .success();
+    let md = std::fs::read_to_string(out.join("_rollup.md")).expect("roll-up");
+    assert!(md.contains("不同预算年度的申报（2021年、2024年）"), "{md}");
+}
+
+// ── issue 10, point 14: html and xlsx folders ───────────────────────────────────────────────────
+
+#[test]
+fn build_dir_writes_html_and_xlsx_per_declaration() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = mixed_folder(tmp.path());
+    for format in ["html", "xlsx"] {
+        let out = tmp.path().join(format!("out-{format}"));
+        bdl()
+            .args(["build", "--format", format, "-o"])
+            .arg(&out)
+            .arg(&dir)
+            .assert()
+            .code(1);
+        for good in ["seed", "county/b"] {
+            let path = out.join(format!("{good}.{format}"));
+            let bytes = std::fs::read(&path).expect("written");
+            if format == "html" {
+                assert!(
+                    String::from_utf8_lossy(&bytes).contains("<table"),
+                    "{path:?}"
+                );
+            } else {
+                assert!(bytes.starts_with(b"PK"), "{path:?} is a workbook");
+            }
+        }
+        assert!(!out.join(format!("county/bad.{format}")).exists());
+        assert!(out.join("_rollup.md").is_file());
     }
 }

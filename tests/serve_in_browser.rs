@@ -6,8 +6,9 @@
 //! and the preview in the page is measured and printed (not asserted). Screenshots of each page are taken; `BDL_UPDATE_SCREENSHOTS=1` writes them
 //! to docs/screenshots/.
 //!
-//! Without Chromium and chromedriver (`.ci/install-chromium` installs them) the test says SKIPPED —
-//! unless the `CI` variable is set, where a missing browser fails the test.
+//! Without Chromium and chromedriver (`.ci/install-chromium` installs them) the test is reported as
+//! ignored, with the reason; when the `CI` variable is set it runs and fails instead (build.rs decides,
+//! from the PATH and `CI` at build time, as for tests/html_in_browser.rs).
 
 // Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
 #![allow(
@@ -34,7 +35,8 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// Chromium and chromedriver, or the reason they cannot be used: a failure under CI, SKIPPED elsewhere.
+/// Chromium and chromedriver; a test that gets here without them fails (it is ignored instead where
+/// build.rs found none and `CI` is not set).
 fn browser() -> Option<(PathBuf, PathBuf)> {
     let chromium = std::env::var_os("BDL_CHROMIUM")
         .map(PathBuf::from)
@@ -42,21 +44,11 @@ fn browser() -> Option<(PathBuf, PathBuf)> {
     let driver = std::env::var_os("BDL_CHROMEDRIVER")
         .map(PathBuf::from)
         .or_else(|| find_on_path("chromedriver"));
-    match (chromium, driver) {
-        (Some(c), Some(d)) => Some((c, d)),
-        (c, _) => {
-            let missing = if c.is_none() {
-                "chromium"
-            } else {
-                "chromedriver"
-            };
-            if std::env::var_os("CI").is_some() {
-                panic!("{missing} is not installed, and CI is set: run .ci/install-chromium");
-            }
-            eprintln!("SKIPPED: {missing} is not installed (run .ci/install-chromium)");
-            None
-        }
-    }
+    assert!(
+        chromium.is_some() && driver.is_some(),
+        "chromium or chromedriver is not installed, and CI is set: run .ci/install-chromium"
+    );
+    chromium.zip(driver)
 }
 
 /// A child process killed when the test ends, however it ends.
@@ -322,6 +314,10 @@ fn checked_count(d: &Driver) -> u64 {
 }
 
 #[test]
+#[cfg_attr(
+    any(bdl_without_chromium, bdl_without_chromedriver),
+    ignore = "Chromium or chromedriver is not installed: run .ci/install-chromium, then cargo test --test serve_in_browser"
+)]
 fn the_office_writes_checks_saves_and_reviews_in_a_browser() {
     let Some((chromium, chromedriver)) = browser() else {
         return;

@@ -272,12 +272,43 @@ fn text_that_looks_like_a_formula_stays_text() {
 }
 
 #[test]
-fn xlsx_without_an_output_file_is_refused() {
-    Command::cargo_bin("bdl")
+fn xlsx_goes_to_standard_output_when_it_is_not_a_terminal() {
+    let out = Command::cargo_bin("bdl")
         .expect("the bdl binary")
         .args(["build", "--color", "never", "--format", "xlsx", EXAMPLE])
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicates::str::contains("-o"));
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(out.stdout))
+        .expect("standard output holds a workbook");
+    assert!(!book.sheet_names().is_empty());
+    let first = book.sheet_names()[0].clone();
+    assert!(book.worksheet_range(&first).is_ok());
+}
+
+#[test]
+fn xlsx_to_a_terminal_is_refused() {
+    // `script` gives the command a terminal as its standard output (util-linux; skipped where absent).
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` command to give bdl a terminal");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin!("bdl");
+    let command = format!(
+        "{} build --format xlsx {EXAMPLE}; echo exit=$?",
+        bin.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("LANG", "C")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("exit=2"), "{text}");
+    assert!(text.contains("not text for the terminal"), "{text}");
+    assert!(!text.contains("PK"), "{text}");
 }

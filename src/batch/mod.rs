@@ -53,6 +53,8 @@ impl Source {
 pub struct WalkError {
     pub path: PathBuf,
     pub message: String,
+    /// Why, in both languages (the operating system's message is English only).
+    pub reason: crate::messages::Text,
 }
 
 /// Every `.bdl` file under `dir`, sorted by relative path. Symbolic links are not followed (neither
@@ -75,6 +77,10 @@ pub fn walk(dir: &Path) -> (Vec<Source>, Vec<WalkError>) {
                         .path()
                         .map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
                     message: e.to_string(),
+                    reason: e.io_error().map_or_else(
+                        || crate::messages::Text::new(e.to_string(), e.to_string()),
+                        crate::messages::io_reason,
+                    ),
                 });
                 continue;
             }

@@ -65,10 +65,74 @@ pub fn json_entry(e: &Entry, first: bool) -> String {
     p.finish()
 }
 
+/// Why a declaration of a folder is not in its roll-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Missing {
+    /// It has errors (or warnings under `--deny warnings`).
+    Errors,
+    /// It could not be read.
+    Unreadable,
+    /// Its tables could not be written.
+    NotWritten,
+    /// Its figures cannot be put into the roll-up exactly.
+    Inexact,
+}
+
+impl Missing {
+    /// The word in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Missing::Errors => "errors",
+            Missing::Unreadable => "unreadable",
+            Missing::NotWritten => "not-written",
+            Missing::Inexact => "inexact",
+        }
+    }
+
+    /// The words in the Markdown roll-up, which is in Chinese like the tables.
+    fn zh(self) -> &'static str {
+        match self {
+            Missing::Errors => "有错误",
+            Missing::Unreadable => "无法读取",
+            Missing::NotWritten => "无法写入",
+            Missing::Inexact => "金额无法精确汇总",
+        }
+    }
+}
+
+/// What a folder's roll-up does not simply sum: the declarations left out, and the budget years of
+/// those summed (more than one is a warning: a roll-up normally covers one year).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Coverage {
+    pub missing: Vec<(String, Missing)>,
+    pub years: std::collections::BTreeSet<i32>,
+}
+
 /// The end of the JSON roll-up: the grand totals. `empty` when no department was written.
 pub fn json_tail(t: &Totals, empty: bool) -> String {
+    json_tail_covering(t, empty, None)
+}
+
+/// [`json_tail`] for a folder: also `incomplete` (the declarations left out, path and reason) and
+/// `years` (the budget years summed).
+pub fn json_tail_covering(t: &Totals, empty: bool, coverage: Option<&Coverage>) -> String {
     let mut p = Pretty::resume(2, empty);
     p.end_array();
+    if let Some(c) = coverage {
+        p.key("incomplete").begin_array();
+        for (path, why) in &c.missing {
+            p.element().begin_object();
+            p.key("path").str(path);
+            p.key("reason").str(why.as_str());
+            p.end_object();
+        }
+        p.end_array();
+        p.key("years").begin_array();
+        for y in &c.years {
+            p.element().number(*y);
+        }
+        p.end_array();
+    }
     p.key("totals").begin_object();
     p.key("departments").number(t.departments);
     amount(p.key("total"), t.total);
@@ -107,12 +171,39 @@ fn line_cell(ls: &[(String, Decimal)]) -> String {
 /// The Markdown roll-up's title, grand totals and the head of the departments' table; the rows
 /// (`markdown_row`, one per department in order) follow it.
 pub fn markdown_head(t: &Totals) -> String {
+    markdown_head_covering(t, None)
+}
+
+/// [`markdown_head`] for a folder: says which declarations are left out and why, and warns when the
+/// years summed differ.
+pub fn markdown_head_covering(t: &Totals, coverage: Option<&Coverage>) -> String {
     let mut out = String::new();
     out.push_str("# 部门预算汇总表\n\n");
     out.push_str(&format!(
         "金额单位：万元（以元填报的部门已按 1万元 = 10000元 精确折算，未作舍入）。共 {} 个部门，{} 个支出方向。\n\n",
         t.departments, t.directions
     ));
+    if let Some(c) = coverage {
+        if !c.missing.is_empty() {
+            let list: Vec<String> = c
+                .missing
+                .iter()
+                .map(|(path, why)| format!("{}（{}）", escape_cell(path), why.zh()))
+                .collect();
+            out.push_str(&format!(
+                "**汇总不完整**：以下 {} 份申报未计入合计：{}。\n\n",
+                c.missing.len(),
+                list.join("、")
+            ));
+        }
+        if c.years.len() > 1 {
+            let years: Vec<String> = c.years.iter().map(|y| format!("{y}年")).collect();
+            out.push_str(&format!(
+                "**注意**：合计包含不同预算年度的申报（{}）。\n\n",
+                years.join("、")
+            ));
+        }
+    }
     out.push_str("## 合计\n\n| 项目 | 金额 |\n|---|---:|\n");
     out.push_str(&format!("| 资金总额 | {} |\n", figures::exact(t.total)));
     for (n, v) in &t.income {

@@ -1,10 +1,11 @@
-//! `bdl build FILE --format md|json|html [-o PATH]`, `bdl build FILE --format xlsx -o PATH`, and
+//! `bdl build FILE --format md|json|html|xlsx [-o PATH|-]` (a workbook is never printed to a terminal),
+//! and
 //! `bdl build DIR --format md|json -o OUTDIR`
 
 use super::Format;
 use bdl::emit;
 use bdl::messages as msg;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -15,8 +16,18 @@ pub fn run(
     color: bool,
     deny_warnings: bool,
 ) -> ExitCode {
-    if format == Format::Xlsx && output.is_none() {
-        super::error(msg::xlsx_needs_output());
+    // `-o -` is standard output, as `-` is standard input.
+    let output = output.filter(|p| *p != Path::new("-"));
+    if let Some(out) = output
+        && (super::output::same_file(out, file)
+            || (file == Path::new("-") && super::output::same_file(out, Path::new("/dev/stdin"))))
+    {
+        super::error(msg::output_is_input(&out.display().to_string()));
+        return ExitCode::from(2);
+    }
+    // A workbook goes to a file or a pipe, never to a terminal it would fill with binary.
+    if format == Format::Xlsx && output.is_none() && std::io::stdout().is_terminal() {
+        super::error(msg::xlsx_to_terminal());
         return ExitCode::from(2);
     }
     let (decl, ok) = match super::compile::run_one(file, color, deny_warnings) {
@@ -29,6 +40,21 @@ pub fn run(
         }
         return ExitCode::from(1);
     };
+    // A text longer than an Excel cell: B5003 refuses the workbook, as `check` warned.
+    if format == Format::Xlsx
+        && let Some(chars) = emit::xlsx::overlong_cell(&emit::layout::tables(&decl))
+    {
+        let d = bdl::syntax::cell_limit::workbook_refused(chars);
+        let name = file.display().to_string();
+        eprint!(
+            "{}",
+            bdl::report::render(&[d], &name, "", color, super::lang())
+        );
+        if output.is_some() {
+            super::error(msg::nothing_written());
+        }
+        return ExitCode::from(1);
+    }
     let bytes = match format {
         Format::Md => emit::markdown::render(&decl).into_bytes(),
         Format::Json => emit::json::render(&decl).into_bytes(),
@@ -43,11 +69,14 @@ pub fn run(
     };
     match output {
         Some(path) => match super::io::write_atomically(path, &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => {
+                super::note(msg::wrote(&path.display().to_string()));
+                ExitCode::SUCCESS
+            }
             Err(e) => {
                 super::error(msg::cannot_write(
                     &path.display().to_string(),
-                    &e.to_string(),
+                    &super::why(&e),
                 ));
                 ExitCode::from(2)
             }
@@ -81,22 +110,12 @@ pub fn run_folder(
         );
         return ExitCode::from(2);
     };
-    // Formats are listed one by one so a new one must decide whether folders support it.
+    // Formats are listed one by one so a new one must decide how folders write it.
     let folder_format = match format {
         Format::Md => FolderFormat::Md,
         Format::Json => FolderFormat::Json,
-        Format::Html | Format::Xlsx => {
-            let name = if format == Format::Html {
-                "html"
-            } else {
-                "xlsx"
-            };
-            eprintln!(
-                "{}",
-                msg::folder_format_unsupported(name).get(super::lang())
-            );
-            return ExitCode::from(2);
-        }
+        Format::Html => FolderFormat::Html,
+        Format::Xlsx => FolderFormat::Xlsx,
     };
     if out_dir.exists() && !out_dir.is_dir() {
         eprintln!(

@@ -20,26 +20,50 @@ pub fn run(
             Ok(u) => u,
             Err(code) => return code,
         };
-        failed |= !unit.ok(deny_warnings);
+        let ok = unit.ok(deny_warnings);
+        failed |= !ok;
+        if ok && format == DiagnosticFormat::Human {
+            super::note(bdl::messages::file_passed(&unit.name));
+        }
         match format {
             DiagnosticFormat::Human => print_human(&unit, color),
             DiagnosticFormat::Short => print!(
                 "{}",
                 report::short(&unit.diagnostics, &unit.name, &unit.text, super::lang())
             ),
-            DiagnosticFormat::Json => json_files.push(file_json(&unit)),
+            DiagnosticFormat::Json => json_files.push((unit.name.clone(), file_json(&unit))),
         }
     }
     if format == DiagnosticFormat::Json {
-        let diagnostics: Vec<serde_json::Value> = json_files.into_iter().flatten().collect();
-        let count = |s: &str| diagnostics.iter().filter(|d| d["severity"] == s).count();
+        let count =
+            |ds: &[serde_json::Value], s: &str| ds.iter().filter(|d| d["severity"] == s).count();
+        // Per file (a folder's files in path order), and every diagnostic in one list as before.
+        let per_file: Vec<serde_json::Value> = json_files
+            .iter()
+            .map(|(name, ds)| {
+                serde_json::json!({
+                    "file": name,
+                    "errors": count(ds, "error"),
+                    "warnings": count(ds, "warning"),
+                    "notes": count(ds, "note"),
+                    "diagnostics": ds,
+                })
+            })
+            .collect();
+        let diagnostics: Vec<serde_json::Value> =
+            json_files.into_iter().flat_map(|(_, ds)| ds).collect();
         let doc = serde_json::json!({
-            "errors": count("error"),
-            "warnings": count("warning"),
-            "notes": count("note"),
+            "errors": count(&diagnostics, "error"),
+            "warnings": count(&diagnostics, "warning"),
+            "notes": count(&diagnostics, "note"),
+            "files": per_file,
             "diagnostics": diagnostics,
         });
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+    }
+    if !failed && format == DiagnosticFormat::Human && super::verbosity() != super::Verbosity::Quiet
+    {
+        super::error(bdl::messages::all_checks_passed(files.len()));
     }
     if failed {
         ExitCode::from(1)

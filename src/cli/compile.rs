@@ -6,11 +6,29 @@ use bdl::{Compilation, report};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// Reads one file (or `-`) as a source for the front door, or the compilation that refuses it: B1004
+/// (another encoding, or not text) or B1007 (over the size limit, known before reading). Only a file
+/// that cannot be read at all is an `Err`.
+pub fn read_source(path: &Path) -> std::io::Result<Result<bdl::Source, Box<Compilation>>> {
+    let (name, bytes) = super::io::read_bytes(path)?;
+    Ok(match bytes {
+        super::io::Bytes::Read(b) => bdl::Source::decode(name, &b),
+        super::io::Bytes::TooLarge(size) => Err(Box::new(Compilation {
+            name,
+            text: String::new(),
+            diagnostics: vec![bdl::syntax::too_large(size)],
+            declaration: None,
+        })),
+    })
+}
+
 /// Reads and compiles one file, printing nothing. A file in another encoding is a diagnostic of that
 /// file (B1004); only a file that cannot be read at all is an `Err`.
 pub fn load(path: &Path) -> std::io::Result<Compilation> {
-    let (name, bytes) = super::io::read_bytes(path)?;
-    let mut unit = bdl::compile_bytes(name, &bytes);
+    let mut unit = match read_source(path)? {
+        Ok(source) => source.compile(),
+        Err(refused) => *refused,
+    };
     unit.allow(super::allowed());
     Ok(unit)
 }
@@ -20,7 +38,7 @@ pub fn compile_path(path: &Path) -> Result<Compilation, ExitCode> {
     load(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
-            &e.to_string(),
+            &super::why(&e),
         ));
         ExitCode::from(2)
     })

@@ -63,7 +63,14 @@ fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
 fn read(arg: &str) -> Result<(String, Vec<u8>), String> {
     let path = Path::new(arg);
     if arg == "-" || path.exists() {
-        return super::io::read_bytes(path).map_err(|e| e.to_string());
+        let (name, bytes) = super::io::read_bytes(path).map_err(|e| super::why(&e))?;
+        return match bytes {
+            super::io::Bytes::Read(b) => Ok((name, b)),
+            super::io::Bytes::TooLarge(size) => {
+                let d = bdl::syntax::too_large(size);
+                Err(format!("[{}] {}", d.code.as_str(), d.message.get(lang())))
+            }
+        };
     }
     match git_spec(arg) {
         Some(_) => super::git::show(arg).map(|bytes| (arg.to_string(), bytes)),

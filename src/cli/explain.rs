@@ -1,8 +1,8 @@
-//! `bdl explain [CODE]`: a code's documentation page (docs/diagnostics/CODE.md), or the list of every
-//! code when none is given.
+//! `bdl explain [CODE]`: a code's documentation page (docs/diagnostics/CODE.md, or in Chinese
+//! docs/diagnostics/zh/CODE.md), or the list of every code when none is given.
 
 use bdl::codes::Code;
-use bdl::messages as msg;
+use bdl::messages::{self as msg, Lang};
 use bdl::report;
 use std::process::ExitCode;
 
@@ -13,7 +13,11 @@ pub fn run(code: Option<&str>) -> ExitCode {
     };
     match bdl::registry::parse(code) {
         Some(c) => {
-            print!("{}", c.page());
+            let page = match super::lang() {
+                Lang::Zh => super::pages_zh::page(c.as_str()).unwrap_or(c.page()),
+                Lang::En => c.page(),
+            };
+            print!("{page}");
             ExitCode::SUCCESS
         }
         None => {
@@ -33,14 +37,22 @@ fn list() -> String {
             out.push('\n');
         }
         range = first;
+        let lang = super::lang();
+        let severity = match lang {
+            Lang::En => report::severity_word(c.severity()),
+            Lang::Zh => msg::severity_zh(c.severity()),
+        };
         out.push_str(&format!(
             "{}  {:<7}  {}\n",
             c.as_str(),
-            report::severity_word(c.severity()),
-            c.title()
+            severity,
+            c.title_in(lang)
         ));
     }
-    out.push_str("\n`bdl explain CODE` prints a code's page (docs/diagnostics/CODE.md).\n");
+    out.push_str(&format!(
+        "\n{}\n",
+        msg::explain_list_footer().get(super::lang())
+    ));
     out
 }
 

@@ -1,5 +1,6 @@
 //! `bdl fmt [--check] [--diff] PATH…`: rewrite declarations in their canonical form. Every result is
-//! proven by `bdl::fmt::format` before anything is written, and files are replaced atomically.
+//! proven by `bdl::fmt::format` before anything is written, and files are replaced atomically
+//! keeping their permissions, owner, links (see `output.rs`).
 
 use super::lang;
 use bdl::messages as msg;
@@ -54,15 +55,17 @@ pub fn run(paths: &[PathBuf], opts: &Options) -> ExitCode {
 
 fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let stdin = path == Path::new("-");
-    let (name, bytes) = super::io::read_bytes(path).map_err(|e| {
+    // Read as `check` reads it: over the size limit or in another encoding is a diagnostic of the
+    // file (exit 1); only a file that cannot be read at all is an error (exit 2).
+    let source = super::compile::read_source(path).map_err(|e| {
         super::error(msg::cannot_read(
             &path.display().to_string(),
-            &e.to_string(),
+            &super::why(&e),
         ));
         ExitCode::from(2)
     })?;
     // Decoded by the front door, as `check` and `build` do: a file in another encoding is B1004.
-    let src = match bdl::Source::decode(name, &bytes) {
+    let src = match source {
         Ok(source) => source,
         Err(refused) => {
             eprint!("{}", super::compile::human_text(&refused, opts.color));
@@ -104,13 +107,18 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     } else if stdin {
         stdout.write_all(formatted.as_bytes())
     } else if changed {
-        if let Err(e) = super::io::write_atomically(path, &formatted) {
-            super::error(msg::cannot_write(
-                &path.display().to_string(),
-                &e.to_string(),
-            ));
+        use super::output::ReplaceError;
+        let shown = path.display().to_string();
+        if let Err(e) = super::output::replace_source(path, &formatted) {
+            super::error(match e {
+                ReplaceError::ReadOnly => msg::fmt_read_only(&shown),
+                ReplaceError::HardLinked(n) => msg::fmt_hard_linked(&shown, n),
+                ReplaceError::Owner => msg::cannot_keep_owner(&shown),
+                ReplaceError::Io(e) => msg::cannot_write(&shown, &super::why(&e)),
+            });
             return Err(ExitCode::from(2));
         }
+        super::note(msg::reformatted(&shown));
         Ok(())
     } else {
         Ok(())

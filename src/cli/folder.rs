@@ -3,21 +3,24 @@
 //! and a roll-up line; diagnostics are printed per file, in path order, whatever the thread count.
 
 use super::io::write_atomically;
+use bdl::batch::printed::{Coverage, Missing};
 use bdl::batch::rollup::{Entry, RollupError, Totals};
 use bdl::batch::{self, Source};
 use bdl::emit;
 use bdl::messages as msg;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::fs::File;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use tempfile::NamedTempFile;
 
 /// The formats a folder build writes (one per source, plus the roll-up).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum FolderFormat {
     Md,
     Json,
+    Html,
+    Xlsx,
 }
 
 impl FolderFormat {
@@ -25,36 +28,57 @@ impl FolderFormat {
         match self {
             FolderFormat::Md => "md",
             FolderFormat::Json => "json",
+            FolderFormat::Html => "html",
+            FolderFormat::Xlsx => "xlsx",
         }
     }
 
-    fn render(self, decl: &bdl::model::Declaration) -> String {
+    /// The roll-up's own format: JSON beside JSON, Markdown beside the forms people read.
+    fn rollup(self) -> FolderFormat {
         match self {
-            FolderFormat::Md => emit::markdown::render(decl),
-            FolderFormat::Json => emit::json::render(decl),
+            FolderFormat::Json => FolderFormat::Json,
+            FolderFormat::Md | FolderFormat::Html | FolderFormat::Xlsx => FolderFormat::Md,
         }
+    }
+
+    fn render(self, decl: &bdl::model::Declaration) -> Result<Vec<u8>, String> {
+        Ok(match self {
+            FolderFormat::Md => emit::markdown::render(decl).into_bytes(),
+            FolderFormat::Json => emit::json::render(decl).into_bytes(),
+            FolderFormat::Html => emit::html::render(decl).into_bytes(),
+            FolderFormat::Xlsx => {
+                if let Some(chars) = emit::xlsx::overlong_cell(&emit::layout::tables(decl)) {
+                    let limit = bdl::syntax::cell_limit::EXCEL_CELL_CHARS;
+                    let why = bdl::syntax::messages::too_long_for_excel(chars, limit);
+                    return Err(format!("[B5003] {}", why.get(super::lang())));
+                }
+                emit::xlsx::render(decl).map_err(|e| e.to_string())?
+            }
+        })
     }
 }
 
 /// The roll-up's file name: `_rollup.json` / `_rollup.md`. A source that would write the same path
 /// (`DIR/_rollup.bdl`) is refused rather than overwritten.
 fn rollup_name(format: FolderFormat) -> String {
-    format!("_rollup.{}", format.extension())
+    format!("_rollup.{}", format.rollup().extension())
 }
 
 /// The roll-up, written while the departments are delivered, so that only the grand totals stay in
 /// memory. JSON is written in order into a temporary file beside the roll-up; Markdown puts the totals
-/// first, so its rows go to a temporary file and the roll-up is put together at the end. Either way
-/// the roll-up appears whole, by a rename, or not at all.
+/// first, so its rows go to a temporary file and the roll-up is put together at the end. Temporary
+/// files have unpredictable names and are created exclusively (`tempfile`), and the roll-up appears
+/// whole, by a rename, or not at all.
 struct RollupWriter {
     format: FolderFormat,
     path: PathBuf,
-    /// The JSON roll-up being written, or the Markdown rows.
-    part: PathBuf,
-    file: Option<BufWriter<File>>,
+    /// The JSON roll-up being written, or the Markdown rows (removed when dropped).
+    file: Option<BufWriter<NamedTempFile>>,
     /// The first write that failed; nothing more is written after it.
     io_error: Option<std::io::Error>,
     totals: Totals,
+    /// The declarations left out and the years summed.
+    coverage: Coverage,
 }
 
 enum RollupFailure {
@@ -62,34 +86,26 @@ enum RollupFailure {
     Io(std::io::Error),
 }
 
-fn temp_beside(path: &Path, what: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.bdl-{what}-{}", std::process::id()))
+fn temp_in(dir: &Path) -> std::io::Result<NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(".bdl-rollup-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
 }
 
 impl RollupWriter {
     fn start(format: FolderFormat, out_dir: &Path) -> RollupWriter {
         let path = out_dir.join(rollup_name(format));
-        let part = temp_beside(
-            &path,
-            if format == FolderFormat::Md {
-                "rows"
-            } else {
-                "tmp"
-            },
-        );
+        let format = format.rollup();
         let mut w = RollupWriter {
             format,
             path,
             file: None,
             io_error: None,
             totals: Totals::default(),
-            part,
+            coverage: Coverage::default(),
         };
-        match std::fs::create_dir_all(out_dir).and_then(|_| File::create(&w.part)) {
+        match std::fs::create_dir_all(out_dir).and_then(|_| temp_in(out_dir)) {
             Ok(f) => {
                 w.file = Some(BufWriter::new(f));
                 if format == FolderFormat::Json {
@@ -114,30 +130,32 @@ impl RollupWriter {
     fn push(&mut self, e: &Entry) -> Result<(), RollupError> {
         let first = self.totals.departments == 0;
         self.totals.add(e)?;
+        if let Some(y) = e.year {
+            self.coverage.years.insert(y);
+        }
         let text = match self.format {
             FolderFormat::Json => bdl::batch::printed::json_entry(e, first),
-            FolderFormat::Md => bdl::batch::printed::markdown_row(e),
+            _ => bdl::batch::printed::markdown_row(e),
         };
         self.write(&text);
         Ok(())
     }
 
-    /// Nothing is written: the temporary file goes.
-    fn abandon(mut self) {
-        self.file = None;
-        let _ = std::fs::remove_file(&self.part);
+    /// A declaration of the folder that is not in the roll-up, and why.
+    fn leave_out(&mut self, path: String, why: Missing) {
+        self.coverage.missing.push((path, why));
     }
+
+    /// Nothing is written: the temporary file goes (when dropped).
+    fn abandon(self) {}
 
     fn finish(mut self) -> Result<(), std::io::Error> {
-        let result = self.complete();
-        self.file = None;
-        let _ = std::fs::remove_file(&self.part);
-        result
-    }
-
-    fn complete(&mut self) -> Result<(), std::io::Error> {
         if self.format == FolderFormat::Json {
-            let tail = bdl::batch::printed::json_tail(&self.totals, self.totals.departments == 0);
+            let tail = bdl::batch::printed::json_tail_covering(
+                &self.totals,
+                self.totals.departments == 0,
+                Some(&self.coverage),
+            );
             self.write(&tail);
         }
         if let Some(e) = self.io_error.take() {
@@ -146,24 +164,22 @@ impl RollupWriter {
         let Some(f) = self.file.take() else {
             return Err(std::io::Error::other("roll-up not started"));
         };
-        f.into_inner().map_err(|e| e.into_error())?;
-        match self.format {
-            FolderFormat::Json => std::fs::rename(&self.part, &self.path),
-            FolderFormat::Md => {
-                let whole = temp_beside(&self.path, "tmp");
-                let result = File::create(&whole).and_then(|f| {
-                    let mut out = BufWriter::new(f);
-                    out.write_all(bdl::batch::printed::markdown_head(&self.totals).as_bytes())?;
-                    std::io::copy(&mut File::open(&self.part)?, &mut out)?;
-                    out.into_inner().map_err(|e| e.into_error())?;
-                    std::fs::rename(&whole, &self.path)
-                });
-                if result.is_err() {
-                    let _ = std::fs::remove_file(&whole);
-                }
-                result
+        let mut part = f.into_inner().map_err(|e| e.into_error())?;
+        let whole = match self.format {
+            FolderFormat::Json => part,
+            _ => {
+                let dir = self.path.parent().unwrap_or(Path::new("."));
+                let mut out = BufWriter::new(temp_in(dir)?);
+                let head =
+                    bdl::batch::printed::markdown_head_covering(&self.totals, Some(&self.coverage));
+                out.write_all(head.as_bytes())?;
+                part.as_file_mut().seek(SeekFrom::Start(0))?;
+                std::io::copy(part.as_file_mut(), &mut out)?;
+                out.into_inner().map_err(|e| e.into_error())?
             }
-        }
+        };
+        whole.as_file().sync_all()?;
+        whole.persist(&self.path).map(|_| ()).map_err(|e| e.error)
     }
 }
 
@@ -180,6 +196,8 @@ struct Outcome {
     text: String,
     status: Status,
     rollup: Option<Entry>,
+    /// Why a built declaration is not in the roll-up.
+    missing: Option<Missing>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -195,19 +213,40 @@ fn compile_one(
     opts: &Options,
     build: Option<(FolderFormat, &Path)>,
 ) -> Outcome {
-    let io_failure = |text: String| Outcome {
-        text,
-        status: Status::Io,
-        rollup: None,
+    let lang = super::lang();
+    // Where this source's tables go (None for a check, or a path that would take the roll-up's place).
+    let out = build.and_then(|(format, out_dir)| {
+        source
+            .output_path(out_dir, format.extension())
+            .filter(|p| *p != out_dir.join(rollup_name(format)))
+    });
+    // A failed source leaves no output behind: tables from an earlier run would read as this run's.
+    let fail = |mut text: String, status: Status, why: Missing| {
+        if build.is_some() {
+            text.push_str(&format!("{}\n", msg::file_not_written(name).get(lang)));
+            if let Some(old) = &out
+                && std::fs::symlink_metadata(old).is_ok_and(|m| m.is_file())
+                && std::fs::remove_file(old).is_ok()
+            {
+                text.push_str(&format!(
+                    "{}\n",
+                    msg::stale_output_removed(&old.display().to_string()).get(lang)
+                ));
+            }
+        }
+        Outcome {
+            text,
+            status,
+            rollup: None,
+            missing: build.map(|_| why),
+        }
     };
     // Read, decoded and reported exactly as a single file is (a GBK file is B1004, not an I/O error).
     let mut unit = match super::compile::load(&source.path) {
         Ok(u) => u,
         Err(e) => {
-            return io_failure(format!(
-                "{}\n",
-                msg::cannot_read(name, &e.to_string()).get(super::lang())
-            ));
+            let text = format!("{}\n", msg::cannot_read(name, &super::why(&e)).get(lang));
+            return fail(text, Status::Io, Missing::Unreadable);
         }
     };
     unit.name = name.to_string();
@@ -215,78 +254,67 @@ fn compile_one(
     let ok = unit.ok(opts.deny_warnings);
     drop(unit.text);
     let Some(decl) = unit.declaration.filter(|_| ok) else {
-        if build.is_some() {
-            text.push_str(&format!(
-                "{}\n",
-                msg::file_not_written(name).get(super::lang())
-            ));
-        }
-        return Outcome {
-            text,
-            status: Status::Failed,
-            rollup: None,
-        };
+        return fail(text, Status::Failed, Missing::Errors);
     };
     let Some((format, out_dir)) = build else {
         return Outcome {
             text,
             status: Status::Ok,
             rollup: None,
+            missing: None,
         };
     };
     let entry = match Entry::of(source.display_relative(), &decl) {
         Ok(e) => e,
         Err(e) => {
-            let lang = super::lang();
             text.push_str(&format!(
-                "{}\n{}\n",
-                msg::cannot_roll_up(name, &e.to_string()).get(lang),
-                msg::file_not_written(name).get(lang)
+                "{}\n",
+                msg::cannot_roll_up(name, &e.to_string()).get(lang)
             ));
-            return Outcome {
-                text,
-                status: Status::Failed,
-                rollup: None,
-            };
+            return fail(text, Status::Failed, Missing::Inexact);
         }
     };
-    let extension = format.extension();
-    let Some(out) = source
-        .output_path(out_dir, extension)
-        .filter(|p| *p != out_dir.join(rollup_name(format)))
-    else {
+    let Some(out) = out.clone() else {
         text.push_str(&format!(
             "{}\n",
-            msg::output_takes_rollup_place(name, &rollup_name(format)).get(super::lang())
+            msg::output_takes_rollup_place(name, &rollup_name(format)).get(lang)
         ));
-        return Outcome {
-            text,
-            status: Status::Failed,
-            rollup: None,
-        };
+        return fail(text, Status::Failed, Missing::NotWritten);
     };
-    let rendered = format.render(&decl);
+    let rendered = match format.render(&decl) {
+        Ok(r) => r,
+        Err(e) => {
+            text.push_str(&format!("{}\n", msg::cannot_make_workbook(&e).get(lang)));
+            return fail(text, Status::Failed, Missing::NotWritten);
+        }
+    };
     drop(decl);
     let written = out
         .parent()
         .map_or(Ok(()), std::fs::create_dir_all)
         .and_then(|_| write_atomically(&out, &rendered));
     match written {
-        Ok(()) => Outcome {
-            text,
-            status: Status::Ok,
-            rollup: Some(entry),
-        },
+        Ok(()) => {
+            if super::verbosity() == super::Verbosity::Verbose {
+                text.push_str(&format!(
+                    "{}\n",
+                    msg::wrote(&out.display().to_string()).get(lang)
+                ));
+            }
+            let _ = out_dir;
+            Outcome {
+                text,
+                status: Status::Ok,
+                rollup: Some(entry),
+                missing: None,
+            }
+        }
         Err(e) => {
             text.push_str(&format!(
                 "{}\n",
-                msg::cannot_write(&out.display().to_string(), &e.to_string()).get(super::lang())
+                msg::cannot_write(&out.display().to_string(), &super::why(&e)).get(lang)
             ));
-            Outcome {
-                text,
-                status: Status::Io,
-                rollup: None,
-            }
+            fail(text, Status::Io, Missing::NotWritten)
         }
     }
 }
@@ -323,7 +351,8 @@ pub fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
             for e in errors {
                 eprintln!(
                     "{}",
-                    msg::cannot_read(&e.path.display().to_string(), &e.message).get(super::lang())
+                    msg::cannot_read(&e.path.display().to_string(), e.reason.get(super::lang()))
+                        .get(super::lang())
                 );
                 io_failed = true;
             }
@@ -340,6 +369,13 @@ pub fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
     (sources, io_failed)
 }
 
+/// The files of `paths` with folders walked, in path order; `None` (reported) when a folder could
+/// not be read whole.
+pub fn files_of(paths: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let (sources, io_failed) = gather(paths);
+    (!io_failed).then(|| sources.into_iter().map(|s| s.path).collect())
+}
+
 fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) -> ExitCode {
     let (sources, mut io_failed) = gather(paths);
     let bar = progress(sources.len());
@@ -350,7 +386,7 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
         &sources,
         opts.jobs,
         |s| compile_one(s, &shown_name(s), opts, build),
-        |_, outcome| {
+        |index, outcome| {
             if !outcome.text.is_empty() {
                 bar.suspend(|| eprint!("{}", outcome.text));
             }
@@ -361,6 +397,14 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
                     failed += 1;
                     io_failed = true;
                 }
+            }
+            if let Some(why) = outcome.missing
+                && let Some(r) = &mut rollup
+            {
+                let path = sources
+                    .get(index)
+                    .map_or_else(String::new, Source::display_relative);
+                r.leave_out(path, why);
             }
             if let Some(e) = outcome.rollup
                 && rollup_error.is_none()
@@ -385,6 +429,17 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
     }
     if let Some(r) = rollup {
         let path = r.path.display().to_string();
+        let lang = super::lang();
+        if !r.coverage.missing.is_empty() {
+            eprintln!(
+                "{}",
+                msg::rollup_incomplete(r.coverage.missing.len()).get(lang)
+            );
+        }
+        if r.coverage.years.len() > 1 {
+            let years: Vec<String> = r.coverage.years.iter().map(i32::to_string).collect();
+            eprintln!("{}", msg::rollup_mixed_years(&years.join(", ")).get(lang));
+        }
         let outcome = match rollup_error {
             Some(e) => {
                 r.abandon();
@@ -404,17 +459,19 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
             Err(RollupFailure::Io(e)) => {
                 eprintln!(
                     "{}",
-                    msg::cannot_write(&path, &e.to_string()).get(super::lang())
+                    msg::cannot_write(&path, &super::why(&e)).get(super::lang())
                 );
                 io_failed = true;
             }
         }
     }
     let n = sources.len();
-    eprintln!(
-        "{}",
-        msg::folder_summary(build.is_some(), n, n - failed.min(n), failed).get(super::lang())
-    );
+    if super::verbosity() != super::Verbosity::Quiet {
+        eprintln!(
+            "{}",
+            msg::folder_summary(build.is_some(), n, n - failed.min(n), failed).get(super::lang())
+        );
+    }
     if io_failed {
         ExitCode::from(2)
     } else if failed > 0 {

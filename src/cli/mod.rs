@@ -9,7 +9,10 @@ mod explain;
 mod fmt;
 mod folder;
 mod git;
+mod help;
 mod io;
+mod output;
+mod pages_zh;
 mod serve;
 
 use bdl::messages::Lang;
@@ -33,6 +36,12 @@ pub struct Cli {
     /// Chinese, anything else English).
     #[arg(long, value_enum, global = true)]
     lang: Option<LangArg>,
+    /// Print diagnostics and errors only: no "passed" line, no summary.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also say what each file came to and every file written.
+    #[arg(short, long, global = true)]
+    verbose: bool,
     /// Silence a warning or note for this run (`--allow B4030`, repeated or comma-separated); errors
     /// cannot be allowed. A document allows codes with a line `# bdl: allow B4030`.
     #[arg(
@@ -64,6 +73,27 @@ enum LangArg {
 /// The language chosen for this run (`--lang`, else the locale).
 static LANG: OnceLock<Lang> = OnceLock::new();
 
+/// How much a run says beyond its diagnostics (`-q`, `-v`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+static VERBOSITY: OnceLock<Verbosity> = OnceLock::new();
+
+pub fn verbosity() -> Verbosity {
+    *VERBOSITY.get().unwrap_or(&Verbosity::Normal)
+}
+
+/// Prints a line of progress (`-v` only) on standard error.
+pub fn note(text: bdl::messages::Text) {
+    if verbosity() == Verbosity::Verbose {
+        eprintln!("{}", text.get(lang()));
+    }
+}
+
 /// The warnings and notes this run allows (`--allow`).
 static ALLOWED: OnceLock<Vec<bdl::codes::Code>> = OnceLock::new();
 
@@ -82,13 +112,18 @@ pub fn error(text: bdl::messages::Text) {
     eprintln!("{}", text.get(lang()));
 }
 
+/// Why a file could not be read or written, in the run's language (never the OS's English).
+pub fn why(e: &std::io::Error) -> String {
+    bdl::messages::io_reason(e).get(lang()).to_string()
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     Md,
     Json,
     /// One self-contained HTML page, print-ready on A4.
     Html,
-    /// An Excel workbook, a sheet per table (needs `-o FILE.xlsx`).
+    /// An Excel workbook, a sheet per table (to a file with -o, or to a pipe; never to a terminal).
     Xlsx,
 }
 
@@ -120,7 +155,7 @@ enum Command {
     /// Check declarations and report every problem; exit 1 if any has errors.
     Check {
         /// Files to check (`-` reads standard input), or folders: every `.bdl` file under them is
-        /// checked in parallel, diagnostics printed per file in path order.
+        /// checked (in parallel for human reports), diagnostics printed per file in path order.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Treat warnings as errors.
@@ -202,14 +237,29 @@ enum Command {
         #[arg(long = "allow-host")]
         allow_hosts: Vec<String>,
     },
+    /// Print a shell completion script (for example `bdl completions bash > /etc/bash_completion.d/bdl`).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match help::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     let _ = LANG.set(match cli.lang {
         Some(LangArg::Zh) => Lang::Zh,
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env(),
+    });
+    let _ = VERBOSITY.set(if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
     });
     let mut allowed = Vec::new();
     for name in &cli.allow {
@@ -227,7 +277,7 @@ pub fn run() -> ExitCode {
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => auto_color(std::io::stderr().is_terminal(), &|k| std::env::var_os(k)),
     };
     match cli.command {
         Command::Check {
@@ -238,8 +288,11 @@ pub fn run() -> ExitCode {
         } => {
             if files.iter().any(|f| f.is_dir()) {
                 if format != DiagnosticFormat::Human {
-                    error(bdl::messages::folder_diagnostic_format_unsupported());
-                    return ExitCode::from(2);
+                    // Machine-read formats: the files of the folders, in path order, one document.
+                    return match folder::files_of(&files) {
+                        Some(files) => check::run(&files, format, color, deny.is_some()),
+                        None => ExitCode::from(2),
+                    };
                 }
                 folder::check(&files, &folder_options(color, deny, jobs))
             } else {
@@ -289,7 +342,26 @@ pub fn run() -> ExitCode {
                 _ => Lang::Zh,
             },
         }),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "bdl", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
     }
+}
+
+/// `--color auto`: colour on a terminal, unless `NO_COLOR` is set to anything but the empty string
+/// (no-color.org) or `TERM` is `dumb`; `CLICOLOR_FORCE` (not empty, not `0`) forces it anywhere.
+/// `NO_COLOR` wins over `CLICOLOR_FORCE`.
+fn auto_color(terminal: bool, var: &dyn Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    let set = |k: &str| var(k).is_some_and(|v| !v.is_empty());
+    if set("NO_COLOR") {
+        return false;
+    }
+    if set("CLICOLOR_FORCE") && var("CLICOLOR_FORCE").is_some_and(|v| v != "0") {
+        return true;
+    }
+    terminal && var("TERM").is_none_or(|t| t != "dumb")
 }
 
 fn folder_options(color: bool, deny: Option<Deny>, jobs: Option<u16>) -> folder::Options {
@@ -297,5 +369,38 @@ fn folder_options(color: bool, deny: Option<Deny>, jobs: Option<u16>) -> folder:
         color,
         deny_warnings: deny.is_some(),
         jobs: jobs.map_or(0, usize::from),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::auto_color;
+    use std::ffi::OsString;
+
+    fn color(terminal: bool, vars: &[(&str, &str)]) -> bool {
+        let vars: Vec<(String, OsString)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        auto_color(terminal, &|k| {
+            vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone())
+        })
+    }
+
+    #[test]
+    fn colour_follows_no_color_term_and_clicolor_force() {
+        assert!(color(true, &[]));
+        assert!(!color(false, &[]));
+        assert!(
+            color(true, &[("NO_COLOR", "")]),
+            "empty NO_COLOR is not set"
+        );
+        assert!(!color(true, &[("NO_COLOR", "1")]));
+        assert!(!color(true, &[("TERM", "dumb")]));
+        assert!(color(false, &[("CLICOLOR_FORCE", "1")]));
+        assert!(!color(false, &[("CLICOLOR_FORCE", "0")]));
+        assert!(!color(false, &[("CLICOLOR_FORCE", "")]));
+        assert!(color(true, &[("TERM", "dumb"), ("CLICOLOR_FORCE", "1")]));
+        assert!(!color(true, &[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]));
     }
 }

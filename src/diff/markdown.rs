@@ -427,24 +427,9 @@ fn texts(out: &mut String, c: &ChangeSet) {
     }
 }
 
-/// Declaration text is data: it must not break a table or become markup (emphasis, links, HTML).
+/// Declaration text is data: the same escaper as `build`'s tables.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' => out.push_str("<br>"),
-            '\r' => {}
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '|' | '#' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::emit::markdown::escape(s)
 }
 
 #[cfg(test)]
@@ -455,7 +440,7 @@ mod tests {
     fn escapes_markup_in_data() {
         assert_eq!(
             escape("<script>*a*|[x](y)~~z~~"),
-            "&lt;script&gt;\\*a\\*\\|\\[x\\](y)\\~\\~z\\~\\~"
+            "&lt;script&gt;\\*a\\*\\|\\[x\\]\\(y\\)\\~\\~z\\~\\~"
         );
     }
 

@@ -54,23 +54,49 @@ fn table(out: &mut String, t: &Table) {
     }
 }
 
-/// Declaration text is data: it must not break the table or become markup.
-pub(crate) fn escape_cell(s: &str) -> String {
+/// Declaration text is data: it must not break the table or become markup. The one escaper of every
+/// Markdown bdl writes (`build` and `diff`): each character CommonMark or GitHub's tables give a meaning
+/// inline is escaped — emphasis, code, strike-through, links and images, headings, the cell bar, HTML
+/// and entities — and so are the starts of autolinks (`http://`, `www.`, `a@b`) and a leading `+ - =`
+/// (a list or heading underline once the text stands at the start of a line).
+pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '|' => out.push_str("\\|"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("<br>"),
             '\r' => {}
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '(' | ')' | '!' | '#' | '|' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '+' | '-' | '=' if prev.is_none() => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `http://`, `mailto:`: GitHub links a scheme and `www.` even without brackets.
+            ':' if chars.peek() == Some(&'/') || out.ends_with("mailto") => out.push_str("\\:"),
+            '.' if out
+                .get(out.len().saturating_sub(3)..)
+                .is_some_and(|w| w.eq_ignore_ascii_case("www")) =>
+            {
+                out.push_str("\\.")
+            }
             _ => out.push(c),
         }
+        prev = Some(c);
     }
+    out
+}
+
+/// [`escape`] for a table cell, without the ASCII blanks around it.
+pub(crate) fn escape_cell(s: &str) -> String {
     // Only ASCII blanks: the full-width spaces that indent 其中 lines are part of the text.
-    out.trim_matches([' ', '\t']).to_string()
+    escape(s.trim_matches([' ', '\t']))
 }
 
 /// Text outside tables: headings and captions.

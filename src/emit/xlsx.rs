@@ -37,6 +37,26 @@ pub fn render_tables(tables: &[Table]) -> Result<Vec<u8>, Error> {
     workbook.save_to_buffer()
 }
 
+/// The length in characters of the longest cell of the tables when it is longer than an Excel cell
+/// holds (B5003): the workbook is then refused before it is made.
+pub fn overlong_cell(tables: &[Table]) -> Option<usize> {
+    let longest = tables
+        .iter()
+        .flat_map(|t| {
+            t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter().map(|c| c.text.chars().count()))
+                .chain(
+                    [&t.attachment, &t.caption_left, &t.caption_right]
+                        .into_iter()
+                        .flatten()
+                        .map(|s| s.chars().count()),
+                )
+        })
+        .max()?;
+    (longest > crate::syntax::cell_limit::EXCEL_CELL_CHARS).then_some(longest)
+}
+
 /// The sheet row where the grid of `t` starts: after the attachment number, the title and the captions.
 pub fn grid_start(t: &Table) -> usize {
     usize::from(t.attachment.is_some())

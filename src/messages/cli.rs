@@ -113,33 +113,10 @@ pub fn output_is_a_file(path: &str) -> Text {
     )
 }
 
-pub fn folder_format_unsupported(format: &str) -> Text {
-    t(
-        format!(
-            "error: a folder is built as md or json; build each file with --format {format} on its own"
-        ),
-        format!("错误：整个文件夹只能生成 md 或 json；--format {format} 请逐个文件生成"),
-    )
-}
-
-pub fn folder_diagnostic_format_unsupported() -> Text {
-    t(
-        "error: a folder is checked with human-readable reports; give the files themselves for --format short or json (for example: bdl check --format json dir/*.bdl)",
-        "错误：检查整个文件夹时只输出可读的报告；如需 --format short 或 json，请直接列出文件（例如：bdl check --format json dir/*.bdl）",
-    )
-}
-
 pub fn nothing_written() -> Text {
     t(
         "nothing written: fix the errors above first",
         "未写入任何内容：请先改正上面的错误",
-    )
-}
-
-pub fn xlsx_needs_output() -> Text {
-    t(
-        "error: --format xlsx writes a binary workbook, not text for the terminal; name the file to write with -o, for example -o tables.xlsx",
-        "错误：--format xlsx 生成的是二进制工作簿，不能输出到终端；请用 -o 指定要写入的文件，例如 -o tables.xlsx",
     )
 }
 

@@ -5,10 +5,14 @@
 //! names are the same in both languages.
 
 mod cli;
+mod files;
+mod help;
 mod serve;
 pub mod shared;
 
 pub use cli::*;
+pub use files::*;
+pub use help::*;
 pub use serve::*;
 pub use shared::*;
 

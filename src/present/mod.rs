@@ -3,6 +3,7 @@
 //! and messages say a thing the same way. Messages (`messages`) build their sentences from these.
 
 pub mod breadcrumbs;
+pub mod control_chars;
 pub mod figures;
 pub mod ordinals;
 pub mod provenance;

@@ -23,29 +23,84 @@ pub fn decode(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
         return Err(Box::new(not_utf8(name, "UTF-16", first_line(&text))));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+        Ok(s) => Ok(cr_line_ends(s)),
         Err(e) => match GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
             Some(text) if has_cjk(&text) => Err(Box::new(not_utf8(
                 "GB18030 (GBK)",
                 "GB18030",
                 first_line(&text),
             ))),
-            _ => Err(Box::new(
-                Diagnostic::new(
-                    NOT_UTF_8,
-                    msg::not_text(e.valid_up_to() + 1),
-                    Span::new(0, 0),
-                    msg::label_not_text(),
-                )
-                .with_help(msg::help_not_text()),
-            )),
+            _ => Err(Box::new(not_text(bytes, e.valid_up_to()))),
         },
     }
 }
 
+/// The text a report shows for a file that is not UTF-8 at all: its bytes with each bad sequence
+/// replaced by U+FFFD and a CR alone read as a line end. The valid start is unchanged, so the first
+/// bad byte keeps its offset.
+pub fn shown_text(bytes: &[u8]) -> String {
+    // CR alone is a line end here too (and never reaches a terminal raw).
+    cr_line_ends(&String::from_utf8_lossy(bytes))
+}
+
+/// B1004 for bytes that are neither UTF-8, GBK nor UTF-16: the line and column of the first bad byte
+/// and the bytes there in hex. Its span is in [`shown_text`].
+fn not_text(bytes: &[u8], bad: usize) -> Diagnostic {
+    let before = bytes.get(..bad).unwrap_or_default();
+    let valid = std::str::from_utf8(before).unwrap_or_default();
+    let line = valid.matches('\n').count() + 1;
+    let column = valid
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
+    let hex: Vec<String> = bytes
+        .get(bad..)
+        .unwrap_or_default()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02X}"))
+        .collect();
+    Diagnostic::new(
+        NOT_UTF_8,
+        msg::not_text_at(line, column, &hex.join(" ")),
+        // Shown in its line when there is text before it; a file that is not text from its first byte
+        // (a binary) is named, not shown.
+        if bad == 0 {
+            Span::new(0, 0)
+        } else {
+            Span::new(bad, bad + '\u{fffd}'.len_utf8())
+        },
+        msg::label_not_text(),
+    )
+    .with_help(msg::help_not_text())
+}
+
+/// A CR alone (old Mac files, or a file with mixed line ends) is a line end, read as LF. Both are one
+/// byte, so every offset into the text stays the offset into the file.
+fn cr_line_ends(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    let bytes = s.as_bytes();
+    s.char_indices()
+        .map(|(i, c)| {
+            if c == '\r' && bytes.get(i + 1) != Some(&b'\n') {
+                '\n'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// UTF-16 without a byte-order mark: ASCII text then has a zero in every other byte.
 fn looks_like_utf16(bytes: &[u8]) -> Option<(&'static str, &'static encoding_rs::Encoding)> {
-    if bytes.len() < 4 {
+    // Text with no zero byte at all (every UTF-8 file) is not UTF-16: one memchr instead of two
+    // counting passes.
+    if bytes.len() < 4 || memchr::memchr(0, bytes).is_none() {
         return None;
     }
     let n = bytes.len() / 2;

@@ -178,15 +178,6 @@ pub fn help_line_starts_with_keyword() -> Text {
     )
 }
 
-pub fn not_text(byte: usize) -> Text {
-    t(
-        format!(
-            "the file is not text: byte {byte} is not UTF-8 and the file is not GBK or UTF-16 either"
-        ),
-        format!("该文件不是文本文件：第{byte}个字节不是 UTF-8 编码，文件也不是 GBK 或 UTF-16 编码"),
-    )
-}
-
 pub fn label_not_text() -> Text {
     t("not text", "不是文本")
 }
@@ -485,5 +476,147 @@ pub fn help_close_block(opener: &str) -> Text {
     t(
         format!("add a line with `}}` where the block of `{opener}` ends"),
         format!("请在 `{opener}` 的代码块结束处加一行 `}}`"),
+    )
+}
+
+/// B1007 for standard input, whose size is known only by reading it (it stops at the limit).
+pub fn input_too_large(limit_mib: usize) -> Text {
+    t(
+        format!("the input goes on past {limit_mib} MiB; bdl reads files of up to {limit_mib} MiB"),
+        format!("输入超过{limit_mib} MiB，bdl 最多读取{limit_mib} MiB 的文件"),
+    )
+}
+
+// ── Characters (B1017) ────────────────────────────────────────────────────────────────────
+
+/// B1017: `the file holds the control character U+001B (ESC)`.
+pub fn control_character(code_point: u32, name: &str) -> Text {
+    t(
+        format!("the file holds the control character U+{code_point:04X} ({name})"),
+        format!("文件中含有控制字符 U+{code_point:04X}（{name}）"),
+    )
+}
+
+pub fn label_control_character() -> Text {
+    t("control character here", "此处有控制字符")
+}
+
+pub fn help_control_character() -> Text {
+    t(
+        "delete it: a control character prints nothing in the tables and, shown raw, can rewrite a terminal or reorder a line; write a line break as a new line of the file",
+        "请删除该字符：控制字符在表格中不显示，原样显示时会改写终端画面或颠倒文字顺序；需要换行时请另起一行",
+    )
+}
+
+/// B1004 for a file that is no known encoding: where the first bad byte is, and the bytes there.
+pub fn not_text_at(line: usize, column: usize, hex: &str) -> Text {
+    t(
+        format!(
+            "the file is not text: at line {line}, column {column} the bytes {hex} are not UTF-8, and the file is not GBK or UTF-16 either"
+        ),
+        format!(
+            "该文件不是文本文件：第{line}行第{column}列的字节 {hex} 不是 UTF-8 编码，文件也不是 GBK 或 UTF-16 编码"
+        ),
+    )
+}
+
+/// B5003: a text longer than an Excel cell.
+pub fn too_long_for_excel(chars: usize, limit: usize) -> Text {
+    t(
+        format!(
+            "a text has {chars} characters; an Excel cell holds at most {limit}, so the XLSX form cannot hold it"
+        ),
+        format!("有一段文字长{chars}个字符，Excel 单元格最多容纳{limit}个字符，XLSX 表格无法容纳"),
+    )
+}
+
+pub fn label_too_long_for_excel() -> Text {
+    t("longer than a cell holds", "超过单元格容量")
+}
+
+pub fn help_too_long_for_excel() -> Text {
+    t(
+        "shorten the text or split it over several lines of the declaration (several `duty` or `goal` lines); Markdown, JSON and HTML print it whole",
+        "请缩短这段文字，或拆成申报中的多行（多个 `duty` 或 `goal`）；Markdown、JSON 和 HTML 仍可完整输出",
+    )
+}
+
+/// `rate 612/0month`: a count before `month` or `year`.
+pub fn rate_period_with_count(count: &str, per: &str) -> Text {
+    let what = if count.trim_start_matches('0').is_empty() {
+        " (a zero period)"
+    } else {
+        ""
+    };
+    let what_zh = if what.is_empty() {
+        ""
+    } else {
+        "（周期为零）"
+    };
+    t(
+        format!(
+            "`/{count}{per}`{what}: a rate is per one {per}; the number of months is written apart"
+        ),
+        format!(
+            "`/{count}{per}`{what_zh}：标准按每{}计算，月数另行填写",
+            per_zh(per)
+        ),
+    )
+}
+
+fn per_zh(per: &str) -> &'static str {
+    if per == "year" { "年" } else { "月" }
+}
+
+pub fn label_period_count() -> Text {
+    t("per one month or one year", "应为每月或每年")
+}
+
+pub fn help_rate_period_with_count(per: &str) -> Text {
+    t(
+        format!("write `rate N/{per}`, and `months M` after it for a period other than a year"),
+        format!("请写作 `rate N/{per}`；期限不是一年时，在其后写 `months M`"),
+    )
+}
+
+/// `year 2025年`.
+pub fn year_with_nian(year: &str, word: &str) -> Text {
+    t(
+        format!("the year is a bare number: `{year}{word}` has `{word}` after it"),
+        format!("年度只写数字：`{year}{word}` 多了“{word}”"),
+    )
+}
+
+pub fn label_year_word() -> Text {
+    t("not part of the year", "不属于年度")
+}
+
+pub fn help_year_bare(year: &str) -> Text {
+    t(
+        format!("write `year {year}`; the tables print 年 themselves"),
+        format!("请写作 `year {year}`，表格会自动加上“年”"),
+    )
+}
+
+/// `price 50元`.
+pub fn price_with_unit(value: &str, word: &str) -> Text {
+    t(
+        format!("a price is already in 元: `{value}{word}` needs no unit"),
+        format!("单价的单位已经是元：`{value}{word}` 不需要再写单位"),
+    )
+}
+
+pub fn label_price_unit() -> Text {
+    t("prices are in 元", "单价以元计")
+}
+
+pub fn help_price_in_yuan(value: &str) -> Text {
+    t(
+        format!(
+            "write `price {value}` (元 per unit); a price in 万元 is written in 元 (`price 5万元` is `price 50000`)"
+        ),
+        format!(
+            "请写作 `price {value}`（每单位多少元）；以万元计的单价请换算成元（`price 5万元` 写作 `price 50000`）"
+        ),
     )
 }

@@ -52,6 +52,7 @@ pub fn recognise(src: &str, pos: usize, wants_period: bool) -> Option<Diagnostic
     let line = src.get(start..end).unwrap_or_default();
     full_width(line, start)
         .or_else(|| unterminated_string(line, start))
+        .or_else(|| super::unit_words::recognise(line, start))
         .or_else(|| thousands_separator(line, start, pos))
         .or_else(|| rate_without_period(line, start, pos, wants_period))
         .or_else(|| money_unit_misspelled(line, start))

@@ -66,10 +66,14 @@ const INVISIBLE: &[char] = &[
     '\u{2069}', '\u{200B}', '\u{200E}', '\u{200F}',
 ];
 
-/// The offsets and characters of invisible characters in the file.
+/// The offsets and characters of invisible characters in the file. Every one of them is encoded
+/// with the lead byte 0xE2, so only the places of that byte (found with memchr) are decoded.
 pub fn invisible_characters(src: &str) -> Vec<(usize, char)> {
-    src.char_indices()
-        .filter(|(_, c)| INVISIBLE.contains(c))
+    memchr::memchr_iter(0xE2, src.as_bytes())
+        .filter_map(|at| {
+            let c = src.get(at..)?.chars().next()?;
+            INVISIBLE.contains(&c).then_some((at, c))
+        })
         .collect()
 }
 
@@ -85,30 +89,57 @@ pub struct Braces {
     pub too_deep_at: Option<usize>,
 }
 
+/// How the braces of `src` nest, `{` and `}` in strings and comments left out. A scan of bytes: every
+/// character that matters is ASCII, and no byte of a multi-byte character is, so byte offsets are the
+/// character offsets of the character-level walk. Strings and comments are skipped with memchr.
 pub fn braces(src: &str, depth_limit: usize) -> Braces {
+    let bytes = src.as_bytes();
     let mut b = Braces::default();
     let mut open: Vec<usize> = Vec::new();
-    let mut line_start = 0;
-    for line in src.split_inclusive('\n') {
-        for (i, c) in code_chars(line) {
-            match c {
-                '{' => {
-                    open.push(line_start + i);
-                    b.max_depth = b.max_depth.max(open.len());
-                    if open.len() > depth_limit && b.too_deep_at.is_none() {
-                        b.too_deep_at = Some(line_start + i);
-                    }
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'{' => {
+                open.push(at);
+                b.max_depth = b.max_depth.max(open.len());
+                if open.len() > depth_limit && b.too_deep_at.is_none() {
+                    b.too_deep_at = Some(at);
                 }
-                '}' if open.pop().is_none() => {
-                    b.unopened.push(line_start + i);
-                }
-                _ => {}
             }
+            b'}' if open.pop().is_none() => b.unopened.push(at),
+            // A comment runs to the end of the line.
+            b'#' => at = line_end(bytes, at),
+            b'"' => at = string_end(bytes, at + 1),
+            _ => {}
         }
-        line_start += line.len();
+        at += 1;
     }
     b.unclosed = open;
     b
+}
+
+/// The offset of the `\n` ending the line of `at` (the end of the text if there is none).
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    let rest = bytes.get(at..).unwrap_or_default();
+    memchr::memchr(b'\n', rest).map_or(bytes.len(), |i| at + i)
+}
+
+/// In a string whose body starts at `at`: the offset of its closing `"`, or of the `\n` that ends the
+/// line of a string never closed (the end of the text if there is none). A `\` escapes the next
+/// character, but never a line end: strings are one line long.
+fn string_end(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        let Some(i) = memchr::memchr3(b'"', b'\\', b'\n', rest) else {
+            return bytes.len();
+        };
+        at += i;
+        match bytes.get(at) {
+            Some(b'\\') if bytes.get(at + 1) != Some(&b'\n') => at += 2,
+            Some(b'\\') => return at + 1,
+            _ => return at,
+        }
+    }
 }
 
 /// The byte range of the line holding `offset` (without its line end).
@@ -128,6 +159,57 @@ pub fn line_around(src: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The character-level scans the byte-level ones replaced, kept as their reference.
+    fn braces_by_chars(src: &str, depth_limit: usize) -> Braces {
+        let mut b = Braces::default();
+        let mut open: Vec<usize> = Vec::new();
+        let mut line_start = 0;
+        for line in src.split_inclusive('\n') {
+            for (i, c) in code_chars(line) {
+                match c {
+                    '{' => {
+                        open.push(line_start + i);
+                        b.max_depth = b.max_depth.max(open.len());
+                        if open.len() > depth_limit && b.too_deep_at.is_none() {
+                            b.too_deep_at = Some(line_start + i);
+                        }
+                    }
+                    '}' if open.pop().is_none() => {
+                        b.unopened.push(line_start + i);
+                    }
+                    _ => {}
+                }
+            }
+            line_start += line.len();
+        }
+        b.unclosed = open;
+        b
+    }
+
+    fn invisible_by_chars(src: &str) -> Vec<(usize, char)> {
+        src.char_indices()
+            .filter(|(_, c)| INVISIBLE.contains(c))
+            .collect()
+    }
+
+    proptest! {
+        /// Text made of what matters to the scans (braces, quotes, escapes, comments, line ends),
+        /// Chinese characters, look-alikes sharing the lead byte 0xE2 (“ ” …) and invisible characters.
+        #[test]
+        fn byte_scans_agree_with_character_scans(
+            src in "[{}\"\\\\#\n\r a中“”…\u{202E}\u{200B}\u{2069}\u{200F}｛]{0,80}",
+            limit in 0usize..4,
+        ) {
+            let (bytes, chars) = (braces(&src, limit), braces_by_chars(&src, limit));
+            prop_assert_eq!(&bytes.unclosed, &chars.unclosed);
+            prop_assert_eq!(&bytes.unopened, &chars.unopened);
+            prop_assert_eq!(bytes.max_depth, chars.max_depth);
+            prop_assert_eq!(bytes.too_deep_at, chars.too_deep_at);
+            prop_assert_eq!(invisible_characters(&src), invisible_by_chars(&src));
+        }
+    }
 
     #[test]
     fn strings_and_comments_are_not_code() {

@@ -1,0 +1,169 @@
+//! Outputs cannot carry control codes (issue 10, points 8 and 9): a control character in the file is
+//! B1017, named; no report prints one raw; a text too long for an Excel cell is B5003 at `check` and
+//! refuses the workbook with that code.
+
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use assert_cmd::Command;
+
+const CLEAN: &str = include_str!("../examples/county-farmland-2024.bdl");
+
+fn bdl() -> Command {
+    let mut cmd = Command::cargo_bin("bdl").unwrap();
+    cmd.env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// The example with `inject` put inside its first goal text.
+fn with_goal_text(inject: &str) -> String {
+    CLEAN.replacen("goal \"", &format!("goal \"{inject}"), 1)
+}
+
+/// Control characters other than the ESC bdl's own colours use.
+fn raw_controls(s: &str) -> Vec<char> {
+    s.chars()
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\t' | '\u{1b}'))
+                || ('\u{202a}'..='\u{202e}').contains(c)
+                || ('\u{2066}'..='\u{2069}').contains(c)
+        })
+        .collect()
+}
+
+#[test]
+fn every_control_character_is_an_error_that_names_it() {
+    let cases = [
+        ('\u{0}', "NUL"),
+        ('\u{7}', "BEL"),
+        ('\u{1b}', "ESC"),
+        ('\u{7f}', "DEL"),
+        ('\u{8}', "BS"),
+        ('\u{202e}', "RLO"),
+        ('\u{2066}', "LRI"),
+    ];
+    for (c, name) in cases {
+        let src = with_goal_text(&format!("a{c}b"));
+        for format in ["human", "short", "json"] {
+            let out = bdl()
+                .args(["check", "-", "--format", format, "--color", "always"])
+                .write_stdin(src.clone())
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{name} {format}");
+            let all = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(all.contains("B1017"), "{name} {format}: {all}");
+            assert!(
+                all.contains(&format!("U+{:04X} ({name})", c as u32)),
+                "{all}"
+            );
+            // With colour on, bdl's own escapes are there; the file's are not.
+            assert!(
+                raw_controls(&all).is_empty(),
+                "{name} {format}: raw {:?}",
+                raw_controls(&all)
+            );
+            if c == '\u{1b}' && format == "human" {
+                assert!(all.contains('␛'), "ESC shown as a picture: {all}");
+            }
+        }
+        // Nothing is built.
+        bdl()
+            .args(["build", "-"])
+            .write_stdin(src)
+            .assert()
+            .code(1)
+            .stdout("");
+    }
+}
+
+#[test]
+fn an_escape_sequence_never_reaches_the_terminal_raw() {
+    // Retitle the terminal and clear the screen, in a goal, in a name, and outside any text.
+    let in_texts = with_goal_text("\u{1b}]0;pwned\u{7}\u{1b}[2J").replacen(
+        "filer \"",
+        "filer \"\u{1b}[31m",
+        1,
+    );
+    // Outside a text it is a syntax error, reported with the same pictures.
+    let outside = format!("{in_texts}\u{1b}[2J\n");
+    for (src, shown) in [(in_texts, "␛]0;pwned␇"), (outside, "␛[2J")] {
+        let out = bdl()
+            .args(["check", "-", "--color", "never"])
+            .write_stdin(src)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+            "{stderr:?}"
+        );
+        assert!(stderr.contains(shown), "{stderr}");
+    }
+}
+
+#[test]
+fn tabs_and_line_ends_are_not_control_characters() {
+    let src = CLEAN
+        .replace('\n', "\r\n")
+        .replacen("goal \"", "goal \"\t", 1);
+    bdl()
+        .args(["check", "-"])
+        .write_stdin(src)
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_text_too_long_for_excel_is_b5003_at_check_and_refuses_the_workbook() {
+    let src = with_goal_text(&"长".repeat(32_768));
+    let check = bdl()
+        .args(["check", "-", "--format", "short"])
+        .write_stdin(src.clone())
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "a warning");
+    let short = String::from_utf8_lossy(&check.stdout);
+    assert!(short.contains("warning[B5003]"), "{short}");
+    assert!(short.contains("XLSX form cannot hold it"), "{short}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("t.xlsx");
+    let build = bdl()
+        .args(["build", "-", "--format", "xlsx", "-o"])
+        .arg(&out)
+        .write_stdin(src.clone())
+        .output()
+        .unwrap();
+    assert_eq!(build.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(stderr.contains("B5003") && stderr.contains('×'), "{stderr}");
+    assert!(!out.exists());
+    // Markdown holds it.
+    bdl()
+        .args(["build", "-"])
+        .write_stdin(src)
+        .assert()
+        .success();
+    // At the limit exactly, the workbook is made.
+    let at_limit = with_goal_text(&"长".repeat(32_700));
+    bdl()
+        .args(["build", "-", "--format", "xlsx", "-o"])
+        .arg(&out)
+        .write_stdin(at_limit)
+        .assert()
+        .success();
+}
