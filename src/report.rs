@@ -527,11 +527,13 @@ mod tests {
         color: bool,
         lang: Lang,
     ) -> String {
-        let text = Arc::new(src.to_string());
-        render_with(diagnostics, color, lang, || {
+        // The same pictures for control characters as `render`, then the whole-file reader.
+        let (diagnostics, name, src) = printable(diagnostics, name, src);
+        let text = Arc::new(src);
+        render_with(&diagnostics, color, lang, || {
             (!text.is_empty()).then(|| {
                 Text::Whole(whole::CharColumns {
-                    name: name.to_string(),
+                    name: name.clone(),
                     text: text.clone(),
                 })
             })
