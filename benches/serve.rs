@@ -52,6 +52,7 @@ fn main() {
         lang: Lang::Zh,
         git_commit: false,
         allowed_hosts: Vec::new(),
+        chinese_pages: None,
         token: "bench".into(),
     })
     .unwrap();

@@ -48,6 +48,7 @@ fn config(root: &Path) -> Config {
         lang: Lang::Zh,
         git_commit: false,
         allowed_hosts: vec!["budget.example".into()],
+        chinese_pages: None,
         token: TOKEN.into(),
     }
 }
@@ -843,4 +844,25 @@ fn refusals_never_carry_the_token() {
     assert_eq!(evil.status, 403);
     assert!(!evil.text().contains(TOKEN));
     assert!(get(&app, "/").text().contains(TOKEN));
+}
+
+#[test]
+fn explain_pages_are_in_chinese_when_the_caller_has_them() {
+    fn zh(code: &str) -> Option<&'static str> {
+        (code == "B3010")
+            .then_some("# B3010：支出方向的申报金额与测算依据不符\n\n<script>x</script>\n")
+    }
+    let dir = folder();
+    let app = App::new(Config {
+        chinese_pages: Some(zh),
+        ..config(dir.path())
+    })
+    .unwrap();
+    let body = get(&app, "/explain/B3010").text();
+    assert!(body.contains("<h1>B3010：支出方向的申报金额与测算依据不符</h1>"));
+    assert!(!body.contains("<script>x"));
+    assert!(
+        get(&app, "/explain/B3011").text().contains("<h1>B3011"),
+        "English when there is none"
+    );
 }

@@ -31,6 +31,7 @@ pub fn run(o: Options) -> ExitCode {
         lang,
         git_commit: o.git_commit,
         allowed_hosts,
+        chinese_pages: Some(super::pages_zh::page),
         token: bdl::serve::new_token(),
     };
     let app = match App::new(config) {

@@ -38,6 +38,9 @@ pub struct Config {
     /// forwards; the address given to `--host`). Other names are refused, so a page elsewhere cannot
     /// reach this server by pointing its own name at 127.0.0.1.
     pub allowed_hosts: Vec<String>,
+    /// The diagnostic pages in Chinese, when the caller has them (the command line embeds
+    /// docs/diagnostics/zh/); the explain pages use them when the pages are in Chinese.
+    pub chinese_pages: Option<fn(&str) -> Option<&'static str>>,
     /// The per-run secret every write carries (in the `X-Bdl-Token` header); pages embed it.
     pub token: String,
 }

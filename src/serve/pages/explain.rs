@@ -29,9 +29,13 @@ pub fn list(app: &App) -> Response {
 pub fn page(app: &App, code: &str) -> Response {
     match crate::registry::parse(code) {
         Some(c) => {
+            let chinese = match app.config.lang {
+                crate::messages::Lang::Zh => app.config.chinese_pages.and_then(|f| f(c.as_str())),
+                crate::messages::Lang::En => None,
+            };
             let body = format!(
                 "<article class=\"explain\">{}</article>\n<p><a href=\"/explain\">{}</a></p>\n",
-                markdown::to_html(c.page()),
+                markdown::to_html(chinese.unwrap_or(c.page())),
                 esc(&app.text(Ui::ExplainTitle))
             );
             Response::html(200, frame(app, c.as_str(), &body, false))
