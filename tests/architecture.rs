@@ -46,6 +46,8 @@ const FLOORS: &[(&str, &[&str])] = &[
     // What an editor shows (diagnostics, hover, completion, quick fixes …) in plain types, and the
     // language server that maps it to the protocol: callers of the front door.
     ("editor", &["ide", "lsp"]),
+    // The web page (`bdl serve`): a thin HTTP layer over the front door and the stages' output.
+    ("serve", &["serve"]),
 ];
 
 /// The parse tree, and the modules that may read it.

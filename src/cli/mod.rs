@@ -14,6 +14,7 @@ mod io;
 mod lsp;
 mod output;
 mod pages_zh;
+mod serve;
 
 use bdl::messages::Lang;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -214,6 +215,31 @@ enum Command {
     Lsp,
     /// Explain a diagnostic code (for example `bdl explain B3010`); without a code, list them all.
     Explain { code: Option<String> },
+    /// Serve the declarations under DIR as a web page (docs/serve.md): the folder, each declaration's
+    /// tables, an editor that checks as you type, the review of two years, every diagnostic's page.
+    /// Pages are in Chinese unless `--lang en`.
+    Serve {
+        /// The folder served (default: the current one).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The port (0 picks a free one; the address is printed).
+        #[arg(short, long, default_value_t = 8421)]
+        port: u16,
+        /// Listen on another address than 127.0.0.1 (anyone who reaches it can read, and unless
+        /// --read-only, write: a warning is printed).
+        #[arg(long)]
+        host: Option<String>,
+        /// Refuse every write: the pages can read and check, not save.
+        #[arg(long)]
+        read_only: bool,
+        /// Commit each save in the git repository around DIR, with a message in Chinese.
+        #[arg(long)]
+        git_commit: bool,
+        /// A host name a reverse proxy forwards (accepted in the Host header besides 127.0.0.1 and
+        /// localhost); may be repeated.
+        #[arg(long = "allow-host")]
+        allow_hosts: Vec<String>,
+    },
     /// Print a shell completion script (for example `bdl completions bash > /etc/bash_completion.d/bdl`).
     Completions {
         /// The shell.
@@ -300,6 +326,26 @@ pub fn run() -> ExitCode {
         Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Lsp => lsp::run(),
+        Command::Serve {
+            dir,
+            port,
+            host,
+            read_only,
+            git_commit,
+            allow_hosts,
+        } => serve::run(serve::Options {
+            dir,
+            host,
+            port,
+            read_only,
+            git_commit,
+            allow_hosts,
+            // Chinese first: the pages are in English only when asked.
+            lang: match cli.lang {
+                Some(LangArg::En) => Lang::En,
+                _ => Lang::Zh,
+            },
+        }),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "bdl", &mut std::io::stdout());

@@ -55,6 +55,8 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
             | Item::Precision { span, .. }
             | Item::Total { span, .. } => header.push(fact(src, *span)),
             Item::Scores(x) => header.push(fact(src, x.span)),
+            Item::Form(t) => header.push(fact(src, line_of(src, t.span))),
+            Item::Admin(a) => header.push(fact(src, a.span)),
             Item::Filer(t) | Item::Department(t) => header.push(fact(src, line_of(src, t.span))),
             Item::Framework(f) => {
                 let span = match f {

@@ -84,6 +84,28 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "输出命令行补全脚本（例如 `bdl completions bash > /etc/bash_completion.d/bdl`）",
     ),
     ("completions.shell", "所用的 shell"),
+    (
+        "serve",
+        "以网页提供 DIR 下的申报（见 docs/serve.md）：目录一览、各申报的正式表格、边输入边检查的编辑器、两年对比审阅、每个诊断代码的说明。页面为中文，`--lang en` 为英文",
+    ),
+    ("serve.dir", "提供的文件夹（默认：当前文件夹）"),
+    ("serve.port", "端口（0 表示自动选择空闲端口；会打印地址）"),
+    (
+        "serve.host",
+        "在 127.0.0.1 以外的地址上监听（能访问该地址的人都能读取，未加 --read-only 时还能修改：会打印警告）",
+    ),
+    (
+        "serve.read_only",
+        "拒绝一切写入：页面只能查看和检查，不能保存",
+    ),
+    (
+        "serve.git_commit",
+        "每次保存都在 DIR 所在的 git 仓库中提交，提交说明为中文",
+    ),
+    (
+        "serve.allow_hosts",
+        "除 127.0.0.1 和 localhost 外允许的主机名（反向代理转发的名称）；可重复",
+    ),
 ];
 
 /// The Chinese help of `key`, if there is one.

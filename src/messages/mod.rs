@@ -8,12 +8,14 @@ mod cli;
 mod editor;
 mod files;
 mod help;
+mod serve;
 pub mod shared;
 
 pub use cli::*;
 pub use editor::*;
 pub use files::*;
 pub use help::*;
+pub use serve::*;
 pub use shared::*;
 
 /// The language of the texts shown to people.
