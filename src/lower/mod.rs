@@ -17,6 +17,7 @@ use crate::present;
 use crate::source::Span;
 use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item};
 use rust_decimal::Decimal;
+use std::collections::HashMap;
 
 crate::codes::rules! {
     NUMBER_OUT_OF_RANGE = "B1002", Error, "a number is too long or too large to be exact", "数字过长或过大，无法精确表示";
@@ -302,20 +303,23 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
 /// 履职目标 rows: each task's own amount where declared, and the amount of what funds it — a direction
 /// or project, or a spending line (基本支出 funds tasks too).
 fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
-    let shared = |name: &str| ts.iter().filter(|t| t.funded_by.value == name).count() > 1;
+    let directions = decl.all_directions();
+    let mut funded: HashMap<&str, usize> = HashMap::new();
+    for t in ts {
+        *funded.entry(t.funded_by.value.as_str()).or_default() += 1;
+    }
+    let shared = |name: &str| funded.get(name).is_some_and(|n| *n > 1);
     ts.iter()
         .map(|t| {
             let name = t.funded_by.value.as_str();
-            let funder = decl
-                .all_directions()
-                .into_iter()
+            let funder = directions
+                .iter()
                 .find(|(_, d)| d.name.value == name)
                 .map(|(_, d)| d.amount)
                 .or_else(|| crate::model::find_line(&decl.spending, name).map(|l| l.amount));
             if funder.is_none() {
-                let mut names: Vec<String> = decl
-                    .all_directions()
-                    .into_iter()
+                let mut names: Vec<String> = directions
+                    .iter()
                     .map(|(_, d)| d.name.value.clone())
                     .collect();
                 names.extend(lines::names(&decl.spending));

@@ -20,17 +20,22 @@ pub fn value_text(decl: &Declaration, v: &Value) -> String {
             unit_text,
             ..
         } => {
-            let number = match (number_text, measure) {
-                (Some(t), _) => t.clone(),
-                (None, Measure::Money(m)) => display_in(m.amount(), m.unit(), decl.precision),
-                (None, m) => exact(m.number()),
-            };
+            let number = number(decl, number_text.as_deref(), measure);
             format!(
                 "{}{number}{}",
                 op_text(*op, op_word.as_deref()),
                 unit_text.as_deref().unwrap_or("")
             )
         }
+    }
+}
+
+/// The number as written, or a referenced figure as the tables print figures.
+fn number(decl: &Declaration, written: Option<&str>, measure: &Measure) -> String {
+    match (written, measure) {
+        (Some(t), _) => t.to_string(),
+        (None, Measure::Money(m)) => display_in(m.amount(), m.unit(), decl.precision),
+        (None, m) => exact(m.number()),
     }
 }
 
@@ -68,11 +73,7 @@ pub fn value_parts(decl: &Declaration, v: &Value) -> ValueParts {
             unit_text,
             ..
         } => {
-            let number = match (number_text, measure) {
-                (Some(t), _) => t.clone(),
-                (None, Measure::Money(m)) => display_in(m.amount(), m.unit(), decl.precision),
-                (None, m) => exact(m.number()),
-            };
+            let number = number(decl, number_text.as_deref(), measure);
             parts(op.symbol(), number, unit_text.as_deref().unwrap_or(""))
         }
     }

@@ -10,6 +10,7 @@
 //! optional parts (`income "x" 5   # note`) spans the blanks and comment after its last token.
 
 use super::ast::*;
+use super::parser::unescape;
 use crate::source::Span;
 
 /// Files above this go to pest alone: pest's call limit (B1003) bounds a whole file's parse, and a
@@ -941,20 +942,4 @@ impl<'s> P<'s> {
             span: Span::new(start, self.at),
         })
     }
-}
-
-/// `\"` → `"`, `\\` → `\`; any other escaped character stands for itself (as `parser::unescape`).
-fn unescape(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    let mut chars = body.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(n) = chars.next() {
-                out.push(n);
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }

@@ -163,8 +163,9 @@ fn text(pair: &Pair<Rule>) -> Result<Text> {
     }
 }
 
-/// `\"` → `"`, `\\` → `\`; any other escaped character stands for itself.
-fn unescape(body: &str) -> String {
+/// `\"` → `"`, `\\` → `\`; any other escaped character stands for itself (the fast parser
+/// reads texts with it too).
+pub(crate) fn unescape(body: &str) -> String {
     if !body.contains('\\') {
         return body.to_string();
     }
