@@ -24,6 +24,7 @@ pub mod domain;
 pub mod emit;
 pub mod fmt;
 pub mod ide;
+pub mod import;
 pub mod lower;
 pub mod lsp;
 pub mod messages;

@@ -30,6 +30,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::check::values::RULES,
         crate::fmt::RULES,
         crate::allow::RULES,
+        crate::import::RULES,
     ]
     .concat();
     all.sort();

@@ -10,6 +10,7 @@ mod fmt;
 mod folder;
 mod git;
 mod help;
+mod import;
 mod io;
 mod lsp;
 mod output;
@@ -211,6 +212,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
         format: DiffFormat,
     },
+    /// Turn an office's workbook (.xlsx, .xls) or Word document (.docx) into bdl sources
+    /// (docs/import.md); every cell left out is reported. Exit 0 when all was placed and the sources
+    /// compile, 1 when something was left or has errors (still written), 2 when the file cannot be read.
+    Import {
+        /// The workbook or document.
+        file: PathBuf,
+        /// The source to write (`OUT.bdl`), or a folder for one source per declaration; without it a
+        /// single source is printed.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write the report (sources, diagnostics, cells not placed) as JSON to this file.
+        #[arg(long)]
+        report: Option<PathBuf>,
+    },
     /// Run the language server on standard input and output, for editors (docs/editor.md).
     Lsp,
     /// Explain a diagnostic code (for example `bdl explain B3010`); without a code, list them all.
@@ -324,6 +339,16 @@ pub fn run() -> ExitCode {
             fmt::run(&paths, &fmt::Options { check, diff, color })
         }
         Command::Diff { old, new, format } => diff::run(&old, &new, format, color),
+        Command::Import {
+            file,
+            output,
+            report,
+        } => import::run(&import::Options {
+            file,
+            output,
+            report,
+            color,
+        }),
         Command::Explain { code } => explain::run(code.as_deref()),
         Command::Lsp => lsp::run(),
         Command::Serve {

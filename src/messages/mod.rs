@@ -8,6 +8,7 @@ mod cli;
 mod editor;
 mod files;
 mod help;
+mod import;
 mod serve;
 pub mod shared;
 
@@ -15,6 +16,7 @@ pub use cli::*;
 pub use editor::*;
 pub use files::*;
 pub use help::*;
+pub use import::*;
 pub use serve::*;
 pub use shared::*;
 

@@ -1,0 +1,68 @@
+//! What the recogniser read, before it is written as bdl: the declaration's parts as the tables
+//! printed them (every figure as written), in the order of the tables.
+
+use super::text::Value;
+
+#[derive(Debug, Default, Clone)]
+pub struct Declaration {
+    pub year: Option<String>,
+    pub filer: Option<String>,
+    pub department: Option<String>,
+    pub unit: Option<String>,
+    pub total: Option<String>,
+    pub income: Vec<Line>,
+    pub spending: Vec<Line>,
+    pub duties: Vec<String>,
+    pub goals: Vec<String>,
+    pub plans: Vec<[String; 3]>,
+    pub tasks: Vec<Task>,
+    pub indicators: Vec<Indicator>,
+    pub directions: Vec<Direction>,
+    /// The 合计 of the summary table, when it printed one.
+    pub directions_total: Option<String>,
+    /// Where the declaration was found: the sheet (or document) of its first table.
+    pub origin: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Line {
+    pub name: String,
+    pub amount: Option<String>,
+    pub children: Vec<Line>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Task {
+    pub duty: String,
+    pub task: String,
+    pub funded_by: String,
+    pub amount: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// 实施期 (`overall`) rather than 年度.
+    pub overall: bool,
+    pub level1: String,
+    pub level2: String,
+    pub name: String,
+    pub value: Value,
+    pub note: Option<String>,
+    pub weight: Option<String>,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Direction {
+    pub name: String,
+    pub special: Option<String>,
+    pub period: Option<String>,
+    pub amount: Option<String>,
+    pub goal: Option<String>,
+    pub annual: Option<String>,
+    pub summary_goal: Option<String>,
+    pub summary_annual: Option<String>,
+    pub indicators: Vec<Indicator>,
+    pub children: Vec<Direction>,
+    /// Its own table was read (not only its row of the summary).
+    pub has_table: bool,
+}

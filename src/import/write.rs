@@ -1,0 +1,277 @@
+//! Writes what the recogniser read as bdl: the header, the budget lines with the derivations the
+//! tables show made explicit (a 项目支出 equal to the directions' 合计 is `= directions`, checked by
+//! the compiler), the texts, the indicators under the framework their labels match, the directions.
+//! The result is put through the formatter, so `bdl fmt` leaves it unchanged.
+
+use super::tables::{Declaration, Direction, Indicator, Line};
+use super::text::{Value, quoted};
+use crate::domain::framework::{Framework, PROFILES};
+use rust_decimal::Decimal;
+use std::fmt::Write;
+use std::str::FromStr;
+
+/// The bdl source of one declaration, formatted when it parses.
+pub fn source(d: &Declaration, file: &str) -> String {
+    let text = raw(d, file);
+    crate::fmt::format(&text).unwrap_or(text)
+}
+
+/// The framework whose labels the indicators use: a built-in one where every 一级/二级 pair is its
+/// own (or, failing that, every 二级 one of its names or aliases), else the document's own tree.
+pub enum Tree {
+    Profile(&'static str),
+    Custom(Vec<(String, Vec<String>)>),
+}
+
+fn all_indicators(d: &Declaration) -> Vec<&Indicator> {
+    fn walk<'a>(ds: &'a [Direction], out: &mut Vec<&'a Indicator>) {
+        for x in ds {
+            out.extend(x.indicators.iter());
+            walk(&x.children, out);
+        }
+    }
+    let mut out: Vec<&Indicator> = d.indicators.iter().collect();
+    walk(&d.directions, &mut out);
+    out
+}
+
+pub fn framework(d: &Declaration) -> Tree {
+    let inds = all_indicators(d);
+    let exact = PROFILES.iter().find(|p| {
+        Framework::profile(p).is_some_and(|f| {
+            inds.iter().all(|i| {
+                f.slots().any(|(_, t, c)| {
+                    c.name == i.level2 && (i.level1.is_empty() || t.name == i.level1)
+                })
+            })
+        })
+    });
+    if let Some(p) = exact {
+        return Tree::Profile(p);
+    }
+    let loose = PROFILES.iter().find(|p| {
+        Framework::profile(p)
+            .is_some_and(|f| inds.iter().all(|i| f.find_category(&i.level2).is_some()))
+    });
+    if let Some(p) = loose {
+        return Tree::Profile(p);
+    }
+    let mut tiers: Vec<(String, Vec<String>)> = Vec::new();
+    for i in &inds {
+        let tier = if i.level1.is_empty() {
+            "指标".to_string()
+        } else {
+            i.level1.clone()
+        };
+        let pos = match tiers.iter().position(|(t, _)| *t == tier) {
+            Some(p) => p,
+            None => {
+                tiers.push((tier, Vec::new()));
+                tiers.len() - 1
+            }
+        };
+        if let Some((_, cats)) = tiers.get_mut(pos)
+            && !cats.contains(&i.level2)
+        {
+            cats.push(i.level2.clone());
+        }
+    }
+    Tree::Custom(tiers)
+}
+
+fn raw(d: &Declaration, file: &str) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "# Imported by `bdl import` from {file}");
+    if let Some(y) = &d.year {
+        let _ = writeln!(o, "year {y}");
+    }
+    if let Some(f) = &d.filer {
+        let _ = writeln!(o, "filer {}", quoted(f));
+    }
+    if let Some(x) = &d.department {
+        let _ = writeln!(o, "department {}", quoted(x));
+    }
+    if let Some(u) = &d.unit {
+        let _ = writeln!(o, "unit {u}");
+    }
+    // The Hunan forms: said explicitly, since a department with 履职目标 would otherwise be taken for
+    // the Ministry's department form.
+    o.push_str("form hunan\n");
+    match framework(d) {
+        Tree::Profile(p) => {
+            let _ = writeln!(o, "framework {p}");
+        }
+        Tree::Custom(tiers) => {
+            o.push_str("framework {\n");
+            for (t, cats) in tiers {
+                let cats: Vec<String> = cats.iter().map(|c| quoted(c)).collect();
+                let _ = writeln!(o, "  category {} {}", quoted(&t), cats.join(" "));
+            }
+            o.push_str("}\n");
+        }
+    }
+    o.push('\n');
+    if let Some(t) = &d.total {
+        let _ = writeln!(o, "total {t}");
+    }
+    let directions_total = d
+        .directions_total
+        .clone()
+        .or_else(|| sum(d.directions.iter().map(|x| x.amount.as_deref())));
+    for l in &d.income {
+        line(&mut o, "income", l, 0, None);
+    }
+    for l in &d.spending {
+        let derived = (!d.directions.is_empty()
+            && l.name == "项目支出"
+            && same(l.amount.as_deref(), directions_total.as_deref()))
+        .then_some("= directions");
+        line(&mut o, "spending", l, 0, derived);
+    }
+    o.push('\n');
+    for x in &d.duties {
+        let _ = writeln!(o, "duty {}", quoted(x));
+    }
+    for x in &d.goals {
+        let _ = writeln!(o, "goal {}", quoted(x));
+    }
+    for [item, owner, target] in &d.plans {
+        let _ = writeln!(
+            o,
+            "plan {} by {} {}",
+            quoted(item),
+            quoted(owner),
+            quoted(target)
+        );
+    }
+    for t in &d.tasks {
+        let _ = write!(
+            o,
+            "task {} duty {} for {}",
+            quoted(&t.task),
+            quoted(&t.duty),
+            quoted(&t.funded_by)
+        );
+        if let Some(a) = &t.amount {
+            let _ = write!(o, " amount {a}");
+        }
+        o.push('\n');
+    }
+    o.push('\n');
+    for i in &d.indicators {
+        indicator(&mut o, i, "");
+    }
+    for x in &d.directions {
+        o.push('\n');
+        direction(&mut o, x, "");
+    }
+    o
+}
+
+fn line(o: &mut String, kw: &str, l: &Line, depth: usize, derived: Option<&str>) {
+    let indent = "  ".repeat(depth);
+    let _ = write!(o, "{indent}{kw} {}", quoted(&l.name));
+    if let Some(a) = &l.amount {
+        let _ = write!(o, " {a}");
+    }
+    if let Some(dv) = derived {
+        let _ = write!(o, " {dv}");
+    }
+    if !l.children.is_empty() {
+        let parts = sum(l.children.iter().map(|c| c.amount.as_deref()));
+        // Parts that do not add up to the line list only some of them (checked as parts ≤ line).
+        if !same(parts.as_deref(), l.amount.as_deref()) && l.amount.is_some() {
+            o.push_str(" partial");
+        }
+        o.push_str(" {\n");
+        for c in &l.children {
+            line(o, kw, c, depth + 1, None);
+        }
+        let _ = writeln!(o, "{indent}}}");
+    } else {
+        o.push('\n');
+    }
+}
+
+fn indicator(o: &mut String, i: &Indicator, indent: &str) {
+    let kw = if i.overall { "overall" } else { "indicator" };
+    let category = if i.level2.chars().any(|c| {
+        c.is_whitespace() || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=')
+    }) {
+        quoted(&i.level2)
+    } else {
+        i.level2.clone()
+    };
+    let _ = write!(o, "{indent}{kw} {category} {} ", quoted(&i.name));
+    match &i.value {
+        Value::Quantity { op, number, unit } => {
+            let _ = write!(o, "{op} {number}{unit}");
+        }
+        Value::Quality(t) => o.push_str(&quoted(t)),
+    }
+    if let Some(n) = &i.note {
+        let _ = write!(o, " note {}", quoted(n));
+    }
+    if let Some(w) = &i.weight {
+        let _ = write!(o, " weight {w}");
+    }
+    o.push('\n');
+}
+
+fn direction(o: &mut String, d: &Direction, indent: &str) {
+    let _ = writeln!(o, "{indent}direction {} {{", quoted(&d.name));
+    let inner = format!("{indent}  ");
+    if let Some(s) = &d.special {
+        let _ = writeln!(o, "{inner}special {}", quoted(s));
+    }
+    if let Some(p) = &d.period {
+        let _ = writeln!(o, "{inner}period {}", quoted(p));
+    }
+    if let Some(a) = &d.amount {
+        let _ = writeln!(o, "{inner}amount {a}");
+    }
+    if let Some(g) = &d.goal {
+        let _ = writeln!(o, "{inner}goal {}", quoted(g));
+    }
+    if let Some(g) = &d.annual {
+        let _ = writeln!(o, "{inner}annual {}", quoted(g));
+    }
+    if let Some(g) = &d.summary_goal
+        && d.goal.as_ref() != Some(g)
+    {
+        let _ = writeln!(o, "{inner}summary-goal {}", quoted(g));
+    }
+    if let Some(g) = &d.summary_annual
+        && d.annual.as_ref() != Some(g)
+    {
+        let _ = writeln!(o, "{inner}summary-annual {}", quoted(g));
+    }
+    for i in &d.indicators {
+        indicator(o, i, &inner);
+    }
+    for c in &d.children {
+        direction(o, c, &inner);
+    }
+    let _ = writeln!(o, "{indent}}}");
+}
+
+/// The exact sum of figures as written, if every one is there.
+fn sum<'a>(figures: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
+    let mut total = Decimal::ZERO;
+    let mut any = false;
+    for f in figures {
+        total = total.checked_add(Decimal::from_str(f?).ok()?)?;
+        any = true;
+    }
+    any.then(|| total.normalize().to_string())
+}
+
+fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => match (Decimal::from_str(a), Decimal::from_str(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        },
+        _ => false,
+    }
+}
