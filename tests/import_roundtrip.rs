@@ -1,6 +1,6 @@
 //! The oracle of `bdl import`: a declaration's own workbook (`bdl build --format xlsx`), imported,
 //! compiles to the same JSON as the declaration, for every example of the Hunan forms and for 200
-//! generated declarations. What the tables do not print cannot come back, so the comparison leaves
+//! generated declarations of them (the Ministry's forms are not imported yet). What the tables do not print cannot come back, so the comparison leaves
 //! out exactly that (see `UNPRINTED`): how figures were derived (bases, references, provenance, which
 //! figures were declared rather than derived) and the document's precision. Indicators are compared
 //! in the order the tables print them: grouped by framework category, in written order within one.
@@ -192,10 +192,19 @@ fn every_hunan_example_round_trips_through_its_workbook() {
 }
 
 #[test]
-fn two_hundred_generated_declarations_round_trip() {
+fn two_hundred_generated_declarations_of_the_hunan_forms_round_trip() {
     let mut failures = Vec::new();
-    for i in 0..200 {
+    // The first 200 of the Hunan forms (the generator also writes the Ministry's, not imported yet).
+    let mut checked = 0;
+    for i in 0.. {
+        if checked == 200 {
+            break;
+        }
         let src = corpus::department(12, i);
+        if bdl::compile(&src).declaration.unwrap().form.is_ministry() {
+            continue;
+        }
+        checked += 1;
         if let Err(e) = round_trip(&format!("generated-{i}"), &src) {
             failures.push(e);
         }
