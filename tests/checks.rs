@@ -139,7 +139,7 @@ fn every_code_has_a_fixture() {
         }
     }
     // Codes whose input cannot be a fixture file, with the test that shows them instead.
-    let generated: [(Code, &str); 4] = [
+    let generated: [(Code, &str); 10] = [
         (
             code("B5003"),
             "tests/no_control_characters.rs a_text_too_long_for_excel_is_b5003_at_check_and_refuses_the_workbook",
@@ -156,6 +156,13 @@ fn every_code_has_a_fixture() {
             code("B9001"),
             "src/fmt/verify.rs unit tests: each broken property is caught",
         ),
+        // `bdl import` reads workbooks and documents, not declarations.
+        (code("B7001"), "tests/import_bad_files.rs"),
+        (code("B7002"), "tests/import_bad_files.rs"),
+        (code("B7003"), "tests/import_bad_files.rs"),
+        (code("B7004"), "tests/import_bad_files.rs"),
+        (code("B7005"), "tests/import_bad_files.rs"),
+        (code("B7010"), "tests/import_fixtures.rs"),
     ];
     let missing: Vec<&str> = bdl::registry::all()
         .iter()

@@ -70,6 +70,12 @@ pub fn page(code: &str) -> Option<&'static str> {
         "B5003" => include_str!("../../docs/diagnostics/zh/B5003.md"),
         "B5010" => include_str!("../../docs/diagnostics/zh/B5010.md"),
         "B5011" => include_str!("../../docs/diagnostics/zh/B5011.md"),
+        "B7001" => include_str!("../../docs/diagnostics/zh/B7001.md"),
+        "B7002" => include_str!("../../docs/diagnostics/zh/B7002.md"),
+        "B7003" => include_str!("../../docs/diagnostics/zh/B7003.md"),
+        "B7004" => include_str!("../../docs/diagnostics/zh/B7004.md"),
+        "B7005" => include_str!("../../docs/diagnostics/zh/B7005.md"),
+        "B7010" => include_str!("../../docs/diagnostics/zh/B7010.md"),
         "B9001" => include_str!("../../docs/diagnostics/zh/B9001.md"),
         _ => return None,
     })
