@@ -38,10 +38,11 @@ const FLOORS: &[(&str, &[&str])] = &[
     ("tools", &["fmt", "diff", "batch"]),
     // The front door, what the command line (and an editor, a web page) calls: bytes → text →
     // diagnostics and model (the crate root's `compile` too), with every stage's codes gathered in
-    // the registry and the allow rules that read it.
+    // the registry and the allow rules that read it; and `import` (workbooks and documents → sources),
+    // which compiles each source it writes through the front door, and whose codes the registry gathers.
     (
         "compilation",
-        &["compilation", "<root>", "registry", "allow"],
+        &["compilation", "<root>", "registry", "allow", "import"],
     ),
     // What an editor shows (diagnostics, hover, completion, quick fixes …) in plain types, and the
     // language server that maps it to the protocol: callers of the front door.
