@@ -21,7 +21,8 @@ const DIR: &str = "docs/diagnostics";
 
 /// Codes whose input is a file's bytes or a bug in bdl, not a declaration: their pages are prose.
 const PROSE_ONLY: &[&str] = &[
-    "B1003", "B1004", "B1007", "B5003", "B7001", "B7002", "B7003", "B7004", "B7005", "B7010", "B9001",
+    "B1003", "B1004", "B1007", "B5003", "B7001", "B7002", "B7003", "B7004", "B7005", "B7010",
+    "B9001",
 ];
 
 fn page_path(code: Code) -> PathBuf {

@@ -60,10 +60,16 @@ fn table_order(v: &mut Value, order: &[(String, String)]) {
         Value::Object(map) => {
             if let Some(Value::Array(inds)) = map.get_mut("indicators") {
                 let pos = |i: &Value| {
-                    let (l1, l2) = (i["level1"].as_str().unwrap_or(""), i["level2"].as_str().unwrap_or(""));
+                    let (l1, l2) = (
+                        i["level1"].as_str().unwrap_or(""),
+                        i["level2"].as_str().unwrap_or(""),
+                    );
                     (
                         i["horizon"].as_str() != Some("overall"),
-                        order.iter().position(|(a, b)| a == l1 && b == l2).unwrap_or(usize::MAX),
+                        order
+                            .iter()
+                            .position(|(a, b)| a == l1 && b == l2)
+                            .unwrap_or(usize::MAX),
                     )
                 };
                 inds.sort_by_key(pos);
@@ -140,7 +146,11 @@ fn round_trip(name: &str, src: &str) -> Result<(), String> {
     if again.has_errors() {
         return Err(format!(
             "{name}: the imported source has errors: {:?}\n{}",
-            again.diagnostics.iter().map(|d| (d.code.as_str(), d.message.en.clone())).collect::<Vec<_>>(),
+            again
+                .diagnostics
+                .iter()
+                .map(|d| (d.code.as_str(), d.message.en.clone()))
+                .collect::<Vec<_>>(),
             one.source
         ));
     }

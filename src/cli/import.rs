@@ -60,7 +60,13 @@ pub fn run(opts: &Options) -> ExitCode {
     let errors: usize = outcome
         .sources
         .iter()
-        .map(|s| s.compilation.diagnostics.iter().filter(|d| d.is_error()).count())
+        .map(|s| {
+            s.compilation
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .count()
+        })
         .sum();
     if super::verbosity() >= super::Verbosity::Normal && !outcome.sources.is_empty() {
         super::error(msg::import_summary(
@@ -117,7 +123,11 @@ fn print_report(outcome: &Outcome) {
     let mut out = format!("{}\n", msg::import_report_heading(cells.len()).get(lang()));
     for c in &cells {
         let text: String = c.text.chars().take(60).collect();
-        let more = if c.text.chars().count() > 60 { "…" } else { "" };
+        let more = if c.text.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
         let text = text.replace('\n', " ");
         out.push_str(&format!("  {} · {text}{more} · {}\n", c.place, c.why));
     }
@@ -149,7 +159,10 @@ fn write_report(outcome: &Outcome, name: &str, path: &Path) -> Result<(), ExitCo
     });
     let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     super::io::write_atomically(path, text).map_err(|e| {
-        super::error(msg::cannot_write(&path.display().to_string(), &super::why(&e)));
+        super::error(msg::cannot_write(
+            &path.display().to_string(),
+            &super::why(&e),
+        ));
         ExitCode::from(2)
     })
 }

@@ -52,10 +52,7 @@ pub fn help_refused_format(format: &str) -> Text {
 }
 
 pub fn encrypted() -> Text {
-    t(
-        "the file is protected by a password",
-        "文件设有打开密码",
-    )
+    t("the file is protected by a password", "文件设有打开密码")
 }
 
 pub fn help_encrypted() -> Text {
@@ -89,7 +86,9 @@ pub fn help_too_large() -> Text {
 
 pub fn overlong(place: &str, chars: usize, limit: usize) -> Text {
     t(
-        format!("the cell {place} holds {chars} characters, more than the {limit} an Excel cell holds; it was left out"),
+        format!(
+            "the cell {place} holds {chars} characters, more than the {limit} an Excel cell holds; it was left out"
+        ),
         format!("单元格 {place} 有 {chars} 个字符，超过 Excel 单元格可容纳的 {limit} 个，未导入"),
     )
 }
@@ -103,7 +102,9 @@ pub fn help_overlong() -> Text {
 
 pub fn unplaced(n: usize) -> Text {
     t(
-        format!("{n} non-empty cells were not placed in the source; the report lists each with why"),
+        format!(
+            "{n} non-empty cells were not placed in the source; the report lists each with why"
+        ),
         format!("有 {n} 个非空单元格未写入源文件；报告逐一列出位置和原因"),
     )
 }
@@ -124,10 +125,7 @@ pub fn no_table() -> Text {
 
 pub fn why(w: Why) -> Text {
     match w {
-        Why::OutsideTables => t(
-            "outside every table recognised",
-            "不在任何已识别的表格内",
-        ),
+        Why::OutsideTables => t("outside every table recognised", "不在任何已识别的表格内"),
         Why::Unlabelled => t("no label says what it is", "没有标签说明其含义"),
         Why::UnknownLabel => t("a label this table does not have", "此表格中没有这一栏目"),
         Why::NotAFigure => t("not a plain number", "不是单纯的数字"),

@@ -17,7 +17,7 @@ pub mod workbook;
 pub mod write;
 
 use crate::compilation::{Compilation, compile_bytes};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::messages::Lang;
 use crate::source::Span;
 use limits::{MAX_CELL_CHARS, MAX_FILE_BYTES, Measure, Refusal};
@@ -122,11 +122,16 @@ fn read(name: &str, bytes: &[u8]) -> Result<Vec<grid::Sheet>, Refusal> {
     }
     if bytes.starts_with(b"PK") {
         let archive = limits::checked_zip(bytes)?;
-        let names: Vec<String> = archive.file_names().flatten().map(|n| n.to_string()).collect();
+        let names: Vec<String> = archive
+            .file_names()
+            .flatten()
+            .map(|n| n.to_string())
+            .collect();
         if names.iter().any(|n| n == "word/document.xml") {
-            let stem = std::path::Path::new(name)
-                .file_stem()
-                .map_or_else(|| "document".to_string(), |s| s.to_string_lossy().to_string());
+            let stem = std::path::Path::new(name).file_stem().map_or_else(
+                || "document".to_string(),
+                |s| s.to_string_lossy().to_string(),
+            );
             return docx::read_docx(bytes, &stem);
         }
         if names.iter().any(|n| n.starts_with("xl/")) {
@@ -149,10 +154,13 @@ fn contains_utf16(bytes: &[u8], word: &str) -> bool {
 fn refusal(r: &Refusal) -> Diagnostic {
     let at = Span::new(0, 0);
     match r {
-        Refusal::Unreadable(detail) => {
-            Diagnostic::new(UNREADABLE, messages::unreadable(detail), at, messages::label_file())
-                .with_help(messages::help_unreadable())
-        }
+        Refusal::Unreadable(detail) => Diagnostic::new(
+            UNREADABLE,
+            messages::unreadable(detail),
+            at,
+            messages::label_file(),
+        )
+        .with_help(messages::help_unreadable()),
         Refusal::Format(f) => Diagnostic::new(
             REFUSED_FORMAT,
             messages::refused_format(f),
@@ -248,8 +256,13 @@ pub fn import(name: &str, bytes: &[u8]) -> Outcome {
     }
     if sources.is_empty() {
         diagnostics.push(
-            Diagnostic::new(UNPLACED, messages::no_table(), Span::new(0, 0), messages::label_file())
-                .with_help(messages::help_unplaced()),
+            Diagnostic::new(
+                UNPLACED,
+                messages::no_table(),
+                Span::new(0, 0),
+                messages::label_file(),
+            )
+            .with_help(messages::help_unplaced()),
         );
     } else if !found.unplaced.is_empty() {
         diagnostics.push(
@@ -262,7 +275,6 @@ pub fn import(name: &str, bytes: &[u8]) -> Outcome {
             .with_help(messages::help_unplaced()),
         );
     }
-    let _ = Severity::Error;
     Outcome {
         sources,
         unplaced: found.unplaced,

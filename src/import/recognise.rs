@@ -61,7 +61,8 @@ struct Segment {
 }
 
 fn title_kind(k: &str) -> Option<Kind> {
-    if k.contains("专项资金预算绩效目标汇总表") || k.contains("专项资金绩效目标汇总表") {
+    if k.contains("专项资金预算绩效目标汇总表") || k.contains("专项资金绩效目标汇总表")
+    {
         Some(Kind::Summary)
     } else if k.contains("支出方向绩效目标表") {
         Some(Kind::Direction)
@@ -102,16 +103,27 @@ fn segments(view: &View<'_>) -> Vec<Segment> {
     let mut pending_rows: Vec<u32> = Vec::new();
     for row in view.rows() {
         let fresh = view.fresh(row);
-        let first = fresh.iter().copied().find(|&i| !view.text(i).trim().is_empty());
+        let first = fresh
+            .iter()
+            .copied()
+            .find(|&i| !view.text(i).trim().is_empty());
         let first_key = first.map(|i| view.key(i)).unwrap_or_default();
         let title = title_kind(&first_key).filter(|_| {
             // A title stands alone in its row (a label cell may quote a title in a long text).
-            fresh.iter().filter(|&&i| !view.text(i).trim().is_empty()).count() == 1
+            fresh
+                .iter()
+                .filter(|&&i| !view.text(i).trim().is_empty())
+                .count()
+                == 1
                 && first_key.chars().count() <= 60
         });
         let attachment = first_key.starts_with("附件")
             && first_key.chars().count() <= 6
-            && fresh.iter().filter(|&&i| !view.text(i).trim().is_empty()).count() == 1;
+            && fresh
+                .iter()
+                .filter(|&&i| !view.text(i).trim().is_empty())
+                .count()
+                == 1;
         if attachment {
             pending_rows.push(row);
             continue;
@@ -129,9 +141,11 @@ fn segments(view: &View<'_>) -> Vec<Segment> {
         let starts_direction = is_one_of(&first_key, &["支出方向(子项)", "支出方向"])
             && out.last().is_some_and(|s| {
                 s.kind == Kind::Direction
-                    && s.rows
-                        .iter()
-                        .any(|&r| view.fresh(r).first().is_some_and(|&i| is_one_of(&view.key(i), &["支出方向(子项)", "支出方向"])))
+                    && s.rows.iter().any(|&r| {
+                        view.fresh(r).first().is_some_and(|&i| {
+                            is_one_of(&view.key(i), &["支出方向(子项)", "支出方向"])
+                        })
+                    })
             });
         let untitled = if out.is_empty() || starts_direction {
             if is_one_of(&first_key, DEPARTMENT_LABELS) {
@@ -152,11 +166,7 @@ fn segments(view: &View<'_>) -> Vec<Segment> {
             let year = out.last().and_then(|s| s.year.clone());
             let mut rows = std::mem::take(&mut pending_rows);
             rows.push(row);
-            out.push(Segment {
-                kind,
-                rows,
-                year,
-            });
+            out.push(Segment { kind, rows, year });
             continue;
         }
         match out.last_mut() {
@@ -267,6 +277,9 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
     found
 }
 
+/// Something read with its depth in a tree (a 其中 line, a sub-direction).
+type Deep<T> = (usize, T);
+
 struct Reader<'v, 'a> {
     view: &'v View<'a>,
     placed: &'v mut HashSet<usize>,
@@ -335,7 +348,12 @@ impl Reader<'_, '_> {
                     let name = rest.trim_start_matches(':');
                     if !name.is_empty() {
                         if d.filer.is_none() {
-                            d.filer = Some(one_line(left.trim().trim_start_matches(label).trim_start_matches([':', '：', ' ']).trim()));
+                            d.filer = Some(one_line(
+                                left.trim()
+                                    .trim_start_matches(label)
+                                    .trim_start_matches([':', '：', ' '])
+                                    .trim(),
+                            ));
                         }
                         used = true;
                     }
@@ -390,12 +408,12 @@ impl Reader<'_, '_> {
             Plans,
             Tasks,
             Indicators(bool),
-            Done,
         }
         let mut block = Block::None;
         let mut income_col: Option<u32> = None;
         let mut spending_col: Option<u32> = None;
-        let mut lines: (Vec<(usize, Line)>, Vec<(usize, Line)>) = (Vec::new(), Vec::new());
+        // Income and spending lines, each with its depth.
+        let mut lines: (Vec<Deep<Line>>, Vec<Deep<Line>>) = (Vec::new(), Vec::new());
         let mut plan_cols: Vec<(u32, usize)> = Vec::new();
         let mut task_cols: Vec<(u32, usize)> = Vec::new();
         let mut ind_cols = IndicatorColumns::default();
@@ -459,11 +477,26 @@ impl Reader<'_, '_> {
                     Some(Block::None)
                 } else if fk == key(PLANS_LABEL) {
                     self.place(first);
-                    plan_cols = self.header(row, &[&["事项", "工作事项"], &["责任单位/科室", "责任单位", "责任科室"], &["工作目标"]]);
+                    plan_cols = self.header(
+                        row,
+                        &[
+                            &["事项", "工作事项"],
+                            &["责任单位/科室", "责任单位", "责任科室"],
+                            &["工作目标"],
+                        ],
+                    );
                     Some(Block::Plans)
                 } else if fk == key(TASKS_LABEL) {
                     self.place(first);
-                    task_cols = self.header(row, &[&["部门职责"], &["工作任务"], &["支出方向/项目", "支出方向"], &["金额"]]);
+                    task_cols = self.header(
+                        row,
+                        &[
+                            &["部门职责"],
+                            &["工作任务"],
+                            &["支出方向/项目", "支出方向"],
+                            &["金额"],
+                        ],
+                    );
                     Some(Block::Tasks)
                 } else if let Some(overall) = indicator_label(&fk) {
                     self.place(first);
@@ -493,8 +526,16 @@ impl Reader<'_, '_> {
                     let (Some(ic), Some(sc)) = (income_col, spending_col) else {
                         continue;
                     };
-                    let left: Vec<usize> = cells.iter().copied().filter(|&i| (ic..sc).contains(&self.col(i))).collect();
-                    let right: Vec<usize> = cells.iter().copied().filter(|&i| self.col(i) >= sc).collect();
+                    let left: Vec<usize> = cells
+                        .iter()
+                        .copied()
+                        .filter(|&i| (ic..sc).contains(&self.col(i)))
+                        .collect();
+                    let right: Vec<usize> = cells
+                        .iter()
+                        .copied()
+                        .filter(|&i| self.col(i) >= sc)
+                        .collect();
                     for (side, target) in [(left, &mut lines.0), (right, &mut lines.1)] {
                         if let Some(line) = self.line(&side) {
                             target.push(line);
@@ -523,10 +564,9 @@ impl Reader<'_, '_> {
                         d.indicators.push(ind);
                     }
                 }
-                Block::None | Block::Done => {}
+                Block::None => {}
             }
         }
-        let _ = Block::Done;
         d.income = tree(lines.0);
         d.spending = tree(lines.1);
     }
@@ -570,9 +610,7 @@ impl Reader<'_, '_> {
     /// The next non-empty cell right of `cell` in `row`.
     fn next_after(&self, row: u32, cell: usize) -> Option<usize> {
         let col = self.col(cell);
-        self.filled(row)
-            .into_iter()
-            .find(|&i| self.col(i) > col)
+        self.filled(row).into_iter().find(|&i| self.col(i) > col)
     }
 
     /// The columns of a block's header row, one per wanted label (any of its spellings), placed.
@@ -582,7 +620,9 @@ impl Reader<'_, '_> {
         for (w, spellings) in wanted.iter().enumerate() {
             let hit = cells.iter().copied().find(|&i| {
                 let k = self.view.key(i);
-                spellings.iter().any(|s| k == key(s) || (k.starts_with(&key(s)) && k.contains('(')))
+                spellings
+                    .iter()
+                    .any(|s| k == key(s) || (k.starts_with(&key(s)) && k.contains('(')))
             });
             if let Some(i) = hit {
                 self.place(i);
@@ -624,7 +664,9 @@ impl Reader<'_, '_> {
                 "一级指标" => &mut cols.level1,
                 "二级指标" => &mut cols.level2,
                 "三级指标" | "指标名称" => &mut cols.name,
-                "指标值" | "目标值" | "绩效指标值" | "指标值(包含数字及文字描述)" => &mut cols.value,
+                "指标值" | "目标值" | "绩效指标值" | "指标值(包含数字及文字描述)" => {
+                    &mut cols.value
+                }
                 "计算符号" => &mut cols.op,
                 "度量单位" | "计量单位" => &mut cols.unit,
                 "备注" | "说明" => &mut cols.note,
@@ -640,7 +682,12 @@ impl Reader<'_, '_> {
     /// One indicator row; the tier and category cells may be merged from the rows above.
     fn indicator(&mut self, row: u32, cols: &IndicatorColumns, overall: bool) -> Option<Indicator> {
         let get = |c: Option<u32>| c.and_then(|c| self.view.text_at(row, c));
-        let (l1, l2, name, value) = (get(cols.level1), get(cols.level2), get(cols.name)?, get(cols.value)?);
+        let (l1, l2, name, value) = (
+            get(cols.level1),
+            get(cols.level2),
+            get(cols.name)?,
+            get(cols.value)?,
+        );
         // One cell over all the columns (a note below the table) is not an indicator.
         if l1.is_some_and(|(i, _)| i == name.0) || name.0 == value.0 {
             return None;
@@ -663,7 +710,10 @@ impl Reader<'_, '_> {
         let note = get(cols.note).filter(|(i, t)| *i != value.0 && !t.trim().is_empty());
         let weight = get(cols.weight).filter(|(i, _)| *i != value.0);
         let weight_figure = weight.and_then(|(_, t)| text::decimal(t));
-        for (i, _) in [l1, Some(l2), Some(name), Some(value), op, unit, note].into_iter().flatten() {
+        for (i, _) in [l1, Some(l2), Some(name), Some(value), op, unit, note]
+            .into_iter()
+            .flatten()
+        {
             self.place(i);
         }
         if let (Some((i, _)), Some(_)) = (weight, &weight_figure) {
@@ -777,7 +827,10 @@ impl Reader<'_, '_> {
             let mut k = 0;
             while let Some(&label) = cells.get(k) {
                 let lk = self.view.key(label);
-                let value = cells.get(k + 1).copied().filter(|&v| !is_direction_label(&self.view.key(v)));
+                let value = cells
+                    .get(k + 1)
+                    .copied()
+                    .filter(|&v| !is_direction_label(&self.view.key(v)));
                 let field = direction_field(&lk);
                 if field.is_none() {
                     k += 1;
@@ -847,21 +900,24 @@ enum Field {
 }
 
 fn direction_field(k: &str) -> Option<Field> {
-    Some(if is_one_of(k, &["支出方向(子项)", "支出方向", "子项名称"]) {
-        Field::Name
-    } else if is_one_of(k, &["所属专项", "专项名称"]) {
-        Field::Special
-    } else if is_one_of(k, &["项目金额", "金额", "资金金额"]) || k.starts_with("项目金额(") {
-        Field::Amount
-    } else if is_one_of(k, &["项目实施期", "实施期", "实施周期"]) {
-        Field::Period
-    } else if is_one_of(k, &["实施期绩效目标", "实施期目标", "总体目标"]) {
-        Field::Goal
-    } else if is_one_of(k, &["年度绩效目标", "年度目标"]) {
-        Field::Annual
-    } else {
-        return None;
-    })
+    Some(
+        if is_one_of(k, &["支出方向(子项)", "支出方向", "子项名称"]) {
+            Field::Name
+        } else if is_one_of(k, &["所属专项", "专项名称"]) {
+            Field::Special
+        } else if is_one_of(k, &["项目金额", "金额", "资金金额"]) || k.starts_with("项目金额(")
+        {
+            Field::Amount
+        } else if is_one_of(k, &["项目实施期", "实施期", "实施周期"]) {
+            Field::Period
+        } else if is_one_of(k, &["实施期绩效目标", "实施期目标", "总体目标"]) {
+            Field::Goal
+        } else if is_one_of(k, &["年度绩效目标", "年度目标"]) {
+            Field::Annual
+        } else {
+            return None;
+        },
+    )
 }
 
 fn is_direction_label(k: &str) -> bool {
@@ -902,7 +958,9 @@ fn strip_ordinal(line: &str) -> String {
             && let Some((inner, after)) = rest.split_once(close)
             && !inner.is_empty()
             && inner.chars().count() <= 3
-            && inner.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
         {
             return after.trim().to_string();
         }
@@ -975,7 +1033,11 @@ fn direction_tree(rows: Vec<(usize, Direction)>) -> Vec<Direction> {
 /// Puts a direction read from the summary (`from_summary`) or from its own table where it belongs:
 /// beside the same name already read (anywhere in the tree), or at the end of the top level.
 fn merge_direction(into: &mut Vec<Direction>, d: Direction, from_summary: bool) {
-    fn find<'a>(ds: &'a mut [Direction], name: &str, want_table: bool) -> Option<&'a mut Direction> {
+    fn find<'a>(
+        ds: &'a mut [Direction],
+        name: &str,
+        want_table: bool,
+    ) -> Option<&'a mut Direction> {
         for x in ds.iter_mut() {
             if x.name == name && x.has_table == want_table {
                 return Some(x);
@@ -996,7 +1058,11 @@ fn merge_direction(into: &mut Vec<Direction>, d: Direction, from_summary: bool) 
                 x.children.extend(d.children);
             } else {
                 let children = std::mem::take(&mut x.children);
-                let (sg, sa, amount) = (x.summary_goal.take(), x.summary_annual.take(), x.amount.take());
+                let (sg, sa, amount) = (
+                    x.summary_goal.take(),
+                    x.summary_annual.take(),
+                    x.amount.take(),
+                );
                 *x = d;
                 x.children = children;
                 x.summary_goal = sg;

@@ -28,8 +28,14 @@ pub fn key(s: &str) -> String {
 pub fn one_line(s: &str) -> String {
     let mut out = String::new();
     for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let ascii_boundary = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-            && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        let ascii_boundary = out
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
         if ascii_boundary {
             out.push(' ');
         }
@@ -60,9 +66,7 @@ pub fn decimal(s: &str) -> Option<String> {
     let int: String = if int.contains(',') {
         // Separators only between groups of three.
         let groups: Vec<&str> = int.split(',').collect();
-        let first_ok = groups
-            .first()
-            .is_some_and(|g| (1..=3).contains(&g.len()));
+        let first_ok = groups.first().is_some_and(|g| (1..=3).contains(&g.len()));
         let rest_ok = groups.iter().skip(1).all(|g| g.len() == 3);
         if !first_ok || !rest_ok {
             return None;
@@ -142,11 +146,15 @@ fn unit_of(name: &str) -> String {
 }
 
 /// Words bdl reads as options after a value: a unit cannot start with them.
-const OPTION_WORDS: &[&str] = &["note", "standard", "weight", "explain", "scoring", "sense", "from"];
+const OPTION_WORDS: &[&str] = &[
+    "note", "standard", "weight", "explain", "scoring", "sense", "from",
+];
 
 fn unit_ok(unit: &str) -> bool {
     !unit.chars().any(|c| {
-        c.is_whitespace() || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=' | '\\') || c.is_control()
+        c.is_whitespace()
+            || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=' | '\\')
+            || c.is_control()
     }) && !OPTION_WORDS.iter().any(|w| unit.starts_with(w))
         && !unit.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
 }
@@ -173,10 +181,7 @@ pub fn value_split(op: &str, number: &str, unit: &str) -> Value {
         }
         return Value::Quality(number_text);
     }
-    let bdl_op = OPERATORS
-        .iter()
-        .find(|(w, _)| *w == op_t)
-        .map(|(_, b)| *b);
+    let bdl_op = OPERATORS.iter().find(|(w, _)| *w == op_t).map(|(_, b)| *b);
     if !op_t.is_empty() && bdl_op.is_none() {
         return Value::Quality(one_line(&format!("{op}{number}{unit}")));
     }
@@ -188,9 +193,7 @@ pub fn value_split(op: &str, number: &str, unit: &str) -> Value {
 fn quantity(op: Option<&str>, rest: &str) -> Option<Value> {
     let end = rest
         .char_indices()
-        .find(|&(i, c)| {
-            !(c.is_ascii_digit() || c == '.' || c == ',' || (c == '-' && i == 0))
-        })
+        .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || c == ',' || (c == '-' && i == 0)))
         .map_or(rest.len(), |(i, _)| i);
     let (digits, unit) = (rest.get(..end)?, rest.get(end..)?.trim());
     let number = decimal(digits.trim_end_matches('.'))?;
@@ -248,21 +251,30 @@ mod tests {
         assert_eq!(value("不少于 18次"), q("不少于", "18", "次"));
         assert_eq!(value("≤1,234.5万元"), q("<=", "1234.5", "万元"));
         assert_eq!(value("良好"), Value::Quality("良好".to_string()));
-        assert_eq!(value("2025年6月底前"), Value::Quality("2025年6月底前".to_string()));
+        assert_eq!(
+            value("2025年6月底前"),
+            Value::Quality("2025年6月底前".to_string())
+        );
         assert_eq!(value("3 天 以内"), Value::Quality("3 天 以内".to_string()));
     }
 
     #[test]
     fn values_over_three_cells() {
         assert_eq!(value_split("≥", "90", "%"), q(">=", "90", "%"));
-        assert_eq!(value_split("定性", "良好", ""), Value::Quality("良好".to_string()));
+        assert_eq!(
+            value_split("定性", "良好", ""),
+            Value::Quality("良好".to_string())
+        );
         assert_eq!(value_split("", "≥95", "百分比"), q(">=", "95", "%"));
         assert_eq!(value_split("＝", "１,２００", "亩"), q("=", "1200", "亩"));
     }
 
     #[test]
     fn figures() {
-        assert_eq!(money("资金总额：188.0651万元", &["资金总额"]).as_deref(), Some("188.0651"));
+        assert_eq!(
+            money("资金总额：188.0651万元", &["资金总额"]).as_deref(),
+            Some("188.0651")
+        );
         assert_eq!(money("1,234.50", &[]).as_deref(), Some("1234.50"));
         assert_eq!(money("１２３", &[]).as_deref(), Some("123"));
         assert_eq!(money("0", &[]).as_deref(), Some("0"));

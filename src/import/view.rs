@@ -75,11 +75,10 @@ impl<'a> View<'a> {
             })
             .or_else(|| {
                 // A merge wider than the index: looked for among all tall cells.
-                self.tall
-                    .values()
-                    .flatten()
-                    .copied()
-                    .find(|&i| self.cell(i).is_some_and(|c| c.cols > TALL_INDEX_COLUMNS && c.covers(row, col)))
+                self.tall.values().flatten().copied().find(|&i| {
+                    self.cell(i)
+                        .is_some_and(|c| c.cols > TALL_INDEX_COLUMNS && c.covers(row, col))
+                })
             })
     }
 

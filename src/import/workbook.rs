@@ -279,7 +279,9 @@ fn number_text(digits: &str, format: Option<&str>) -> String {
 
 fn group_thousands(s: &str) -> String {
     let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
-    let (int, frac) = rest.split_once('.').map_or((rest, None), |(i, f)| (i, Some(f)));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
     let mut out = String::new();
     let n = int.chars().count();
     for (i, c) in int.chars().enumerate() {
@@ -300,7 +302,10 @@ mod tests {
 
     #[test]
     fn numbers_show_through_their_format() {
-        assert_eq!(number_text("188.0651", Some("\"资金总额：\"0.0000\"万元\"")), "资金总额：188.0651万元");
+        assert_eq!(
+            number_text("188.0651", Some("\"资金总额：\"0.0000\"万元\"")),
+            "资金总额：188.0651万元"
+        );
         assert_eq!(number_text("8.1", Some("0.00")), "8.10");
         assert_eq!(number_text("1234567.5", Some("#,##0.00")), "1,234,567.50");
         assert_eq!(number_text("0.95", Some("0%")), "95%");

@@ -195,9 +195,11 @@ fn line(o: &mut String, kw: &str, l: &Line, depth: usize, derived: Option<&str>)
 
 fn indicator(o: &mut String, i: &Indicator, indent: &str) {
     let kw = if i.overall { "overall" } else { "indicator" };
-    let category = if i.level2.chars().any(|c| {
-        c.is_whitespace() || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=')
-    }) {
+    let category = if i
+        .level2
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '='))
+    {
         quoted(&i.level2)
     } else {
         i.level2.clone()
