@@ -1,0 +1,817 @@
+//! Workbooks and Word documents in layouts that differ from bdl's own, as offices have them: written
+//! by the generators below into `tests/fixtures/import/` (reproducibly: fixed dates, fixed zip
+//! times), each with the source `bdl import` must write beside it (`NAME.expected.bdl`, one file per
+//! declaration found) and the cells it must leave out (`NAME.unplaced.txt`).
+//!
+//! `BDL_UPDATE_FIXTURES=1 cargo test --test import_fixtures` rewrites the files and the expected
+//! outputs (review their diff like a snapshot); without it the test checks that the generators still
+//! write the checked-in files byte for byte, and that importing them gives the expected outputs.
+
+// Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
+use std::io::Write;
+use std::path::Path;
+
+const DIR: &str = "tests/fixtures/import";
+
+/// A cell of a sheet: where, how far it spans, and what it holds.
+enum Put {
+    Text(&'static str),
+    /// A number and its number format (`0.00`, `#,##0.00`).
+    Number(f64, &'static str),
+}
+
+struct At {
+    row: u32,
+    col: u16,
+    rows: u32,
+    cols: u16,
+    put: Put,
+}
+
+fn t(row: u32, col: u16, text: &'static str) -> At {
+    At {
+        row,
+        col,
+        rows: 1,
+        cols: 1,
+        put: Put::Text(text),
+    }
+}
+
+fn n(row: u32, col: u16, value: f64, format: &'static str) -> At {
+    At {
+        row,
+        col,
+        rows: 1,
+        cols: 1,
+        put: Put::Number(value, format),
+    }
+}
+
+/// A merged cell.
+fn m(row: u32, col: u16, rows: u32, cols: u16, text: &'static str) -> At {
+    At {
+        row,
+        col,
+        rows,
+        cols,
+        put: Put::Text(text),
+    }
+}
+
+fn workbook(sheets: &[(&str, Vec<At>)]) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let date = ExcelDateTime::from_ymd(2024, 1, 1).unwrap();
+    book.set_properties(&DocProperties::new().set_creation_datetime(&date));
+    for (name, cells) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for c in cells {
+            match &c.put {
+                Put::Text(s) if c.rows > 1 || c.cols > 1 => {
+                    sheet
+                        .merge_range(
+                            c.row,
+                            c.col,
+                            c.row + c.rows - 1,
+                            c.col + c.cols - 1,
+                            s,
+                            &Format::new(),
+                        )
+                        .unwrap();
+                }
+                Put::Text(s) => {
+                    sheet.write_string(c.row, c.col, *s).unwrap();
+                }
+                Put::Number(v, f) => {
+                    sheet
+                        .write_number_with_format(
+                            c.row,
+                            c.col,
+                            *v,
+                            &Format::new().set_num_format(*f),
+                        )
+                        .unwrap();
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// A Word table cell: text (lines), columns spanned, vertical merge (`Some(true)` restart,
+/// `Some(false)` continue).
+struct Tc {
+    text: &'static str,
+    span: u32,
+    vmerge: Option<bool>,
+}
+
+fn c(text: &'static str) -> Tc {
+    Tc {
+        text,
+        span: 1,
+        vmerge: None,
+    }
+}
+
+fn span(text: &'static str, span: u32) -> Tc {
+    Tc {
+        text,
+        span,
+        vmerge: None,
+    }
+}
+
+fn down(text: &'static str) -> Tc {
+    Tc {
+        text,
+        span: 1,
+        vmerge: Some(true),
+    }
+}
+
+fn cont() -> Tc {
+    Tc {
+        text: "",
+        span: 1,
+        vmerge: Some(false),
+    }
+}
+
+/// A block of a document: a paragraph, or a table of rows (each with its `gridBefore`).
+enum Block {
+    P(&'static str),
+    Table(Vec<(u32, Vec<Tc>)>),
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn paragraphs(text: &str) -> String {
+    text.split('\n')
+        .map(|l| {
+            format!(
+                "<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                escape(l)
+            )
+        })
+        .collect()
+}
+
+fn document(blocks: &[Block]) -> Vec<u8> {
+    let mut body = String::new();
+    for b in blocks {
+        match b {
+            Block::P(text) => body.push_str(&paragraphs(text)),
+            Block::Table(rows) => {
+                body.push_str("<w:tbl><w:tblPr><w:tblBorders/></w:tblPr>");
+                for (before, cells) in rows {
+                    body.push_str("<w:tr>");
+                    if *before > 0 {
+                        body.push_str(&format!(
+                            "<w:trPr><w:gridBefore w:val=\"{before}\"/></w:trPr>"
+                        ));
+                    }
+                    for tc in cells {
+                        body.push_str("<w:tc><w:tcPr>");
+                        if tc.span > 1 {
+                            body.push_str(&format!("<w:gridSpan w:val=\"{}\"/>", tc.span));
+                        }
+                        match tc.vmerge {
+                            Some(true) => body.push_str("<w:vMerge w:val=\"restart\"/>"),
+                            Some(false) => body.push_str("<w:vMerge/>"),
+                            None => {}
+                        }
+                        body.push_str("</w:tcPr>");
+                        body.push_str(&paragraphs(tc.text));
+                        body.push_str("</w:tc>");
+                    }
+                    body.push_str("</w:tr>");
+                }
+                body.push_str("</w:tbl>");
+            }
+        }
+    }
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    let files = [
+        (
+            "[Content_Types].xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".to_string(),
+        ),
+        (
+            "_rels/.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>".to_string(),
+        ),
+        ("word/document.xml", xml),
+    ];
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .last_modified_time(zip::DateTime::default())
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in files {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    out.into_inner()
+}
+
+/// 1. A WPS-made department table: title and captions above it, the indicator tree's columns in
+///    another order (二级 before 一级) and its value over 计算符号 / 指标值 / 度量单位, a unit written
+///    as a name (百分比), full-width digits, thousands separators, numbers stored as text and as
+///    numbers, empty rows, and a note below the table.
+fn wps_department() -> Vec<u8> {
+    workbook(&[(
+        "Sheet1",
+        vec![
+            m(0, 0, 1, 8, "2024年部门整体支出绩效目标表"),
+            t(1, 0, "填报单位：示范县民政局"),
+            t(1, 7, "金额单位：万元"),
+            t(3, 0, "部门名称"),
+            m(3, 1, 1, 7, "民政局本级"),
+            m(4, 0, 4, 1, "年度预算申请\n（万元）"),
+            m(4, 1, 1, 7, "资金总额：１,２３４.５万元"),
+            m(5, 1, 1, 2, "按收入性质分"),
+            m(5, 3, 1, 5, "按支出性质分"),
+            t(6, 1, "其中：一般公共预算拨款"),
+            t(6, 2, "1,200.5"),
+            t(6, 3, "其中：基本支出"),
+            n(6, 4, 1000.0, "0.00"),
+            t(7, 1, "　　　其他资金"),
+            n(7, 2, 34.0, "General"),
+            t(7, 3, "　　　项目支出"),
+            n(7, 4, 234.5, "#,##0.0"),
+            t(9, 0, "部门职责概述"),
+            m(
+                9,
+                1,
+                1,
+                7,
+                "1、负责全县社会救助工作。\n2、负责养老服务体系建设。",
+            ),
+            t(10, 0, "年度总体目标"),
+            m(10, 1, 1, 7, "保障困难群众基本生活。"),
+            m(11, 0, 5, 1, "年度绩效指标"),
+            t(11, 1, "二级指标"),
+            t(11, 2, "一级指标"),
+            t(11, 3, "三级指标"),
+            t(11, 4, "计算符号"),
+            t(11, 5, "指标值"),
+            t(11, 6, "度量单位"),
+            t(11, 7, "备注"),
+            t(12, 1, "产出数量"),
+            m(12, 2, 2, 1, "产出指标"),
+            t(12, 3, "救助人数"),
+            t(12, 4, "≥"),
+            t(12, 5, "１２００"),
+            t(12, 6, "人"),
+            t(12, 7, "按月发放"),
+            t(13, 1, "产出质量"),
+            t(13, 3, "救助资金发放准确率"),
+            t(13, 4, "="),
+            t(13, 5, "100"),
+            t(13, 6, "百分比"),
+            t(14, 1, "社会效益"),
+            m(14, 2, 2, 1, "效益指标"),
+            t(14, 3, "困难群众基本生活"),
+            t(14, 4, "定性"),
+            t(14, 5, "有效保障"),
+            t(15, 1, "社会公众及服务对象满意度"),
+            t(15, 3, "受助群众满意度"),
+            t(15, 4, "≥"),
+            n(15, 5, 90.0, "0"),
+            t(15, 6, "%"),
+            m(17, 0, 1, 8, "注：本表由单位财务股填报。"),
+        ],
+    )])
+}
+
+/// 2. A system export: the summary and both direction tables on one sheet, no attachment numbers,
+///    the 金额合计 row at the bottom of the summary, figures with thousands separators (as numbers with
+///    a `#,##0.00` format and as text), values in one cell.
+fn export_directions() -> Vec<u8> {
+    workbook(&[(
+        "绩效目标",
+        vec![
+            m(0, 0, 1, 5, "2024年专项资金预算绩效目标汇总表"),
+            m(1, 0, 1, 3, "项目主管部门：示范县民政局"),
+            m(1, 3, 1, 2, "金额单位：万元"),
+            t(2, 0, "序号"),
+            t(2, 1, "支出方向（子项）"),
+            t(2, 2, "金额"),
+            t(2, 3, "实施期绩效目标"),
+            t(2, 4, "年度绩效目标"),
+            t(3, 0, "一"),
+            t(3, 1, "困难群众救助"),
+            n(3, 2, 120.0, "#,##0.00"),
+            t(3, 3, "保障困难群众基本生活。"),
+            t(3, 4, "全年救助1200人。"),
+            t(4, 0, "二"),
+            t(4, 1, "养老服务补贴"),
+            t(4, 2, "1,114.50"),
+            t(4, 3, "提升养老服务水平。"),
+            t(4, 4, "补贴高龄老人500人。"),
+            t(5, 1, "金额合计"),
+            n(5, 2, 1234.5, "#,##0.00"),
+            m(7, 0, 1, 6, "2024年专项资金支出方向绩效目标表"),
+            m(8, 0, 1, 4, "项目主管部门：示范县民政局"),
+            m(8, 4, 1, 2, "金额单位：万元"),
+            t(9, 0, "支出方向（子项）"),
+            m(9, 1, 1, 2, "困难群众救助"),
+            t(9, 3, "所属专项"),
+            m(9, 4, 1, 2, "社会救助"),
+            t(10, 0, "项目金额"),
+            m(10, 1, 1, 2, "120"),
+            t(10, 3, "项目实施期"),
+            m(10, 4, 1, 2, "2024年"),
+            t(11, 0, "实施期绩效目标"),
+            m(11, 1, 1, 5, "保障困难群众基本生活。"),
+            t(12, 0, "年度绩效目标"),
+            m(12, 1, 1, 5, "全年救助1200人。"),
+            m(13, 0, 3, 1, "年度绩效指标"),
+            t(13, 1, "一级指标"),
+            t(13, 2, "二级指标"),
+            t(13, 3, "三级指标"),
+            t(13, 4, "指标值"),
+            t(13, 5, "备注"),
+            t(14, 1, "产出指标"),
+            t(14, 2, "产出数量"),
+            t(14, 3, "救助人数"),
+            t(14, 4, "≥1,200人"),
+            t(15, 1, "效益指标"),
+            t(15, 2, "社会效益"),
+            t(15, 3, "困难群众基本生活"),
+            t(15, 4, "有效保障"),
+            m(17, 0, 1, 6, "2024年专项资金支出方向绩效目标表"),
+            t(18, 0, "支出方向（子项）"),
+            m(18, 1, 1, 2, "养老服务补贴"),
+            t(18, 3, "所属专项"),
+            m(18, 4, 1, 2, "养老服务"),
+            t(19, 0, "项目金额"),
+            m(19, 1, 1, 2, "1,114.50"),
+            t(19, 3, "项目实施期"),
+            m(19, 4, 1, 2, "2024年"),
+            t(20, 0, "实施期绩效目标"),
+            m(20, 1, 1, 5, "提升养老服务水平。"),
+            t(21, 0, "年度绩效目标"),
+            m(21, 1, 1, 5, "补贴高龄老人500人。"),
+            m(22, 0, 3, 1, "年度绩效指标"),
+            t(22, 1, "一级指标"),
+            t(22, 2, "二级指标"),
+            t(22, 3, "三级指标"),
+            t(22, 4, "指标值"),
+            t(22, 5, "备注"),
+            m(23, 1, 2, 1, "产出指标"),
+            t(23, 2, "产出数量"),
+            t(23, 3, "补贴高龄老人"),
+            t(23, 4, "=500人"),
+            t(24, 2, "产出时效"),
+            t(24, 3, "补贴发放时间"),
+            t(24, 4, "每季度首月"),
+        ],
+    )])
+}
+
+fn small_department(
+    name: &'static str,
+    filer: &'static str,
+    total: &'static str,
+    duty: &'static str,
+    indicator: &'static str,
+) -> Vec<At> {
+    vec![
+        m(0, 0, 1, 6, "2024年部门整体支出绩效目标表"),
+        m(1, 0, 1, 6, filer),
+        t(2, 0, "部门名称"),
+        m(2, 1, 1, 5, name),
+        m(3, 0, 3, 1, "年度预算申请（万元）"),
+        m(3, 1, 1, 5, total),
+        m(4, 1, 1, 2, "按收入性质分"),
+        m(4, 3, 1, 3, "按支出性质分"),
+        t(5, 1, "其中：一般公共预算拨款"),
+        t(5, 2, "80万元"),
+        t(5, 3, "其中：基本支出"),
+        m(5, 4, 1, 2, "80万元"),
+        t(6, 0, "部门职责概述"),
+        m(6, 1, 1, 5, duty),
+        m(7, 0, 2, 1, "年度绩效指标"),
+        t(7, 1, "一级指标"),
+        t(7, 2, "二级指标"),
+        t(7, 3, "三级指标"),
+        t(7, 4, "指标值"),
+        t(7, 5, "备注"),
+        t(8, 1, "产出指标"),
+        t(8, 2, "产出时效"),
+        t(8, 3, indicator),
+        t(8, 4, "100%"),
+    ]
+}
+
+/// 3. One declaration per sheet, with a 目录 sheet listing them: one source per sheet.
+fn per_sheet() -> Vec<u8> {
+    workbook(&[
+        (
+            "目录",
+            vec![
+                t(0, 0, "目录"),
+                t(1, 0, "1"),
+                t(1, 1, "示范县民政局"),
+                t(2, 0, "2"),
+                t(2, 1, "示范县司法局"),
+            ],
+        ),
+        (
+            "民政局",
+            small_department(
+                "民政局本级",
+                "填报单位：示范县民政局",
+                "资金总额：80万元",
+                "（一）负责全县社会救助工作。",
+                "救助资金按时发放率",
+            ),
+        ),
+        (
+            "司法局",
+            small_department(
+                "司法局本级",
+                "填报单位：示范县司法局",
+                "资金总额：80万元",
+                "（一）负责全县法治宣传教育工作。",
+                "法律援助案件按时办结率",
+            ),
+        ),
+    ])
+}
+
+/// 4. A Word document of a department table: title and captions as paragraphs (the captions in one
+///    paragraph), labels merged down with `vMerge`, values across with `gridSpan`, a row that skips
+///    its label column with `gridBefore`, and a note below.
+fn word_department() -> Vec<u8> {
+    document(&[
+        Block::P("2024年部门整体支出绩效目标表"),
+        Block::P("填报单位：示范县司法局　　　　金额单位：万元"),
+        Block::Table(vec![
+            (0, vec![c("部门名称"), span("司法局本级", 4)]),
+            (
+                0,
+                vec![down("年度预算申请（万元）"), span("资金总额：298.5万元", 4)],
+            ),
+            (
+                0,
+                vec![cont(), span("按收入性质分", 2), span("按支出性质分", 2)],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("其中：一般公共预算拨款"),
+                    c("286.5万元"),
+                    c("其中：基本支出"),
+                    c("238.2万元"),
+                ],
+            ),
+            (
+                1,
+                vec![
+                    c("　　　其他资金"),
+                    c("12万元"),
+                    c("　　　项目支出"),
+                    c("60.3万元"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    c("部门职责概述"),
+                    span("（一）负责全区法治宣传教育。\n（二）负责法律援助工作。", 4),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    c("年度总体目标"),
+                    span("1. 全年办理法律援助案件不少于300件。", 4),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    down("年度绩效指标"),
+                    c("一级指标"),
+                    c("二级指标"),
+                    c("三级指标"),
+                    c("指标值"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    down("产出指标"),
+                    c("产出数量"),
+                    c("法律援助案件"),
+                    c("≥300件"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    cont(),
+                    c("产出质量"),
+                    c("人民调解成功率"),
+                    c("不低于95%"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    down("效益指标"),
+                    c("社会效益"),
+                    c("群众法治意识"),
+                    c("持续提升"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    cont(),
+                    c("社会公众及服务对象满意度"),
+                    c("服务对象满意度"),
+                    c("≥90%"),
+                ],
+            ),
+        ]),
+        Block::P("注：上年结转资金另行申报。"),
+    ])
+}
+
+/// 5. A direction table with the labels spelt otherwise (half-width brackets, 项目金额(万元)), the
+///    indicator columns in another order (三级 first), values with operators and units in one cell
+///    (`≥100百分比`, `=8个`, `＞＝95％`), a full-width amount, empty rows, and a second direction
+///    whose amount is not a plain number.
+fn labels_variant() -> Vec<u8> {
+    workbook(&[(
+        "支出方向",
+        vec![
+            t(0, 0, "2025年专项资金支出方向绩效目标表"),
+            t(1, 0, "项目主管部门:示范县水利局"),
+            t(1, 5, "金额单位:万元"),
+            t(2, 0, "支出方向(子项)"),
+            t(2, 1, "农村供水工程维修"),
+            t(2, 3, "所属专项"),
+            t(2, 4, "农村供水保障"),
+            t(3, 0, "项目金额(万元)"),
+            t(3, 1, "１２３．５"),
+            t(3, 3, "项目实施期"),
+            t(3, 4, "2025年"),
+            t(5, 0, "实施期绩效目标"),
+            t(5, 1, "保障农村群众饮水安全。"),
+            t(6, 0, "年度绩效目标"),
+            t(6, 1, "维修农村供水工程8处。"),
+            m(7, 0, 5, 1, "年度绩效指标"),
+            t(7, 1, "三级指标"),
+            t(7, 2, "一级指标"),
+            t(7, 3, "二级指标"),
+            t(7, 4, "指标值"),
+            t(8, 1, "维修供水工程"),
+            m(8, 2, 2, 1, "产出指标"),
+            t(8, 3, "产出数量"),
+            t(8, 4, "=8个"),
+            t(9, 1, "水质达标率"),
+            t(9, 3, "产出质量"),
+            t(9, 4, "≥100百分比"),
+            t(11, 1, "受益群众满意度"),
+            m(10, 2, 2, 1, "效益指标"),
+            t(10, 1, "供水保障人口"),
+            t(10, 3, "社会效益"),
+            t(10, 4, "不少于1.2万人"),
+            t(11, 3, "社会公众及服务对象满意度"),
+            t(11, 4, "＞＝95％"),
+            t(14, 0, "2025年专项资金支出方向绩效目标表"),
+            t(15, 0, "支出方向(子项)"),
+            t(15, 1, "水源地保护"),
+            t(16, 0, "项目金额(万元)"),
+            t(16, 1, "约10万元"),
+            t(17, 0, "年度绩效目标"),
+            t(17, 1, "完成水源地标识设置。"),
+        ],
+    )])
+}
+
+/// 6. A Word document of the summary and a direction table: the summary's 合计 at the top as bdl
+///    prints it, a sub-direction (1.) under a direction, the indicator labels merged down.
+fn word_directions() -> Vec<u8> {
+    document(&[
+        Block::P("附件2"),
+        Block::P("2024年专项资金预算绩效目标汇总表"),
+        Block::P("项目主管部门：示范县农业农村局　　金额单位：万元"),
+        Block::Table(vec![
+            (
+                0,
+                vec![
+                    c("序号"),
+                    c("支出方向（子项）"),
+                    c("金额"),
+                    c("实施期绩效目标"),
+                    c("年度绩效目标"),
+                ],
+            ),
+            (0, vec![c(""), c("合  计"), c("60"), c(""), c("")]),
+            (
+                0,
+                vec![
+                    c("一"),
+                    c("耕地保护"),
+                    c("60"),
+                    c("保护耕地地力。"),
+                    c("发放补贴2000亩。"),
+                ],
+            ),
+            (0, vec![c("1."), c("地力补贴"), c("60"), c(""), c("")]),
+        ]),
+        Block::P("附件3"),
+        Block::P("2024年专项资金支出方向绩效目标表"),
+        Block::Table(vec![
+            (
+                0,
+                vec![
+                    c("支出方向（子项）"),
+                    span("耕地保护", 2),
+                    c("所属专项"),
+                    span("耕地建设", 2),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    c("项目金额"),
+                    span("60", 2),
+                    c("项目实施期"),
+                    span("2024年", 2),
+                ],
+            ),
+            (0, vec![c("实施期绩效目标"), span("保护耕地地力。", 5)]),
+            (0, vec![c("年度绩效目标"), span("发放补贴2000亩。", 5)]),
+            (
+                0,
+                vec![
+                    down("年度绩效指标"),
+                    c("一级指标"),
+                    c("二级指标"),
+                    c("三级指标"),
+                    c("指标值"),
+                    c("备注"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    down("产出指标"),
+                    c("数量指标"),
+                    c("补贴面积"),
+                    c("2000亩"),
+                    c(""),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    cont(),
+                    c("成本指标"),
+                    c("不超过预算"),
+                    c("≤60万元"),
+                    c(""),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("满意度指标"),
+                    c("服务对象满意度指标"),
+                    c("受益农户满意度"),
+                    c("≥90%"),
+                    c(""),
+                ],
+            ),
+        ]),
+    ])
+}
+
+fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
+    vec![
+        ("wps-department.xlsx", wps_department()),
+        ("export-directions.xlsx", export_directions()),
+        ("per-sheet.xlsx", per_sheet()),
+        ("word-department.docx", word_department()),
+        ("labels-variant.xlsx", labels_variant()),
+        ("word-directions.docx", word_directions()),
+    ]
+}
+
+/// What importing a fixture gives: each source by name, and the report of cells left out.
+fn imported(name: &str, bytes: &[u8]) -> (Vec<(String, String)>, String, u8) {
+    let outcome = bdl::import::import(name, bytes);
+    let sources = outcome
+        .sources
+        .iter()
+        .map(|s| (s.name.clone(), s.source.clone()))
+        .collect();
+    let mut report = String::new();
+    for c in outcome.report(bdl::messages::Lang::Zh) {
+        report.push_str(&format!(
+            "{} · {} · {}\n",
+            c.place,
+            c.text.replace('\n', "⏎"),
+            c.why
+        ));
+    }
+    for s in &outcome.sources {
+        for d in &s.compilation.diagnostics {
+            report.push_str(&format!(
+                "{}: {} {}\n",
+                s.name,
+                d.code.as_str(),
+                d.message.zh
+            ));
+        }
+    }
+    report.push_str(&format!("exit {}\n", outcome.exit_code()));
+    (sources, report, outcome.exit_code())
+}
+
+#[test]
+fn the_fixtures_are_what_the_generators_write_and_import_as_expected() {
+    let update = std::env::var_os("BDL_UPDATE_FIXTURES").is_some();
+    let dir = Path::new(DIR);
+    for (name, bytes) in fixtures() {
+        let path = dir.join(name);
+        if update {
+            std::fs::write(&path, &bytes).unwrap();
+        } else {
+            let on_disk = std::fs::read(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                on_disk == bytes,
+                "{name}: the generator no longer writes the checked-in file"
+            );
+        }
+        let (sources, report, _) = imported(name, &std::fs::read(&path).unwrap());
+        assert!(!sources.is_empty(), "{name}: nothing imported\n{report}");
+        let stem = name.rsplit_once('.').unwrap().0;
+        for (i, (_, text)) in sources.iter().enumerate() {
+            let expected = if i == 0 {
+                dir.join(format!("{stem}.expected.bdl"))
+            } else {
+                dir.join(format!("{stem}.expected-{}.bdl", i + 1))
+            };
+            if update {
+                std::fs::write(&expected, text).unwrap();
+            } else {
+                let want = std::fs::read_to_string(&expected)
+                    .unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+                assert_eq!(
+                    text,
+                    &want,
+                    "{name}: the source differs from {}",
+                    expected.display()
+                );
+            }
+            assert_eq!(&bdl::fmt::format(text).unwrap(), text, "{name}: formatted");
+        }
+        let report_path = dir.join(format!("{stem}.unplaced.txt"));
+        if update {
+            std::fs::write(&report_path, &report).unwrap();
+        } else {
+            let want = std::fs::read_to_string(&report_path).unwrap();
+            assert_eq!(
+                report,
+                want,
+                "{name}: the report differs from {}",
+                report_path.display()
+            );
+        }
+    }
+}
