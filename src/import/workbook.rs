@@ -39,16 +39,13 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Refusal> {
     let mut budget = Budget::default();
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let merges = merges_of(
-            book.merge_cells_by_sheet_name(&name)
-                .map_err(|e| Refusal::Unreadable(format!("the merged cells of {name}: {e}")))?
-                .iter()
-                .map(|d| (d.start, d.end)),
-        )?;
         let mut sheet = Sheet {
             name: name.clone(),
             ..Sheet::default()
         };
+        // The cells first: a sheet of a million rows stops at the cell bound, before its merged
+        // ranges are read.
+        let none = Merges::new();
         let mut reader = book
             .worksheet_cells_reader(&name)
             .map_err(|e| Refusal::Unreadable(format!("sheet {name}: {e}")))?;
@@ -64,9 +61,21 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Sheet>, Refusal> {
             let (row, col) = cell.get_position();
             let format = formats.get(style).and_then(|f| f.as_deref());
             let text = shown(cell.get_value(), format);
-            push(&mut sheet, &mut budget, row, col, text, &merges)?;
+            push(&mut sheet, &mut budget, row, col, text, &none)?;
         }
         drop(reader);
+        let merges = merges_of(
+            book.merge_cells_by_sheet_name(&name)
+                .map_err(|e| Refusal::Unreadable(format!("the merged cells of {name}: {e}")))?
+                .iter()
+                .map(|d| (d.start, d.end)),
+        )?;
+        for c in &mut sheet.cells {
+            if let Some(&(rows, cols)) = merges.get(&(c.row, c.col)) {
+                c.rows = rows;
+                c.cols = cols;
+            }
+        }
         add_merges(&mut sheet, &merges);
         sheet.sort();
         sheets.push(sheet);
