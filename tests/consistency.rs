@@ -252,3 +252,32 @@ fn the_ministry_forms_print_earlier_years_as_columns_and_the_hunan_forms_say_the
     );
     assert!(codes(&four).contains(&"B2021"), "{:?}", codes(&four));
 }
+
+#[test]
+fn a_score_range_bounds_the_weights_under_its_level1_and_prints_as_a_range() {
+    let src =
+        std::fs::read_to_string("tests/fixtures/check/level1_weights_outside_its_score_range.bdl")
+            .expect("the fixture");
+    // 产出指标 30-40 holds 20 + 25 = 45: out of range.
+    assert_eq!(codes(&src), vec!["B4051"]);
+    // 20 + 15 = 35 is inside it, and 45 + 10 under the others: the total is the form's 90.
+    let inside = src.replace("weight 25", "weight 15");
+    assert_eq!(codes(&inside), Vec::<&str>::new());
+    // Ranges do not fix the total: 100 or 90 as without `scores`.
+    let short = inside.replace("weight 45", "weight 40");
+    assert_eq!(codes(&short), vec!["B4052"]);
+    // A range written backwards.
+    assert!(codes(&inside.replace("30-40", "40-30")).contains(&"B2007"));
+    let compiled = bdl::compile(&inside);
+    let decl = compiled.declaration.as_ref().unwrap();
+    let md = bdl::emit::markdown::render(decl);
+    assert!(md.contains("| 产出指标（30-40分） |"), "{md}");
+    let json = bdl::emit::json::document(decl);
+    assert_eq!(json["scores"]["parts"][0]["points"], "30");
+    assert_eq!(json["scores"]["parts"][0]["most"], "40");
+    assert_eq!(
+        bdl::fmt::format(&inside).expect("formats"),
+        inside,
+        "a range formats as written"
+    );
+}

@@ -920,3 +920,12 @@ pub fn help_form_omits(form: crate::domain::Form) -> Text {
         ),
     }
 }
+
+pub fn level1_score_outside_range(tier: &str, got: &str, low: &str, high: &str) -> Text {
+    t(
+        format!(
+            "the weights under {tier} add up to {got}, outside its range of {low}-{high} points"
+        ),
+        format!("{tier}下各指标分值合计{got}分，超出其分值范围{low}-{high}分"),
+    )
+}

@@ -250,6 +250,9 @@ fn scores(p: &mut Pretty, decl: &Declaration, s: Option<&crate::model::Scores>) 
         p.key("level1")
             .opt_str(decl.framework.tiers.get(part.tier).map(|t| t.name.as_str()));
         amount(p.key("points"), part.points);
+        if let Some(most) = part.most {
+            amount(p.key("most"), most);
+        }
         p.end_object();
     }
     p.end_array();

@@ -309,8 +309,12 @@ fn tier_label(
     let name = tier_name(decl, slot, main);
     let points =
         slot.and_then(|s| scores.and_then(|sc| sc.parts.iter().find(|p| p.tier == s.tier)));
+    let exact = crate::present::figures::exact;
     match points {
-        Some(p) => format!("{name}（{}分）", crate::present::figures::exact(p.points)),
+        Some(p) => match p.most {
+            Some(most) => format!("{name}（{}-{}分）", exact(p.points), exact(most)),
+            None => format!("{name}（{}分）", exact(p.points)),
+        },
         None => name,
     }
 }

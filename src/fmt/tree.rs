@@ -514,9 +514,12 @@ impl Builder<'_> {
     /// `scores 产出指标 50 效益指标 30 total 90`
     fn scores(&self, s: &Scores) -> String {
         let mut parts = vec![K::Scores.word().to_string()];
-        for (tier, points) in &s.parts {
-            parts.push(self.text(tier));
-            parts.push(points.text.clone());
+        for part in &s.parts {
+            parts.push(self.text(&part.tier));
+            match &part.most {
+                Some(most) => parts.push(format!("{}-{}", part.points.text, most.text)),
+                None => parts.push(part.points.text.clone()),
+            }
         }
         if let Some(t) = &s.total {
             parts.push(K::Total.word().to_string());

@@ -195,9 +195,12 @@ impl Literals<'_> {
     }
 
     fn scores(&mut self, s: &Scores) {
-        for (tier, points) in &s.parts {
-            self.text(tier);
-            self.number(points);
+        for part in &s.parts {
+            self.text(&part.tier);
+            self.number(&part.points);
+            if let Some(most) = &part.most {
+                self.number(most);
+            }
         }
         if let Some(t) = &s.total {
             self.number(t);

@@ -758,3 +758,23 @@ pub fn help_earlier_year() -> Text {
         "请写出该数额所属的年份（早于预算年度，如 `prior final 2023 150`），上一年度可省略年份",
     )
 }
+
+// ── Scores ──────────────────────────────────────────────────────────────────────────────────────
+
+pub fn score_range_reversed(low: &str, high: &str) -> Text {
+    t(
+        format!("the range {low}-{high} ends below where it starts"),
+        format!("分值范围 {low}-{high} 的上限小于下限"),
+    )
+}
+
+pub fn label_score_range_reversed() -> Text {
+    t("reversed range", "范围颠倒")
+}
+
+pub fn help_score_range() -> Text {
+    t(
+        "write the lower end first: `产出指标 30-50`",
+        "请先写下限：`产出指标 30-50`",
+    )
+}

@@ -110,7 +110,10 @@ pub struct Scores {
 pub struct ScorePart {
     /// The 一级指标's index in the framework.
     pub tier: usize,
+    /// Its 分值, or the lower end of a range (`30-50`).
     pub points: Decimal,
+    /// The upper end of a range: the weights under it add up to `points` at least and `most` at most.
+    pub most: Option<Decimal>,
     pub span: Span,
 }
 

@@ -303,9 +303,18 @@ pub struct Basis {
 /// weights must reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scores {
-    pub parts: Vec<(Text, Number)>,
+    pub parts: Vec<ScorePart>,
     pub total: Option<Number>,
     pub span: Span,
+}
+
+/// `产出指标 50`, or a range `产出指标 30-50`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScorePart {
+    pub tier: Text,
+    pub points: Number,
+    /// The upper end of a range (`30-50`).
+    pub most: Option<Number>,
 }
 
 /// `prior budget 2023 160.5`: a line's, direction's or cost item's figure of an earlier year.

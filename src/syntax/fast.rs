@@ -586,7 +586,15 @@ impl<'s> P<'s> {
             }
             let tier = p.word()?;
             p.skip();
-            Some((tier, p.number()?))
+            let points = p.number()?;
+            // A range is written without spaces: `30-50`.
+            let most = if p.peek() == Some(b'-') {
+                p.at += 1;
+                Some(p.number()?)
+            } else {
+                None
+            };
+            Some(ScorePart { tier, points, most })
         };
         let mut parts = vec![part(self)?];
         self.skip();

@@ -525,8 +525,14 @@ fn scores(pair: Pair<Rule>) -> Result<Scores> {
             Rule::score_part => {
                 let mut m = meaningful(&p);
                 let tier = text(&next(&p, &mut m)?)?;
-                let points = number(&next(&p, &mut m)?);
-                out.parts.push((tier, points));
+                let range = next(&p, &mut m)?;
+                let mut ends = inner(&range).map(|n| number(&n));
+                let points = ends.next().ok_or_else(|| unexpected(&range))?;
+                out.parts.push(ScorePart {
+                    tier,
+                    points,
+                    most: ends.next(),
+                });
             }
             Rule::number => out.total = Some(number(&p)),
             _ => return Err(unexpected(&p)),
