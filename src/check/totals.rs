@@ -235,6 +235,28 @@ pub fn earlier_years_add_up(review: &Review) -> Vec<Diagnostic> {
     walk(decl, &decl.spending, &[], &mut out);
     for (d, path) in review.directions() {
         walk(decl, &d.funds, path, &mut out);
+        direction_earlier_add_up(decl, d, path, &mut out);
+    }
+    // A line derived from the directions (`= directions`) had, in each earlier year, their figures' sum.
+    for l in decl.income.iter().chain(&decl.spending) {
+        let from_directions = matches!(
+            l.derived.as_ref().map(|d| &d.how),
+            Some(crate::model::How::Directions(_))
+        );
+        if !from_directions {
+            continue;
+        }
+        for e in &l.earlier {
+            let parts = decl
+                .directions
+                .iter()
+                .map(|d| d.earlier(e.kind, e.year).map(|x| x.amount));
+            if let Some(sum) = all_carried(decl, parts)
+                && sum != e.amount
+            {
+                out.push(earlier_mismatch(&l.name.value, e, sum, &[]));
+            }
+        }
     }
     // Both breakdowns, for every (kind, year) that all their top-level lines carry.
     let sum_of = |lines: &[Line], kind, year| -> Option<Money> {
@@ -282,6 +304,50 @@ pub fn earlier_years_add_up(review: &Review) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The sum of parts that all carry a year's figure; `None` when there are none, one lacks it (the year
+/// is not itemised, nothing to compare) or the sum is not exact.
+fn all_carried(decl: &Declaration, parts: impl Iterator<Item = Option<Money>>) -> Option<Money> {
+    let parts: Vec<Money> = parts.collect::<Option<_>>()?;
+    if parts.is_empty() {
+        return None;
+    }
+    Money::sum(decl.unit, parts).ok()
+}
+
+/// A direction's figure of an earlier year equals, where they carry that year's figure, its cost items
+/// and sub-directions together, and its fund sources together.
+fn direction_earlier_add_up(
+    decl: &Declaration,
+    d: &crate::model::Direction,
+    path: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
+    for e in &d.earlier {
+        let costs = d
+            .costs
+            .iter()
+            .map(|c| crate::model::earlier_figure(&c.earlier, e.kind, e.year).map(|x| x.amount));
+        let children = d
+            .children
+            .iter()
+            .map(|c| c.earlier(e.kind, e.year).map(|x| x.amount));
+        if let Some(sum) = all_carried(decl, costs.chain(children))
+            && sum != e.amount
+        {
+            out.push(earlier_mismatch(&d.name.value, e, sum, path));
+        }
+        let funds = d
+            .funds
+            .iter()
+            .map(|l| l.earlier(e.kind, e.year).map(|x| x.amount));
+        if let Some(sum) = all_carried(decl, funds)
+            && sum != e.amount
+        {
+            out.push(earlier_mismatch(&d.name.value, e, sum, path));
+        }
+    }
 }
 
 fn earlier_mismatch(name: &str, e: &EarlierFigure, sum: Money, path: &[String]) -> Diagnostic {

@@ -30,6 +30,7 @@ pub fn page(code: &str) -> Option<&'static str> {
         "B2008" => include_str!("../../docs/diagnostics/zh/B2008.md"),
         "B2009" => include_str!("../../docs/diagnostics/zh/B2009.md"),
         "B2020" => include_str!("../../docs/diagnostics/zh/B2020.md"),
+        "B2021" => include_str!("../../docs/diagnostics/zh/B2021.md"),
         "B3001" => include_str!("../../docs/diagnostics/zh/B3001.md"),
         "B3002" => include_str!("../../docs/diagnostics/zh/B3002.md"),
         "B3003" => include_str!("../../docs/diagnostics/zh/B3003.md"),

@@ -49,6 +49,16 @@ impl Form {
     pub fn is_ministry(self) -> bool {
         !matches!(self, Form::Hunan)
     }
+
+    /// How many columns of earlier years' figures (上年预算数, 上年执行数, 决算数 …) the form prints beside
+    /// this year's, in its fund and cost blocks: the Ministry's forms as the provincial project forms
+    /// that carry them (three, the most recent); the Hunan forms none.
+    pub fn earlier_columns(self) -> usize {
+        match self {
+            Form::Hunan => 0,
+            Form::MofProject | Form::MofDepartment => 3,
+        }
+    }
 }
 
 #[cfg(test)]

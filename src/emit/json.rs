@@ -5,8 +5,8 @@ use super::pretty::Pretty;
 use crate::domain::Money;
 use crate::messages::Lang;
 use crate::model::{
-    Admin, BasisTerms, Cost, Count, Declaration, Derived, Direction, How, Indicator, Line, Part,
-    Value,
+    Admin, BasisTerms, Cost, Count, Declaration, Derived, Direction, EarlierFigure, How, Indicator,
+    Line, Part, Value,
 };
 use crate::present::figures;
 use crate::present::ordinals::chinese as chinese_ordinal;
@@ -250,6 +250,9 @@ fn scores(p: &mut Pretty, decl: &Declaration, s: Option<&crate::model::Scores>) 
         p.key("level1")
             .opt_str(decl.framework.tiers.get(part.tier).map(|t| t.name.as_str()));
         amount(p.key("points"), part.points);
+        if let Some(most) = part.most {
+            amount(p.key("most"), most);
+        }
         p.end_object();
     }
     p.end_array();
@@ -267,16 +270,21 @@ fn lines(p: &mut Pretty, ls: &[Line], total: Option<Money>) {
         derivation(p.key("derived"), &l.derived);
         share(p.key("share"), l.amount, total);
         p.key("partial").bool(l.partial);
-        p.key("earlier").begin_array();
-        for e in &l.earlier {
-            p.element().begin_object();
-            p.key("kind").str(e.kind.keyword());
-            p.key("year").number(e.year);
-            money(p.key("amount"), e.amount);
-            p.end_object();
-        }
-        p.end_array();
+        earlier(p.key("earlier"), &l.earlier);
         lines(p.key("items"), &l.children, total);
+        p.end_object();
+    }
+    p.end_array();
+}
+
+/// Figures of earlier years: `[{kind, year, amount}]`.
+fn earlier(p: &mut Pretty, figures: &[EarlierFigure]) {
+    p.begin_array();
+    for e in figures {
+        p.element().begin_object();
+        p.key("kind").str(e.kind.keyword());
+        p.key("year").number(e.year);
+        money(p.key("amount"), e.amount);
         p.end_object();
     }
     p.end_array();
@@ -339,6 +347,9 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
         if let Some(b) = &d.total_budget {
             money(p.key("total_budget"), b.value);
         }
+        if !d.earlier.is_empty() {
+            earlier(p.key("earlier"), &d.earlier);
+        }
         if !d.shares.is_empty() {
             p.key("shares").begin_array();
             for s in &d.shares {
@@ -387,7 +398,9 @@ fn cost(p: &mut Pretty, c: &Cost) {
     amount(p.key("times"), c.times);
     money(p.key("amount_yuan"), c.amount);
     opt_money(p.key("amount"), c.terms.converted);
-    opt_money(p.key("prior"), c.prior);
+    if !c.earlier.is_empty() {
+        earlier(p.key("earlier"), &c.earlier);
+    }
     let h = c.how();
     p.key("how").str(provenance::how(&h).get(Lang::En));
     how(p.key("provenance"), &h);

@@ -195,9 +195,12 @@ impl Literals<'_> {
     }
 
     fn scores(&mut self, s: &Scores) {
-        for (tier, points) in &s.parts {
-            self.text(tier);
-            self.number(points);
+        for part in &s.parts {
+            self.text(&part.tier);
+            self.number(&part.points);
+            if let Some(most) = &part.most {
+                self.number(most);
+            }
         }
         if let Some(t) = &s.total {
             self.number(t);
@@ -211,6 +214,13 @@ impl Literals<'_> {
         }
     }
 
+    fn earlier(&mut self, e: &EarlierFigure) {
+        if let Some(y) = &e.year {
+            self.number(y);
+        }
+        self.amount(&e.amount);
+    }
+
     fn line(&mut self, l: &Line) {
         self.text(&l.name);
         if let Some(a) = &l.declared {
@@ -219,12 +229,7 @@ impl Literals<'_> {
         if let Some(Derivation::Sum(parts)) = &l.derivation {
             parts.iter().for_each(|t| self.text(t));
         }
-        for e in &l.earlier {
-            if let Some(y) = &e.year {
-                self.number(y);
-            }
-            self.amount(&e.amount);
-        }
+        l.earlier.iter().for_each(|e| self.earlier(e));
         l.children.iter().for_each(|c| self.line(c));
     }
 
@@ -301,9 +306,7 @@ impl Literals<'_> {
                 DirectionItem::Cost(c) => {
                     self.text(&c.label);
                     self.basis(&c.basis);
-                    if let Some(p) = &c.prior {
-                        self.amount(p);
-                    }
+                    c.earlier.iter().for_each(|e| self.earlier(e));
                 }
                 DirectionItem::Indicator(i) => self.indicator(i),
                 DirectionItem::Income(l) => self.line(l),
@@ -315,6 +318,7 @@ impl Literals<'_> {
                     self.amount(&sh.amount);
                 }
                 DirectionItem::Scores(s) => self.scores(s),
+                DirectionItem::Earlier(e) => self.earlier(e),
             }
         }
     }

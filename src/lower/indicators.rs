@@ -634,15 +634,38 @@ fn written(r: &ast::Reference) -> String {
 /// `scores …`: each 一级指标 named is looked up in the framework (B4003 when it is not there).
 pub(crate) fn scores(ctx: &mut Ctx, s: &ast::Scores) -> Scores {
     let mut parts = Vec::new();
-    for (tier, points) in &s.parts {
-        let span = tier.span.join(points.span);
-        let Some(points) = ctx.non_negative(points, msg::NegativeWhat::Count) else {
+    for part in &s.parts {
+        let tier = &part.tier;
+        let span = tier
+            .span
+            .join(part.most.as_ref().unwrap_or(&part.points).span);
+        let Some(points) = ctx.non_negative(&part.points, msg::NegativeWhat::Count) else {
             continue;
+        };
+        let most = match &part.most {
+            Some(m) => match ctx.non_negative(m, msg::NegativeWhat::Count) {
+                Some(most) if most >= points => Some(most),
+                Some(_) => {
+                    ctx.report(
+                        Diagnostic::new(
+                            INVALID_HEADER,
+                            msg::score_range_reversed(&part.points.text, &m.text),
+                            part.points.span.join(m.span),
+                            msg::label_score_range_reversed(),
+                        )
+                        .with_help(msg::help_score_range()),
+                    );
+                    continue;
+                }
+                None => continue,
+            },
+            None => None,
         };
         match ctx.framework.find_tier(&tier.value) {
             Some(i) => parts.push(ScorePart {
                 tier: i,
                 points,
+                most,
                 span,
             }),
             None => {

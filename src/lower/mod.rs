@@ -3,6 +3,7 @@
 //! Whether the derived figures agree with the declared ones is `check`'s job.
 
 pub(crate) mod directions;
+pub(crate) mod earlier;
 pub(crate) mod indicators;
 pub(crate) mod lines;
 pub(crate) mod messages;

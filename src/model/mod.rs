@@ -74,12 +74,26 @@ pub struct EarlierFigure {
     pub span: Span,
 }
 
+/// The figure of `kind` for `year` among `figures`, if there is one.
+pub fn earlier_figure(
+    figures: &[EarlierFigure],
+    kind: Earlier,
+    year: i32,
+) -> Option<&EarlierFigure> {
+    figures.iter().find(|e| e.kind == kind && e.year == year)
+}
+
 impl Line {
     /// Its figure of `kind` for `year`, if it has one.
     pub fn earlier(&self, kind: Earlier, year: i32) -> Option<&EarlierFigure> {
-        self.earlier
-            .iter()
-            .find(|e| e.kind == kind && e.year == year)
+        earlier_figure(&self.earlier, kind, year)
+    }
+}
+
+impl Direction {
+    /// Its figure of `kind` for `year`, if it has one.
+    pub fn earlier(&self, kind: Earlier, year: i32) -> Option<&EarlierFigure> {
+        earlier_figure(&self.earlier, kind, year)
     }
 }
 
@@ -96,7 +110,10 @@ pub struct Scores {
 pub struct ScorePart {
     /// The 一级指标's index in the framework.
     pub tier: usize,
+    /// Its 分值, or the lower end of a range (`30-50`).
     pub points: Decimal,
+    /// The upper end of a range: the weights under it add up to `points` at least and `most` at most.
+    pub most: Option<Decimal>,
     pub span: Span,
 }
 
@@ -266,8 +283,8 @@ pub struct Cost {
     /// document's unit).
     pub amount: Money,
     pub terms: BasisTerms,
-    /// 上年 figure, in the document's unit.
-    pub prior: Option<Money>,
+    /// Figures of earlier years, in the document's unit.
+    pub earlier: Vec<EarlierFigure>,
     pub span: Span,
 }
 
@@ -303,6 +320,8 @@ pub struct Direction {
     pub admin: Admin,
     /// 项目总预算 (all years of the project), when declared.
     pub total_budget: Option<Spanned<Money>>,
+    /// Figures of earlier years (`prior budget 340`), in the document's unit.
+    pub earlier: Vec<EarlierFigure>,
     /// 资金分配表, in the written order.
     pub shares: Vec<Share>,
     /// A cost basis could not be computed (reported: B1002, B3030, B3031); its counts are unknown, so

@@ -83,7 +83,7 @@ keywords! {
     By = "by", [];
     For = "for", [];
     Basis = "basis", [];
-    Prior = "prior", [];
+    Prior = "prior", [D];
     Partial = "partial", [];
     Budget = "budget", [];
     Actual = "actual", [];
