@@ -101,9 +101,14 @@ pub fn help_overlong() -> Text {
 }
 
 pub fn unplaced(n: usize) -> Text {
+    let (cells, were) = if n == 1 {
+        ("cell", "was")
+    } else {
+        ("cells", "were")
+    };
     t(
         format!(
-            "{n} non-empty cells were not placed in the source; the report lists each with why"
+            "{n} non-empty {cells} {were} not placed in the source; the report lists each with why"
         ),
         format!("有 {n} 个非空单元格未写入源文件；报告逐一列出位置和原因"),
     )

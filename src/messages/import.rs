@@ -17,7 +17,10 @@ pub fn import_needs_folder(n: usize) -> Text {
 
 pub fn import_report_heading(n: usize) -> Text {
     t(
-        format!("{n} cells not placed (place · text · why):"),
+        format!(
+            "{n} {} not placed (place · text · why):",
+            if n == 1 { "cell" } else { "cells" }
+        ),
         format!("未写入的单元格共 {n} 个（位置 · 内容 · 原因）："),
     )
 }
