@@ -292,3 +292,64 @@ fn the_command_exits_2_for_an_unreadable_file_and_writes_nothing() {
         .stderr(predicates::str::contains("B7001"));
     assert!(!out.exists());
 }
+
+/// A sheet at the cell bound laid out to keep the recogniser busy: a department title, an indicator
+/// block whose label is merged down 20,000 rows, and 10,000 tier cells merged two rows each. It is
+/// read in bounded time, every row an indicator.
+#[test]
+fn a_hostile_sheet_at_the_bound_is_recognised_in_bounded_time() {
+    let rows = 20_000u32;
+    let mut cells = String::new();
+    let mut merges = String::new();
+    let col = |c: u32| char::from(b'A' + c as u8);
+    cells.push_str("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>2024年部门整体支出绩效目标表</t></is></c></row>");
+    cells.push_str("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>年度绩效指标</t></is></c>");
+    for (c, h) in ["一级指标", "二级指标", "三级指标", "指标值"]
+        .iter()
+        .enumerate()
+    {
+        let c = c as u32 + 1;
+        cells.push_str(&format!(
+            "<c r=\"{}2\" t=\"inlineStr\"><is><t>{h}</t></is></c>",
+            col(c)
+        ));
+    }
+    cells.push_str("</row>");
+    merges.push_str(&format!("<mergeCell ref=\"A2:A{}\"/>", rows + 2));
+    for r in 3..rows + 3 {
+        cells.push_str(&format!("<row r=\"{r}\">"));
+        if r % 2 == 1 {
+            cells.push_str(&format!(
+                "<c r=\"B{r}\" t=\"inlineStr\"><is><t>产出指标</t></is></c>"
+            ));
+            if r + 1 < rows + 3 {
+                merges.push_str(&format!("<mergeCell ref=\"B{r}:B{}\"/>", r + 1));
+            }
+        }
+        cells.push_str(&format!(
+            "<c r=\"C{r}\" t=\"inlineStr\"><is><t>产出数量</t></is></c><c r=\"D{r}\" t=\"inlineStr\"><is><t>指标{r}</t></is></c><c r=\"E{r}\"><v>{r}</v></c></row>"
+        ));
+    }
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>{cells}</sheetData><mergeCells>{merges}</mergeCells></worksheet>"
+    );
+    let book = workbook_with(sheet.as_bytes(), None);
+    let start = Instant::now();
+    let outcome = bdl::import::import("hostile.xlsx", &book);
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(120), "{took:?}");
+    let [one] = outcome.sources.as_slice() else {
+        panic!(
+            "one source: {:?}",
+            outcome
+                .diagnostics
+                .iter()
+                .map(|d| d.code.as_str())
+                .collect::<Vec<_>>()
+        );
+    };
+    assert_eq!(
+        one.source.matches("indicator 产出数量").count(),
+        rows as usize
+    );
+}

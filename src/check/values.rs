@@ -95,13 +95,13 @@ pub fn indicator_names_unique(review: &Review) -> Vec<Diagnostic> {
     let _decl = review.decl;
     let mut out = Vec::new();
     for table in &review.tables {
-        for (i, ind) in table.indicators.iter().enumerate() {
-            if let Some(first) = table
-                .indicators
-                .iter()
-                .take(i)
-                .find(|o| o.name.value == ind.name.value && o.horizon == ind.horizon)
-            {
+        // The first indicator of each name and horizon, so a table of thousands is checked in one pass.
+        let mut firsts = std::collections::HashMap::new();
+        for ind in table.indicators.iter() {
+            let first = *firsts
+                .entry((ind.name.value.as_str(), ind.horizon))
+                .or_insert(ind);
+            if !std::ptr::eq(first, ind) {
                 out.push(
                     Diagnostic::new(
                         DUPLICATE_INDICATOR,

@@ -8,7 +8,7 @@ use super::grid::Sheet;
 use super::tables::{Declaration, Direction, Indicator, Line, Task};
 use super::text::{self, key, one_line};
 use super::view::View;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Why a cell was not placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,6 +58,8 @@ struct Segment {
     kind: Kind,
     rows: Vec<u32>,
     year: Option<String>,
+    /// A row of it starts with 支出方向（子项）: the next such row starts another direction table.
+    named: bool,
 }
 
 fn title_kind(k: &str) -> Option<Kind> {
@@ -135,18 +137,15 @@ fn segments(view: &View<'_>) -> Vec<Segment> {
                 kind,
                 rows,
                 year: year_of(&first_key).or(pending_year.take()),
+                named: false,
             });
             continue;
         }
-        let starts_direction = is_one_of(&first_key, &["支出方向(子项)", "支出方向"])
-            && out.last().is_some_and(|s| {
-                s.kind == Kind::Direction
-                    && s.rows.iter().any(|&r| {
-                        view.fresh(r).first().is_some_and(|&i| {
-                            is_one_of(&view.key(i), &["支出方向(子项)", "支出方向"])
-                        })
-                    })
-            });
+        let names_direction = is_one_of(&first_key, &["支出方向(子项)", "支出方向"]);
+        let starts_direction = names_direction
+            && out
+                .last()
+                .is_some_and(|s| s.kind == Kind::Direction && s.named);
         let untitled = if out.is_empty() || starts_direction {
             if is_one_of(&first_key, DEPARTMENT_LABELS) {
                 Some(Kind::Department)
@@ -166,13 +165,19 @@ fn segments(view: &View<'_>) -> Vec<Segment> {
             let year = out.last().and_then(|s| s.year.clone());
             let mut rows = std::mem::take(&mut pending_rows);
             rows.push(row);
-            out.push(Segment { kind, rows, year });
+            out.push(Segment {
+                kind,
+                rows,
+                year,
+                named: names_direction,
+            });
             continue;
         }
         match out.last_mut() {
             Some(s) => {
                 s.rows.append(&mut pending_rows);
                 s.rows.push(row);
+                s.named |= names_direction;
             }
             None => {
                 // Rows before the first table: a bare year line is kept for it.
@@ -197,7 +202,7 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
     for sheet in sheets {
         let view = View::new(sheet);
         let mut placed: HashSet<usize> = HashSet::new();
-        let mut why_not: Vec<(usize, Why)> = Vec::new();
+        let mut why_not: HashMap<usize, Why> = HashMap::new();
         let contents = key(&sheet.name) == "目录"
             || view
                 .rows()
@@ -255,10 +260,7 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
             if placed.contains(&i) || c.text.trim().is_empty() {
                 continue;
             }
-            let why = why_not
-                .iter()
-                .find(|(j, _)| *j == i)
-                .map_or(Why::OutsideTables, |(_, w)| *w);
+            let why = why_not.get(&i).copied().unwrap_or(Why::OutsideTables);
             found.unplaced.push(Unplaced {
                 place: c.place.address(),
                 text: c.text.clone(),
@@ -283,7 +285,7 @@ type Deep<T> = (usize, T);
 struct Reader<'v, 'a> {
     view: &'v View<'a>,
     placed: &'v mut HashSet<usize>,
-    why_not: &'v mut Vec<(usize, Why)>,
+    why_not: &'v mut HashMap<usize, Why>,
 }
 
 /// The header columns of an indicator block.
@@ -305,9 +307,7 @@ impl Reader<'_, '_> {
     }
 
     fn refuse(&mut self, i: usize, why: Why) {
-        if !self.why_not.iter().any(|(j, _)| *j == i) {
-            self.why_not.push((i, why));
-        }
+        self.why_not.entry(i).or_insert(why);
     }
 
     fn col(&self, i: usize) -> u32 {
@@ -394,10 +394,7 @@ impl Reader<'_, '_> {
 
     /// The first cell of a row (a label over several rows counts in each).
     fn first(&self, row: u32) -> Option<usize> {
-        self.view
-            .across(row)
-            .into_iter()
-            .find(|&i| !self.view.text(i).trim().is_empty())
+        self.view.first(row)
     }
 
     fn department(&mut self, seg: &Segment, d: &mut Declaration) {
@@ -784,7 +781,7 @@ impl Reader<'_, '_> {
         }
         let tree = direction_tree(rows);
         for t in tree {
-            merge_direction(&mut d.directions, t, true);
+            merge_direction(d, t, true);
         }
     }
 
@@ -885,7 +882,7 @@ impl Reader<'_, '_> {
         if dir.name.is_empty() {
             return;
         }
-        merge_direction(&mut d.directions, dir, false);
+        merge_direction(d, dir, false);
     }
 }
 
@@ -1032,7 +1029,21 @@ fn direction_tree(rows: Vec<(usize, Direction)>) -> Vec<Direction> {
 
 /// Puts a direction read from the summary (`from_summary`) or from its own table where it belongs:
 /// beside the same name already read (anywhere in the tree), or at the end of the top level.
-fn merge_direction(into: &mut Vec<Direction>, d: Direction, from_summary: bool) {
+fn merge_direction(decl: &mut Declaration, d: Direction, from_summary: bool) {
+    fn names(d: &Direction, table: bool, out: &mut HashSet<(String, bool)>) {
+        out.insert((d.name.clone(), table));
+        for c in &d.children {
+            names(c, table, out);
+        }
+    }
+    // Only a name already read the other way is looked for (the tree is not walked for each one).
+    let wanted = (d.name.clone(), from_summary);
+    names(&d, !from_summary, &mut decl.seen);
+    let into = &mut decl.directions;
+    if !decl.seen.contains(&wanted) {
+        into.push(d);
+        return;
+    }
     fn find<'a>(
         ds: &'a mut [Direction],
         name: &str,

@@ -2,6 +2,7 @@
 //! printed them (every figure as written), in the order of the tables.
 
 use super::text::Value;
+use std::collections::HashSet;
 
 #[derive(Debug, Default, Clone)]
 pub struct Declaration {
@@ -22,6 +23,8 @@ pub struct Declaration {
     pub directions_total: Option<String>,
     /// Where the declaration was found: the sheet (or document) of its first table.
     pub origin: String,
+    /// The directions' names read so far, from their own table (`true`) or the summary (`false`).
+    pub seen: HashSet<(String, bool)>,
 }
 
 #[derive(Debug, Default, Clone)]
