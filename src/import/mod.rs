@@ -245,9 +245,22 @@ pub fn import(name: &str, bytes: &[u8]) -> Outcome {
         .map_or_else(|| name.to_string(), |f| f.to_string_lossy().to_string());
     let mut sources: Vec<Imported> = Vec::new();
     for d in &found.declarations {
-        let source = write::source(d, &file);
         let out_name = file_name(d, &sources);
-        let compilation = compile_bytes(out_name.clone(), source.as_bytes());
+        // Bases read from the tables are kept only when the compiler agrees with them.
+        let plain = write::source(d, &file, false);
+        let with_bases = write::source(d, &file, true);
+        let checked = compile_bytes(out_name.clone(), with_bases.as_bytes());
+        let (source, compilation) = if with_bases == plain {
+            (plain, checked)
+        } else {
+            let without = compile_bytes(out_name.clone(), plain.as_bytes());
+            let errors = |c: &Compilation| c.diagnostics.iter().filter(|d| d.is_error()).count();
+            if errors(&checked) <= errors(&without) {
+                (with_bases, checked)
+            } else {
+                (plain, without)
+            }
+        };
         sources.push(Imported {
             name: out_name,
             source,

@@ -10,9 +10,11 @@ use rust_decimal::Decimal;
 use std::fmt::Write;
 use std::str::FromStr;
 
-/// The bdl source of one declaration, formatted when it parses.
-pub fn source(d: &Declaration, file: &str) -> String {
-    let text = raw(d, file);
+/// The bdl source of one declaration, formatted when it parses. With `bases`, a direction whose
+/// table states both factors of its amount (an indicator `55人` with the note `650元/人/月`, or `120次`
+/// with `500元/次`) is written with that basis, when it gives the printed amount exactly.
+pub fn source(d: &Declaration, file: &str, bases: bool) -> String {
+    let text = raw(d, file, bases);
     crate::fmt::format(&text).unwrap_or(text)
 }
 
@@ -79,7 +81,7 @@ pub fn framework(d: &Declaration) -> Tree {
     Tree::Custom(tiers)
 }
 
-fn raw(d: &Declaration, file: &str) -> String {
+fn raw(d: &Declaration, file: &str, bases: bool) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# Imported by `bdl import` from {file}");
     if let Some(y) = &d.year {
@@ -161,9 +163,14 @@ fn raw(d: &Declaration, file: &str) -> String {
     for i in &d.indicators {
         indicator(&mut o, i, "");
     }
+    let unit = if d.unit.as_deref() == Some("元") {
+        Decimal::ONE
+    } else {
+        Decimal::from(10_000)
+    };
     for x in &d.directions {
         o.push('\n');
-        direction(&mut o, x, "");
+        direction(&mut o, x, "", bases.then_some(unit));
     }
     o
 }
@@ -220,8 +227,68 @@ fn indicator(o: &mut String, i: &Indicator, indent: &str) {
     o.push('\n');
 }
 
-fn direction(o: &mut String, d: &Direction, indent: &str) {
-    let _ = writeln!(o, "{indent}direction {} {{", quoted(&d.name));
+/// The basis a direction's table states: one indicator counting people or things (`= 55人`) whose
+/// note is the rate or price alone (`650元/人/月`, `500元/次`), giving the declared amount exactly
+/// (a year of months for a monthly rate; the compiler checks it against the period).
+fn basis(d: &Direction, yuan_per_unit: Decimal) -> Option<String> {
+    if !d.children.is_empty() {
+        return None;
+    }
+    let amount = Decimal::from_str(d.amount.as_deref()?).ok()?;
+    let mut found = None;
+    for i in &d.indicators {
+        let (Value::Quantity { op, number, unit }, Some(note)) = (&i.value, &i.note) else {
+            continue;
+        };
+        if op != "=" || unit.is_empty() {
+            continue;
+        }
+        let Some(price) = note
+            .strip_suffix("元/人/月")
+            .map(|p| (p, "month"))
+            .or_else(|| note.strip_suffix("元/人/年").map(|p| (p, "year")))
+            .filter(|_| unit == "人")
+            .or_else(|| {
+                note.strip_suffix(&format!("元/{unit}"))
+                    .map(|p| (p, "each"))
+            })
+        else {
+            continue;
+        };
+        let (Ok(count), Ok(each)) = (Decimal::from_str(number), Decimal::from_str(price.0)) else {
+            continue;
+        };
+        let months = if price.1 == "month" {
+            Decimal::from(12)
+        } else {
+            Decimal::ONE
+        };
+        let yuan = count.checked_mul(each)?.checked_mul(months)?;
+        if yuan.checked_div(yuan_per_unit)? != amount {
+            continue;
+        }
+        let text = match price.1 {
+            "each" => format!("< qty {number} {unit} price {} >", price.0),
+            per => format!("< people {number} rate {}/{per} >", price.0),
+        };
+        if found.replace(text).is_some() {
+            // Two indicators could each be the basis: neither is written.
+            return None;
+        }
+    }
+    found
+}
+
+fn direction(o: &mut String, d: &Direction, indent: &str, unit: Option<Decimal>) {
+    let stated = unit.and_then(|u| basis(d, u));
+    match stated {
+        Some(b) => {
+            let _ = writeln!(o, "{indent}direction {} {b} {{", quoted(&d.name));
+        }
+        None => {
+            let _ = writeln!(o, "{indent}direction {} {{", quoted(&d.name));
+        }
+    }
     let inner = format!("{indent}  ");
     if let Some(s) = &d.special {
         let _ = writeln!(o, "{inner}special {}", quoted(s));
@@ -252,7 +319,7 @@ fn direction(o: &mut String, d: &Direction, indent: &str) {
         indicator(o, i, &inner);
     }
     for c in &d.children {
-        direction(o, c, &inner);
+        direction(o, c, &inner, unit);
     }
     let _ = writeln!(o, "{indent}}}");
 }
