@@ -292,3 +292,69 @@ fn add(
     });
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+    use crate::import::grid::Place;
+
+    fn cells(body: &str) -> Vec<(u32, u32, u32, u32, String)> {
+        let xml = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+        let sheets = parse(xml.as_bytes(), "doc").unwrap_or_default();
+        sheets
+            .into_iter()
+            .flat_map(|s| s.cells)
+            .map(|c| (c.row, c.col, c.rows, c.cols, c.text))
+            .collect()
+    }
+
+    fn tc(props: &str, text: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    }
+
+    #[test]
+    fn spans_merges_and_skipped_columns_become_cell_extents() {
+        let body = format!(
+            "<w:p><w:r><w:t>标题</w:t></w:r></w:p><w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr><w:tr><w:trPr><w:gridBefore w:val=\"2\"/></w:trPr>{}</w:tr></w:tbl>",
+            tc("<w:vMerge w:val=\"restart\"/>", "左"),
+            tc("<w:gridSpan w:val=\"2\"/>", "右"),
+            tc("<w:vMerge/>", ""),
+            tc("", "中&amp;下"),
+            tc("", "末"),
+        );
+        assert_eq!(
+            cells(&body),
+            vec![
+                (0, 0, 1, 1, "标题".to_string()),
+                (1, 0, 2, 1, "左".to_string()),
+                (1, 1, 1, 2, "右".to_string()),
+                (2, 1, 1, 1, "中&下".to_string()),
+                (3, 2, 1, 1, "末".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_name_the_table_row_and_column() {
+        let body = format!("<w:tbl><w:tr>{}{}</w:tr></w:tbl>", tc("", "a"), tc("", "b"));
+        let xml = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+        let sheet = parse(xml.as_bytes(), "doc").unwrap_or_default().remove(0);
+        assert_eq!(
+            sheet.cells.get(1).map(|c| c.place.clone()),
+            Some(Place::Table {
+                table: 1,
+                row: 0,
+                col: 1
+            })
+        );
+        assert_eq!(
+            sheet.cells.get(1).map(|c| c.place.address()).as_deref(),
+            Some("表1 第1行第2列")
+        );
+    }
+
+    #[test]
+    fn broken_markup_is_an_error_not_a_panic() {
+        assert!(parse(b"<w:document><w:body><w:tbl><w:tr></w:tc>", "doc").is_err());
+    }
+}
