@@ -228,6 +228,12 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         opt_money(p.key("amount"), t.amount);
         opt_money(p.key("declared"), t.declared.as_ref().map(|d| d.value));
         opt_money(p.key("funder_amount"), t.funder_amount);
+        if let Some(c) = &t.content {
+            p.key("content").str(&c.value);
+        }
+        if !t.funds.is_empty() {
+            lines(p.key("funds"), &t.funds, t.amount);
+        }
         p.end_object();
     }
     p.end_array();
