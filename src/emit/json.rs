@@ -456,6 +456,24 @@ fn indicator(p: &mut Pretty, decl: &Declaration, i: &Indicator) {
             p.key("unit").null();
             p.key("reference").null();
         }
+        Value::Range {
+            low,
+            high,
+            unit_text,
+            ..
+        } => {
+            p.key("kind").str("quantitative");
+            p.key("class").str("range");
+            p.key("operator").null();
+            p.key("number").null();
+            p.key("unit").opt_str(unit_text.as_deref());
+            p.key("reference").null();
+            p.key("range").begin_object();
+            p.key("measure").str(low.class());
+            amount(p.key("low"), low.number());
+            amount(p.key("high"), high.number());
+            p.end_object();
+        }
         Value::Quantity {
             op,
             measure,
