@@ -281,3 +281,52 @@ fn a_score_range_bounds_the_weights_under_its_level1_and_prints_as_a_range() {
         "a range formats as written"
     );
 }
+
+/// A department whose tasks say what they do and split their amounts by source, as the Ministry's
+/// department form prints them.
+const TASKS_BY_SOURCE: &str = "year 2025\nunit 万元\nframework mof-2021\nform mof-department\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 430\nincome \"其他资金\" 50\nspending \"基本支出\" 60\nspending \"项目支出\" = directions\nduty \"负责水利工程建设与运行管理。\"\ntask \"机关运转\" duty \"负责水利工程建设与运行管理。\" for \"基本支出\" amount 60 {\n  content \"保障机关日常运转\"\n  income \"财政拨款\" 30\n  income \"其他资金\" 30\n}\ntask \"水库除险加固\" duty \"负责水利工程建设与运行管理。\" for \"水库除险加固\" {\n  content \"完成3座小型水库除险加固\"\n  income \"财政拨款\" 400\n  income \"其他资金\" 20\n}\nproject \"水库除险加固\" {\n  amount 420\n  goal \"消除安全隐患。\"\n  annual \"完成3座。\"\n}\n";
+
+#[test]
+fn a_task_says_what_it_does_and_splits_its_amount_by_source() {
+    let src = TASKS_BY_SOURCE;
+    assert_eq!(codes(src), Vec::<&str>::new());
+    // 主要内容 first, then the sources in the written order.
+    let moved = src.replace(
+        "  content \"保障机关日常运转\"\n  income \"财政拨款\" 30\n",
+        "  income \"财政拨款\" 30\n  content \"保障机关日常运转\"\n",
+    );
+    let formatted = bdl::fmt::format(&moved).expect("formats");
+    assert!(
+        formatted.contains("amount 60 {\n  content \"保障机关日常运转\"\n  income \"财政拨款\" 30\n  income \"其他资金\" 30\n}\n"),
+        "{formatted}"
+    );
+    assert_eq!(bdl::fmt::format(&formatted).expect("formats"), formatted);
+    let compiled = bdl::compile(src);
+    let decl = compiled.declaration.as_ref().unwrap();
+    // Without `amount`, the sources' sum is the task's amount.
+    assert_eq!(
+        decl.tasks[1].amount.map(|m| m.amount().to_string()),
+        Some("420".into())
+    );
+    let md = bdl::emit::markdown::render(decl);
+    assert!(md.contains("| 总额 | 财政拨款 | 其他资金 |"), "{md}");
+    assert!(
+        md.contains("| 机关运转 | 保障机关日常运转 | 基本支出 | 60 | 30 | 30 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 金额合计 | | | 480 | 430 | 50 |"), "{md}");
+    let json = bdl::emit::json::document(decl);
+    assert_eq!(json["tasks"][0]["content"], "保障机关日常运转");
+    assert_eq!(json["tasks"][0]["funds"][1]["amount"], "30");
+    // Sources that do not add up to the task's amount: B3012.
+    let off = src.replace("income \"其他资金\" 30\n}", "income \"其他资金\" 25\n}");
+    assert_eq!(codes(&off), vec!["B3012"]);
+    // A third source has no column on the Ministry's form; the Hunan forms print neither (B2021).
+    let third = src.replace(
+        "  income \"其他资金\" 30\n}",
+        "  income \"其他资金\" 20\n  income \"事业收入\" 10\n}",
+    );
+    assert_eq!(codes(&third), vec!["B2021"]);
+    let hunan = src.replace("form mof-department", "form hunan");
+    assert_eq!(codes(&hunan), vec!["B2021", "B2021"]);
+}

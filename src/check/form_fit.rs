@@ -67,6 +67,14 @@ fn hunan_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static s
     }
     indicators(&decl.indicators, add);
     lines_earlier(decl.income.iter().chain(&decl.spending), add);
+    for t in &decl.tasks {
+        if let Some(c) = &t.content {
+            add("主要内容", "content", c.span);
+        }
+        for l in &t.funds {
+            add("任务资金来源", "income", l.span);
+        }
+    }
     for (_, d) in decl.all_directions() {
         for (_, label, v) in d.admin.declared() {
             add(label, admin_keyword(label), v.span);
@@ -86,6 +94,21 @@ fn hunan_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static s
 }
 
 fn ministry_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static str, Span)) {
+    // The department form splits a task's amount into the template's sources (财政拨款, 其他资金),
+    // the first ones written; a source beyond them has no column.
+    let mut sources: Vec<&str> = Vec::new();
+    for l in decl.tasks.iter().flat_map(|t| &t.funds) {
+        if !sources.contains(&l.name.value.as_str()) {
+            sources.push(&l.name.value);
+        }
+        let shown = sources
+            .iter()
+            .position(|s| *s == l.name.value)
+            .is_some_and(|at| at < decl.form.task_sources());
+        if !shown {
+            add("任务资金来源", "income", l.span);
+        }
+    }
     for (_, d) in decl.all_directions() {
         if let Some(s) = &d.summary_goal {
             add("汇总表目标", "summary-goal", s.span);

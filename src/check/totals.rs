@@ -31,6 +31,9 @@ pub fn lines_add_up(review: &Review) -> Vec<Diagnostic> {
     for (d, path) in review.directions() {
         check_lines(decl, &d.funds, Breakdown::Funds, path, &mut out);
     }
+    for t in &decl.tasks {
+        check_lines(decl, &t.funds, Breakdown::Funds, &[], &mut out);
+    }
     out
 }
 
@@ -436,6 +439,31 @@ pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
                 .with_label(d.name.span, msg::label_amount(&fig(amount)))
                 .with_help(msg::help_funds_differ())
                 .with_path(path),
+            );
+        }
+    }
+    // A task's sources add up to its amount as a project's do.
+    for t in &decl.tasks {
+        let (Some(sum), Some(declared)) =
+            (model::sum_lines(&t.funds, decl.unit), t.declared.as_ref())
+        else {
+            continue;
+        };
+        if sum != declared.value {
+            out.push(
+                Diagnostic::new(
+                    PROJECT_FUNDS_MISMATCH,
+                    msg::funds_differ(
+                        &t.task.value,
+                        &fig(sum),
+                        &fig(declared.value),
+                        &difference(sum, declared.value),
+                    ),
+                    t.funds.first().map_or(t.task.span, |l| l.span),
+                    msg::label_funds_add_up(&fig(sum)),
+                )
+                .with_label(declared.span, msg::label_amount(&fig(declared.value)))
+                .with_help(msg::help_funds_differ()),
             );
         }
     }

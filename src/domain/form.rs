@@ -59,6 +59,15 @@ impl Form {
             Form::MofProject | Form::MofDepartment => 3,
         }
     }
+
+    /// How many sources of a task's amount (财政拨款, 其他资金) the form prints beside its 总额: the
+    /// Ministry's department form has the two of its template; the Hunan forms none.
+    pub fn task_sources(self) -> usize {
+        match self {
+            Form::Hunan => 0,
+            Form::MofProject | Form::MofDepartment => 2,
+        }
+    }
 }
 
 #[cfg(test)]

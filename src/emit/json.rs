@@ -228,6 +228,12 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         opt_money(p.key("amount"), t.amount);
         opt_money(p.key("declared"), t.declared.as_ref().map(|d| d.value));
         opt_money(p.key("funder_amount"), t.funder_amount);
+        if let Some(c) = &t.content {
+            p.key("content").str(&c.value);
+        }
+        if !t.funds.is_empty() {
+            lines(p.key("funds"), &t.funds, t.amount);
+        }
         p.end_object();
     }
     p.end_array();
@@ -449,6 +455,24 @@ fn indicator(p: &mut Pretty, decl: &Declaration, i: &Indicator) {
             p.key("number").null();
             p.key("unit").null();
             p.key("reference").null();
+        }
+        Value::Range {
+            low,
+            high,
+            unit_text,
+            ..
+        } => {
+            p.key("kind").str("quantitative");
+            p.key("class").str("range");
+            p.key("operator").null();
+            p.key("number").null();
+            p.key("unit").opt_str(unit_text.as_deref());
+            p.key("reference").null();
+            p.key("range").begin_object();
+            p.key("measure").str(low.class());
+            amount(p.key("low"), low.number());
+            amount(p.key("high"), high.number());
+            p.end_object();
         }
         Value::Quantity {
             op,

@@ -698,32 +698,7 @@ fn department(decl: &Declaration) -> Table {
             .text(1, wide, text.join("\n"));
     }
     if !decl.tasks.is_empty() {
-        // 任务名称 | 主要内容 (the duty it serves) | 支出方向/项目 | 预算金额, then 金额合计.
-        let task_span = (wide - 2) / 2;
-        let duty_span = wide - 2 - task_span;
-        let funded_at = 1 + task_span + duty_span;
-        b.row()
-            .label(0, 1, "年度主要任务")
-            .span_rows(0, 2 + decl.tasks.len())
-            .label(1, task_span, "任务名称")
-            .label(1 + task_span, duty_span, "主要内容")
-            .label(funded_at, 1, "支出方向/项目")
-            .label(
-                funded_at + 1,
-                1,
-                format!("预算金额（{}）", decl.unit.name()),
-            );
-        for t in &decl.tasks {
-            b.row()
-                .text(1, task_span, t.task.value.clone())
-                .text(1 + task_span, duty_span, t.duty.value.clone())
-                .text(funded_at, 1, t.funded_by.value.clone())
-                .money(funded_at + 1, 1, t.amount, |v| bare(decl, v));
-        }
-        let total = crate::model::sum(decl.tasks.iter().map(|t| t.amount), decl.unit);
-        b.row()
-            .label(1, wide - 1, "金额合计")
-            .money(funded_at + 1, 1, total, |v| bare(decl, v));
+        tasks_block(decl, &mut b, wide);
     }
     if !decl.plans.is_empty() {
         let item_span = (wide - 1) / 2;
@@ -911,5 +886,86 @@ fn budget_block_by_year(
             }
             row.money(this_year, 1, v, |v| declared(decl, v, written.as_deref()));
         }
+    }
+}
+
+/// The sources of the tasks' amounts, in the order first written, as many as the form prints.
+fn task_sources(decl: &Declaration) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in decl.tasks.iter().flat_map(|t| &t.funds) {
+        if !out.contains(&l.name.value.as_str()) {
+            out.push(&l.name.value);
+        }
+    }
+    out.truncate(decl.form.task_sources());
+    out
+}
+
+/// 年度主要任务: 任务名称 | 主要内容 (the task's `content`, else the duty it serves) | 支出方向/项目 |
+/// 预算金额, then 金额合计; where tasks give their amount by source, 预算申请 splits into 总额 and a
+/// column per source (财政拨款, 其他资金) as the Ministry's template does.
+fn tasks_block(decl: &Declaration, b: &mut Builder, wide: usize) {
+    let sources = task_sources(decl);
+    let values = 1 + sources.len();
+    let text_width = wide - values;
+    let funded_span = 1;
+    let task_span = (text_width - funded_span) / 2;
+    let content_span = text_width - funded_span - task_span;
+    let content_at = 1 + task_span;
+    let funded_at = content_at + content_span;
+    let total_at = funded_at + funded_span;
+    let split = !sources.is_empty();
+    let head = b.row();
+    head.label(0, 1, "年度主要任务")
+        .span_rows(0, 2 + usize::from(split) + decl.tasks.len())
+        .label(1, task_span, "任务名称")
+        .label(content_at, content_span, "主要内容")
+        .label(funded_at, funded_span, "支出方向/项目");
+    let amount_heading = format!("预算金额（{}）", decl.unit.name());
+    if split {
+        for c in [1, content_at, funded_at] {
+            head.span_rows(c, 2);
+        }
+        head.label(total_at, values, amount_heading);
+        let sub = b.row();
+        sub.label(total_at, 1, "总额");
+        for (n, s) in sources.iter().enumerate() {
+            sub.label(total_at + 1 + n, 1, *s);
+        }
+    } else {
+        head.label(total_at, 1, amount_heading);
+    }
+    // A task that gives its sources has nothing from a source it does not list; one that gives none is
+    // unknown by source.
+    let by_source = |t: &crate::model::Task, source: &str| -> Option<Money> {
+        if t.funds.is_empty() {
+            return None;
+        }
+        t.funds
+            .iter()
+            .find(|l| l.name.value == source)
+            .map_or(Some(Money::zero(decl.unit)), |l| l.amount)
+    };
+    for t in &decl.tasks {
+        let content = t
+            .content
+            .as_ref()
+            .map_or_else(|| t.duty.value.clone(), |c| c.value.clone());
+        let row = b.row();
+        row.text(1, task_span, t.task.value.clone())
+            .text(content_at, content_span, content)
+            .text(funded_at, funded_span, t.funded_by.value.clone())
+            .money(total_at, 1, t.amount, |v| bare(decl, v));
+        for (n, s) in sources.iter().enumerate() {
+            row.money(total_at + 1 + n, 1, by_source(t, s), |v| bare(decl, v));
+        }
+    }
+    let total = crate::model::sum(decl.tasks.iter().map(|t| t.amount), decl.unit);
+    let row = b.row();
+    row.label(1, total_at - 1, "金额合计")
+        .money(total_at, 1, total, |v| bare(decl, v));
+    for (n, s) in sources.iter().enumerate() {
+        let sum = crate::model::sum(decl.tasks.iter().map(|t| by_source(t, s)), decl.unit);
+        row.money(total_at + 1 + n, 1, sum, |v| bare(decl, v));
     }
 }

@@ -231,7 +231,25 @@ impl Builder<'_> {
                     line.push(' ');
                     line.push_str(&self.amount(a));
                 }
-                h(t.span, line, GOAL)
+                let b = self.has_block(t.span).then(|| {
+                    let items = t
+                        .items
+                        .iter()
+                        .map(|i| match i {
+                            TaskItem::Content(c) => node(
+                                c.span,
+                                words(&[K::Content.word(), &self.text(c)]),
+                                GOAL,
+                                0,
+                                None,
+                            ),
+                            TaskItem::Income(l) => self.line(K::Income.word(), l, GOAL, 1),
+                        })
+                        .collect();
+                    // 主要内容 first, then the sources in the written order.
+                    block(items, true)
+                });
+                node(t.span, line, GOAL, 0, b)
             }
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
             Item::Direction(d) => self.direction(d),

@@ -185,6 +185,12 @@ impl Literals<'_> {
                 if let Some(a) = &t.amount {
                     self.amount(a);
                 }
+                for i in &t.items {
+                    match i {
+                        TaskItem::Content(c) => self.text(c),
+                        TaskItem::Income(l) => self.line(l),
+                    }
+                }
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),

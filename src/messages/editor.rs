@@ -204,6 +204,7 @@ pub fn keyword_meaning(keyword: &str) -> Text {
         "rate" => ("元 per unit per month or year", "标准（元/月或元/年）"),
         "price" => ("元 per unit, once", "单价（元）"),
         "months" => ("months the rate runs for", "月数"),
+        "content" => ("主要内容: what the task does", "主要内容"),
         "prior" => (
             "a figure of an earlier year: prior budget|actual|final [YEAR] N",
             "以前年度数：prior budget|actual|final [年份] 金额",

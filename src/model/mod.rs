@@ -238,8 +238,14 @@ pub struct Task {
     pub declared: Option<Spanned<Money>>,
     /// The amount of the direction, project or spending line that funds it; `None` when unknown.
     pub funder_amount: Option<Money>,
-    /// What its row prints: its own amount, else its funder's where it is the funder's only task.
+    /// What its row prints: its own amount, else what its sources add up to, else its funder's where
+    /// it is the funder's only task.
     pub amount: Option<Money>,
+    /// 主要内容 (`content "…"`).
+    pub content: Option<Spanned<String>>,
+    /// Its amount by source (财政拨款, 其他资金), as declared.
+    pub funds: Vec<Line>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -170,7 +170,17 @@ pub struct Task {
     pub funded_by: Text,
     /// The task's own amount (`amount 12`), where the form prints one per task.
     pub amount: Option<AmountLit>,
+    /// Its block: 主要内容 and the amount by source, in the written order.
+    pub items: Vec<TaskItem>,
     pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskItem {
+    /// `content "…"`: 主要内容.
+    Content(Text),
+    /// `income "财政拨款" 400`: the part of its amount from one source.
+    Income(Line),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

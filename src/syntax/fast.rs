@@ -373,11 +373,30 @@ impl<'s> P<'s> {
                     p.skip();
                     p.amount_lit()
                 });
+                // pest's implicit whitespace before the optional block stays consumed, block or not.
+                self.skip();
+                let items = if self.peek() == Some(b'{') {
+                    self.block(|q| {
+                        let s = q.at;
+                        if q.is_kw("content") {
+                            q.at += "content".len();
+                            q.skip();
+                            Some(TaskItem::Content(q.string()?))
+                        } else {
+                            q.kw("income")?;
+                            q.skip();
+                            Some(TaskItem::Income(q.line(s, "income")?))
+                        }
+                    })?
+                } else {
+                    Vec::new()
+                };
                 Item::Task(Task {
                     task,
                     duty,
                     funded_by,
                     amount,
+                    items,
                     span: head(self),
                 })
             }

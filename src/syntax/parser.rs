@@ -102,6 +102,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_summary_goal
             | Rule::kw_summary_annual
             | Rule::kw_task
+            | Rule::kw_content
             | Rule::kw_indicator
             | Rule::kw_overall
             | Rule::kw_direction
@@ -277,12 +278,31 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             let task = text(&next(&pair, &mut m)?)?;
             let duty = text(&next(&pair, &mut m)?)?;
             let funded_by = text(&next(&pair, &mut m)?)?;
-            let amount = m.next().map(amount_lit).transpose()?;
+            let mut amount = None;
+            let mut items = Vec::new();
+            for p in m {
+                match p.as_rule() {
+                    Rule::amount_lit => amount = Some(amount_lit(p)?),
+                    Rule::task_block => {
+                        for item in meaningful(&p) {
+                            items.push(match item.as_rule() {
+                                Rule::content => {
+                                    let mut c = meaningful(&item);
+                                    TaskItem::Content(text(&next(&item, &mut c)?)?)
+                                }
+                                _ => TaskItem::Income(line(item)?),
+                            });
+                        }
+                    }
+                    _ => return Err(unexpected(&p)),
+                }
+            }
             Item::Task(Task {
                 task,
                 duty,
                 funded_by,
                 amount,
+                items,
                 span: sp,
             })
         }
