@@ -109,8 +109,9 @@ pub fn money(s: &str, words: &[&str]) -> Option<String> {
 /// An indicator value, as bdl writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
-    /// `>= 95%`: operator as written in bdl (`>=`, `<=`, `>`, `<`, `=`, or a word: `不低于`), the
-    /// number, and the unit (empty when none).
+    /// `>= 95%`: operator as written in bdl (`>=`, `<=`, `>`, `<`, `=`, a word: `不低于`, or empty
+    /// when the cell has none: `95%以上` keeps its meaning from its unit), the number, and the unit
+    /// (empty when none).
     Quantity {
         op: String,
         number: String,
@@ -156,7 +157,30 @@ fn unit_ok(unit: &str) -> bool {
             || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=' | '\\')
             || c.is_control()
     }) && !OPTION_WORDS.iter().any(|w| unit.starts_with(w))
-        && !unit.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
+        && (!unit.starts_with(|c: char| c.is_ascii_digit() || c == '.' || c == '-')
+            || is_range(unit))
+}
+
+/// The rest of a range after its first number, in one unit: `%-95%`, `-100分`, `~5天`, `至3000亩`
+/// (not `天-2周`, two units).
+fn is_range(unit: &str) -> bool {
+    let Some((at, sep)) = unit
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '-' | '~' | '至'))
+    else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (unit.get(..at), unit.get(at + sep.len_utf8()..)) else {
+        return false;
+    };
+    let digits = after
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(after.len(), |(i, _)| i);
+    let (Some(number), Some(rest)) = (after.get(..digits), after.get(digits..)) else {
+        return false;
+    };
+    decimal(number).is_some() && (before.is_empty() || before == rest)
 }
 
 /// A value in one cell: `≥90%`, `=8个`, `≥100百分比`, `55人`, `良好`.
@@ -173,6 +197,12 @@ pub fn value(cell: &str) -> Value {
 /// A value over three cells: 计算符号 (`≥`, `定性`), 指标值, 度量单位.
 pub fn value_split(op: &str, number: &str, unit: &str) -> Value {
     let op_t = key(op);
+    // 区间: a range, written as it reads (`85-95` and `%`).
+    let op_t = if op_t == "区间" {
+        String::new()
+    } else {
+        op_t
+    };
     let number_text = one_line(number);
     if op_t == "定性" || op_t.is_empty() && decimal(&number_text).is_none() {
         // A qualitative value; its words may still carry an operator (`≥90%` typed in 指标值).
@@ -205,11 +235,11 @@ fn quantity(op: Option<&str>, rest: &str) -> Option<Value> {
         return None;
     }
     // `2025年6月底前` is a date in words, not 2025 of a unit `年6月底前`.
-    if op.is_none() && unit.chars().any(|c| c.is_ascii_digit()) {
+    if op.is_none() && unit.chars().any(|c| c.is_ascii_digit()) && !is_range(&unit) {
         return None;
     }
     Some(Value::Quantity {
-        op: op.unwrap_or("=").to_string(),
+        op: op.unwrap_or("").to_string(),
         number,
         unit,
     })
@@ -247,7 +277,10 @@ mod tests {
         assert_eq!(value("≥100百分比"), q(">=", "100", "%"));
         assert_eq!(value("=8个"), q("=", "8", "个"));
         assert_eq!(value("＝８个"), q("=", "8", "个"));
-        assert_eq!(value("55人"), q("=", "55", "人"));
+        assert_eq!(value("55人"), q("", "55", "人"));
+        assert_eq!(value("95%以上"), q("", "95", "%以上"));
+        assert_eq!(value("85%-95%"), q("", "85", "%-95%"));
+        assert_eq!(value("90-100分"), q("", "90", "-100分"));
         assert_eq!(value("不少于 18次"), q("不少于", "18", "次"));
         assert_eq!(value("≤1,234.5万元"), q("<=", "1234.5", "万元"));
         assert_eq!(value("良好"), Value::Quality("良好".to_string()));
@@ -266,6 +299,7 @@ mod tests {
             Value::Quality("良好".to_string())
         );
         assert_eq!(value_split("", "≥95", "百分比"), q(">=", "95", "%"));
+        assert_eq!(value_split("区间", "85-95", "%"), q("", "85", "-95%"));
         assert_eq!(value_split("＝", "１,２００", "亩"), q("=", "1200", "亩"));
     }
 

@@ -213,6 +213,9 @@ fn indicator(o: &mut String, i: &Indicator, indent: &str) {
     };
     let _ = write!(o, "{indent}{kw} {category} {} ", quoted(&i.name));
     match &i.value {
+        Value::Quantity { op, number, unit } if op.is_empty() => {
+            let _ = write!(o, "{number}{unit}");
+        }
         Value::Quantity { op, number, unit } => {
             let _ = write!(o, "{op} {number}{unit}");
         }
@@ -240,7 +243,7 @@ fn basis(d: &Direction, yuan_per_unit: Decimal) -> Option<String> {
         let (Value::Quantity { op, number, unit }, Some(note)) = (&i.value, &i.note) else {
             continue;
         };
-        if op != "=" || unit.is_empty() {
+        if !(op.is_empty() || op == "=") || unit.is_empty() {
             continue;
         }
         let Some(price) = note
