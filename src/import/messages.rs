@@ -131,14 +131,15 @@ pub fn no_table() -> Text {
 pub fn why(w: Why) -> Text {
     match w {
         Why::OutsideTables => t("outside every table recognised", "不在任何已识别的表格内"),
-        Why::Unlabelled => t("no label says what it is", "没有标签说明其含义"),
-        Why::UnknownLabel => t("a label this table does not have", "此表格中没有这一栏目"),
+        Why::Unlabelled => t(
+            "in a table, but under no label import reads (a note, a cell beside the table)",
+            "位于表格中，但不在导入可识别的栏目下（如备注、表格旁的单元格）",
+        ),
         Why::NotAFigure => t("not a plain number", "不是单纯的数字"),
         Why::UnsupportedForm => t(
             "a table of the Ministry's forms, which import does not read yet",
             "财政部表样的表格，导入尚不支持",
         ),
-        Why::Incomplete => t("an incomplete row", "不完整的行"),
         Why::Overlong => t(
             "longer than an Excel cell holds",
             "超过 Excel 单元格可容纳的长度",

@@ -15,16 +15,12 @@ use std::collections::{HashMap, HashSet};
 pub enum Why {
     /// Outside every table recognised.
     OutsideTables,
-    /// Inside a table, but no label says what it is.
+    /// In a table's rows, but under no label the recogniser reads (a note below it, a cell beside it).
     Unlabelled,
-    /// A label or row the recogniser does not know in this table.
-    UnknownLabel,
     /// A figure that is not a plain number (`约10万元`).
     NotAFigure,
     /// A table of a form bdl reads but import does not yet (the Ministry's forms).
     UnsupportedForm,
-    /// A row of the summary with no direction table and no name.
-    Incomplete,
     /// Longer than an Excel cell holds.
     Overlong,
 }
@@ -214,6 +210,12 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
             placed.extend(0..sheet.cells.len());
         } else {
             for seg in segments(&view) {
+                // A cell left in a table's rows is the table's, not outside every table.
+                for &row in &seg.rows {
+                    for &i in view.fresh(row) {
+                        why_not.insert(i, Why::Unlabelled);
+                    }
+                }
                 let mut r = Reader {
                     view: &view,
                     placed: &mut placed,
@@ -307,7 +309,7 @@ impl Reader<'_, '_> {
     }
 
     fn refuse(&mut self, i: usize, why: Why) {
-        self.why_not.entry(i).or_insert(why);
+        self.why_not.insert(i, why);
     }
 
     fn col(&self, i: usize) -> u32 {
