@@ -1,10 +1,12 @@
 //! The oracle of `bdl import`: a declaration's own workbook (`bdl build --format xlsx`), imported,
-//! compiles to the same JSON as the declaration, for every example of the Hunan forms and for 200
-//! generated declarations of them (the Ministry's forms are not imported yet). What the tables do not print cannot come back, so the comparison leaves
-//! out exactly that (see `UNPRINTED`): how figures were derived (bases, references, provenance, which
-//! figures were declared rather than derived) and the document's precision. Indicators are compared
-//! in the order the tables print them: grouped by framework category, in written order within one.
-//! The tables themselves must be the same cell for cell.
+//! compiles to the same JSON as the declaration, for the examples (those in `NOT_YET` aside) and for
+//! 200 generated declarations, in the Hunan and the Ministry's forms. What the tables do not print
+//! cannot come back, so the comparison leaves out exactly that (see `UNPRINTED`): how figures were
+//! derived (bases, references, provenance, which figures were declared rather than derived), the
+//! precision and earlier years' figures; in the Ministry's forms also whether a table is a 支出方向
+//! or a project (both print as 项目支出绩效目标表) and an operator's spelling (printed as a symbol).
+//! Indicators are compared in the order the tables print them: grouped by framework category, in
+//! written order within one. The tables themselves must be the same cell for cell.
 
 // Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
 #![allow(
@@ -38,6 +40,22 @@ const UNPRINTED: &[&str] = &[
     // Earlier years' figures: the Hunan department table does not print them (yet).
     "earlier",
 ];
+
+fn unkind(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.remove("kind");
+            if map.contains_key("level2") {
+                // An indicator's value as written (`不少于23次`): the split columns print its
+                // operator as a symbol (≥ | 23 | 次); operator, number and unit are still compared.
+                map.remove("value");
+            }
+            map.values_mut().for_each(unkind);
+        }
+        Value::Array(items) => items.iter_mut().for_each(unkind),
+        _ => {}
+    }
+}
 
 fn project(v: &mut Value) {
     match v {
@@ -85,6 +103,11 @@ fn table_order(v: &mut Value, order: &[(String, String)]) {
 
 fn comparable(decl: &bdl::model::Declaration) -> Value {
     let mut v: Value = serde_json::from_str(&bdl::emit::json::render(decl)).unwrap();
+    if decl.form.is_ministry() {
+        // The Ministry's forms print a 支出方向 and a project alike (项目支出绩效目标表), and
+        // operators as symbols.
+        unkind(&mut v);
+    }
     let order: Vec<(String, String)> = decl
         .framework
         .slots()
@@ -179,8 +202,26 @@ fn round_trip(name: &str, src: &str) -> Result<usize, String> {
     Ok(one.source.matches(" < people ").count() + one.source.matches(" < qty ").count())
 }
 
+/// Examples with tables the import does not read whole yet, each with what it leaves: their cells go
+/// to the report (exit 1), never into a wrong source. An entry that round-trips fails the test, so
+/// the list only shrinks.
+const NOT_YET: &[(&str, &str)] = &[
+    (
+        "mof-department-tasks-2025.bdl",
+        "年度主要任务 with its 总额 / 财政拨款 / 其他资金 columns",
+    ),
+    (
+        "mof-project-prior-years-2025.bdl",
+        "earlier years' columns (上年预算数, 上年执行数) in 项目资金 and 测算明细",
+    ),
+    (
+        "mof-project-scores-2025.bdl",
+        "项目总预算 beside 年度预算, 实施期 and 年度 values side by side, 分值 by 一级指标",
+    ),
+];
+
 #[test]
-fn every_hunan_example_round_trips_through_its_workbook() {
+fn every_example_round_trips_through_its_workbook() {
     let mut failures = Vec::new();
     let mut n = 0;
     let mut bases = 0;
@@ -190,8 +231,17 @@ fn every_hunan_example_round_trips_through_its_workbook() {
             continue;
         }
         let src = std::fs::read_to_string(&path).unwrap();
-        let decl = bdl::compile(&src).declaration.unwrap();
-        if decl.form.is_ministry() {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        if let Some((_, what)) = NOT_YET.iter().find(|(f, _)| *f == file) {
+            let decl = bdl::compile(&src).declaration.unwrap();
+            let book = bdl::emit::xlsx::render(&decl).unwrap();
+            let outcome = bdl::import::import(&file, &book);
+            assert!(
+                round_trip(&file, &src).is_err(),
+                "{file} round-trips now: take it off NOT_YET ({what})"
+            );
+            assert_eq!(outcome.exit_code(), 1, "{file}: what is left is reported");
+            assert!(!outcome.unplaced.is_empty(), "{file}: {what}");
             continue;
         }
         n += 1;
@@ -200,35 +250,24 @@ fn every_hunan_example_round_trips_through_its_workbook() {
             Err(e) => failures.push(e),
         }
     }
-    assert!(n >= 5, "only {n} examples of the Hunan forms");
+    assert!(n >= 8, "only {n} examples round-trip");
     // The seeds' 55人 at 650元/人/月 and 120次 at 500元/次 come back as bases.
     assert!(bases >= 2, "only {bases} bases written from the tables");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
-fn two_hundred_generated_declarations_of_the_hunan_forms_round_trip() {
+fn two_hundred_generated_declarations_round_trip() {
     let mut failures = Vec::new();
-    // The first 200 of the Hunan forms (the generator also writes the Ministry's, not imported yet).
-    let mut checked = 0;
     let mut bases = 0;
-    for i in 0.. {
-        if checked == 200 {
-            break;
-        }
+    for i in 0..200 {
         let src = corpus::department(12, i);
-        if bdl::compile(&src).declaration.unwrap().form.is_ministry() {
-            continue;
-        }
-        checked += 1;
         match round_trip(&format!("generated-{i}"), &src) {
             Ok(b) => bases += b,
             Err(e) => failures.push(e),
         }
     }
-    eprintln!(
-        "200 generated declarations of the Hunan forms round trip; {bases} bases written from the tables"
-    );
+    eprintln!("200 generated declarations round trip; {bases} bases written from the tables");
     assert!(
         failures.is_empty(),
         "{} of 200 differ; the first:\n{}",

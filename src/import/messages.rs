@@ -136,10 +136,6 @@ pub fn why(w: Why) -> Text {
             "位于表格中，但不在导入可识别的栏目下（如备注、表格旁的单元格）",
         ),
         Why::NotAFigure => t("not a plain number", "不是单纯的数字"),
-        Why::UnsupportedForm => t(
-            "a table of the Ministry's forms, which import does not read yet",
-            "财政部表样的表格，导入尚不支持",
-        ),
         Why::Overlong => t(
             "longer than an Excel cell holds",
             "超过 Excel 单元格可容纳的长度",

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod grid;
 pub mod limits;
 mod messages;
+pub mod ministry;
 pub mod recognise;
 pub mod tables;
 pub mod text;

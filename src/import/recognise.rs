@@ -19,8 +19,6 @@ pub enum Why {
     Unlabelled,
     /// A figure that is not a plain number (`约10万元`).
     NotAFigure,
-    /// A table of a form bdl reads but import does not yet (the Ministry's forms).
-    UnsupportedForm,
     /// Longer than an Excel cell holds.
     Overlong,
 }
@@ -45,15 +43,15 @@ enum Kind {
     Department,
     Summary,
     Direction,
-    /// 项目支出绩效目标表 and the Ministry's department form: recognised, not yet read.
-    Unsupported,
+    /// 项目支出绩效目标表 (the Ministry's project form).
+    Project,
 }
 
 /// A table's extent in a sheet: its kind and its rows (title and captions included).
-struct Segment {
+pub(super) struct Segment {
     kind: Kind,
-    rows: Vec<u32>,
-    year: Option<String>,
+    pub(super) rows: Vec<u32>,
+    pub(super) year: Option<String>,
     /// A row of it starts with 支出方向（子项）: the next such row starts another direction table.
     named: bool,
 }
@@ -67,7 +65,7 @@ fn title_kind(k: &str) -> Option<Kind> {
     } else if k.contains("部门整体支出绩效目标表") {
         Some(Kind::Department)
     } else if k.contains("项目支出绩效目标表") {
-        Some(Kind::Unsupported)
+        Some(Kind::Project)
     } else {
         None
     }
@@ -186,7 +184,7 @@ fn segments(view: &View<'_>) -> Vec<Segment> {
     out
 }
 
-fn is_one_of(k: &str, labels: &[&str]) -> bool {
+pub(super) fn is_one_of(k: &str, labels: &[&str]) -> bool {
     labels.iter().any(|l| k == key(l))
 }
 
@@ -223,14 +221,15 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
                 };
                 match seg.kind {
                     Kind::Department => {
-                        if r.is_ministry(&seg) {
-                            r.unsupported(&seg);
-                            continue;
-                        }
                         if let Some(done) = current.take() {
                             found.declarations.push(done);
                         }
                         let mut d = Declaration {
+                            form: Some(if r.is_ministry(&seg) {
+                                "mof-department"
+                            } else {
+                                "hunan"
+                            }),
                             year: seg.year.clone(),
                             origin: sheet.name.clone(),
                             ..Declaration::default()
@@ -254,7 +253,15 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
                         });
                         r.direction(&seg, d);
                     }
-                    Kind::Unsupported => r.unsupported(&seg),
+                    Kind::Project => {
+                        let d = current.get_or_insert_with(|| Declaration {
+                            form: Some("mof-project"),
+                            year: seg.year.clone(),
+                            origin: sheet.name.clone(),
+                            ..Declaration::default()
+                        });
+                        r.project(&seg, d);
+                    }
                 }
             }
         }
@@ -284,15 +291,15 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
 /// Something read with its depth in a tree (a 其中 line, a sub-direction).
 type Deep<T> = (usize, T);
 
-struct Reader<'v, 'a> {
-    view: &'v View<'a>,
+pub(super) struct Reader<'v, 'a> {
+    pub(super) view: &'v View<'a>,
     placed: &'v mut HashSet<usize>,
     why_not: &'v mut HashMap<usize, Why>,
 }
 
 /// The header columns of an indicator block.
 #[derive(Default)]
-struct IndicatorColumns {
+pub(super) struct IndicatorColumns {
     level1: Option<u32>,
     level2: Option<u32>,
     name: Option<u32>,
@@ -304,20 +311,20 @@ struct IndicatorColumns {
 }
 
 impl Reader<'_, '_> {
-    fn place(&mut self, i: usize) {
+    pub(super) fn place(&mut self, i: usize) {
         self.placed.insert(i);
     }
 
-    fn refuse(&mut self, i: usize, why: Why) {
+    pub(super) fn refuse(&mut self, i: usize, why: Why) {
         self.why_not.insert(i, why);
     }
 
-    fn col(&self, i: usize) -> u32 {
+    pub(super) fn col(&self, i: usize) -> u32 {
         self.view.cell(i).map_or(0, |c| c.col)
     }
 
     /// The non-empty cells starting in `row`, left to right.
-    fn filled(&self, row: u32) -> Vec<usize> {
+    pub(super) fn filled(&self, row: u32) -> Vec<usize> {
         self.view
             .fresh(row)
             .iter()
@@ -328,7 +335,7 @@ impl Reader<'_, '_> {
 
     /// Title, attachment number and captions (填报单位, 主管部门, 金额单位) in the rows above a table's
     /// first label; returns the filer and unit they name.
-    fn captions(&mut self, row: u32, d: &mut Declaration) -> bool {
+    pub(super) fn captions(&mut self, row: u32, d: &mut Declaration) -> bool {
         let mut any = false;
         for i in self.filled(row) {
             let k = self.view.key(i);
@@ -378,14 +385,6 @@ impl Reader<'_, '_> {
         any
     }
 
-    fn unsupported(&mut self, seg: &Segment) {
-        for &row in &seg.rows {
-            for i in self.filled(row) {
-                self.refuse(i, Why::UnsupportedForm);
-            }
-        }
-    }
-
     fn is_ministry(&self, seg: &Segment) -> bool {
         seg.rows.iter().any(|&row| {
             self.filled(row)
@@ -395,7 +394,7 @@ impl Reader<'_, '_> {
     }
 
     /// The first cell of a row (a label over several rows counts in each).
-    fn first(&self, row: u32) -> Option<usize> {
+    pub(super) fn first(&self, row: u32) -> Option<usize> {
         self.view.first(row)
     }
 
@@ -425,6 +424,10 @@ impl Reader<'_, '_> {
             if block == Block::None && self.captions(row, d) {
                 continue;
             }
+            if fresh_first && !is_one_of(&fk, DEPARTMENT_LABELS) && self.admin_pairs(row, d, None) {
+                block = Block::None;
+                continue;
+            }
             if fresh_first {
                 let new_block = if is_one_of(&fk, DEPARTMENT_LABELS) {
                     self.place(first);
@@ -433,7 +436,7 @@ impl Reader<'_, '_> {
                         self.place(v);
                     }
                     Some(Block::None)
-                } else if fk.starts_with(BUDGET_LABEL) {
+                } else if fk.starts_with(BUDGET_LABEL) || fk == "年度部门整体支出预算" {
                     self.place(first);
                     if let Some(u) = unit_in(&fk) {
                         d.unit.get_or_insert(u);
@@ -571,7 +574,7 @@ impl Reader<'_, '_> {
     }
 
     /// A budget line: its name (indented, `其中：`) and its figure.
-    fn line(&mut self, cells: &[usize]) -> Option<(usize, Line)> {
+    pub(super) fn line(&mut self, cells: &[usize]) -> Option<(usize, Line)> {
         let (&name_cell, rest) = cells.split_first()?;
         let raw = self.view.text(name_cell);
         let lead = raw.chars().take_while(|&c| c == '\u{3000}').count();
@@ -607,13 +610,13 @@ impl Reader<'_, '_> {
     }
 
     /// The next non-empty cell right of `cell` in `row`.
-    fn next_after(&self, row: u32, cell: usize) -> Option<usize> {
+    pub(super) fn next_after(&self, row: u32, cell: usize) -> Option<usize> {
         let col = self.col(cell);
         self.filled(row).into_iter().find(|&i| self.col(i) > col)
     }
 
     /// The columns of a block's header row, one per wanted label (any of its spellings), placed.
-    fn header(&mut self, row: u32, wanted: &[&[&str]]) -> Vec<(u32, usize)> {
+    pub(super) fn header(&mut self, row: u32, wanted: &[&[&str]]) -> Vec<(u32, usize)> {
         let cells = self.filled(row);
         let mut out = Vec::new();
         for (w, spellings) in wanted.iter().enumerate() {
@@ -633,7 +636,7 @@ impl Reader<'_, '_> {
 
     /// The texts of a row under the header's columns (in the order wanted); a row whose cells are
     /// all empty gives nothing.
-    fn columns_text(&mut self, row: u32, cols: &[(u32, usize)]) -> Vec<Option<String>> {
+    pub(super) fn columns_text(&mut self, row: u32, cols: &[(u32, usize)]) -> Vec<Option<String>> {
         let n = cols.iter().map(|(_, w)| w + 1).max().unwrap_or(0);
         let mut out = vec![None; n];
         let mut cells = Vec::new();
@@ -655,7 +658,7 @@ impl Reader<'_, '_> {
         out
     }
 
-    fn indicator_header(&mut self, row: u32) -> IndicatorColumns {
+    pub(super) fn indicator_header(&mut self, row: u32) -> IndicatorColumns {
         let mut cols = IndicatorColumns::default();
         for i in self.filled(row) {
             let k = self.view.key(i);
@@ -679,7 +682,12 @@ impl Reader<'_, '_> {
     }
 
     /// One indicator row; the tier and category cells may be merged from the rows above.
-    fn indicator(&mut self, row: u32, cols: &IndicatorColumns, overall: bool) -> Option<Indicator> {
+    pub(super) fn indicator(
+        &mut self,
+        row: u32,
+        cols: &IndicatorColumns,
+        overall: bool,
+    ) -> Option<Indicator> {
         let get = |c: Option<u32>| c.and_then(|c| self.view.text_at(row, c));
         let (l1, l2, name, value) = (
             get(cols.level1),
@@ -924,7 +932,7 @@ fn is_direction_label(k: &str) -> bool {
 }
 
 /// `年度绩效指标` → annual (false), `实施期绩效指标` → overall (true).
-fn indicator_label(k: &str) -> Option<bool> {
+pub(super) fn indicator_label(k: &str) -> Option<bool> {
     if is_one_of(k, OVERALL_INDICATORS) {
         Some(true)
     } else if is_one_of(k, ANNUAL_INDICATORS) {
@@ -935,7 +943,7 @@ fn indicator_label(k: &str) -> Option<bool> {
 }
 
 /// `年度预算申请(万元)` → `万元`.
-fn unit_in(k: &str) -> Option<String> {
+pub(super) fn unit_in(k: &str) -> Option<String> {
     let inner = k.split_once('(')?.1.split_once(')')?.0;
     matches!(inner, "万元" | "元").then(|| inner.to_string())
 }
@@ -995,7 +1003,7 @@ fn ordinal_depth(o: &str) -> usize {
 }
 
 /// Lines with their depth, as a tree (a line deeper than the one before is its part).
-fn tree(lines: Vec<(usize, Line)>) -> Vec<Line> {
+pub(super) fn tree(lines: Vec<(usize, Line)>) -> Vec<Line> {
     fn insert(into: &mut Vec<Line>, depth: usize, line: Line) {
         if depth > 0
             && let Some(parent) = into.last_mut()
@@ -1031,7 +1039,7 @@ fn direction_tree(rows: Vec<(usize, Direction)>) -> Vec<Direction> {
 
 /// Puts a direction read from the summary (`from_summary`) or from its own table where it belongs:
 /// beside the same name already read (anywhere in the tree), or at the end of the top level.
-fn merge_direction(decl: &mut Declaration, d: Direction, from_summary: bool) {
+pub(super) fn merge_direction(decl: &mut Declaration, d: Direction, from_summary: bool) {
     fn names(d: &Direction, table: bool, out: &mut HashSet<(String, bool)>) {
         out.insert((d.name.clone(), table));
         for c in &d.children {

@@ -6,10 +6,17 @@ use std::collections::HashSet;
 
 #[derive(Debug, Default, Clone)]
 pub struct Declaration {
+    /// The form the tables are of: `hunan`, `mof-department`, `mof-project`.
+    pub form: Option<&'static str>,
     pub year: Option<String>,
     pub filer: Option<String>,
     pub department: Option<String>,
     pub unit: Option<String>,
+    /// 部门预算编码.
+    pub budget_code: Option<String>,
+    /// 联系人 and 联系电话.
+    pub contact: Option<String>,
+    pub phone: Option<String>,
     pub total: Option<String>,
     pub income: Vec<Line>,
     pub spending: Vec<Line>,
@@ -68,4 +75,26 @@ pub struct Direction {
     pub children: Vec<Direction>,
     /// Its own table was read (not only its row of the summary).
     pub has_table: bool,
+    /// A project of the Ministry's forms (`project`), not a Hunan 支出方向.
+    pub project: bool,
+    /// The Ministry's administrative fields: 项目属性, 项目类别, 项目编码, 资金性质, 功能分类科目,
+    /// 立项依据, 审批文号, 项目概况.
+    pub attribute: Option<String>,
+    pub kind: Option<String>,
+    pub code: Option<String>,
+    pub funding: Option<String>,
+    pub function: Option<String>,
+    pub policy: Option<String>,
+    pub approval: Option<String>,
+    pub overview: Option<String>,
+    /// 项目资金's 其中 lines.
+    pub funds: Vec<Line>,
+    /// 测算明细 lines that are costs of this project: label and basis (`< people 2 rate 780/month >`).
+    pub costs: Vec<(String, String)>,
+    /// A sub-direction's own basis, from its row of the 测算明细.
+    pub basis: Option<String>,
+    /// A 测算依据 in words (`依据相关文件测算`), written as `amount … basis "…"`.
+    pub basis_words: Option<String>,
+    /// 资金分配: recipient and amount.
+    pub shares: Vec<(String, String)>,
 }

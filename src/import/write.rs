@@ -96,9 +96,21 @@ fn raw(d: &Declaration, file: &str, bases: bool) -> String {
     if let Some(u) = &d.unit {
         let _ = writeln!(o, "unit {u}");
     }
-    // The Hunan forms: said explicitly, since a department with 履职目标 would otherwise be taken for
-    // the Ministry's department form.
-    o.push_str("form hunan\n");
+    // The form, always said: a Hunan department with 履职目标 would otherwise be taken for the
+    // Ministry's department form, and the Ministry's forms for Hunan ones under a custom framework.
+    let _ = writeln!(o, "form {}", d.form.unwrap_or("hunan"));
+    if let Some(c) = &d.budget_code {
+        let _ = writeln!(o, "budget-code {}", quoted(c));
+    }
+    match (&d.contact, &d.phone) {
+        (Some(c), Some(p)) => {
+            let _ = writeln!(o, "contact {} {}", quoted(c), quoted(p));
+        }
+        (Some(c), None) => {
+            let _ = writeln!(o, "contact {}", quoted(c));
+        }
+        _ => {}
+    }
     match framework(d) {
         Tree::Profile(p) => {
             let _ = writeln!(o, "framework {p}");
@@ -283,24 +295,59 @@ fn basis(d: &Direction, yuan_per_unit: Decimal) -> Option<String> {
 }
 
 fn direction(o: &mut String, d: &Direction, indent: &str, unit: Option<Decimal>) {
-    let stated = unit.and_then(|u| basis(d, u));
+    let kw = if d.project { "project" } else { "direction" };
+    let stated = d.basis.clone().or_else(|| unit.and_then(|u| basis(d, u)));
     match stated {
         Some(b) => {
-            let _ = writeln!(o, "{indent}direction {} {b} {{", quoted(&d.name));
+            let _ = writeln!(o, "{indent}{kw} {} {b} {{", quoted(&d.name));
         }
         None => {
-            let _ = writeln!(o, "{indent}direction {} {{", quoted(&d.name));
+            let _ = writeln!(o, "{indent}{kw} {} {{", quoted(&d.name));
         }
     }
     let inner = format!("{indent}  ");
     if let Some(s) = &d.special {
         let _ = writeln!(o, "{inner}special {}", quoted(s));
     }
+    let admin = [
+        ("kind", &d.kind),
+        ("code", &d.code),
+        ("attribute", &d.attribute),
+        ("funding", &d.funding),
+        ("function", &d.function),
+        ("policy", &d.policy),
+        ("approval", &d.approval),
+        ("overview", &d.overview),
+    ];
+    for (kw, v) in admin {
+        if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
+            let _ = writeln!(o, "{inner}{kw} {}", quoted(v));
+        }
+    }
     if let Some(p) = &d.period {
         let _ = writeln!(o, "{inner}period {}", quoted(p));
     }
-    if let Some(a) = &d.amount {
-        let _ = writeln!(o, "{inner}amount {a}");
+    match (&d.amount, &d.basis_words) {
+        (Some(a), Some(w)) => {
+            let _ = writeln!(o, "{inner}amount {a} basis {}", quoted(w));
+        }
+        (Some(a), None) => {
+            let _ = writeln!(o, "{inner}amount {a}");
+        }
+        _ => {}
+    }
+    for (name, b) in &d.costs {
+        let _ = writeln!(o, "{inner}cost {} {b}", quoted(name));
+    }
+    for (name, a) in &d.shares {
+        let _ = writeln!(o, "{inner}share {} {a}", quoted(name));
+    }
+    for l in &d.funds {
+        let mut block = String::new();
+        line(&mut block, "income", l, 0, None);
+        for text in block.lines() {
+            let _ = writeln!(o, "{inner}{text}");
+        }
     }
     if let Some(g) = &d.goal {
         let _ = writeln!(o, "{inner}goal {}", quoted(g));

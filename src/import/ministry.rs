@@ -1,0 +1,456 @@
+//! The Ministry's forms (`form mof-project`, `form mof-department`): the 项目支出绩效目标表 of each
+//! project — its administrative fields as label / value pairs, 项目资金, 总体目标, 绩效指标,
+//! 项目测算明细 (costs and sub-directions, their bases read back from the 测算依据 text) and
+//! 资金分配 — and the department form's administrative pairs. The rest of the department form is
+//! read as the Hunan one is (its labels differ only in spelling).
+
+use super::recognise::{Reader, Segment, indicator_label, merge_direction, tree, unit_in};
+use super::tables::{Declaration, Direction, Line};
+use super::text::{self, half_width, key, one_line};
+
+/// The administrative fields of a project table, by label.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Name,
+    Filer,
+    Department,
+    Attribute,
+    Period,
+    Code,
+    Special,
+    Kind,
+    Funding,
+    Function,
+    BudgetCode,
+    Policy,
+    Approval,
+    Contact,
+    Phone,
+    Overview,
+}
+
+fn field(k: &str) -> Option<Field> {
+    Some(match k {
+        "项目名称" => Field::Name,
+        "主管部门" => Field::Filer,
+        "实施单位" => Field::Department,
+        "项目属性" => Field::Attribute,
+        "项目期" | "项目实施期" => Field::Period,
+        "项目编码" => Field::Code,
+        "一级项目" => Field::Special,
+        "项目类别" | "项目类型" => Field::Kind,
+        "资金性质" => Field::Funding,
+        "功能分类科目" => Field::Function,
+        "部门预算编码" => Field::BudgetCode,
+        "立项依据" => Field::Policy,
+        "审批文号" => Field::Approval,
+        "联系人" => Field::Contact,
+        "联系电话" => Field::Phone,
+        "项目概况" => Field::Overview,
+        _ => return None,
+    })
+}
+
+/// A basis as the 测算依据 prints it, as bdl writes it: `55人 × 2980元/人/月 × 12月 = 1966800元` →
+/// `< people 55 rate 2980/month months 12 >`; `600亩 × 180元/亩 = 108000元` → `< qty 600 亩 price 180 >`;
+/// `1200亩 × 125元/亩/年 × 1年` → `< qty 1200 亩 rate 125/year >`.
+pub fn basis(printed: &str) -> Option<String> {
+    let t = half_width(printed);
+    let factors = t.split('=').next()?;
+    let parts: Vec<&str> = factors.split(['×', '*', 'x']).map(str::trim).collect();
+    let (count, price, times) = match parts.as_slice() {
+        [c, p] => (*c, *p, None),
+        [c, p, m] => (*c, *p, Some(*m)),
+        _ => return None,
+    };
+    let (number, unit) = split_number(count)?;
+    let (each, per) = split_number(price)?;
+    let per = per.strip_prefix("元/")?;
+    let people = unit == "人";
+    let (per_what, rate) = match per.rsplit_once('/') {
+        Some((what, "月")) => (what, Some("month")),
+        Some((what, "年")) => (what, Some("year")),
+        _ => (per, None),
+    };
+    if per_what != unit || unit.is_empty() {
+        return None;
+    }
+    let months = match (rate, times) {
+        (Some("month"), Some(m)) => Some(split_number(m).filter(|(_, u)| *u == "月")?.0),
+        (Some("year"), Some(y)) => {
+            // A yearly rate over one year only: bdl has no count of years.
+            let (n, u) = split_number(y)?;
+            if u != "年" || n != "1" {
+                return None;
+            }
+            None
+        }
+        (_, None) => None,
+        _ => return None,
+    };
+    let count = if people {
+        format!("people {number}")
+    } else {
+        format!("qty {number} {unit}")
+    };
+    let price = match rate {
+        Some(per) => format!("rate {each}/{per}"),
+        None => format!("price {each}"),
+    };
+    Some(match months {
+        Some(m) => format!("< {count} {price} months {m} >"),
+        None => format!("< {count} {price} >"),
+    })
+}
+
+/// `55人` → (`55`, `人`).
+fn split_number(s: &str) -> Option<(String, &str)> {
+    let s = s.trim();
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map_or(s.len(), |(i, _)| i);
+    Some((text::decimal(s.get(..end)?)?, s.get(end..)?.trim()))
+}
+
+/// A unit word bdl reads in `qty N UNIT`: no blanks or marks.
+fn word_ok(w: &str) -> bool {
+    !w.is_empty()
+        && !w.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=' | '/')
+        })
+}
+
+impl Reader<'_, '_> {
+    /// A row of label / value pairs of the administrative fields (部门预算编码 | 215001 | 联系人 | 王芳);
+    /// true when the row was one.
+    pub(super) fn admin_pairs(
+        &mut self,
+        row: u32,
+        d: &mut Declaration,
+        mut dir: Option<&mut Direction>,
+    ) -> bool {
+        let cells = self.filled(row);
+        let Some(&first) = cells.first() else {
+            return false;
+        };
+        if field(&self.view.key(first)).is_none() {
+            return false;
+        }
+        let mut k = 0;
+        while let Some(&label) = cells.get(k) {
+            let Some(f) = field(&self.view.key(label)) else {
+                k += 1;
+                continue;
+            };
+            self.place(label);
+            let value = cells
+                .get(k + 1)
+                .copied()
+                .filter(|&v| field(&self.view.key(v)).is_none());
+            k += if value.is_some() { 2 } else { 1 };
+            let Some(v) = value else {
+                continue;
+            };
+            let t = one_line(self.view.text(v));
+            self.place(v);
+            match (f, dir.as_deref_mut()) {
+                (Field::Filer, _) => {
+                    d.filer.get_or_insert(t);
+                }
+                (Field::Department, _) => {
+                    d.department.get_or_insert(t);
+                }
+                (Field::BudgetCode, _) => d.budget_code = Some(t),
+                (Field::Contact, _) => d.contact = Some(t),
+                (Field::Phone, _) => d.phone = Some(t),
+                (Field::Name, Some(x)) => x.name = t,
+                (Field::Attribute, Some(x)) => x.attribute = Some(t),
+                (Field::Period, Some(x)) => x.period = Some(t),
+                (Field::Code, Some(x)) => x.code = Some(t),
+                (Field::Special, Some(x)) => x.special = Some(t),
+                (Field::Kind, Some(x)) => x.kind = Some(t),
+                (Field::Funding, Some(x)) => x.funding = Some(t),
+                (Field::Function, Some(x)) => x.function = Some(t),
+                (Field::Policy, Some(x)) => x.policy = Some(t),
+                (Field::Approval, Some(x)) => x.approval = Some(t),
+                (Field::Overview, Some(x)) => x.overview = Some(t),
+                (_, None) => {}
+            }
+        }
+        true
+    }
+
+    /// One 项目支出绩效目标表.
+    pub(super) fn project(&mut self, seg: &Segment, d: &mut Declaration) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Block {
+            None,
+            Funds,
+            Goals,
+            Indicators(bool),
+            Costs,
+            Shares,
+        }
+        if d.year.is_none() {
+            d.year.clone_from(&seg.year);
+        }
+        let mut p = Direction {
+            has_table: true,
+            project: true,
+            ..Direction::default()
+        };
+        let mut block = Block::None;
+        let mut started = false;
+        let mut goal_cols: Vec<(u32, usize)> = Vec::new();
+        let mut ind = None;
+        let mut cost_cols: Vec<(u32, usize)> = Vec::new();
+        let mut costs: Vec<(usize, CostRow)> = Vec::new();
+        let mut share_cols: Vec<(u32, usize)> = Vec::new();
+        let mut funds: Vec<(usize, Line)> = Vec::new();
+        for &row in &seg.rows {
+            if !started && self.captions(row, d) {
+                continue;
+            }
+            let Some(first) = self.first(row) else {
+                continue;
+            };
+            let fk = self.view.key(first);
+            let fresh = self.view.cell(first).is_some_and(|c| c.row == row);
+            if fresh && self.admin_pairs(row, d, Some(&mut p)) {
+                started = true;
+                block = Block::None;
+                continue;
+            }
+            if fresh {
+                let next = if fk.starts_with("项目资金") {
+                    if let Some(u) = unit_in(&fk) {
+                        d.unit.get_or_insert(u);
+                    }
+                    self.place(first);
+                    // 资金总额 | figure
+                    let cells = self.filled(row);
+                    let mut it = cells.iter().copied().skip(1);
+                    while let Some(i) = it.next() {
+                        if self.view.key(i).ends_with("资金总额")
+                            && let Some(v) = it.next()
+                            && let Some(f) = text::money(self.view.text(v), &[])
+                        {
+                            p.amount = Some(f);
+                            self.place(i);
+                            self.place(v);
+                        }
+                    }
+                    Some(Block::Funds)
+                } else if fk == "总体目标" {
+                    self.place(first);
+                    goal_cols = self.header(row, &[&["实施期目标"], &["年度目标"]]);
+                    Some(Block::Goals)
+                } else if fk == "年度总体目标" {
+                    self.place(first);
+                    if let Some(v) = self.next_after(row, first) {
+                        p.annual = Some(one_line(self.view.text(v)));
+                        self.place(v);
+                    }
+                    Some(Block::None)
+                } else if let Some(overall) = indicator_label(&fk) {
+                    self.place(first);
+                    ind = Some(self.indicator_header(row));
+                    Some(Block::Indicators(overall))
+                } else if fk.starts_with("项目测算明细") {
+                    self.place(first);
+                    cost_cols = self.header(row, &[&["明细项目"], &["测算依据"], &["金额"]]);
+                    Some(Block::Costs)
+                } else if fk.starts_with("资金分配") {
+                    self.place(first);
+                    share_cols = self.header(row, &[&["分配对象"], &["金额"]]);
+                    Some(Block::Shares)
+                } else {
+                    None
+                };
+                if let Some(b) = next {
+                    started = true;
+                    block = b;
+                    continue;
+                }
+            }
+            match block {
+                Block::Funds => {
+                    let cells = self.filled(row);
+                    if cells.len() == 2
+                        && let Some(line) = self.line(&cells)
+                    {
+                        funds.push(line);
+                    }
+                }
+                Block::Goals => {
+                    let v = self.columns_text(row, &goal_cols);
+                    if let Some(Some(g)) = v.first() {
+                        p.goal = Some(g.clone());
+                    }
+                    if let Some(Some(a)) = v.get(1) {
+                        p.annual = Some(a.clone());
+                    }
+                    block = Block::None;
+                }
+                Block::Indicators(overall) => {
+                    if let Some(cols) = &ind
+                        && let Some(i) = self.indicator(row, cols, overall)
+                    {
+                        p.indicators.push(i);
+                    }
+                }
+                Block::Costs => {
+                    if let Some(c) = self.cost_row(row, &cost_cols) {
+                        costs.push(c);
+                    }
+                }
+                Block::Shares => {
+                    let v = self.columns_text(row, &share_cols);
+                    if let [Some(name), Some(amount)] = v.as_slice()
+                        && key(name) != "合计"
+                        && let Some(a) = text::money(amount, &[])
+                    {
+                        p.shares.push((name.clone(), a));
+                    }
+                }
+                Block::None => {}
+            }
+        }
+        p.funds = tree(funds);
+        apply_costs(&mut p, costs);
+        if p.name.is_empty() {
+            return;
+        }
+        merge_direction(d, p, false);
+    }
+
+    /// A row of the 测算明细 under its header: the item (its depth from its indentation), its basis
+    /// and its amount; the 合计 row is placed and gives nothing.
+    fn cost_row(&mut self, row: u32, cols: &[(u32, usize)]) -> Option<(usize, CostRow)> {
+        let item_col = cols.iter().find(|(_, w)| *w == 0)?.0;
+        let (item_cell, raw) = self.view.text_at(row, item_col)?;
+        if self.view.cell(item_cell).is_some_and(|c| c.row != row) {
+            return None;
+        }
+        let v = self.columns_text(row, cols);
+        let name = v.first().cloned().flatten()?;
+        let printed = v.get(1).cloned().flatten();
+        if key(&name) == "合计" {
+            // The project's own 测算依据, in words, stands on its 合计 row.
+            return Some((
+                0,
+                CostRow {
+                    name,
+                    basis: None,
+                    words: printed,
+                    amount: None,
+                },
+            ));
+        }
+        let depth = raw.chars().take_while(|&c| c == '\u{3000}').count().max(1);
+        let basis = printed.as_deref().and_then(basis);
+        let words = printed.filter(|_| basis.is_none());
+        Some((
+            depth,
+            CostRow {
+                name: one_line(raw.trim_start_matches('\u{3000}')),
+                basis,
+                words,
+                amount: v
+                    .get(2)
+                    .cloned()
+                    .flatten()
+                    .and_then(|a| text::money(&a, &[])),
+            },
+        ))
+    }
+}
+
+/// A line of a 测算明细 as read.
+struct CostRow {
+    name: String,
+    /// The basis in bdl, when its 测算依据 reads as one.
+    basis: Option<String>,
+    /// The 测算依据 when it is words, not a basis.
+    words: Option<String>,
+    amount: Option<String>,
+}
+
+/// The 测算明细 as costs and sub-directions: a line with lines under it is a sub-direction (its
+/// basis, if any, its own), a line under a sub-direction is a sub-direction too, and a line of the
+/// first level with none under it is a cost of the project.
+fn apply_costs(p: &mut Direction, rows: Vec<(usize, CostRow)>) {
+    struct Node {
+        row: CostRow,
+        children: Vec<Node>,
+    }
+    fn insert(into: &mut Vec<Node>, depth: usize, row: CostRow) {
+        if depth > 1
+            && let Some(last) = into.last_mut()
+        {
+            insert(&mut last.children, depth - 1, row);
+            return;
+        }
+        into.push(Node {
+            row,
+            children: Vec::new(),
+        });
+    }
+    fn direction(n: Node) -> Direction {
+        Direction {
+            name: n.row.name,
+            amount: n.row.amount,
+            basis: n.row.basis,
+            basis_words: n.row.words,
+            children: n.children.into_iter().map(direction).collect(),
+            ..Direction::default()
+        }
+    }
+    let mut nodes = Vec::new();
+    for (depth, row) in rows {
+        if depth == 0 {
+            p.basis_words = row.words;
+            continue;
+        }
+        insert(&mut nodes, depth, row);
+    }
+    for n in nodes {
+        if n.children.is_empty()
+            && let Some(b) = &n.row.basis
+            && word_ok(&n.row.name.replace(' ', ""))
+        {
+            p.costs.push((n.row.name.clone(), b.clone()));
+        } else {
+            // A line with lines under it, or whose 测算依据 is not a basis: a sub-direction.
+            p.children.push(direction(n));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::basis;
+
+    #[test]
+    fn bases_read_back_from_their_printed_form() {
+        assert_eq!(
+            basis("55人 × 2980元/人/月 × 12月 = 1966800元").as_deref(),
+            Some("< people 55 rate 2980/month months 12 >")
+        );
+        assert_eq!(
+            basis("600亩 × 180元/亩 = 108000元").as_deref(),
+            Some("< qty 600 亩 price 180 >")
+        );
+        assert_eq!(
+            basis("1200亩 × 125元/亩/年 × 1年 = 150000元").as_deref(),
+            Some("< qty 1200 亩 rate 125/year >")
+        );
+        assert_eq!(
+            basis("36500人次 × 3.50元/人次 = 127750元").as_deref(),
+            Some("< qty 36500 人次 price 3.50 >")
+        );
+        assert_eq!(basis("按实际发生额测算"), None);
+        assert_eq!(basis("3人 × 100元/次"), None);
+    }
+}
