@@ -1,5 +1,6 @@
-//! Finds the tables of the Hunan forms by their labels, wherever they stand: 部门整体支出绩效目标表,
-//! 专项资金预算绩效目标汇总表 and 专项资金支出方向绩效目标表, with their titles and captions above
+//! Finds the tables by their labels, wherever they stand: the Hunan forms' 部门整体支出绩效目标表,
+//! 专项资金预算绩效目标汇总表 and 专项资金支出方向绩效目标表 (the Ministry's 项目支出绩效目标表 is read
+//! in `ministry`, its department form here with its own spellings), with their titles and captions above
 //! them, labels merged over rows or columns, indicator columns in any order (指标值 in one cell or as
 //! 计算符号 / 指标值 / 度量单位), and notes below. Every cell read into the declaration is marked
 //! placed; the others are left for the report with the reason.
