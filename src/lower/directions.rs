@@ -323,16 +323,7 @@ pub(crate) fn set_admin(ctx: &mut Ctx, admin: &mut Admin, a: &ast::Admin, docume
     let fresh = match (first, document) {
         (None, _) => true,
         (Some(f), true) => {
-            ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice(key),
-                    a.span,
-                    msg::label_given_again(),
-                )
-                .with_label(f, msg::label_first_given())
-                .with_help(msg::help_keep_one_line(key)),
-            );
+            ctx.report(super::given_twice(key, a.span, f));
             false
         }
         (Some(_), false) => set_once(ctx, &first, key, a.span),

@@ -274,16 +274,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         _ => None,
     }) {
         match first_scores {
-            Some(first) => ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice("scores"),
-                    s.span,
-                    msg::label_given_again(),
-                )
-                .with_label(first, msg::label_first_given())
-                .with_help(msg::help_keep_one_line("scores")),
-            ),
+            Some(first) => ctx.report(given_twice("scores", s.span, first)),
             None => {
                 first_scores = Some(s.span);
                 decl.scores = Some(indicators::scores(&mut ctx, s));
@@ -338,16 +329,7 @@ fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
             for item in &t.items {
                 match item {
                     ast::TaskItem::Content(c) => match &content {
-                        Some(first) => ctx.report(
-                            Diagnostic::new(
-                                DUPLICATE_HEADER,
-                                msg::header_twice("content"),
-                                c.span,
-                                msg::label_given_again(),
-                            )
-                            .with_label(first.span, msg::label_first_given())
-                            .with_help(msg::help_keep_one_line("content")),
-                        ),
+                        Some(first) => ctx.report(given_twice("content", c.span, first.span)),
                         None => content = Some(spanned(c)),
                     },
                     ast::TaskItem::Income(l) => funds_ast.push(l),
@@ -417,20 +399,23 @@ struct Header {
     admin: Admin,
 }
 
+/// B2003: `key` given again at `again`, first at `first`.
+pub(crate) fn given_twice(key: &str, again: Span, first: Span) -> Diagnostic {
+    Diagnostic::new(
+        DUPLICATE_HEADER,
+        msg::header_twice(key),
+        again,
+        msg::label_given_again(),
+    )
+    .with_label(first, msg::label_first_given())
+    .with_help(msg::help_keep_one_line(key))
+}
+
 fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     let mut once = |ctx: &mut Ctx, key: &'static str, span: Span| -> bool {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice(key),
-                    span,
-                    msg::label_given_again(),
-                )
-                .with_label(*first, msg::label_first_given())
-                .with_help(msg::help_keep_one_line(key)),
-            );
+            ctx.report(given_twice(key, span, *first));
             false
         } else {
             seen.push((key, span));
