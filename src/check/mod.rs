@@ -13,6 +13,7 @@ pub(crate) mod shares;
 pub(crate) mod tasks;
 pub(crate) mod totals;
 pub(crate) mod values;
+pub(crate) mod year_end;
 
 use crate::diagnostic::Diagnostic;
 use crate::domain::Money;
@@ -44,6 +45,7 @@ const CHECKS: &[Check] = &[
     values::texts_within_system_limits,
     goals::goal_texts_agree,
     periods::period_includes_budget_year,
+    year_end::self_evaluation,
 ];
 
 pub fn run(decl: &Declaration) -> Vec<Diagnostic> {

@@ -79,6 +79,10 @@ keywords! {
     Function = "function", [D];
     TotalBudget = "total-budget", [D];
     Share = "share", [D];
+    Achieved = "achieved", [Doc, D];
+    Execution = "execution", [Doc, D];
+    Outcome = "outcome", [Doc, D];
+    Profile = "profile", [Doc];
     Directions = "directions", [];
     By = "by", [];
     For = "for", [];
@@ -101,6 +105,12 @@ keywords! {
     Explain = "explain", [];
     Scoring = "scoring", [];
     Sense = "sense", [];
+    Reason = "reason", [];
+    Score = "score", [];
+    Spent = "spent", [];
+    Grades = "grades", [];
+    Inverse = "inverse", [];
+    Deviation = "deviation", [];
 }
 
 impl Keyword {
