@@ -966,8 +966,8 @@ pub fn deviation_without_reason(name: &str, d: Deviation) -> Text {
             format!("{}未达到目标，但未说明偏差原因", q(name)),
         ),
         Deviation::Over(p) => t(
-            format!("\"{name}\" exceeded its target by {}% and gives no reason", crate::present::figures::exact(p)),
-            format!("{}超出目标{}%，但未说明偏差原因", q(name), crate::present::figures::exact(p)),
+            format!("\"{name}\" over-achieved its target by {}% and gives no reason", crate::present::figures::exact(p)),
+            format!("{}超额完成目标{}%，但未说明偏差原因", q(name), crate::present::figures::exact(p)),
         ),
     }
 }
@@ -975,7 +975,7 @@ pub fn deviation_without_reason(name: &str, d: Deviation) -> Text {
 pub fn label_deviation(d: Deviation) -> Text {
     match d {
         Deviation::Missed => t("target missed", "未达目标"),
-        Deviation::Over(_) => t("far beyond the target", "大幅超出目标"),
+        Deviation::Over(_) => t("far beyond the target", "大幅超额完成"),
     }
 }
 
