@@ -66,8 +66,47 @@ pub fn allocate(decl: &Declaration, kind: ProfileKind, inds: &[&Indicator]) -> V
 }
 
 /// Splits `points` among the members: by weight when every member has one (and they add up to more
-/// than 0), else evenly.
+/// than 0), else evenly. Each share is in whole cents (the tables print 2 decimals, and a full score
+/// must be the printed points), and the shares add up to `points` exactly: each is cut down to the
+/// cent and the cents left over go to the largest remainders, the earlier member on a tie.
 fn split(points: Decimal, members: &[usize], inds: &[&Indicator], out: &mut [Decimal]) {
+    let mut exact = vec![Decimal::ZERO; inds.len()];
+    split_exact(points, members, inds, &mut exact);
+    let cent = Decimal::new(1, 2);
+    let mut shares: Vec<(usize, Decimal, Decimal)> = members
+        .iter()
+        .map(|i| {
+            let e = exact.get(*i).copied().unwrap_or_default();
+            let down = e.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::ToZero);
+            (*i, down, e - down)
+        })
+        .collect();
+    let given: Decimal = shares.iter().map(|s| s.1).sum();
+    let mut left = points - given;
+    let mut order: Vec<usize> = (0..shares.len()).collect();
+    // Largest remainder first; `sort_by` is stable, so ties keep the members' order.
+    order.sort_by(|a, b| {
+        let ra = shares.get(*a).map(|s| s.2).unwrap_or_default();
+        let rb = shares.get(*b).map(|s| s.2).unwrap_or_default();
+        rb.cmp(&ra)
+    });
+    for k in order {
+        if left < cent {
+            break;
+        }
+        if let Some(s) = shares.get_mut(k) {
+            s.1 += cent;
+            left -= cent;
+        }
+    }
+    for (i, share, _) in shares {
+        if let Some(slot) = out.get_mut(i) {
+            *slot = share;
+        }
+    }
+}
+
+fn split_exact(points: Decimal, members: &[usize], inds: &[&Indicator], out: &mut [Decimal]) {
     if members.is_empty() {
         return;
     }
