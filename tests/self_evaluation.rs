@@ -109,6 +109,22 @@ fn mof_gives_satisfaction_to_benefit_when_there_is_none() {
 }
 
 #[test]
+fn even_points_are_whole_cents_that_add_up_to_the_block() {
+    let src = project(
+        "  indicator 数量指标 \"甲\" >= 1\n  indicator 数量指标 \"乙\" >= 1\n  indicator 质量指标 \"丙\" >= 1\n  indicator 社会效益指标 \"丁\" >= 1\n  indicator 服务对象满意度指标 \"戊\" >= 1\n",
+        "  execution budget 50 spent 50\n  achieved \"甲\" 1\n  achieved \"乙\" 1\n  achieved \"丙\" 1\n  achieved \"丁\" 1\n  achieved \"戊\" 1\n",
+        "",
+    );
+    let decl = compile(&src);
+    let points: Vec<Decimal> = rows(&decl).iter().map(|r| r.1).collect();
+    assert_eq!(
+        points,
+        [d("16.67"), d("16.67"), d("16.66"), d("30"), d("10")]
+    );
+    assert_eq!(evaluate(&decl)[0].total, d("100"));
+}
+
+#[test]
 fn free_split_follows_the_weights_scaled_to_90() {
     let free = |weights: [u32; 3]| {
         let src = project(
@@ -151,7 +167,10 @@ fn qualitative_results_score_in_their_band() {
 #[test]
 fn a_typed_score_outside_the_band_or_against_the_rules_is_an_error() {
     for (line, code) in [
-        ("  achieved \"甲\" 基本完成 reason \"部分\" score 24\n", "B4065"),
+        (
+            "  achieved \"甲\" 基本完成 reason \"部分\" score 24\n",
+            "B4065",
+        ),
         ("  achieved \"甲\" 达成 score 24\n", "B4061"),
     ] {
         let indicator = if code == "B4061" {
@@ -164,7 +183,10 @@ fn a_typed_score_outside_the_band_or_against_the_rules_is_an_error() {
         assert!(
             c.diagnostics.iter().any(|x| x.code.as_str() == code),
             "{code}: {:?}",
-            c.diagnostics.iter().map(|x| x.code.as_str()).collect::<Vec<_>>()
+            c.diagnostics
+                .iter()
+                .map(|x| x.code.as_str())
+                .collect::<Vec<_>>()
         );
     }
 }

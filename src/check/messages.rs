@@ -1,10 +1,10 @@
 //! The checks' texts, in both languages, next to the checks that raise them.
 
 use crate::domain::Breakdown;
-use crate::score::{Deviation, Mismatch};
 use crate::messages::Text;
 #[allow(unused_imports)]
 pub(crate) use crate::messages::shared::*;
+use crate::score::{Deviation, Mismatch};
 
 // ── Checks: references ──────────────────────────────────────────────────────────────────────────
 
@@ -886,12 +886,17 @@ pub fn actual_missing(name: &str) -> Text {
 }
 
 pub fn label_no_actual() -> Text {
-    t("no `achieved` line for this indicator", "该指标没有 `achieved` 行")
+    t(
+        "no `achieved` line for this indicator",
+        "该指标没有 `achieved` 行",
+    )
 }
 
 pub fn help_actual_missing(name: &str) -> Text {
     t(
-        format!("add `achieved \"{name}\" …` with what was achieved, at the end of the table's block"),
+        format!(
+            "add `achieved \"{name}\" …` with what was achieved, at the end of the table's block"
+        ),
         format!("在本表块末尾添加 `achieved \"{name}\" …`，写明实际完成值"),
     )
 }
@@ -921,7 +926,9 @@ pub fn actual_wrong_kind(name: &str, m: &Mismatch) -> Text {
             format!("{}的指标值是数值，实际完成值却是文字", q(name)),
         ),
         Mismatch::NumberForWords => t(
-            format!("\"{name}\" has words or a date as its target but a number as its actual value"),
+            format!(
+                "\"{name}\" has words or a date as its target but a number as its actual value"
+            ),
             format!("{}的指标值是文字或日期，实际完成值却是数值", q(name)),
         ),
         Mismatch::Unit { target, actual } => t(
@@ -929,8 +936,13 @@ pub fn actual_wrong_kind(name: &str, m: &Mismatch) -> Text {
             format!("{}的指标值以{target}计，实际完成值却以{actual}计", q(name)),
         ),
         Mismatch::UnknownResult => t(
-            format!("the actual value of \"{name}\" is neither one of the three results nor the target's own words"),
-            format!("{}的实际完成值既不是三档结果之一，也不是指标值原文", q(name)),
+            format!(
+                "the actual value of \"{name}\" is neither one of the three results nor the target's own words"
+            ),
+            format!(
+                "{}的实际完成值既不是三档结果之一，也不是指标值原文",
+                q(name)
+            ),
         ),
     }
 }
@@ -966,8 +978,15 @@ pub fn deviation_without_reason(name: &str, d: Deviation) -> Text {
             format!("{}未达到目标，但未说明偏差原因", q(name)),
         ),
         Deviation::Over(p) => t(
-            format!("\"{name}\" over-achieved its target by {}% and gives no reason", crate::present::figures::exact(p)),
-            format!("{}超额完成目标{}%，但未说明偏差原因", q(name), crate::present::figures::exact(p)),
+            format!(
+                "\"{name}\" over-achieved its target by {}% and gives no reason",
+                crate::present::figures::exact(p)
+            ),
+            format!(
+                "{}超额完成目标{}%，但未说明偏差原因",
+                q(name),
+                crate::present::figures::exact(p)
+            ),
         ),
     }
 }
@@ -981,16 +1000,25 @@ pub fn label_deviation(d: Deviation) -> Text {
 
 pub fn help_deviation_reason(threshold: &str) -> Text {
     t(
-        format!("add `reason \"…\"` to the `achieved` line: a shortfall, or an over-achievement of {threshold}% or more, needs 偏差原因分析及改进措施"),
-        format!("在 `achieved` 行加上 `reason \"…\"`：未达目标或超出目标{threshold}%及以上，须填写偏差原因分析及改进措施"),
+        format!(
+            "add `reason \"…\"` to the `achieved` line: a shortfall, or an over-achievement of {threshold}% or more, needs 偏差原因分析及改进措施"
+        ),
+        format!(
+            "在 `achieved` 行加上 `reason \"…\"`：未达目标或超出目标{threshold}%及以上，须填写偏差原因分析及改进措施"
+        ),
     )
 }
 
 pub fn score_contradicted(name: &str, typed: &str, rules: &str, band: bool) -> Text {
     if band {
         t(
-            format!("the score {typed} typed for \"{name}\" lies outside its result's band; the rules give {rules}"),
-            format!("{}手填得分{typed}不在其评价结果的分数段内，按规则得{rules}", q(name)),
+            format!(
+                "the score {typed} typed for \"{name}\" lies outside its result's band; the rules give {rules}"
+            ),
+            format!(
+                "{}手填得分{typed}不在其评价结果的分数段内，按规则得{rules}",
+                q(name)
+            ),
         )
     } else {
         t(
@@ -1006,8 +1034,14 @@ pub fn label_typed_score() -> Text {
 
 pub fn help_score_contradicted(how: &Text) -> Text {
     t(
-        format!("the rules: {}; correct the score or remove `score`", how.get(crate::messages::Lang::En)),
-        format!("按规则：{}；请改正或删去 `score`", how.get(crate::messages::Lang::Zh)),
+        format!(
+            "the rules: {}; correct the score or remove `score`",
+            how.get(crate::messages::Lang::En)
+        ),
+        format!(
+            "按规则：{}；请改正或删去 `score`",
+            how.get(crate::messages::Lang::Zh)
+        ),
     )
 }
 

@@ -38,10 +38,7 @@ pub fn self_evaluation(review: &Review) -> Vec<Diagnostic> {
 }
 
 fn table(review: &Review, e: &Evaluation, path: &[String], out: &mut Vec<Diagnostic>) {
-    let at = e
-        .direction
-        .map(|d| d.name.span)
-        .unwrap_or_default();
+    let at = e.direction.map(|d| d.name.span).unwrap_or_default();
     for item in e.items.iter().filter(|i| i.indicator.achieved.is_none()) {
         out.push(
             Diagnostic::new(
@@ -93,7 +90,9 @@ fn table(review: &Review, e: &Evaluation, path: &[String], out: &mut Vec<Diagnos
                     a.span,
                     msg::label_deviation(d),
                 )
-                .with_help(msg::help_deviation_reason(&figures::exact(review.decl.profile.deviation)))
+                .with_help(msg::help_deviation_reason(&figures::exact(
+                    review.decl.profile.deviation,
+                )))
                 .with_path(path),
             );
         }
@@ -160,8 +159,18 @@ fn lines_add_up(e: &Evaluation, path: &[String], out: &mut Vec<Diagnostic>) {
         Money::sum(unit, rows.iter().map(|r| f(r))).ok()
     };
     let pairs = [
-        (sum(&|r| r.budget.value), total.budget.value, total.budget.span, true),
-        (sum(&|r| r.spent.value), total.spent.value, total.spent.span, false),
+        (
+            sum(&|r| r.budget.value),
+            total.budget.value,
+            total.budget.span,
+            true,
+        ),
+        (
+            sum(&|r| r.spent.value),
+            total.spent.value,
+            total.spent.span,
+            false,
+        ),
     ];
     for (got, want, span, budget) in pairs {
         let Some(got) = got else { continue };

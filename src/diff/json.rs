@@ -139,18 +139,25 @@ pub fn document(c: &ChangeSet) -> Json {
 }
 
 fn self_evaluation(c: &ChangeSet) -> Json {
-    Json::Array(c.self_evaluation.iter().map(|e| json!({
-            "direction": e.table,
-            "rows": e.rows.iter().map(|r| json!({
-                "label": r.label,
-                "old": score_facts(&r.old),
-                "new": score_facts(&r.new),
-            })).collect::<Vec<_>>(),
-            "old_total": amount(e.total.0),
-            "new_total": amount(e.total.1),
-            "old_grade": e.grade.0,
-            "new_grade": e.grade.1,
-        })).collect::<Vec<_>>())
+    Json::Array(
+        c.self_evaluation
+            .iter()
+            .map(|e| {
+                json!({
+                    "direction": e.table,
+                    "rows": e.rows.iter().map(|r| json!({
+                        "label": r.label,
+                        "old": score_facts(&r.old),
+                        "new": score_facts(&r.new),
+                    })).collect::<Vec<_>>(),
+                    "old_total": amount(e.total.0),
+                    "new_total": amount(e.total.1),
+                    "old_grade": e.grade.0,
+                    "new_grade": e.grade.1,
+                })
+            })
+            .collect::<Vec<_>>(),
+    )
 }
 
 fn score_facts(f: &Option<ScoreFacts>) -> Json {

@@ -125,10 +125,7 @@ fn self_evaluation(out: &mut String, c: &ChangeSet) {
                 .as_ref()
                 .or(r.old.as_ref())
                 .map_or("—".to_string(), |f| figures::display(f.points, 2));
-            let reason = r
-                .new
-                .as_ref()
-                .and_then(|f| f.reason.clone());
+            let reason = r.new.as_ref().and_then(|f| f.reason.clone());
             out.push_str(&format!(
                 "| {table} | {} | {} | {} | {points} | {} | {} | {} |\n",
                 escape(&r.label),
@@ -139,7 +136,8 @@ fn self_evaluation(out: &mut String, c: &ChangeSet) {
                 opt(&reason),
             ));
         }
-        let total = |t: Option<Decimal>| t.map_or("—".to_string(), |t| figures::display_fixed(t, 2));
+        let total =
+            |t: Option<Decimal>| t.map_or("—".to_string(), |t| figures::display_fixed(t, 2));
         out.push_str(&format!(
             "| {table} | 总分 |  |  |  | {} | {} |  |\n",
             total(e.total.0),

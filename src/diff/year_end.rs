@@ -76,7 +76,9 @@ fn push(
         if o != Some(n) && !(o.is_none() && n.score.is_none() && n.actual.is_empty()) {
             changes.push(ScoreRowChange {
                 label: label.clone(),
-                old: o.cloned().filter(|f| f.score.is_some() || !f.actual.is_empty()),
+                old: o
+                    .cloned()
+                    .filter(|f| f.score.is_some() || !f.actual.is_empty()),
                 new: Some(n.clone()),
             });
         }

@@ -3,7 +3,10 @@
 //! layout of the Ministry's form (profile `mof`) or of the free-split form (profile `free-split`).
 //! Every figure comes from `score::evaluate`; this file only lays it out.
 
-use super::layout::{Builder, Printed, Row, Table, TableKind, category_name, declared, flatten_lines, tier_name, unit_caption, year_prefix};
+use super::layout::{
+    Builder, Printed, Row, Table, TableKind, category_name, declared, flatten_lines, tier_name,
+    unit_caption, year_prefix,
+};
 use crate::domain::Money;
 use crate::domain::scoring::ProfileKind;
 use crate::model::{Actual, Declaration};
@@ -75,7 +78,11 @@ fn table(decl: &Declaration, e: &Evaluation) -> Table {
     }
     b.row()
         .label(0, 1, "主管部门")
-        .text(1, half - 1, decl.filer.as_ref().map_or("", |s| s.value.as_str()))
+        .text(
+            1,
+            half - 1,
+            decl.filer.as_ref().map_or("", |s| s.value.as_str()),
+        )
         .label(half, 1, "实施单位")
         .text(
             half + 1,
@@ -96,9 +103,7 @@ fn table(decl: &Declaration, e: &Evaluation) -> Table {
         .amount(points_col, 1, e.points, points_cell(e.points))
         .amount(score_col, 1, e.total, score_cell(e.total))
         .text(score_col + 1, columns - score_col - 1, "");
-    b.row()
-        .label(0, 1, "等级")
-        .text(1, last, e.grade.zh());
+    b.row().label(0, 1, "等级").text(1, last, e.grade.zh());
     Table {
         kind,
         attachment: None,
@@ -110,7 +115,9 @@ fn table(decl: &Declaration, e: &Evaluation) -> Table {
             .map(|f| format!("主管部门：{}", f.value)),
         caption_right: Some(format!(
             "（{}年度） {}",
-            decl.year.as_ref().map_or(String::new(), |y| y.value.to_string()),
+            decl.year
+                .as_ref()
+                .map_or(String::new(), |y| y.value.to_string()),
             unit_caption(decl)
         )),
         columns,
@@ -157,16 +164,25 @@ fn funds(decl: &Declaration, e: &Evaluation, b: &mut Builder, columns: usize) {
             for c in [c_budget, c_spent] {
                 row.text(c, 1, "");
             }
-            row.amount(c_points, 1, decl.profile.execution_points(), points_cell(decl.profile.execution_points()))
-                .text(c_rate, 1, "")
-                .amount(c_score, 1, Decimal::ZERO, score_cell(Decimal::ZERO));
+            row.amount(
+                c_points,
+                1,
+                decl.profile.execution_points(),
+                points_cell(decl.profile.execution_points()),
+            )
+            .text(c_rate, 1, "")
+            .amount(c_score, 1, Decimal::ZERO, score_cell(Decimal::ZERO));
         }
     }
     for (name, amount, written) in lines {
-        let plain = name.trim_start_matches(['　', ' ']).trim_start_matches("其中：").to_string();
+        let plain = name
+            .trim_start_matches(['　', ' '])
+            .trim_start_matches("其中：")
+            .to_string();
         let row = b.row();
-        row.text(1, name_span, name)
-            .money(c_start, 1, amount, |v| declared(decl, v, written.as_deref()));
+        row.text(1, name_span, name).money(c_start, 1, amount, |v| {
+            declared(decl, v, written.as_deref())
+        });
         match line_execution(e, &plain) {
             Some((budget, spent)) => {
                 row.amount(c_budget, 1, budget.amount(), money_cell(decl, budget))
@@ -219,7 +235,11 @@ fn rate(row: &mut Row, col: usize, r: Option<Decimal>) {
 /// 年度总体目标: 预期目标 beside 实际完成情况.
 fn goals(decl: &Declaration, e: &Evaluation, b: &mut Builder, columns: usize) {
     let expected = match e.direction {
-        Some(d) => d.annual.as_ref().map(|g| g.value.clone()).unwrap_or_default(),
+        Some(d) => d
+            .annual
+            .as_ref()
+            .map(|g| g.value.clone())
+            .unwrap_or_default(),
         None => decl
             .goals
             .iter()
@@ -308,7 +328,9 @@ fn free_indicators(decl: &Declaration, e: &Evaluation, b: &mut Builder) {
                 let ind = item.indicator;
                 let parts = value_parts(decl, &ind.value);
                 let actual = match ind.achieved.as_ref().map(|a| &a.value) {
-                    Some(Actual::Number { measure, .. }) => crate::present::figures::exact(measure.number()),
+                    Some(Actual::Number { measure, .. }) => {
+                        crate::present::figures::exact(measure.number())
+                    }
                     Some(a) => a.text().to_string(),
                     None => String::new(),
                 };
@@ -346,7 +368,12 @@ fn sorted<'e, 'a>(e: &'e Evaluation<'a>) -> Vec<&'e ItemScore<'a>> {
 }
 
 /// The 一级 / 二级 cells merged over their rows (columns 1 and 2), the rest by `fill`.
-fn grouped(decl: &Declaration, items: &[&ItemScore], b: &mut Builder, fill: impl Fn(&mut Row, &ItemScore)) {
+fn grouped(
+    decl: &Declaration,
+    items: &[&ItemScore],
+    b: &mut Builder,
+    fill: impl Fn(&mut Row, &ItemScore),
+) {
     let tier = |i: &&ItemScore| i.indicator.slot.map(|s| s.tier);
     for in_tier in items.chunk_by(|a, b| tier(a) == tier(b)) {
         for (c, in_cat) in in_tier

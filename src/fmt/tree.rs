@@ -528,11 +528,7 @@ impl Builder<'_> {
             }
             Actual::Words { text, .. } => self.text(text),
         };
-        let mut parts = vec![
-            K::Achieved.word().to_string(),
-            self.text(&a.name),
-            value,
-        ];
+        let mut parts = vec![K::Achieved.word().to_string(), self.text(&a.name), value];
         if let Some(r) = &a.reason {
             parts.push(K::Reason.word().to_string());
             parts.push(self.text(r));

@@ -761,11 +761,21 @@ pub fn help_year_end_name(near: &[String], indicator: bool) -> Text {
     };
     match near.first() {
         Some(n) => t(
-            format!("did you mean \"{n}\"? A year-end fact names {} of the table it is written in, exactly as declared", what.0),
-            format!("是否是{}？年终事实应按申报时的名称引用所在表中的{}", q(n), what.1),
+            format!(
+                "did you mean \"{n}\"? A year-end fact names {} of the table it is written in, exactly as declared",
+                what.0
+            ),
+            format!(
+                "是否是{}？年终事实应按申报时的名称引用所在表中的{}",
+                q(n),
+                what.1
+            ),
         ),
         None => t(
-            format!("write the year-end fact inside the block of the table whose {} it completes, with its name as declared", what.0.trim_start_matches("an ").trim_start_matches("a ")),
+            format!(
+                "write the year-end fact inside the block of the table whose {} it completes, with its name as declared",
+                what.0.trim_start_matches("an ").trim_start_matches("a ")
+            ),
             format!("把年终事实写在其{}所在表的块内，名称与申报时一致", what.1),
         ),
     }

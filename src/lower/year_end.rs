@@ -7,10 +7,12 @@ use super::indicators::classify;
 use super::messages as msg;
 use super::{Ctx, spanned};
 use crate::diagnostic::Diagnostic;
+use crate::domain::Horizon;
 use crate::domain::framework::suggest;
 use crate::domain::scoring::{Inverse, Profile, ProfileKind};
-use crate::domain::Horizon;
-use crate::model::{Achieved, Actual, Declaration, Direction, Execution, Indicator, Line, Spanned, YearEnd};
+use crate::model::{
+    Achieved, Actual, Declaration, Direction, Execution, Indicator, Line, Spanned, YearEnd,
+};
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem, Item, ProfileOption};
 use rust_decimal::Decimal;
@@ -127,8 +129,10 @@ fn table(
             ctx.report(twice(key.unwrap_or("execution"), e.span, first.span));
             continue;
         }
-        let (Some(budget), Some(spent)) = (ctx.declared_amount(&e.budget), ctx.declared_amount(&e.spent))
-        else {
+        let (Some(budget), Some(spent)) = (
+            ctx.declared_amount(&e.budget),
+            ctx.declared_amount(&e.spent),
+        ) else {
             continue;
         };
         year_end.executions.push(Execution {
@@ -200,7 +204,11 @@ fn profile(ctx: &mut Ctx, p: &ast::ProfileDecl, decl: &mut Declaration) {
     }
     decl.profile_span = Some(p.span);
     let Some(kind) = ProfileKind::from_name(&p.name.value) else {
-        ctx.report(bad_profile(p.name.span, msg::unknown_profile(&p.name.value), ProfileKind::NAMES));
+        ctx.report(bad_profile(
+            p.name.span,
+            msg::unknown_profile(&p.name.value),
+            ProfileKind::NAMES,
+        ));
         return;
     };
     let mut out = Profile::new(kind);
@@ -219,7 +227,11 @@ fn profile(ctx: &mut Ctx, p: &ast::ProfileDecl, decl: &mut Declaration) {
             }
             ProfileOption::Inverse(t) => match Inverse::from_name(&t.value) {
                 Some(i) => out.inverse = i,
-                None => ctx.report(bad_profile(t.span, msg::unknown_inverse(&t.value), &["linear", "ratio"])),
+                None => ctx.report(bad_profile(
+                    t.span,
+                    msg::unknown_inverse(&t.value),
+                    &["linear", "ratio"],
+                )),
             },
             ProfileOption::Deviation(n, span) => {
                 if let Some(v) = ctx.number(n) {

@@ -31,7 +31,8 @@ pub fn explain(rule: &Rule, points: Decimal, score: Decimal) -> Text {
             format!("{} ≥ {}: full {p} points", exact(*actual), exact(*target)),
             format!("{} ≥ {}：得满分{p}", exact(*actual), exact(*target)),
         ),
-        Rule::Proportional { target, actual } | Rule::Execution {
+        Rule::Proportional { target, actual }
+        | Rule::Execution {
             budget: target,
             spent: actual,
         } => {

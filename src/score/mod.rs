@@ -9,9 +9,9 @@ pub mod rules;
 pub use rules::{Rule, round2};
 
 use crate::domain::Horizon;
+use crate::domain::Money;
 use crate::domain::scoring::{Grade, Profile, Result3};
 use crate::model::{Actual, Declaration, Direction, Indicator, Line, Measure, Op, Value, YearEnd};
-use crate::domain::Money;
 use rust_decimal::Decimal;
 
 /// The self-evaluation of one table: the department's, or a direction's or project's.
@@ -145,18 +145,14 @@ fn table<'a>(
             rule,
         })
     });
-    let all_points = sum(
-        items
-            .iter()
-            .map(|i| i.points)
-            .chain(std::iter::once(profile.execution_points())),
-    );
-    let total = sum(
-        items
-            .iter()
-            .map(|i| i.score)
-            .chain(execution.iter().map(|e| e.score)),
-    );
+    let all_points = sum(items
+        .iter()
+        .map(|i| i.points)
+        .chain(std::iter::once(profile.execution_points())));
+    let total = sum(items
+        .iter()
+        .map(|i| i.score)
+        .chain(execution.iter().map(|e| e.score)));
     Evaluation {
         direction,
         year_end,
@@ -227,10 +223,12 @@ fn item<'a>(
             out.mismatch = Some(Mismatch::NumberForWords);
             out.rule = Rule::NotComparable;
         }
-        (Value::Date { text: target, .. } | Value::Quality { text: target, .. }, Actual::Words { text, .. }) => {
-            let result = Result3::from_word(text).or_else(|| {
-                (text.trim() == target.trim()).then_some(Result3::Achieved)
-            });
+        (
+            Value::Date { text: target, .. } | Value::Quality { text: target, .. },
+            Actual::Words { text, .. },
+        ) => {
+            let result = Result3::from_word(text)
+                .or_else(|| (text.trim() == target.trim()).then_some(Result3::Achieved));
             let Some(result) = result else {
                 out.mismatch = Some(Mismatch::UnknownResult);
                 out.rule = Rule::NotComparable;

@@ -27,10 +27,9 @@ fn block_of(decl: &Declaration, ind: &Indicator) -> Block {
         (Some(TierRole::Satisfaction), _) => Block::Satisfaction,
         (Some(TierRole::Benefit), _) => Block::Benefit,
         (Some(TierRole::Output | TierRole::Cost), _) => Block::Output,
-        (
-            None,
-            Some(Role::Economic | Role::Social | Role::Ecological | Role::Sustainable),
-        ) => Block::Benefit,
+        (None, Some(Role::Economic | Role::Social | Role::Ecological | Role::Sustainable)) => {
+            Block::Benefit
+        }
         (None, _) => Block::Output,
     }
 }

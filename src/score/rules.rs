@@ -96,7 +96,10 @@ pub fn at_most(
             // (2T − A) ÷ T × P = P − (A − T) ÷ T × P; the overshoot's share is capped at P.
             let over = actual - target;
             let lost = share(over, target, points);
-            ((points - lost).max(Decimal::ZERO), Rule::LinearFall { target, actual })
+            (
+                (points - lost).max(Decimal::ZERO),
+                Rule::LinearFall { target, actual },
+            )
         }
     }
 }

@@ -345,7 +345,10 @@ pub enum Actual {
         unit: Option<Text>,
         span: Span,
     },
-    Words { text: Text, quoted: bool },
+    Words {
+        text: Text,
+        quoted: bool,
+    },
 }
 
 impl Actual {

@@ -630,11 +630,12 @@ fn profile(pair: Pair<Rule>) -> Result<ProfileDecl> {
         let args: Vec<Pair<Rule>> = meaningful(&opt).collect();
         options.push(match opt.as_rule() {
             Rule::opt_grades => ProfileOption::Grades(args.iter().map(number).collect(), osp),
-            Rule::opt_inverse => ProfileOption::Inverse(text(args.first().ok_or_else(|| unexpected(&opt))?)?),
-            Rule::opt_deviation => ProfileOption::Deviation(
-                number(args.first().ok_or_else(|| unexpected(&opt))?),
-                osp,
-            ),
+            Rule::opt_inverse => {
+                ProfileOption::Inverse(text(args.first().ok_or_else(|| unexpected(&opt))?)?)
+            }
+            Rule::opt_deviation => {
+                ProfileOption::Deviation(number(args.first().ok_or_else(|| unexpected(&opt))?), osp)
+            }
             _ => return Err(unexpected(&opt)),
         });
     }
