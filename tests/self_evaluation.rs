@@ -400,3 +400,46 @@ proptest! {
         prop_assert_eq!(points.round_dp(10), Decimal::from(100));
     }
 }
+
+#[test]
+fn json_carries_the_self_evaluation_only_when_written() {
+    let new = compile(&std::fs::read_to_string("tests/fixtures/diff/year_end_added_new.bdl").unwrap());
+    let old = compile(&std::fs::read_to_string("tests/fixtures/diff/year_end_added_old.bdl").unwrap());
+    let doc = bdl::emit::json::document(&new);
+    let tables = &doc["self_evaluation"]["tables"];
+    assert_eq!(tables[0]["total"], "84");
+    assert_eq!(tables[0]["grade"], "良");
+    let row = &tables[0]["indicators"][1];
+    assert_eq!(row["rule"], "proportional");
+    assert_eq!(row["figures"]["target"], "90");
+    assert_eq!(row["figures"]["actual"], "81");
+    assert_eq!(row["how_zh"], "81 ÷ 90 × 25 = 22.50");
+    assert!(bdl::emit::json::document(&old).get("self_evaluation").is_none());
+    let change = bdl::diff::json::document(&bdl::diff::diff(&old, &new));
+    assert_eq!(change["self_evaluation"][0]["new_total"], "84");
+    let same = bdl::diff::json::document(&bdl::diff::diff(&old, &old));
+    assert!(same.get("self_evaluation").is_none());
+}
+
+#[test]
+fn the_rollup_lists_each_departments_score_and_grade() {
+    use bdl::batch::rollup::Entry;
+    let dept = compile(
+        &std::fs::read_to_string("examples/hunan-department-self-evaluation-2024.bdl").unwrap(),
+    );
+    let e = Entry::of("a.bdl".into(), &dept).unwrap();
+    let g = e.evaluation.as_ref().unwrap();
+    // The department's own table, graded 80/70/60.
+    assert_eq!(g.score, evaluate(&dept)[0].total);
+    assert_eq!(g.grade, "优");
+    let row = bdl::batch::printed::markdown_row(&e);
+    assert!(row.ends_with(&format!("| {} | 优 |\n", g.score.round_dp(2))), "{row}");
+    let targets = compile(&std::fs::read_to_string("examples/shifeng-xinfang-2021.bdl").unwrap());
+    assert!(Entry::of("b.bdl".into(), &targets).unwrap().evaluation.is_none());
+    // Projects only: their totals weighted by 年初预算数.
+    let project = compile(
+        &std::fs::read_to_string("examples/free-split-project-self-evaluation-2025.bdl").unwrap(),
+    );
+    let e = Entry::of("c.bdl".into(), &project).unwrap();
+    assert_eq!(e.evaluation.unwrap().score, d("82.10"));
+}
