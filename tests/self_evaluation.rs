@@ -403,8 +403,10 @@ proptest! {
 
 #[test]
 fn json_carries_the_self_evaluation_only_when_written() {
-    let new = compile(&std::fs::read_to_string("tests/fixtures/diff/year_end_added_new.bdl").unwrap());
-    let old = compile(&std::fs::read_to_string("tests/fixtures/diff/year_end_added_old.bdl").unwrap());
+    let new =
+        compile(&std::fs::read_to_string("tests/fixtures/diff/year_end_added_new.bdl").unwrap());
+    let old =
+        compile(&std::fs::read_to_string("tests/fixtures/diff/year_end_added_old.bdl").unwrap());
     let doc = bdl::emit::json::document(&new);
     let tables = &doc["self_evaluation"]["tables"];
     assert_eq!(tables[0]["total"], "84");
@@ -414,7 +416,11 @@ fn json_carries_the_self_evaluation_only_when_written() {
     assert_eq!(row["figures"]["target"], "90");
     assert_eq!(row["figures"]["actual"], "81");
     assert_eq!(row["how_zh"], "81 ÷ 90 × 25 = 22.50");
-    assert!(bdl::emit::json::document(&old).get("self_evaluation").is_none());
+    assert!(
+        bdl::emit::json::document(&old)
+            .get("self_evaluation")
+            .is_none()
+    );
     let change = bdl::diff::json::document(&bdl::diff::diff(&old, &new));
     assert_eq!(change["self_evaluation"][0]["new_total"], "84");
     let same = bdl::diff::json::document(&bdl::diff::diff(&old, &old));
@@ -433,13 +439,40 @@ fn the_rollup_lists_each_departments_score_and_grade() {
     assert_eq!(g.score, evaluate(&dept)[0].total);
     assert_eq!(g.grade, "优");
     let row = bdl::batch::printed::markdown_row(&e);
-    assert!(row.ends_with(&format!("| {} | 优 |\n", g.score.round_dp(2))), "{row}");
+    assert!(
+        row.ends_with(&format!("| {} | 优 |\n", g.score.round_dp(2))),
+        "{row}"
+    );
     let targets = compile(&std::fs::read_to_string("examples/shifeng-xinfang-2021.bdl").unwrap());
-    assert!(Entry::of("b.bdl".into(), &targets).unwrap().evaluation.is_none());
+    assert!(
+        Entry::of("b.bdl".into(), &targets)
+            .unwrap()
+            .evaluation
+            .is_none()
+    );
     // Projects only: their totals weighted by 年初预算数.
     let project = compile(
         &std::fs::read_to_string("examples/free-split-project-self-evaluation-2025.bdl").unwrap(),
     );
     let e = Entry::of("c.bdl".into(), &project).unwrap();
     assert_eq!(e.evaluation.unwrap().score, d("82.10"));
+}
+
+#[test]
+fn a_budget_breakdown_alone_is_no_department_table_to_score() {
+    let src = project(
+        "  indicator 数量指标 \"甲\" >= 1 weight 50\n  indicator 社会效益指标 \"乙\" >= 1 weight 30\n  indicator 服务对象满意度指标 \"丙\" >= 1 weight 10\n",
+        "  execution budget 50 spent 50\n  achieved \"甲\" 1\n  achieved \"乙\" 1\n  achieved \"丙\" 1\n",
+        "",
+    )
+    .replace(
+        "\nproject ",
+        "income \"一般公共预算拨款\" 50\nspending \"项目支出\" = directions\n\nproject ",
+    );
+    let decl = compile(&src);
+    assert!(decl.has_department_table());
+    let e = evaluate(&decl);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].direction.is_some());
+    assert_eq!(e[0].total, d("100"));
 }

@@ -140,7 +140,14 @@ fn funds(decl: &Declaration, e: &Evaluation, b: &mut Builder, columns: usize) {
     let c_start = columns - 6;
     let name_span = c_start - 1;
     b.row()
-        .label(0, 1, format!("项目资金\n（{}）", decl.unit.name()))
+        .label(
+            0,
+            1,
+            match e.direction {
+                Some(_) => format!("项目资金\n（{}）", decl.unit.name()),
+                None => format!("年度资金\n（{}）", decl.unit.name()),
+            },
+        )
         .span_rows(0, 2 + lines.len())
         .text(1, name_span, "")
         .label(c_start, 1, "年初预算数")

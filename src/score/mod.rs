@@ -81,13 +81,16 @@ pub enum Mismatch {
 }
 
 /// The self-evaluation of every table, when the document has year-end facts: the department's first
-/// (when it prints one), then each direction and project with a table of its own.
+/// (when it prints one and has indicators or year-end facts of its own), then each direction and
+/// project with a table of its own.
 pub fn evaluate(decl: &Declaration) -> Vec<Evaluation<'_>> {
     if !decl.has_year_end() {
         return Vec::new();
     }
     let mut out = Vec::new();
-    if decl.has_department_table() {
+    // The department's table is evaluated where it has something to score: its indicators or its own
+    // year-end facts (a document of projects with a budget breakdown has neither).
+    if decl.has_department_table() && (!decl.indicators.is_empty() || !decl.year_end.is_empty()) {
         out.push(table(
             decl,
             None,
