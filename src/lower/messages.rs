@@ -833,3 +833,25 @@ pub fn help_profile(known: &[&str]) -> Text {
         )
     }
 }
+
+pub fn year_end_without_table(name: &str) -> Text {
+    t(
+        format!("\"{name}\" prints no table of its own, so its year-end facts have nowhere to go"),
+        format!("{}没有自己的表，其年终事实无处填列", q(name)),
+    )
+}
+
+pub fn label_no_table() -> Text {
+    t("no table to complete", "无对应的表")
+}
+
+pub fn label_cost_item() -> Text {
+    t("a cost item of its parent", "其上级的成本项")
+}
+
+pub fn help_year_end_without_table() -> Text {
+    t(
+        "write the execution and outcome in the block of the direction or project whose table includes it",
+        "请把执行情况和完成情况写在包含它的支出方向或项目的块中",
+    )
+}

@@ -43,7 +43,7 @@ pub fn attach(ctx: &mut Ctx, file: &ast::File, decl: &mut Declaration) {
         Item::Direction(d) => Some(d),
         _ => None,
     });
-    directions(ctx, &ast_directions, &mut decl.directions);
+    directions(ctx, &ast_directions, &mut decl.directions, 0);
 }
 
 #[derive(Default)]
@@ -53,7 +53,7 @@ struct Facts<'a> {
     outcomes: Vec<&'a ast::Text>,
 }
 
-fn directions(ctx: &mut Ctx, ast: &[&ast::Direction], model: &mut [Direction]) {
+fn directions(ctx: &mut Ctx, ast: &[&ast::Direction], model: &mut [Direction], depth: usize) {
     for (a, d) in ast.iter().zip(model.iter_mut()) {
         let mut facts = Facts::default();
         let mut subs = Vec::new();
@@ -66,11 +66,34 @@ fn directions(ctx: &mut Ctx, ast: &[&ast::Direction], model: &mut [Direction]) {
                 _ => {}
             }
         }
+        // A sub-direction without goals or indicators is a cost item of its parent and prints no
+        // table, so there is nothing its execution or outcome could be printed in.
+        if !d.has_own_table(depth) {
+            for span in facts
+                .executions
+                .iter()
+                .map(|e| e.span)
+                .chain(facts.outcomes.iter().map(|t| t.span))
+            {
+                ctx.report(
+                    Diagnostic::new(
+                        UNKNOWN_YEAR_END_NAME,
+                        msg::year_end_without_table(&d.name.value),
+                        span,
+                        msg::label_no_table(),
+                    )
+                    .with_label(d.name.span, msg::label_cost_item())
+                    .with_help(msg::help_year_end_without_table()),
+                );
+            }
+            facts.executions.clear();
+            facts.outcomes.clear();
+        }
         let indicators = std::mem::take(&mut d.indicators);
         let (indicators, year_end) = table(ctx, facts, indicators, &d.funds);
         d.indicators = indicators;
         d.year_end = year_end;
-        directions(ctx, &subs, &mut d.children);
+        directions(ctx, &subs, &mut d.children, depth + 1);
     }
 }
 
