@@ -132,7 +132,7 @@ fn table<'a>(
     let items: Vec<ItemScore> = annual
         .iter()
         .zip(points)
-        .map(|(ind, p)| item(decl, profile, ind, p))
+        .map(|(ind, p)| item(profile, ind, p))
         .collect();
     let execution = year_end.total().and_then(|e| {
         let spent = e.spent.value.amount_in(e.budget.value.unit()).ok()?;
@@ -174,12 +174,7 @@ fn sum(xs: impl Iterator<Item = Decimal>) -> Decimal {
     xs.fold(Decimal::ZERO, |a, b| a.checked_add(b).unwrap_or(a))
 }
 
-fn item<'a>(
-    decl: &Declaration,
-    profile: &Profile,
-    ind: &'a Indicator,
-    points: Decimal,
-) -> ItemScore<'a> {
+fn item<'a>(profile: &Profile, ind: &'a Indicator, points: Decimal) -> ItemScore<'a> {
     let mut out = ItemScore {
         indicator: ind,
         points,
@@ -199,7 +194,7 @@ fn item<'a>(
         }
         (Value::Quantity { op, measure, .. }, Actual::Number { measure: am, .. }) => {
             let target = measure.number();
-            let Some(actual) = comparable(decl, measure, am, &mut out.mismatch) else {
+            let Some(actual) = comparable(measure, am, &mut out.mismatch) else {
                 out.rule = Rule::NotComparable;
                 return out;
             };
@@ -253,12 +248,10 @@ fn item<'a>(
 
 /// The actual in the target's unit; `None` (with the mismatch) when the units differ.
 fn comparable(
-    decl: &Declaration,
     target: &Measure,
     actual: &Measure,
     mismatch: &mut Option<Mismatch>,
 ) -> Option<Decimal> {
-    let _ = decl;
     let unit_of = |m: &Measure| match m {
         Measure::Money(x) => x.unit().name().to_string(),
         Measure::Percent(_) => "%".to_string(),
@@ -267,8 +260,9 @@ fn comparable(
     match (target, actual) {
         (Measure::Money(t), Measure::Money(a)) => a.amount_in(t.unit()).ok(),
         (Measure::Percent(_), Measure::Percent(a)) => Some(*a),
-        // A bare number is in the target's unit.
-        (_, Measure::Count { number, unit: None }) => Some(*number),
+        // A bare number is in the target's unit; a target without a unit takes any count.
+        (_, Measure::Count { number, unit: None })
+        | (Measure::Count { unit: None, .. }, Measure::Count { number, .. }) => Some(*number),
         (Measure::Count { unit: tu, .. }, Measure::Count { number, unit: au }) if tu == au => {
             Some(*number)
         }
