@@ -476,3 +476,22 @@ fn a_budget_breakdown_alone_is_no_department_table_to_score() {
     assert!(e[0].direction.is_some());
     assert_eq!(e[0].total, d("100"));
 }
+
+#[test]
+fn the_editor_shows_each_score_after_its_line() {
+    let src = std::fs::read_to_string("tests/fixtures/diff/year_end_added_new.bdl").unwrap();
+    let a = bdl::ide::analyse(&src);
+    let hints = bdl::ide::inlay::hints(&a);
+    let line_end = |needle: &str| {
+        let at = src.find(needle).unwrap();
+        at + src[at..].find('\n').unwrap()
+    };
+    let at = |offset: usize| hints.iter().find(|h| h.offset == offset).unwrap();
+    let h = at(line_end("achieved \"教育帮扶覆盖率\""));
+    assert_eq!(h.label, "得分 22.50/25");
+    assert_eq!(
+        h.how.as_ref().unwrap().get(bdl::messages::Lang::Zh),
+        "81 ÷ 90 × 25 = 22.50"
+    );
+    assert_eq!(at(line_end("execution budget")).label, "得分 9.50/10");
+}
