@@ -22,6 +22,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::check::shares::RULES,
         crate::check::completeness::RULES,
         crate::check::cost_caps::RULES,
+        crate::check::form_fit::RULES,
         crate::check::goals::RULES,
         crate::check::periods::RULES,
         crate::check::references::RULES,

@@ -151,7 +151,7 @@ fn each_task_prints_its_own_amount() {
 
 #[test]
 fn figures_of_earlier_years_add_up_year_by_year() {
-    let src = "year 2024\nunit 万元\nframework hunan\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 120 prior budget 110 prior final 2022 100 {\n  income \"一般公共预算拨款\" 100 prior budget 95 prior final 2022 90\n  income \"政府性基金拨款\" 20 prior budget 15 prior final 2022 10\n}\nspending \"基本支出\" 90 prior budget 80 prior final 2022 70\nspending \"项目支出\" 30 prior budget 30 prior final 2022 30\n";
+    let src = "year 2024\nunit 万元\nframework hunan\nform mof-department\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 120 prior budget 110 prior final 2022 100 {\n  income \"一般公共预算拨款\" 100 prior budget 95 prior final 2022 90\n  income \"政府性基金拨款\" 20 prior budget 15 prior final 2022 10\n}\nspending \"基本支出\" 90 prior budget 80 prior final 2022 70\nspending \"项目支出\" 30 prior budget 30 prior final 2022 30\n";
     assert_eq!(codes(src), Vec::<&str>::new());
     // One 其中 figure off: that line's figure and its parts differ.
     assert!(codes(&src.replace("prior budget 15", "prior budget 10")).contains(&"B3006"));
@@ -168,4 +168,165 @@ fn figures_of_earlier_years_add_up_year_by_year() {
         formatted.contains("prior budget 110 prior final 2022 100 {"),
         "{formatted}"
     );
+}
+
+/// A project whose figures of earlier years are given on the project, its cost items and its fund
+/// sources: they add up like this year's (B3006), and the Ministry's form prints them as columns.
+const PROJECT_WITH_EARLIER_YEARS: &str = "year 2025\nunit 万元\nframework mof-2021\nform mof-project\n# bdl: allow B4030\nproject \"图书馆运行\" {\n  period 2025年\n  prior budget 60\n  prior actual 58.5\n  cost \"图书采购\" < qty 12000 册 price 45 > prior budget 50 prior actual 49.2\n  cost \"阅读推广\" < qty 24 场 price 4500 > prior budget 10 prior actual 9.3\n  income \"财政拨款\" 64.8 prior budget 60 prior actual 58.5\n  goal \"提升公共阅读服务。\"\n  annual \"新增图书12000册。\"\n  indicator 数量指标 \"新增馆藏图书\" >= 12000册\n  indicator 服务对象满意度指标 \"读者满意度\" >= 90%\n}\n";
+
+#[test]
+fn earlier_years_of_a_project_add_up_over_its_costs_and_funds() {
+    let src = PROJECT_WITH_EARLIER_YEARS;
+    assert_eq!(codes(src), Vec::<&str>::new());
+    // A cost item's figure off: the project's 58.5 no longer equals 49.2 + 9.
+    let off = src.replace("prior actual 9.3", "prior actual 9");
+    assert_eq!(codes(&off), vec!["B3006"]);
+    // A fund source's figure off.
+    let off = src.replace("64.8 prior budget 60", "64.8 prior budget 61");
+    assert_eq!(codes(&off), vec!["B3006"]);
+    // A year's figure written twice on one cost item, and a year that is not before the budget year.
+    let twice = src.replace(
+        "prior budget 50 prior actual",
+        "prior budget 50 prior budget 51 prior actual",
+    );
+    assert!(codes(&twice).contains(&"B2003"), "{:?}", codes(&twice));
+    let later = src.replace("prior budget 60\n", "prior budget 2025 60\n");
+    assert!(codes(&later).contains(&"B2007"), "{:?}", codes(&later));
+    // The older `prior N` after a basis is 上年实际, and formats as such.
+    let older = src.replace("prior budget 10 prior actual 9.3", "prior 9.3");
+    let formatted = bdl::fmt::format(&older).expect("formats");
+    assert!(formatted.contains("> prior actual 9.3\n"), "{formatted}");
+    let json = bdl::emit::json::document(&bdl::compile(src).declaration.unwrap());
+    let project = &json["directions"][0];
+    assert_eq!(project["earlier"][1]["kind"], "actual");
+    assert_eq!(project["earlier"][1]["year"], 2024);
+    assert_eq!(project["earlier"][1]["amount"], "58.5");
+    assert_eq!(project["basis"][0]["earlier"][0]["amount"], "50");
+}
+
+#[test]
+fn a_line_derived_from_the_directions_adds_up_their_earlier_figures() {
+    let src = "year 2025\nunit 万元\nframework hunan\nform mof-department\n# bdl: allow B4030 B4031\nincome \"一般公共预算拨款\" 30 prior budget 25\nspending \"基本支出\" 10 prior budget 9\nspending \"项目支出\" = directions prior budget 16\ndirection \"甲\" {\n  amount 12\n  prior budget 10\n  goal \"甲。\"\n  annual \"甲。\"\n}\ndirection \"乙\" {\n  amount 8\n  prior budget 6\n  goal \"乙。\"\n  annual \"乙。\"\n}\n";
+    assert_eq!(codes(src), Vec::<&str>::new());
+    assert_eq!(
+        codes(&src.replace("prior budget 6\n", "prior budget 7\n")),
+        vec!["B3006"]
+    );
+}
+
+#[test]
+fn the_ministry_forms_print_earlier_years_as_columns_and_the_hunan_forms_say_they_cannot() {
+    let compiled = bdl::compile(PROJECT_WITH_EARLIER_YEARS);
+    let md = bdl::emit::markdown::render(compiled.declaration.as_ref().unwrap());
+    // 项目资金: last year's budget and execution, then this year's.
+    assert!(
+        md.contains("| 上年预算数 | 上年执行数 | 年度预算 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 资金总额 | | 60 | 58.5 | 64.8 |"), "{md}");
+    assert!(
+        md.contains("| 其中：财政拨款 | | 60 | 58.5 | 64.8 |"),
+        "{md}"
+    );
+    // 测算明细: each item's earlier figures in their own columns, 合计 from the project.
+    assert!(
+        md.contains("| 测算依据 | 上年预算数 | 上年执行数 | 本年金额 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 　图书采购 | | 12000册 × 45元/册 = 540000元 | 50 | 49.2 | 54 |"),
+        "{md}"
+    );
+    // The Hunan forms have no such columns: B2021, once.
+    let hunan = PROJECT_WITH_EARLIER_YEARS.replace("form mof-project\n", "form hunan\n");
+    let found = codes(&hunan);
+    assert_eq!(
+        found.iter().filter(|c| **c == "B2021").count(),
+        1,
+        "{found:?}"
+    );
+    // An older year beyond the three columns the form prints: B2021 on the Ministry's form too.
+    let four = PROJECT_WITH_EARLIER_YEARS.replace(
+        "  prior actual 58.5\n",
+        "  prior actual 58.5\n  prior final 2023 55\n  prior final 2022 50\n",
+    );
+    assert!(codes(&four).contains(&"B2021"), "{:?}", codes(&four));
+}
+
+#[test]
+fn a_score_range_bounds_the_weights_under_its_level1_and_prints_as_a_range() {
+    let src =
+        std::fs::read_to_string("tests/fixtures/check/level1_weights_outside_its_score_range.bdl")
+            .expect("the fixture");
+    // 产出指标 30-40 holds 20 + 25 = 45: out of range.
+    assert_eq!(codes(&src), vec!["B4051"]);
+    // 20 + 15 = 35 is inside it, and 45 + 10 under the others: the total is the form's 90.
+    let inside = src.replace("weight 25", "weight 15");
+    assert_eq!(codes(&inside), Vec::<&str>::new());
+    // Ranges do not fix the total: 100 or 90 as without `scores`.
+    let short = inside.replace("weight 45", "weight 40");
+    assert_eq!(codes(&short), vec!["B4052"]);
+    // A range written backwards.
+    assert!(codes(&inside.replace("30-40", "40-30")).contains(&"B2007"));
+    let compiled = bdl::compile(&inside);
+    let decl = compiled.declaration.as_ref().unwrap();
+    let md = bdl::emit::markdown::render(decl);
+    assert!(md.contains("| 产出指标（30-40分） |"), "{md}");
+    let json = bdl::emit::json::document(decl);
+    assert_eq!(json["scores"]["parts"][0]["points"], "30");
+    assert_eq!(json["scores"]["parts"][0]["most"], "40");
+    assert_eq!(
+        bdl::fmt::format(&inside).expect("formats"),
+        inside,
+        "a range formats as written"
+    );
+}
+
+/// A department whose tasks say what they do and split their amounts by source, as the Ministry's
+/// department form prints them.
+const TASKS_BY_SOURCE: &str = "year 2025\nunit 万元\nframework mof-2021\nform mof-department\n# bdl: allow B4030 B4031\nincome \"财政拨款\" 430\nincome \"其他资金\" 50\nspending \"基本支出\" 60\nspending \"项目支出\" = directions\nduty \"负责水利工程建设与运行管理。\"\ntask \"机关运转\" duty \"负责水利工程建设与运行管理。\" for \"基本支出\" amount 60 {\n  content \"保障机关日常运转\"\n  income \"财政拨款\" 30\n  income \"其他资金\" 30\n}\ntask \"水库除险加固\" duty \"负责水利工程建设与运行管理。\" for \"水库除险加固\" {\n  content \"完成3座小型水库除险加固\"\n  income \"财政拨款\" 400\n  income \"其他资金\" 20\n}\nproject \"水库除险加固\" {\n  amount 420\n  goal \"消除安全隐患。\"\n  annual \"完成3座。\"\n}\n";
+
+#[test]
+fn a_task_says_what_it_does_and_splits_its_amount_by_source() {
+    let src = TASKS_BY_SOURCE;
+    assert_eq!(codes(src), Vec::<&str>::new());
+    // 主要内容 first, then the sources in the written order.
+    let moved = src.replace(
+        "  content \"保障机关日常运转\"\n  income \"财政拨款\" 30\n",
+        "  income \"财政拨款\" 30\n  content \"保障机关日常运转\"\n",
+    );
+    let formatted = bdl::fmt::format(&moved).expect("formats");
+    assert!(
+        formatted.contains("amount 60 {\n  content \"保障机关日常运转\"\n  income \"财政拨款\" 30\n  income \"其他资金\" 30\n}\n"),
+        "{formatted}"
+    );
+    assert_eq!(bdl::fmt::format(&formatted).expect("formats"), formatted);
+    let compiled = bdl::compile(src);
+    let decl = compiled.declaration.as_ref().unwrap();
+    // Without `amount`, the sources' sum is the task's amount.
+    assert_eq!(
+        decl.tasks[1].amount.map(|m| m.amount().to_string()),
+        Some("420".into())
+    );
+    let md = bdl::emit::markdown::render(decl);
+    assert!(md.contains("| 总额 | 财政拨款 | 其他资金 |"), "{md}");
+    assert!(
+        md.contains("| 机关运转 | 保障机关日常运转 | 基本支出 | 60 | 30 | 30 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 金额合计 | | | 480 | 430 | 50 |"), "{md}");
+    let json = bdl::emit::json::document(decl);
+    assert_eq!(json["tasks"][0]["content"], "保障机关日常运转");
+    assert_eq!(json["tasks"][0]["funds"][1]["amount"], "30");
+    // Sources that do not add up to the task's amount: B3012.
+    let off = src.replace("income \"其他资金\" 30\n}", "income \"其他资金\" 25\n}");
+    assert_eq!(codes(&off), vec!["B3012"]);
+    // A third source has no column on the Ministry's form; the Hunan forms print neither (B2021).
+    let third = src.replace(
+        "  income \"其他资金\" 30\n}",
+        "  income \"其他资金\" 20\n  income \"事业收入\" 10\n}",
+    );
+    assert_eq!(codes(&third), vec!["B2021"]);
+    let hunan = src.replace("form mof-department", "form hunan");
+    assert_eq!(codes(&hunan), vec!["B2021", "B2021"]);
 }

@@ -209,6 +209,7 @@ fn the_ministry_forms_are_laid_out_as_the_model_says() {
         "examples/mof-project-scores-2025.bdl",
         "examples/mof-department-tasks-2025.bdl",
         "examples/mof-project-tree-2025.bdl",
+        "examples/mof-project-prior-years-2025.bdl",
     ] {
         let compiled = bdl::compile_bytes(path, &std::fs::read(path).expect("the example"));
         let decl = compiled.declaration.expect("a declaration");

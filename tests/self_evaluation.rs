@@ -495,3 +495,17 @@ fn the_editor_shows_each_score_after_its_line() {
     );
     assert_eq!(at(line_end("execution budget")).label, "得分 9.50/10");
 }
+
+#[test]
+fn a_range_target_scores_full_within_it() {
+    let src = project(
+        "  indicator 数量指标 \"甲\" 85%-95% weight 50\n  indicator 社会效益指标 \"乙\" 85%-95% weight 30\n  indicator 服务对象满意度指标 \"丙\" 85%-95% weight 10\n",
+        "  execution budget 50 spent 50\n  achieved \"甲\" 90%\n  achieved \"乙\" 68% reason \"低\"\n  achieved \"丙\" 100% reason \"高\"\n",
+        "",
+    );
+    let decl = compile(&src);
+    assert_eq!(score_of(&decl, "甲"), d("50"));
+    // 68 ÷ 85 × 30 = 24; (190 − 100) ÷ 95 × 10 = 9.473… → 9.47.
+    assert_eq!(score_of(&decl, "乙"), d("24.00"));
+    assert_eq!(score_of(&decl, "丙"), d("9.47"));
+}

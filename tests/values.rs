@@ -71,3 +71,24 @@ fn a_28_digit_figure_in_a_yuan_table_prints_two_decimals() {
     );
     assert!(!md.contains("1234567890123456789012345678.0|"));
 }
+
+#[test]
+fn a_range_keeps_both_ends_and_prints_as_written() {
+    let src = "year 2025\nunit 万元\nframework mof-2021\nform mof-project\n# bdl: allow B4030\nproject \"测试\" {\n  amount 10\n  goal \"目标。\"\n  annual \"年度目标。\"\n  indicator 质量指标 \"合格率\" 85%-95%\n  indicator 服务对象满意度指标 \"满意度\" >= 90%\n}\n";
+    let compiled = bdl::compile(src);
+    let decl = compiled.declaration.as_ref().unwrap();
+    let json = bdl::emit::json::document(decl);
+    let ind = &json["directions"][0]["indicators"][0];
+    assert_eq!(ind["class"], "range");
+    assert_eq!(ind["range"]["measure"], "percent");
+    assert_eq!(ind["range"]["low"], "85");
+    assert_eq!(ind["range"]["high"], "95");
+    assert_eq!(ind["unit"], "%");
+    assert_eq!(ind["value"], "85%-95%");
+    // The split columns of the Ministry's forms: 区间 | 85-95 | %.
+    let md = bdl::emit::markdown::render(decl);
+    assert!(md.contains("| 合格率 | 区间 | 85-95 | % |"), "{md}");
+    // A range of percentages whose upper end passes 100 is flagged like a single target.
+    let over = bdl::compile(&src.replace("85%-95%", "90%-105%"));
+    assert!(over.diagnostics.iter().any(|d| d.code.as_str() == "B4041"));
+}

@@ -876,6 +876,61 @@ pub fn help_earlier_differs() -> Text {
     )
 }
 
+// ── Checks: what the form prints ────────────────────────────────────────────────────────────────
+
+/// `label`: the column's name on the forms that have it (分值); `keyword`: what declares it.
+pub fn form_omits(form: &str, label: &str, keyword: &str, places: usize) -> Text {
+    let (en_more, zh_more) = if places > 1 {
+        let more = places - 1;
+        (
+            format!(
+                " (here and in {more} more place{})",
+                if more == 1 { "" } else { "s" }
+            ),
+            format!("（此处及另外 {more} 处）"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    t(
+        format!(
+            "form {form} has no place for {label} (`{keyword}`){en_more}: it is kept in the JSON output but not printed"
+        ),
+        format!(
+            "表样 {form} 没有“{label}”（`{keyword}`）的位置{zh_more}：该内容保留在 JSON 输出中，但不会打印"
+        ),
+    )
+}
+
+pub fn label_not_printed(form: &str) -> Text {
+    t(
+        format!("not printed in form {form}"),
+        format!("表样 {form} 不打印此项"),
+    )
+}
+
+pub fn help_form_omits(form: crate::domain::Form) -> Text {
+    match form {
+        crate::domain::Form::Hunan => t(
+            "to print it choose a form that has the column (`form mof-project` or `form mof-department`); to keep this form, silence the warning with `# bdl: allow B2021`",
+            "如需打印，请选用有此栏目的表样（`form mof-project` 或 `form mof-department`）；如保留当前表样，可用 `# bdl: allow B2021` 关闭此提示",
+        ),
+        _ => t(
+            "the Ministry's forms have no summary table and print the three most recent columns of earlier years; print the rest from the JSON output, or silence the warning with `# bdl: allow B2021`",
+            "财政部表样没有汇总表，以前年度数只打印最近的三栏；其余内容请从 JSON 输出取用，或用 `# bdl: allow B2021` 关闭此提示",
+        ),
+    }
+}
+
+pub fn level1_score_outside_range(tier: &str, got: &str, low: &str, high: &str) -> Text {
+    t(
+        format!(
+            "the weights under {tier} add up to {got}, outside its range of {low}-{high} points"
+        ),
+        format!("{tier}下各指标分值合计{got}分，超出其分值范围{low}-{high}分"),
+    )
+}
+
 // ── Checks: the year-end self-evaluation ────────────────────────────────────────────────────────
 
 pub fn actual_missing(name: &str) -> Text {

@@ -4,6 +4,7 @@
 pub(crate) mod amounts;
 pub(crate) mod completeness;
 pub(crate) mod cost_caps;
+pub(crate) mod form_fit;
 pub(crate) mod goals;
 pub(crate) mod messages;
 pub(crate) mod periods;
@@ -45,6 +46,7 @@ const CHECKS: &[Check] = &[
     values::texts_within_system_limits,
     goals::goal_texts_agree,
     periods::period_includes_budget_year,
+    form_fit::form_prints_what_is_declared,
     year_end::self_evaluation,
 ];
 

@@ -72,21 +72,43 @@ fn check_table(
             let Some(got) = sum(&mut under.iter().filter_map(|i| i.weight)) else {
                 continue;
             };
-            if got != part.points {
+            let fits = match part.most {
+                Some(most) => part.points <= got && got <= most,
+                None => got == part.points,
+            };
+            if !fits {
                 let tier = decl
                     .framework
                     .tiers
                     .get(part.tier)
                     .map_or("", |t| t.name.as_str());
+                let (message, points) = match part.most {
+                    Some(most) => {
+                        let (low, high) = (figures::exact(part.points), figures::exact(most));
+                        (
+                            msg::level1_score_outside_range(
+                                tier,
+                                &figures::exact(got),
+                                &low,
+                                &high,
+                            ),
+                            format!("{low}-{high}"),
+                        )
+                    }
+                    None => (
+                        msg::level1_score_mismatch(
+                            tier,
+                            &figures::exact(got),
+                            &figures::exact(part.points),
+                        ),
+                        figures::exact(part.points),
+                    ),
+                };
                 let mut d = Diagnostic::new(
                     LEVEL1_SCORE_MISMATCH,
-                    msg::level1_score_mismatch(
-                        tier,
-                        &figures::exact(got),
-                        &figures::exact(part.points),
-                    ),
+                    message,
                     part.span,
-                    msg::label_level1_score(tier, &figures::exact(part.points)),
+                    msg::label_level1_score(tier, &points),
                 )
                 .with_help(msg::help_level1_score_mismatch())
                 .with_path(&table.path);
@@ -105,9 +127,12 @@ fn check_table(
     };
     let expected: Vec<Decimal> = match scores {
         Some(Scores { total: Some(t), .. }) => vec![t.value],
-        Some(s) if !s.parts.is_empty() => sum(&mut s.parts.iter().map(|p| p.points))
-            .into_iter()
-            .collect(),
+        // Fixed 分值 fix the total; ranges leave it to the form's 100 or 90.
+        Some(s) if !s.parts.is_empty() && s.parts.iter().all(|p| p.most.is_none()) => {
+            sum(&mut s.parts.iter().map(|p| p.points))
+                .into_iter()
+                .collect()
+        }
         _ => vec![Decimal::from(100), Decimal::from(90)],
     };
     if !expected.contains(&total) {

@@ -31,6 +31,9 @@ pub fn lines_add_up(review: &Review) -> Vec<Diagnostic> {
     for (d, path) in review.directions() {
         check_lines(decl, &d.funds, Breakdown::Funds, path, &mut out);
     }
+    for t in &decl.tasks {
+        check_lines(decl, &t.funds, Breakdown::Funds, &[], &mut out);
+    }
     out
 }
 
@@ -235,6 +238,28 @@ pub fn earlier_years_add_up(review: &Review) -> Vec<Diagnostic> {
     walk(decl, &decl.spending, &[], &mut out);
     for (d, path) in review.directions() {
         walk(decl, &d.funds, path, &mut out);
+        direction_earlier_add_up(decl, d, path, &mut out);
+    }
+    // A line derived from the directions (`= directions`) had, in each earlier year, their figures' sum.
+    for l in decl.income.iter().chain(&decl.spending) {
+        let from_directions = matches!(
+            l.derived.as_ref().map(|d| &d.how),
+            Some(crate::model::How::Directions(_))
+        );
+        if !from_directions {
+            continue;
+        }
+        for e in &l.earlier {
+            let parts = decl
+                .directions
+                .iter()
+                .map(|d| d.earlier(e.kind, e.year).map(|x| x.amount));
+            if let Some(sum) = all_carried(decl, parts)
+                && sum != e.amount
+            {
+                out.push(earlier_mismatch(&l.name.value, e, sum, &[]));
+            }
+        }
     }
     // Both breakdowns, for every (kind, year) that all their top-level lines carry.
     let sum_of = |lines: &[Line], kind, year| -> Option<Money> {
@@ -282,6 +307,50 @@ pub fn earlier_years_add_up(review: &Review) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// The sum of parts that all carry a year's figure; `None` when there are none, one lacks it (the year
+/// is not itemised, nothing to compare) or the sum is not exact.
+fn all_carried(decl: &Declaration, parts: impl Iterator<Item = Option<Money>>) -> Option<Money> {
+    let parts: Vec<Money> = parts.collect::<Option<_>>()?;
+    if parts.is_empty() {
+        return None;
+    }
+    Money::sum(decl.unit, parts).ok()
+}
+
+/// A direction's figure of an earlier year equals, where they carry that year's figure, its cost items
+/// and sub-directions together, and its fund sources together.
+fn direction_earlier_add_up(
+    decl: &Declaration,
+    d: &crate::model::Direction,
+    path: &[String],
+    out: &mut Vec<Diagnostic>,
+) {
+    for e in &d.earlier {
+        let costs = d
+            .costs
+            .iter()
+            .map(|c| crate::model::earlier_figure(&c.earlier, e.kind, e.year).map(|x| x.amount));
+        let children = d
+            .children
+            .iter()
+            .map(|c| c.earlier(e.kind, e.year).map(|x| x.amount));
+        if let Some(sum) = all_carried(decl, costs.chain(children))
+            && sum != e.amount
+        {
+            out.push(earlier_mismatch(&d.name.value, e, sum, path));
+        }
+        let funds = d
+            .funds
+            .iter()
+            .map(|l| l.earlier(e.kind, e.year).map(|x| x.amount));
+        if let Some(sum) = all_carried(decl, funds)
+            && sum != e.amount
+        {
+            out.push(earlier_mismatch(&d.name.value, e, sum, path));
+        }
+    }
 }
 
 fn earlier_mismatch(name: &str, e: &EarlierFigure, sum: Money, path: &[String]) -> Diagnostic {
@@ -370,6 +439,31 @@ pub fn funds_match_amount(review: &Review) -> Vec<Diagnostic> {
                 .with_label(d.name.span, msg::label_amount(&fig(amount)))
                 .with_help(msg::help_funds_differ())
                 .with_path(path),
+            );
+        }
+    }
+    // A task's sources add up to its amount as a project's do.
+    for t in &decl.tasks {
+        let (Some(sum), Some(declared)) =
+            (model::sum_lines(&t.funds, decl.unit), t.declared.as_ref())
+        else {
+            continue;
+        };
+        if sum != declared.value {
+            out.push(
+                Diagnostic::new(
+                    PROJECT_FUNDS_MISMATCH,
+                    msg::funds_differ(
+                        &t.task.value,
+                        &fig(sum),
+                        &fig(declared.value),
+                        &difference(sum, declared.value),
+                    ),
+                    t.funds.first().map_or(t.task.span, |l| l.span),
+                    msg::label_funds_add_up(&fig(sum)),
+                )
+                .with_label(declared.span, msg::label_amount(&fig(declared.value)))
+                .with_help(msg::help_funds_differ()),
             );
         }
     }

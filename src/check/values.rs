@@ -66,13 +66,19 @@ pub fn percentage_within_100(review: &Review) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for table in &review.tables {
         for ind in table.indicators {
-            let Value::Quantity {
-                measure: Measure::Percent(number),
-                span,
-                ..
-            } = &ind.value
-            else {
-                continue;
+            // A percentage, or the upper end of a range of percentages.
+            let (number, span) = match &ind.value {
+                Value::Quantity {
+                    measure: Measure::Percent(number),
+                    span,
+                    ..
+                }
+                | Value::Range {
+                    high: Measure::Percent(number),
+                    span,
+                    ..
+                } => (number, span),
+                _ => continue,
             };
             if *number > Decimal::from(100) {
                 out.push(
@@ -128,7 +134,10 @@ pub fn no_placeholder_values(review: &Review) -> Vec<Diagnostic> {
             let checks = [(&ind.name.value, ind.name.span, false)];
             let value_text = match &ind.value {
                 Value::Quality { text, span } => Some((text, *span)),
-                Value::Quantity { .. } | Value::Date { .. } | Value::Unknown { .. } => None,
+                Value::Quantity { .. }
+                | Value::Date { .. }
+                | Value::Range { .. }
+                | Value::Unknown { .. } => None,
             };
             for (text, span, is_value) in checks
                 .into_iter()

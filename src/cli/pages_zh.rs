@@ -30,6 +30,7 @@ pub fn page(code: &str) -> Option<&'static str> {
         "B2008" => include_str!("../../docs/diagnostics/zh/B2008.md"),
         "B2009" => include_str!("../../docs/diagnostics/zh/B2009.md"),
         "B2020" => include_str!("../../docs/diagnostics/zh/B2020.md"),
+        "B2021" => include_str!("../../docs/diagnostics/zh/B2021.md"),
         "B2030" => include_str!("../../docs/diagnostics/zh/B2030.md"),
         "B2031" => include_str!("../../docs/diagnostics/zh/B2031.md"),
         "B2032" => include_str!("../../docs/diagnostics/zh/B2032.md"),

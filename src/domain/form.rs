@@ -49,6 +49,25 @@ impl Form {
     pub fn is_ministry(self) -> bool {
         !matches!(self, Form::Hunan)
     }
+
+    /// How many columns of earlier years' figures (上年预算数, 上年执行数, 决算数 …) the form prints beside
+    /// this year's, in its fund and cost blocks: the Ministry's forms as the provincial project forms
+    /// that carry them (three, the most recent); the Hunan forms none.
+    pub fn earlier_columns(self) -> usize {
+        match self {
+            Form::Hunan => 0,
+            Form::MofProject | Form::MofDepartment => 3,
+        }
+    }
+
+    /// How many sources of a task's amount (财政拨款, 其他资金) the form prints beside its 总额: the
+    /// Ministry's department form has the two of its template; the Hunan forms none.
+    pub fn task_sources(self) -> usize {
+        match self {
+            Form::Hunan => 0,
+            Form::MofProject | Form::MofDepartment => 2,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use super::pretty::Pretty;
 use crate::domain::Money;
 use crate::messages::Lang;
 use crate::model::{
-    Admin, BasisTerms, Cost, Count, Declaration, Derived, Direction, How, Indicator, Line, Part,
-    Value,
+    Admin, BasisTerms, Cost, Count, Declaration, Derived, Direction, EarlierFigure, How, Indicator,
+    Line, Part, Value,
 };
 use crate::present::figures;
 use crate::present::ordinals::chinese as chinese_ordinal;
@@ -228,6 +228,12 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         opt_money(p.key("amount"), t.amount);
         opt_money(p.key("declared"), t.declared.as_ref().map(|d| d.value));
         opt_money(p.key("funder_amount"), t.funder_amount);
+        if let Some(c) = &t.content {
+            p.key("content").str(&c.value);
+        }
+        if !t.funds.is_empty() {
+            lines(p.key("funds"), &t.funds, t.amount);
+        }
         p.end_object();
     }
     p.end_array();
@@ -339,6 +345,9 @@ fn rule(p: &mut Pretty, r: &crate::score::Rule, points: Decimal, score: Decimal)
         | Rule::WithinCap { target, actual }
         | Rule::LinearFall { target, actual }
         | Rule::InverseRatio { target, actual } => vec![("target", *target), ("actual", *actual)],
+        Rule::WithinRange { low, high, actual } => {
+            vec![("low", *low), ("high", *high), ("actual", *actual)]
+        }
         Rule::ZeroTarget { actual } => vec![("actual", *actual)],
         Rule::Band { typed, .. } => typed.iter().map(|t| ("typed", *t)).collect(),
         Rule::Execution { budget, spent } => vec![("budget", *budget), ("spent", *spent)],
@@ -370,6 +379,9 @@ fn scores(p: &mut Pretty, decl: &Declaration, s: Option<&crate::model::Scores>) 
         p.key("level1")
             .opt_str(decl.framework.tiers.get(part.tier).map(|t| t.name.as_str()));
         amount(p.key("points"), part.points);
+        if let Some(most) = part.most {
+            amount(p.key("most"), most);
+        }
         p.end_object();
     }
     p.end_array();
@@ -387,16 +399,21 @@ fn lines(p: &mut Pretty, ls: &[Line], total: Option<Money>) {
         derivation(p.key("derived"), &l.derived);
         share(p.key("share"), l.amount, total);
         p.key("partial").bool(l.partial);
-        p.key("earlier").begin_array();
-        for e in &l.earlier {
-            p.element().begin_object();
-            p.key("kind").str(e.kind.keyword());
-            p.key("year").number(e.year);
-            money(p.key("amount"), e.amount);
-            p.end_object();
-        }
-        p.end_array();
+        earlier(p.key("earlier"), &l.earlier);
         lines(p.key("items"), &l.children, total);
+        p.end_object();
+    }
+    p.end_array();
+}
+
+/// Figures of earlier years: `[{kind, year, amount}]`.
+fn earlier(p: &mut Pretty, figures: &[EarlierFigure]) {
+    p.begin_array();
+    for e in figures {
+        p.element().begin_object();
+        p.key("kind").str(e.kind.keyword());
+        p.key("year").number(e.year);
+        money(p.key("amount"), e.amount);
         p.end_object();
     }
     p.end_array();
@@ -459,6 +476,9 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
         if let Some(b) = &d.total_budget {
             money(p.key("total_budget"), b.value);
         }
+        if !d.earlier.is_empty() {
+            earlier(p.key("earlier"), &d.earlier);
+        }
         if !d.shares.is_empty() {
             p.key("shares").begin_array();
             for s in &d.shares {
@@ -507,7 +527,9 @@ fn cost(p: &mut Pretty, c: &Cost) {
     amount(p.key("times"), c.times);
     money(p.key("amount_yuan"), c.amount);
     opt_money(p.key("amount"), c.terms.converted);
-    opt_money(p.key("prior"), c.prior);
+    if !c.earlier.is_empty() {
+        earlier(p.key("earlier"), &c.earlier);
+    }
     let h = c.how();
     p.key("how").str(provenance::how(&h).get(Lang::En));
     how(p.key("provenance"), &h);
@@ -556,6 +578,24 @@ fn indicator(p: &mut Pretty, decl: &Declaration, i: &Indicator) {
             p.key("number").null();
             p.key("unit").null();
             p.key("reference").null();
+        }
+        Value::Range {
+            low,
+            high,
+            unit_text,
+            ..
+        } => {
+            p.key("kind").str("quantitative");
+            p.key("class").str("range");
+            p.key("operator").null();
+            p.key("number").null();
+            p.key("unit").opt_str(unit_text.as_deref());
+            p.key("reference").null();
+            p.key("range").begin_object();
+            p.key("measure").str(low.class());
+            amount(p.key("low"), low.number());
+            amount(p.key("high"), high.number());
+            p.end_object();
         }
         Value::Quantity {
             op,

@@ -5,13 +5,14 @@
 //! the document uses (分值, 指标方向, 绩效标准, 指标解释, 评分标准, 备注). A project's breakdowns
 //! (测算明细, 资金分配表) follow its indicators.
 
+use super::earlier;
 use super::layout::{
     Builder, Table, TableKind, bare, category_name, declared, figure_with_unit, flatten_lines,
     tier_name, unit_caption, year_prefix,
 };
 use crate::domain::framework::Slot;
 use crate::domain::{Form, Horizon, Money};
-use crate::model::{Declaration, Direction, Indicator, Scores};
+use crate::model::{Declaration, Direction, EarlierFigure, Indicator, Scores};
 use crate::present::ordinals::duty as duty_ordinal;
 use crate::present::provenance;
 use crate::present::values::value_parts;
@@ -308,8 +309,12 @@ fn tier_label(
     let name = tier_name(decl, slot, main);
     let points =
         slot.and_then(|s| scores.and_then(|sc| sc.parts.iter().find(|p| p.tier == s.tier)));
+    let exact = crate::present::figures::exact;
     match points {
-        Some(p) => format!("{name}（{}分）", crate::present::figures::exact(p.points)),
+        Some(p) => match p.most {
+            Some(most) => format!("{name}（{}-{}分）", exact(p.points), exact(most)),
+            None => format!("{name}（{}分）", exact(p.points)),
+        },
         None => name,
     }
 }
@@ -420,48 +425,86 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
     }
 }
 
-/// 项目资金: 年度资金总额 and its 其中 lines, with 项目总预算 in a column of its own where declared.
+/// 项目资金: 年度资金总额 and its 其中 lines, with 项目总预算 and the figures of earlier years
+/// (上年预算数, 上年执行数 …) in columns of their own where declared, this year's last.
 fn funds_block(decl: &Declaration, b: &mut Builder, d: &Direction, columns: usize) {
-    let name_span = (columns - 2) / 2;
-    let rest = columns - 1 - name_span;
     let mut funds = Vec::new();
     flatten_lines(&d.funds, 0, &mut funds);
+    let mut fund_lines = Vec::new();
+    flatten_refs(&d.funds, &mut fund_lines);
     let budget = d.total_budget.as_ref().map(|t| t.value);
-    let (budget_span, annual_at, annual_span) = match budget {
-        Some(_) => (rest / 2, 1 + name_span + rest / 2, rest - rest / 2),
-        None => (0, 1 + name_span, rest),
+    let years = earlier::columns(
+        decl,
+        std::iter::once(d.earlier.as_slice())
+            .chain(fund_lines.iter().map(|l| l.earlier.as_slice())),
+    );
+    let values = usize::from(budget.is_some()) + years.len() + 1;
+    let name_span = ((columns - 2) / 2).min(columns - 1 - values).max(1);
+    let mut at = earlier::positions(
+        1 + name_span,
+        &earlier::spread(columns - 1 - name_span, values),
+    );
+    let Some(annual) = at.pop() else {
+        return;
     };
-    let heading = usize::from(budget.is_some());
+    let budget_at = budget.is_some().then(|| at.remove(0));
+    let heading = values > 1;
     let label = b.row();
     label
         .label(0, 1, format!("项目资金\n（{}）", decl.unit.name()))
-        .span_rows(0, heading + 1 + funds.len());
-    if budget.is_some() {
-        label
-            .label(1, name_span, "")
-            .label(1 + name_span, budget_span, "项目总预算")
-            .label(annual_at, annual_span, "年度预算");
+        .span_rows(0, usize::from(heading) + 1 + funds.len());
+    if heading {
+        label.label(1, name_span, "");
+        if let Some((c, w)) = budget_at {
+            label.label(c, w, "项目总预算");
+        }
+        for (col, (c, w)) in years.iter().zip(&at) {
+            label.label(*c, *w, col.heading(decl));
+        }
+        label.label(annual.0, annual.1, "年度预算");
         b.row();
     }
     let Some(total_row) = b.rows.last_mut() else {
         return;
     };
     total_row.label(1, name_span, "资金总额");
-    if budget.is_some() {
-        total_row.money(1 + name_span, budget_span, budget, |v| bare(decl, v));
+    if let Some((c, w)) = budget_at {
+        total_row.money(c, w, budget, |v| bare(decl, v));
     }
-    total_row.money(annual_at, annual_span, d.amount, |v| {
+    for (col, (c, w)) in years.iter().zip(&at) {
+        let v = earlier::figure_or_sum(
+            decl,
+            *col,
+            &d.earlier,
+            d.funds.iter().map(|l| l.earlier.as_slice()),
+        );
+        total_row.money(*c, *w, v, |v| bare(decl, v));
+    }
+    total_row.money(annual.0, annual.1, d.amount, |v| {
         declared(decl, v, d.declared_text.as_deref())
     });
-    for (name, v, written) in funds {
+    for ((name, v, written), line) in funds.into_iter().zip(fund_lines) {
         let row = b.row();
         row.text(1, name_span, name);
-        if budget.is_some() {
-            row.text(1 + name_span, budget_span, "");
+        if let Some((c, w)) = budget_at {
+            row.text(c, w, "");
         }
-        row.money(annual_at, annual_span, v, |v| {
+        for (col, (c, w)) in years.iter().zip(&at) {
+            row.money(*c, *w, col.of(&line.earlier).map(|e| e.amount), |v| {
+                bare(decl, v)
+            });
+        }
+        row.money(annual.0, annual.1, v, |v| {
             declared(decl, v, written.as_deref())
         });
+    }
+}
+
+/// The lines of a breakdown in the order `flatten_lines` prints them.
+fn flatten_refs<'l>(lines: &'l [crate::model::Line], out: &mut Vec<&'l crate::model::Line>) {
+    for l in lines {
+        out.push(l);
+        flatten_refs(&l.children, out);
     }
 }
 
@@ -488,17 +531,19 @@ fn goals_block(b: &mut Builder, d: &Direction, columns: usize) {
     }
 }
 
-/// One line of a 测算明细: the item (indented by depth), its basis, its amount.
-struct CostLine {
+/// One line of a 测算明细: the item (indented by depth), its basis, its amount and its figures of
+/// earlier years.
+struct CostLine<'d> {
     item: String,
     basis: String,
     amount: Option<Money>,
+    earlier: &'d [EarlierFigure],
 }
 
 /// The lines under `d`: its labelled costs, then each sub-direction with the basis on its own line (or
 /// its 测算依据 in words) and its own lines indented under it. `own_row` says whether `d` already has
 /// a row of its own that shows its unlabelled basis (a sub-direction does; the project does not).
-fn cost_lines(d: &Direction, depth: usize, own_row: bool, out: &mut Vec<CostLine>) {
+fn cost_lines<'d>(d: &'d Direction, depth: usize, own_row: bool, out: &mut Vec<CostLine<'d>>) {
     const STEP: &str = "　";
     let indent = STEP.repeat(depth);
     for c in &d.costs {
@@ -511,6 +556,7 @@ fn cost_lines(d: &Direction, depth: usize, own_row: bool, out: &mut Vec<CostLine
             item: format!("{indent}{label}"),
             basis: provenance::basis(&c.terms),
             amount: Some(c.terms.converted.unwrap_or(c.amount)),
+            earlier: &c.earlier,
         });
     }
     for child in &d.children {
@@ -525,40 +571,75 @@ fn cost_lines(d: &Direction, depth: usize, own_row: bool, out: &mut Vec<CostLine
                 .or_else(|| child.basis_text.clone())
                 .unwrap_or_default(),
             amount: child.amount,
+            earlier: &child.earlier,
         });
         cost_lines(child, depth + 1, true, out);
     }
 }
 
-/// 测算明细: 合计 on top, then each cost and sub-direction with its basis and amount.
+/// The top-level parts of a 测算明细 (what its 合计 adds up): the project's costs and sub-directions.
+fn cost_parts(d: &Direction) -> impl Iterator<Item = &[EarlierFigure]> {
+    d.costs
+        .iter()
+        .map(|c| c.earlier.as_slice())
+        .chain(d.children.iter().map(|c| c.earlier.as_slice()))
+}
+
+/// 测算明细: 合计 on top, then each cost and sub-direction with its basis, its figures of earlier
+/// years where declared, and its amount.
 fn costs_block(decl: &Declaration, b: &mut Builder, d: &Direction, columns: usize) {
     let mut lines = Vec::new();
     cost_lines(d, 1, false, &mut lines);
     if lines.is_empty() {
         return;
     }
-    let item_span = (columns - 2) / 2;
-    let basis_span = columns - 2 - item_span;
+    let years = earlier::columns(
+        decl,
+        std::iter::once(d.earlier.as_slice()).chain(lines.iter().map(|l| l.earlier)),
+    );
+    let text_width = columns - 2 - years.len();
+    let item_span = ((columns - 2) / 2).min(text_width - 1).max(1);
+    let basis_span = text_width - item_span;
+    let year_at = earlier::positions(1 + item_span + basis_span, &vec![1; years.len()]);
     let amount_at = columns - 1;
-    b.row()
-        .label(0, 1, format!("项目测算明细\n（{}）", decl.unit.name()))
+    let head = b.row();
+    head.label(0, 1, format!("项目测算明细\n（{}）", decl.unit.name()))
         .span_rows(0, 2 + lines.len())
         .label(1, item_span, "明细项目")
-        .label(1 + item_span, basis_span, "测算依据")
-        .label(amount_at, 1, "金额");
-    b.row()
-        .label(1, item_span, "合计")
-        .text(
-            1 + item_span,
-            basis_span,
-            d.basis_text.clone().unwrap_or_default(),
-        )
-        .money(amount_at, 1, d.amount, |v| bare(decl, v));
+        .label(1 + item_span, basis_span, "测算依据");
+    for (col, (c, w)) in years.iter().zip(&year_at) {
+        head.label(*c, *w, col.heading(decl));
+    }
+    head.label(
+        amount_at,
+        1,
+        if years.is_empty() {
+            "金额"
+        } else {
+            "本年金额"
+        },
+    );
+    let total = b.row();
+    total.label(1, item_span, "合计").text(
+        1 + item_span,
+        basis_span,
+        d.basis_text.clone().unwrap_or_default(),
+    );
+    for (col, (c, w)) in years.iter().zip(&year_at) {
+        let v = earlier::figure_or_sum(decl, *col, &d.earlier, cost_parts(d));
+        total.money(*c, *w, v, |v| bare(decl, v));
+    }
+    total.money(amount_at, 1, d.amount, |v| bare(decl, v));
     for l in lines {
-        b.row()
-            .text(1, item_span, l.item)
-            .text(1 + item_span, basis_span, l.basis)
-            .money(amount_at, 1, l.amount, |v| bare(decl, v));
+        let row = b.row();
+        row.text(1, item_span, l.item)
+            .text(1 + item_span, basis_span, l.basis);
+        for (col, (c, w)) in years.iter().zip(&year_at) {
+            row.money(*c, *w, col.of(l.earlier).map(|e| e.amount), |v| {
+                bare(decl, v)
+            });
+        }
+        row.money(amount_at, 1, l.amount, |v| bare(decl, v));
     }
 }
 
@@ -617,32 +698,7 @@ fn department(decl: &Declaration) -> Table {
             .text(1, wide, text.join("\n"));
     }
     if !decl.tasks.is_empty() {
-        // 任务名称 | 主要内容 (the duty it serves) | 支出方向/项目 | 预算金额, then 金额合计.
-        let task_span = (wide - 2) / 2;
-        let duty_span = wide - 2 - task_span;
-        let funded_at = 1 + task_span + duty_span;
-        b.row()
-            .label(0, 1, "年度主要任务")
-            .span_rows(0, 2 + decl.tasks.len())
-            .label(1, task_span, "任务名称")
-            .label(1 + task_span, duty_span, "主要内容")
-            .label(funded_at, 1, "支出方向/项目")
-            .label(
-                funded_at + 1,
-                1,
-                format!("预算金额（{}）", decl.unit.name()),
-            );
-        for t in &decl.tasks {
-            b.row()
-                .text(1, task_span, t.task.value.clone())
-                .text(1 + task_span, duty_span, t.duty.value.clone())
-                .text(funded_at, 1, t.funded_by.value.clone())
-                .money(funded_at + 1, 1, t.amount, |v| bare(decl, v));
-        }
-        let total = crate::model::sum(decl.tasks.iter().map(|t| t.amount), decl.unit);
-        b.row()
-            .label(1, wide - 1, "金额合计")
-            .money(funded_at + 1, 1, total, |v| bare(decl, v));
+        tasks_block(decl, &mut b, wide);
     }
     if !decl.plans.is_empty() {
         let item_span = (wide - 1) / 2;
@@ -697,8 +753,20 @@ fn department(decl: &Declaration) -> Table {
     }
 }
 
-/// 年度部门整体支出预算: 资金总额, then 按收入性质分 beside 按支出性质分.
+/// 年度部门整体支出预算: 资金总额, then 按收入性质分 beside 按支出性质分 — or, where the lines carry
+/// figures of earlier years, one under the other with a column for each year's figures.
 fn budget_block(decl: &Declaration, b: &mut Builder, columns: usize) {
+    let years = earlier::columns(
+        decl,
+        decl.income
+            .iter()
+            .chain(&decl.spending)
+            .flat_map(all_lines)
+            .map(|l| l.earlier.as_slice()),
+    );
+    if !years.is_empty() {
+        return budget_block_by_year(decl, b, columns, &years);
+    }
     let wide = columns - 1;
     let mut income = Vec::new();
     flatten_lines(&decl.income, 0, &mut income);
@@ -740,5 +808,164 @@ fn budget_block(decl: &Declaration, b: &mut Builder, columns: usize) {
             }
             None => row.text(1 + half, right_name, "").text(columns - 1, 1, ""),
         };
+    }
+}
+
+/// A line and its 其中 lines, depth first.
+fn all_lines(l: &crate::model::Line) -> Vec<&crate::model::Line> {
+    let mut out = Vec::new();
+    flatten_refs(std::slice::from_ref(l), &mut out);
+    out
+}
+
+/// 年度部门整体支出预算 with earlier years: 资金总额, the lines 按收入性质分, then 按支出性质分, each with
+/// its figures of earlier years and this year's, this year's last.
+fn budget_block_by_year(
+    decl: &Declaration,
+    b: &mut Builder,
+    columns: usize,
+    years: &[earlier::Column],
+) {
+    let mut income = Vec::new();
+    flatten_lines(&decl.income, 0, &mut income);
+    let mut income_refs = Vec::new();
+    flatten_refs(&decl.income, &mut income_refs);
+    let mut spending = Vec::new();
+    flatten_lines(&decl.spending, 0, &mut spending);
+    let mut spending_refs = Vec::new();
+    flatten_refs(&decl.spending, &mut spending_refs);
+    let wide = columns - 1;
+    let values = years.len() + 1;
+    let name_span = wide - values;
+    let at = earlier::positions(1 + name_span, &vec![1; values]);
+    let this_year = columns - 1;
+    let groups = usize::from(!income.is_empty()) + usize::from(!spending.is_empty());
+    let head = b.row();
+    head.label(0, 1, "年度部门整体支出预算")
+        .span_rows(0, 2 + groups + income.len() + spending.len())
+        .label(1, name_span, "项目");
+    for (col, (c, _)) in years.iter().zip(&at) {
+        head.label(*c, 1, col.heading(decl));
+    }
+    head.label(this_year, 1, "本年预算数");
+    let total = b.row();
+    total.label(1, name_span, "资金总额");
+    for (col, (c, _)) in years.iter().zip(&at) {
+        let from_income = earlier::figure_or_sum(
+            decl,
+            *col,
+            &[],
+            decl.income.iter().map(|l| l.earlier.as_slice()),
+        );
+        let v = from_income.or_else(|| {
+            earlier::figure_or_sum(
+                decl,
+                *col,
+                &[],
+                decl.spending.iter().map(|l| l.earlier.as_slice()),
+            )
+        });
+        total.money(*c, 1, v, |v| bare(decl, v));
+    }
+    total.money(this_year, 1, decl.total(), |v| bare(decl, v));
+    for (heading, printed, refs) in [
+        ("按收入性质分", income, income_refs),
+        ("按支出性质分", spending, spending_refs),
+    ] {
+        if printed.is_empty() {
+            continue;
+        }
+        b.row().label(1, wide, heading);
+        for ((name, v, written), line) in printed.into_iter().zip(refs) {
+            let row = b.row();
+            row.text(1, name_span, name);
+            for (col, (c, _)) in years.iter().zip(&at) {
+                row.money(*c, 1, col.of(&line.earlier).map(|e| e.amount), |v| {
+                    bare(decl, v)
+                });
+            }
+            row.money(this_year, 1, v, |v| declared(decl, v, written.as_deref()));
+        }
+    }
+}
+
+/// The sources of the tasks' amounts, in the order first written, as many as the form prints.
+fn task_sources(decl: &Declaration) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for l in decl.tasks.iter().flat_map(|t| &t.funds) {
+        if !out.contains(&l.name.value.as_str()) {
+            out.push(&l.name.value);
+        }
+    }
+    out.truncate(decl.form.task_sources());
+    out
+}
+
+/// 年度主要任务: 任务名称 | 主要内容 (the task's `content`, else the duty it serves) | 支出方向/项目 |
+/// 预算金额, then 金额合计; where tasks give their amount by source, 预算申请 splits into 总额 and a
+/// column per source (财政拨款, 其他资金) as the Ministry's template does.
+fn tasks_block(decl: &Declaration, b: &mut Builder, wide: usize) {
+    let sources = task_sources(decl);
+    let values = 1 + sources.len();
+    let text_width = wide - values;
+    let funded_span = 1;
+    let task_span = (text_width - funded_span) / 2;
+    let content_span = text_width - funded_span - task_span;
+    let content_at = 1 + task_span;
+    let funded_at = content_at + content_span;
+    let total_at = funded_at + funded_span;
+    let split = !sources.is_empty();
+    let head = b.row();
+    head.label(0, 1, "年度主要任务")
+        .span_rows(0, 2 + usize::from(split) + decl.tasks.len())
+        .label(1, task_span, "任务名称")
+        .label(content_at, content_span, "主要内容")
+        .label(funded_at, funded_span, "支出方向/项目");
+    let amount_heading = format!("预算金额（{}）", decl.unit.name());
+    if split {
+        for c in [1, content_at, funded_at] {
+            head.span_rows(c, 2);
+        }
+        head.label(total_at, values, amount_heading);
+        let sub = b.row();
+        sub.label(total_at, 1, "总额");
+        for (n, s) in sources.iter().enumerate() {
+            sub.label(total_at + 1 + n, 1, *s);
+        }
+    } else {
+        head.label(total_at, 1, amount_heading);
+    }
+    // A task that gives its sources has nothing from a source it does not list; one that gives none is
+    // unknown by source.
+    let by_source = |t: &crate::model::Task, source: &str| -> Option<Money> {
+        if t.funds.is_empty() {
+            return None;
+        }
+        t.funds
+            .iter()
+            .find(|l| l.name.value == source)
+            .map_or(Some(Money::zero(decl.unit)), |l| l.amount)
+    };
+    for t in &decl.tasks {
+        let content = t
+            .content
+            .as_ref()
+            .map_or_else(|| t.duty.value.clone(), |c| c.value.clone());
+        let row = b.row();
+        row.text(1, task_span, t.task.value.clone())
+            .text(content_at, content_span, content)
+            .text(funded_at, funded_span, t.funded_by.value.clone())
+            .money(total_at, 1, t.amount, |v| bare(decl, v));
+        for (n, s) in sources.iter().enumerate() {
+            row.money(total_at + 1 + n, 1, by_source(t, s), |v| bare(decl, v));
+        }
+    }
+    let total = crate::model::sum(decl.tasks.iter().map(|t| t.amount), decl.unit);
+    let row = b.row();
+    row.label(1, total_at - 1, "金额合计")
+        .money(total_at, 1, total, |v| bare(decl, v));
+    for (n, s) in sources.iter().enumerate() {
+        let sum = crate::model::sum(decl.tasks.iter().map(|t| by_source(t, s)), decl.unit);
+        row.money(total_at + 1 + n, 1, sum, |v| bare(decl, v));
     }
 }

@@ -74,17 +74,19 @@ pub mod rank {
     pub const PERIOD: u8 = 2;
     pub const AMOUNT: u8 = 3;
     pub const TOTAL_BUDGET: u8 = 4;
-    pub const COST: u8 = 5;
-    pub const SHARE: u8 = 6;
-    pub const GOAL: u8 = 7;
-    pub const ANNUAL: u8 = 8;
-    pub const SUMMARY_GOAL: u8 = 9;
-    pub const SUMMARY_ANNUAL: u8 = 10;
-    pub const INCOME: u8 = 11;
-    pub const INDICATOR: u8 = 12;
-    pub const DIRECTION: u8 = 13;
+    /// The direction's figures of earlier years (`prior budget 340`), in the written order.
+    pub const EARLIER: u8 = 5;
+    pub const COST: u8 = 6;
+    pub const SHARE: u8 = 7;
+    pub const GOAL: u8 = 8;
+    pub const ANNUAL: u8 = 9;
+    pub const SUMMARY_GOAL: u8 = 10;
+    pub const SUMMARY_ANNUAL: u8 = 11;
+    pub const INCOME: u8 = 12;
+    pub const INDICATOR: u8 = 13;
+    pub const DIRECTION: u8 = 14;
     /// Year-end facts last, so the year-end work is lines added after the targets.
-    pub const YEAR_END: u8 = 14;
+    pub const YEAR_END: u8 = 15;
 }
 
 /// The whole file: its items and the comments after the last one.
@@ -233,7 +235,25 @@ impl Builder<'_> {
                     line.push(' ');
                     line.push_str(&self.amount(a));
                 }
-                h(t.span, line, GOAL)
+                let b = self.has_block(t.span).then(|| {
+                    let items = t
+                        .items
+                        .iter()
+                        .map(|i| match i {
+                            TaskItem::Content(c) => node(
+                                c.span,
+                                words(&[K::Content.word(), &self.text(c)]),
+                                GOAL,
+                                0,
+                                None,
+                            ),
+                            TaskItem::Income(l) => self.line(K::Income.word(), l, GOAL, 1),
+                        })
+                        .collect();
+                    // 主要内容 first, then the sources in the written order.
+                    block(items, true)
+                });
+                node(t.span, line, GOAL, 0, b)
             }
             Item::Indicator(i) => node(i.span, self.indicator(i), INDICATOR, 0, None),
             Item::Direction(d) => self.direction(d),
@@ -287,18 +307,8 @@ impl Builder<'_> {
             head.push_str(K::Partial.word());
         }
         for e in &l.earlier {
-            let kind = match e.kind {
-                Earlier::Budget => K::Budget,
-                Earlier::Actual => K::Actual,
-                Earlier::Final => K::Final,
-            };
-            head.push_str(&format!(" {} {}", K::Prior.word(), kind.word()));
-            if let Some(y) = &e.year {
-                head.push(' ');
-                head.push_str(&y.text);
-            }
             head.push(' ');
-            head.push_str(&self.amount(&e.amount));
+            head.push_str(&self.earlier(e));
         }
         let b = self.has_block(l.span).then(|| {
             block(
@@ -435,6 +445,23 @@ impl Builder<'_> {
         node(d.span, head, group::DIRECTION, rank::DIRECTION, b)
     }
 
+    /// `prior budget|actual|final [YEAR] AMOUNT`.
+    fn earlier(&self, e: &EarlierFigure) -> String {
+        let kind = match e.kind {
+            Earlier::Budget => K::Budget,
+            Earlier::Actual => K::Actual,
+            Earlier::Final => K::Final,
+        };
+        let mut out = format!("{} {}", K::Prior.word(), kind.word());
+        if let Some(y) = &e.year {
+            out.push(' ');
+            out.push_str(&y.text);
+        }
+        out.push(' ');
+        out.push_str(&self.amount(&e.amount));
+        out
+    }
+
     fn direction_item(&self, item: &DirectionItem) -> Node {
         use rank::*;
         let t = |kw: K, t: &Text, r| {
@@ -471,13 +498,14 @@ impl Builder<'_> {
             DirectionItem::Cost(c) => {
                 let mut head =
                     words(&[K::Cost.word(), &self.text(&c.label), &self.basis(&c.basis)]);
-                if let Some(p) = &c.prior {
+                for e in &c.earlier {
                     head.push(' ');
-                    head.push_str(K::Prior.word());
-                    head.push(' ');
-                    head.push_str(&self.amount(p));
+                    head.push_str(&self.earlier(e));
                 }
                 node(c.span, head, group::DIRECTION, COST, None)
+            }
+            DirectionItem::Earlier(e) => {
+                node(e.span, self.earlier(e), group::DIRECTION, EARLIER, None)
             }
             DirectionItem::Indicator(i) => {
                 node(i.span, self.indicator(i), group::DIRECTION, INDICATOR, None)
@@ -578,9 +606,12 @@ impl Builder<'_> {
     /// `scores 产出指标 50 效益指标 30 total 90`
     fn scores(&self, s: &Scores) -> String {
         let mut parts = vec![K::Scores.word().to_string()];
-        for (tier, points) in &s.parts {
-            parts.push(self.text(tier));
-            parts.push(points.text.clone());
+        for part in &s.parts {
+            parts.push(self.text(&part.tier));
+            match &part.most {
+                Some(most) => parts.push(format!("{}-{}", part.points.text, most.text)),
+                None => parts.push(part.points.text.clone()),
+            }
         }
         if let Some(t) = &s.total {
             parts.push(K::Total.word().to_string());

@@ -185,6 +185,12 @@ impl Literals<'_> {
                 if let Some(a) = &t.amount {
                     self.amount(a);
                 }
+                for i in &t.items {
+                    match i {
+                        TaskItem::Content(c) => self.text(c),
+                        TaskItem::Income(l) => self.line(l),
+                    }
+                }
             }
             Item::Indicator(i) => self.indicator(i),
             Item::Direction(d) => self.direction(d),
@@ -235,9 +241,12 @@ impl Literals<'_> {
     }
 
     fn scores(&mut self, s: &Scores) {
-        for (tier, points) in &s.parts {
-            self.text(tier);
-            self.number(points);
+        for part in &s.parts {
+            self.text(&part.tier);
+            self.number(&part.points);
+            if let Some(most) = &part.most {
+                self.number(most);
+            }
         }
         if let Some(t) = &s.total {
             self.number(t);
@@ -251,6 +260,13 @@ impl Literals<'_> {
         }
     }
 
+    fn earlier(&mut self, e: &EarlierFigure) {
+        if let Some(y) = &e.year {
+            self.number(y);
+        }
+        self.amount(&e.amount);
+    }
+
     fn line(&mut self, l: &Line) {
         self.text(&l.name);
         if let Some(a) = &l.declared {
@@ -259,12 +275,7 @@ impl Literals<'_> {
         if let Some(Derivation::Sum(parts)) = &l.derivation {
             parts.iter().for_each(|t| self.text(t));
         }
-        for e in &l.earlier {
-            if let Some(y) = &e.year {
-                self.number(y);
-            }
-            self.amount(&e.amount);
-        }
+        l.earlier.iter().for_each(|e| self.earlier(e));
         l.children.iter().for_each(|c| self.line(c));
     }
 
@@ -341,9 +352,7 @@ impl Literals<'_> {
                 DirectionItem::Cost(c) => {
                     self.text(&c.label);
                     self.basis(&c.basis);
-                    if let Some(p) = &c.prior {
-                        self.amount(p);
-                    }
+                    c.earlier.iter().for_each(|e| self.earlier(e));
                 }
                 DirectionItem::Indicator(i) => self.indicator(i),
                 DirectionItem::Income(l) => self.line(l),
@@ -355,6 +364,7 @@ impl Literals<'_> {
                     self.amount(&sh.amount);
                 }
                 DirectionItem::Scores(s) => self.scores(s),
+                DirectionItem::Earlier(e) => self.earlier(e),
                 DirectionItem::Achieved(a) => self.achieved(a),
                 DirectionItem::Execution(e) => self.execution(e),
                 DirectionItem::Outcome(t) => self.text(t),

@@ -123,6 +123,8 @@ enum Block {
     Framework,
     Income,
     Spending,
+    /// A task's `{ … }`: `content` and its sources.
+    Task,
 }
 
 pub fn complete(a: &Analysis, offset: usize, options: Options) -> Vec<Item> {
@@ -260,6 +262,7 @@ impl Cx<'_> {
             Block::Top => starting(Place::Document),
             Block::Direction => starting(Place::Direction),
             Block::Framework => starting(Place::Framework),
+            Block::Task => starting(Place::Task),
             Block::Income => vec![Keyword::Income.word()],
             Block::Spending => vec![Keyword::Spending.word()],
         };
@@ -471,6 +474,7 @@ fn block_at(src: &str, line_start: usize) -> Block {
         let opener = match line.split_whitespace().next() {
             Some("direction" | "project") => Block::Direction,
             Some("framework") => Block::Framework,
+            Some("task") => Block::Task,
             Some("income") => Block::Income,
             Some("spending") => Block::Spending,
             _ => Block::Top,

@@ -65,6 +65,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         children: Vec::new(),
         admin: Admin::default(),
         total_budget: None,
+        earlier: Vec::new(),
         shares: Vec::new(),
         incomplete: false,
         year_end: Default::default(),
@@ -104,12 +105,13 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         .unwrap_or(12);
 
     if let Some(b) = &d.basis {
-        match cost(ctx, None, b, None, default_months) {
+        match cost(ctx, None, b, &[], default_months) {
             Some(c) => out.costs.push(c),
             None => out.incomplete = true,
         }
     }
     let mut funds_ast = Vec::new();
+    let mut earlier_ast = Vec::new();
     for item in &d.items {
         match item {
             DirectionItem::Special(t) => set_text(ctx, &mut out.special, t, "special"),
@@ -137,13 +139,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                 }
             }
             DirectionItem::Cost(c) => {
-                let computed = cost(
-                    ctx,
-                    Some(&c.label),
-                    &c.basis,
-                    c.prior.as_ref(),
-                    default_months,
-                );
+                let computed = cost(ctx, Some(&c.label), &c.basis, &c.earlier, default_months);
                 out.incomplete |= computed.is_none();
                 if let Some(cost) = computed {
                     if let Some(first) = out
@@ -166,6 +162,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                 }
             }
             DirectionItem::Income(l) => funds_ast.push(l),
+            DirectionItem::Earlier(e) => earlier_ast.push(e.clone()),
             DirectionItem::Scores(sc) => {
                 if set_once(ctx, &out.scores.as_ref().map(|x| x.span), "scores", sc.span) {
                     out.scores = Some(super::indicators::scores(ctx, sc));
@@ -259,6 +256,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         out.people = ctx.exact(exact::sum(all), d.name.span);
     }
     out.funds = lines::lower_breakdown(ctx, &funds_ast, &out.children, Breakdown::Funds);
+    out.earlier = super::earlier::figures(ctx, &earlier_ast);
     out
 }
 
@@ -363,7 +361,7 @@ fn cost(
     ctx: &mut Ctx,
     label: Option<&ast::Text>,
     b: &ast::Basis,
-    prior: Option<&ast::AmountLit>,
+    earlier: &[ast::EarlierFigure],
     default_months: u32,
 ) -> Option<Cost> {
     let (count, count_text, count_unit) = match &b.count {
@@ -409,7 +407,7 @@ fn cost(
     let amount = Money::yuan(ctx.exact(product, b.span)?);
     let price = Money::yuan(price);
     let converted = ctx.exact(amount.to(ctx.unit), b.span)?;
-    let prior = prior.and_then(|p| ctx.declared_amount(p));
+    let earlier = super::earlier::figures(ctx, earlier);
     let terms = BasisTerms {
         count_text,
         count_unit,
@@ -428,7 +426,7 @@ fn cost(
         months: months_in,
         amount,
         terms,
-        prior,
+        earlier,
         span: label.map_or(b.span, |l| l.span.join(b.span)),
     })
 }

@@ -258,6 +258,24 @@ impl<'a> Scope<'a> {
                     }
                 }
                 if let Some(u) = unit.as_deref()
+                    && let Some(r) = range(&l.number.text, u)
+                {
+                    let Some(low) = ctx.number(&l.number) else {
+                        return Value::Unknown { span: *span };
+                    };
+                    let high = r.high_value;
+                    let unit = r.unit.as_deref();
+                    return Value::Range {
+                        low: classify(low, unit, is_cost),
+                        high: classify(high, unit, is_cost),
+                        low_text: l.number.text.clone(),
+                        high_text: r.high,
+                        unit_text: r.unit,
+                        text: format!("{}{u}", l.number.text),
+                        span: *span,
+                    };
+                }
+                if let Some(u) = unit.as_deref()
                     && is_date(&l.number.text, u)
                 {
                     return Value::Date {
@@ -559,6 +577,67 @@ pub(crate) fn classify(number: Decimal, unit: Option<&str>, is_cost: bool) -> Me
 /// Whether a number followed by these words is a date, a deadline or a period rather than a count:
 /// `2024年3月-11月`, `2024年`, `10月底前完成`, `6月30日前`, `2025.03-2025.12`, `2024-12-31`. A unit
 /// alone after a small number (`3年`, `12月`, `30日`) is a length of time, which is a count.
+/// The upper end and the unit of a range written after its first number: `85` + `%-95%`,
+/// `90` + `-100分`, `3` + `~5天`.
+struct RangeEnd {
+    high: String,
+    high_value: Decimal,
+    unit: Option<String>,
+}
+
+/// A range of numbers, where the text after the first number is `[UNIT] SEP NUMBER [UNIT]` with the
+/// same unit on both sides (or on one); `None` for anything else, and for a range of years or dates
+/// (`2024-2025年`, `2025.03-2025.12`), which is a period.
+fn range(low: &str, unit: &str) -> Option<RangeEnd> {
+    const SEPARATORS: [char; 6] = ['-', '~', '～', '至', '—', '–'];
+    let at = unit.find(SEPARATORS)?;
+    let (before, rest) = unit.split_at(at);
+    if before.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(SEPARATORS);
+    let digits = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let (high, after) = rest.split_at(digits);
+    if high.is_empty()
+        || high.starts_with('.')
+        || high.ends_with('.')
+        || high.matches('.').count() > 1
+    {
+        return None;
+    }
+    if after
+        .chars()
+        .any(|c| c.is_ascii_digit() || SEPARATORS.contains(&c))
+    {
+        return None;
+    }
+    let unit = match (before, after) {
+        ("", "") => None,
+        (u, "") | ("", u) => Some(u.to_string()),
+        (a, b) if a == b => Some(a.to_string()),
+        _ => return None,
+    };
+    let year = |n: &str| {
+        n.split('.')
+            .next()
+            .and_then(|i| i.parse::<u32>().ok())
+            .is_some_and(|y| (1900..=2200).contains(&y))
+    };
+    let dated = unit
+        .as_deref()
+        .is_none_or(|u| u.starts_with(['年', '月', '日', '号']));
+    if year(low) && year(high) && dated {
+        return None;
+    }
+    Some(RangeEnd {
+        high_value: Decimal::from_str_exact(high).ok()?,
+        high: high.to_string(),
+        unit,
+    })
+}
+
 pub(crate) fn is_date(number: &str, unit: &str) -> bool {
     let year_like = !number.contains('.')
         && number
@@ -635,15 +714,38 @@ fn written(r: &ast::Reference) -> String {
 /// `scores …`: each 一级指标 named is looked up in the framework (B4003 when it is not there).
 pub(crate) fn scores(ctx: &mut Ctx, s: &ast::Scores) -> Scores {
     let mut parts = Vec::new();
-    for (tier, points) in &s.parts {
-        let span = tier.span.join(points.span);
-        let Some(points) = ctx.non_negative(points, msg::NegativeWhat::Count) else {
+    for part in &s.parts {
+        let tier = &part.tier;
+        let span = tier
+            .span
+            .join(part.most.as_ref().unwrap_or(&part.points).span);
+        let Some(points) = ctx.non_negative(&part.points, msg::NegativeWhat::Count) else {
             continue;
+        };
+        let most = match &part.most {
+            Some(m) => match ctx.non_negative(m, msg::NegativeWhat::Count) {
+                Some(most) if most >= points => Some(most),
+                Some(_) => {
+                    ctx.report(
+                        Diagnostic::new(
+                            INVALID_HEADER,
+                            msg::score_range_reversed(&part.points.text, &m.text),
+                            part.points.span.join(m.span),
+                            msg::label_score_range_reversed(),
+                        )
+                        .with_help(msg::help_score_range()),
+                    );
+                    continue;
+                }
+                None => continue,
+            },
+            None => None,
         };
         match ctx.framework.find_tier(&tier.value) {
             Some(i) => parts.push(ScorePart {
                 tier: i,
                 points,
+                most,
                 span,
             }),
             None => {

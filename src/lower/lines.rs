@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::{Breakdown, Money};
 use crate::lower::messages as msg;
 use crate::lower::{DUPLICATE_NAME, UNKNOWN_REFERENCE};
-use crate::model::{Derived, Direction, EarlierFigure, How, Line, Part, Spanned};
+use crate::model::{Derived, Direction, How, Line, Part, Spanned};
 use crate::source::Span;
 use crate::syntax::ast::{self, Derivation};
 use std::collections::HashMap;
@@ -135,7 +135,7 @@ impl<'a> Evaluator<'a> {
             derived,
             amount,
             partial: l.partial,
-            earlier: l.earlier.iter().filter_map(|e| earlier(ctx, e)).collect(),
+            earlier: super::earlier::figures(ctx, &l.earlier),
             children,
             span: l.span,
         };
@@ -210,20 +210,6 @@ impl<'a> Evaluator<'a> {
             sources: lines.iter().map(|l| l.span).collect(),
         })
     }
-}
-
-/// `prior budget 2023 160.5`: the year defaults to the one before the budget year.
-fn earlier(ctx: &mut Ctx, e: &ast::EarlierFigure) -> Option<EarlierFigure> {
-    let year = match &e.year {
-        Some(y) => y.text.parse::<i32>().ok()?,
-        None => ctx.year? - 1,
-    };
-    Some(EarlierFigure {
-        kind: e.kind,
-        year,
-        amount: ctx.declared_amount(&e.amount)?,
-        span: e.span,
-    })
 }
 
 fn part(l: &Line) -> Part {

@@ -733,6 +733,52 @@ pub fn help_partial_line_without_amount(what: Breakdown, name: &str) -> Text {
     )
 }
 
+// ── Figures of earlier years ────────────────────────────────────────────────────────────────────
+
+pub fn not_an_earlier_year(text: &str, budget_year: Option<i32>) -> Text {
+    match budget_year {
+        Some(y) => t(
+            format!("{text} is not a year before the budget year {y}"),
+            format!("{text} 不是预算年度 {y} 之前的年份"),
+        ),
+        None => t(
+            format!("{text} is not a year"),
+            format!("{text} 不是有效的年份"),
+        ),
+    }
+}
+
+pub fn label_not_an_earlier_year() -> Text {
+    t("not an earlier year", "不是以前年度")
+}
+
+pub fn help_earlier_year() -> Text {
+    t(
+        "write the year of the figure, before the budget year (`prior final 2023 150`), or leave it out for the year before",
+        "请写出该数额所属的年份（早于预算年度，如 `prior final 2023 150`），上一年度可省略年份",
+    )
+}
+
+// ── Scores ──────────────────────────────────────────────────────────────────────────────────────
+
+pub fn score_range_reversed(low: &str, high: &str) -> Text {
+    t(
+        format!("the range {low}-{high} ends below where it starts"),
+        format!("分值范围 {low}-{high} 的上限小于下限"),
+    )
+}
+
+pub fn label_score_range_reversed() -> Text {
+    t("reversed range", "范围颠倒")
+}
+
+pub fn help_score_range() -> Text {
+    t(
+        "write the lower end first: `产出指标 30-50`",
+        "请先写下限：`产出指标 30-50`",
+    )
+}
+
 // ── Year-end facts ──────────────────────────────────────────────────────────────────────────────
 
 pub fn year_end_unknown_name(name: &str, indicator: bool) -> Text {

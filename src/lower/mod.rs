@@ -3,6 +3,7 @@
 //! Whether the derived figures agree with the declared ones is `check`'s job.
 
 pub(crate) mod directions;
+pub(crate) mod earlier;
 pub(crate) mod indicators;
 pub(crate) mod lines;
 pub(crate) mod messages;
@@ -337,8 +338,30 @@ fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
                     span: a.span,
                 })
             });
+            let mut content: Option<Spanned<String>> = None;
+            let mut funds_ast = Vec::new();
+            for item in &t.items {
+                match item {
+                    ast::TaskItem::Content(c) => match &content {
+                        Some(first) => ctx.report(
+                            Diagnostic::new(
+                                DUPLICATE_HEADER,
+                                msg::header_twice("content"),
+                                c.span,
+                                msg::label_given_again(),
+                            )
+                            .with_label(first.span, msg::label_first_given())
+                            .with_help(msg::help_keep_one_line("content")),
+                        ),
+                        None => content = Some(spanned(c)),
+                    },
+                    ast::TaskItem::Income(l) => funds_ast.push(l),
+                }
+            }
+            let funds = lines::lower_breakdown(ctx, &funds_ast, &[], Breakdown::Funds);
             let amount = match &declared {
                 Some(d) => Some(d.value),
+                None if !funds.is_empty() => crate::model::sum_lines(&funds, ctx.unit),
                 None if !shared(name) => funder_amount,
                 None => None,
             };
@@ -349,6 +372,9 @@ fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
                 declared,
                 funder_amount,
                 amount,
+                content,
+                funds,
+                span: t.span,
             }
         })
         .collect()

@@ -204,7 +204,11 @@ pub fn keyword_meaning(keyword: &str) -> Text {
         "rate" => ("元 per unit per month or year", "标准（元/月或元/年）"),
         "price" => ("元 per unit, once", "单价（元）"),
         "months" => ("months the rate runs for", "月数"),
-        "prior" => ("上年实际", "上年实际"),
+        "content" => ("主要内容: what the task does", "主要内容"),
+        "prior" => (
+            "a figure of an earlier year: prior budget|actual|final [YEAR] N",
+            "以前年度数：prior budget|actual|final [年份] 金额",
+        ),
         "basis" => ("测算依据 in words", "测算依据（文字）"),
         "by" => ("the responsible unit", "责任单位"),
         "for" => ("the direction that funds it", "资金来源的支出方向"),

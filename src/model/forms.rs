@@ -33,6 +33,14 @@ pub struct Admin {
 impl Admin {
     /// Every declared field as (JSON key, 表样 label, text), in the order the forms print them.
     pub fn fields(&self) -> Vec<(&'static str, &'static str, &str)> {
+        self.declared()
+            .into_iter()
+            .map(|(key, label, v)| (key, label, v.value.as_str()))
+            .collect()
+    }
+
+    /// Every declared field as (JSON key, 表样 label, text with its place).
+    pub fn declared(&self) -> Vec<(&'static str, &'static str, &Spanned<String>)> {
         [
             ("budget_code", "部门预算编码", &self.budget_code),
             ("code", "项目编码", &self.code),
@@ -46,7 +54,7 @@ impl Admin {
             ("phone", "联系电话", &self.phone),
         ]
         .into_iter()
-        .filter_map(|(key, label, v)| v.as_ref().map(|s| (key, label, s.value.as_str())))
+        .filter_map(|(key, label, v)| v.as_ref().map(|s| (key, label, s)))
         .collect()
     }
 

@@ -82,12 +82,26 @@ pub struct EarlierFigure {
     pub span: Span,
 }
 
+/// The figure of `kind` for `year` among `figures`, if there is one.
+pub fn earlier_figure(
+    figures: &[EarlierFigure],
+    kind: Earlier,
+    year: i32,
+) -> Option<&EarlierFigure> {
+    figures.iter().find(|e| e.kind == kind && e.year == year)
+}
+
 impl Line {
     /// Its figure of `kind` for `year`, if it has one.
     pub fn earlier(&self, kind: Earlier, year: i32) -> Option<&EarlierFigure> {
-        self.earlier
-            .iter()
-            .find(|e| e.kind == kind && e.year == year)
+        earlier_figure(&self.earlier, kind, year)
+    }
+}
+
+impl Direction {
+    /// Its figure of `kind` for `year`, if it has one.
+    pub fn earlier(&self, kind: Earlier, year: i32) -> Option<&EarlierFigure> {
+        earlier_figure(&self.earlier, kind, year)
     }
 }
 
@@ -104,7 +118,10 @@ pub struct Scores {
 pub struct ScorePart {
     /// The 一级指标's index in the framework.
     pub tier: usize,
+    /// Its 分值, or the lower end of a range (`30-50`).
     pub points: Decimal,
+    /// The upper end of a range: the weights under it add up to `points` at least and `most` at most.
+    pub most: Option<Decimal>,
     pub span: Span,
 }
 
@@ -241,8 +258,14 @@ pub struct Task {
     pub declared: Option<Spanned<Money>>,
     /// The amount of the direction, project or spending line that funds it; `None` when unknown.
     pub funder_amount: Option<Money>,
-    /// What its row prints: its own amount, else its funder's where it is the funder's only task.
+    /// What its row prints: its own amount, else what its sources add up to, else its funder's where
+    /// it is the funder's only task.
     pub amount: Option<Money>,
+    /// 主要内容 (`content "…"`).
+    pub content: Option<Spanned<String>>,
+    /// Its amount by source (财政拨款, 其他资金), as declared.
+    pub funds: Vec<Line>,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -288,8 +311,8 @@ pub struct Cost {
     /// document's unit).
     pub amount: Money,
     pub terms: BasisTerms,
-    /// 上年 figure, in the document's unit.
-    pub prior: Option<Money>,
+    /// Figures of earlier years, in the document's unit.
+    pub earlier: Vec<EarlierFigure>,
     pub span: Span,
 }
 
@@ -325,6 +348,8 @@ pub struct Direction {
     pub admin: Admin,
     /// 项目总预算 (all years of the project), when declared.
     pub total_budget: Option<Spanned<Money>>,
+    /// Figures of earlier years (`prior budget 340`), in the document's unit.
+    pub earlier: Vec<EarlierFigure>,
     /// 资金分配表, in the written order.
     pub shares: Vec<Share>,
     /// The direction's year-end facts.

@@ -125,6 +125,19 @@ pub enum Value {
         text: String,
         span: Span,
     },
+    /// A range of numbers (`85%-95%`, `90-100分`, `3~5天`): both ends measured in the one unit, the
+    /// whole kept as written for printing.
+    Range {
+        low: Measure,
+        high: Measure,
+        low_text: String,
+        high_text: String,
+        /// The unit both ends are in, as written (`%`, `分`), if any.
+        unit_text: Option<String>,
+        /// The range as written (`85%-95%`).
+        text: String,
+        span: Span,
+    },
     /// A word (`良好`) or a text (`"无直接经济效益"`).
     Quality { text: String, span: Span },
     /// A value that could not be read (a number too long to be exact, a reference that does not
@@ -137,6 +150,7 @@ impl Value {
         match self {
             Value::Quantity { span, .. }
             | Value::Date { span, .. }
+            | Value::Range { span, .. }
             | Value::Quality { span, .. }
             | Value::Unknown { span } => *span,
         }
@@ -146,15 +160,16 @@ impl Value {
     pub fn op(&self) -> Option<Op> {
         match self {
             Value::Quantity { op, .. } | Value::Date { op, .. } => Some(*op),
-            Value::Quality { .. } | Value::Unknown { .. } => None,
+            Value::Range { .. } | Value::Quality { .. } | Value::Unknown { .. } => None,
         }
     }
 
-    /// The class's name in JSON: `money`, `percent`, `count`, `date` or `qualitative`.
+    /// The class's name in JSON: `money`, `percent`, `count`, `date`, `range` or `qualitative`.
     pub fn class(&self) -> &'static str {
         match self {
             Value::Quantity { measure, .. } => measure.class(),
             Value::Date { .. } => "date",
+            Value::Range { .. } => "range",
             Value::Quality { .. } => "qualitative",
             Value::Unknown { .. } => "unknown",
         }

@@ -14,6 +14,7 @@ pub fn rule_name(rule: &Rule) -> (&'static str, &'static str) {
         Rule::WithinCap { .. } => ("within-cap", "未超目标"),
         Rule::LinearFall { .. } => ("linear-fall", "超出目标线性扣减"),
         Rule::InverseRatio { .. } => ("inverse-ratio", "目标值÷实际值"),
+        Rule::WithinRange { .. } => ("within-range", "在区间内"),
         Rule::ZeroTarget { .. } => ("zero-target", "目标为零"),
         Rule::Band { .. } => ("band", "定性档次"),
         Rule::Execution { .. } => ("execution", "预算执行率"),
@@ -55,6 +56,20 @@ pub fn explain(rule: &Rule, points: Decimal, score: Decimal) -> Text {
             let f = format!("{} ÷ {} × {p} = {s}", exact(*target), exact(*actual));
             Text::new(f.clone(), f)
         }
+        Rule::WithinRange { low, high, actual } => Text::new(
+            format!(
+                "{} within {}–{}: full {p} points",
+                exact(*actual),
+                exact(*low),
+                exact(*high)
+            ),
+            format!(
+                "{}在{}–{}之间：得满分{p}",
+                exact(*actual),
+                exact(*low),
+                exact(*high)
+            ),
+        ),
         Rule::ZeroTarget { actual } => {
             if actual.is_zero() {
                 Text::new(

@@ -7,7 +7,7 @@ use crate::model::{Declaration, Measure, Op, Value};
 /// a referenced figure is printed as the tables print figures.
 pub fn value_text(decl: &Declaration, v: &Value) -> String {
     match v {
-        Value::Quality { text, .. } => text.clone(),
+        Value::Quality { text, .. } | Value::Range { text, .. } => text.clone(),
         Value::Unknown { .. } => String::new(),
         Value::Date {
             op, op_word, text, ..
@@ -66,6 +66,17 @@ pub fn value_parts(decl: &Declaration, v: &Value) -> ValueParts {
         Value::Quality { text, .. } => parts("定性", text.clone(), ""),
         Value::Unknown { .. } => parts("", String::new(), ""),
         Value::Date { op, text, .. } => parts(op.symbol(), text.clone(), ""),
+        // 计算符号 区间, 指标值 `85-95`, 度量单位 `%`.
+        Value::Range {
+            low_text,
+            high_text,
+            unit_text,
+            ..
+        } => parts(
+            "区间",
+            format!("{low_text}-{high_text}"),
+            unit_text.as_deref().unwrap_or(""),
+        ),
         Value::Quantity {
             op,
             measure,

@@ -213,7 +213,27 @@ fn item<'a>(profile: &Profile, ind: &'a Indicator, points: Decimal) -> ItemScore
                 out.contradicted = Some(t);
             }
         }
-        (Value::Quantity { .. }, Actual::Words { .. }) => {
+        (Value::Range { low, high, .. }, Actual::Number { measure: am, .. }) => {
+            // Both ends are in one unit: the actual in the low end's is in the high end's too.
+            let Some(actual) = comparable(low, am, &mut out.mismatch) else {
+                out.rule = Rule::NotComparable;
+                return out;
+            };
+            let actual = rules::floor_zero(actual);
+            let (l, h) = (low.number(), high.number());
+            let (raw, rule) = rules::range(l, h, actual, points, profile.inverse);
+            out.score = round2(raw);
+            out.rule = rule;
+            if actual < l || actual > h {
+                out.deviation = Some(Deviation::Missed);
+            }
+            if let Some(t) = typed
+                && t != out.score
+            {
+                out.contradicted = Some(t);
+            }
+        }
+        (Value::Quantity { .. } | Value::Range { .. }, Actual::Words { .. }) => {
             out.mismatch = Some(Mismatch::WordsForNumber);
             out.rule = Rule::NotComparable;
         }

@@ -19,6 +19,13 @@ pub enum Rule {
     LinearFall { target: Decimal, actual: Decimal },
     /// ≤ / < with `inverse ratio`: target ÷ actual × points.
     InverseRatio { target: Decimal, actual: Decimal },
+    /// A range `low-high`: the actual within it: full points (below it the ≥ rule against `low`, above
+    /// it the ≤ rule against `high`).
+    WithinRange {
+        low: Decimal,
+        high: Decimal,
+        actual: Decimal,
+    },
     /// `= 0`: full points when the actual is at most 0, else 0.
     ZeroTarget { actual: Decimal },
     /// A qualitative result: the band's points, or the score typed within it.
@@ -101,6 +108,31 @@ pub fn at_most(
                 Rule::LinearFall { target, actual },
             )
         }
+    }
+}
+
+/// A range `low-high` (`85%-95%`): full within it; below it as `≥ low`, above it as `≤ high`.
+pub fn range(
+    low: Decimal,
+    high: Decimal,
+    actual: Decimal,
+    points: Decimal,
+    inverse: Inverse,
+) -> (Decimal, Rule) {
+    let a = floor_zero(actual);
+    if a < low {
+        at_least(low, a, points)
+    } else if a > high {
+        at_most(high, a, points, inverse)
+    } else {
+        (
+            points,
+            Rule::WithinRange {
+                low,
+                high,
+                actual: a,
+            },
+        )
     }
 }
 
@@ -212,6 +244,11 @@ mod tests {
         // Execution 47.5 of 50 → 9.50.
         assert_eq!(round2(execution(d("50"), d("47.5"), d("10")).0), d("9.50"));
         assert_eq!(zero_target(d("0"), d("5")).0, d("5"));
+        // 85%-95%: 90 within, 68 below (68 ÷ 85 × 10 = 8), 100 above ((190 − 100) ÷ 95 × 10 = 9.47).
+        let r = |a: &str| round2(range(d("85"), d("95"), d(a), d("10"), Inverse::Linear).0);
+        assert_eq!(r("90"), d("10"));
+        assert_eq!(r("68"), d("8.00"));
+        assert_eq!(r("100"), d("9.47"));
         assert_eq!(zero_target(d("1"), d("5")).0, d("0"));
         assert_eq!(at_least(d("90"), d("-5"), d("10")).0, d("0"));
         assert_eq!(

@@ -177,7 +177,17 @@ pub struct Task {
     pub funded_by: Text,
     /// The task's own amount (`amount 12`), where the form prints one per task.
     pub amount: Option<AmountLit>,
+    /// Its block: 主要内容 and the amount by source, in the written order.
+    pub items: Vec<TaskItem>,
     pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TaskItem {
+    /// `content "…"`: 主要内容.
+    Content(Text),
+    /// `income "财政拨款" 400`: the part of its amount from one source.
+    Income(Line),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,17 +286,20 @@ pub enum DirectionItem {
     },
     Share(Share),
     Scores(Scores),
+    /// `prior budget 340`: the direction's figure of an earlier year.
+    Earlier(EarlierFigure),
     Achieved(Achieved),
     Execution(Execution),
     Outcome(Text),
 }
 
-/// `cost "一线信访岗位" < people 5 rate 235/month > prior 1.2`
+/// `cost "一线信访岗位" < people 5 rate 235/month > prior budget 1.2 prior actual 1.1`
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cost {
     pub label: Text,
     pub basis: Basis,
-    pub prior: Option<AmountLit>,
+    /// Figures of earlier years; the older `prior 1.2` is read as `prior actual 1.2`.
+    pub earlier: Vec<EarlierFigure>,
     pub span: Span,
 }
 
@@ -310,12 +323,21 @@ pub struct Basis {
 /// weights must reach.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scores {
-    pub parts: Vec<(Text, Number)>,
+    pub parts: Vec<ScorePart>,
     pub total: Option<Number>,
     pub span: Span,
 }
 
-/// `prior budget 2023 160.5`: a line's figure of an earlier year.
+/// `产出指标 50`, or a range `产出指标 30-50`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScorePart {
+    pub tier: Text,
+    pub points: Number,
+    /// The upper end of a range (`30-50`).
+    pub most: Option<Number>,
+}
+
+/// `prior budget 2023 160.5`: a line's, direction's or cost item's figure of an earlier year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EarlierFigure {
     pub kind: Earlier,

@@ -99,7 +99,9 @@ fn describe(rule: Rule) -> Option<Expected> {
         direction_item | cost | special | kind | period | annual | amount | summary_goal
         | summary_annual => Expected::DirectionLine,
         derivation => Expected::Derivation,
-        income_block | spending_block | direction_block | framework_tree => Expected::Block,
+        income_block | spending_block | direction_block | task_block | framework_tree => {
+            Expected::Block
+        }
         value | quantitative | qualitative | literal | reference => Expected::Value,
         operator => Expected::Comparison,
         value_unit => Expected::ValueUnit,
@@ -118,6 +120,7 @@ fn describe(rule: Rule) -> Option<Expected> {
         kw_from => Expected::Keyword("from"),
         kw_basis => Expected::Keyword("basis"),
         kw_prior => Expected::Keyword("prior"),
+        kw_content => Expected::Keyword("content"),
         _ => return None,
     })
 }

@@ -373,11 +373,30 @@ impl<'s> P<'s> {
                     p.skip();
                     p.amount_lit()
                 });
+                // pest's implicit whitespace before the optional block stays consumed, block or not.
+                self.skip();
+                let items = if self.peek() == Some(b'{') {
+                    self.block(|q| {
+                        let s = q.at;
+                        if q.is_kw("content") {
+                            q.at += "content".len();
+                            q.skip();
+                            Some(TaskItem::Content(q.string()?))
+                        } else {
+                            q.kw("income")?;
+                            q.skip();
+                            Some(TaskItem::Income(q.line(s, "income")?))
+                        }
+                    })?
+                } else {
+                    Vec::new()
+                };
                 Item::Task(Task {
                     task,
                     duty,
                     funded_by,
                     amount,
+                    items,
                     span: head(self),
                 })
             }
@@ -546,6 +565,20 @@ impl<'s> P<'s> {
         })
     }
 
+    /// The older `prior AMOUNT` after a cost's basis: 上年实际.
+    fn bare_prior(&mut self) -> Option<EarlierFigure> {
+        let start = self.at;
+        self.kw("prior")?;
+        self.skip();
+        let amount = self.amount_lit()?;
+        Some(EarlierFigure {
+            kind: Earlier::Actual,
+            year: None,
+            amount,
+            span: Span::new(start, self.at),
+        })
+    }
+
     /// `scores (WORD NUMBER)+ [total NUMBER]`, here after the keyword.
     /// An administrative field: one text (`attribute` also takes a word), `contact` an optional
     /// second one (its phone).
@@ -576,7 +609,15 @@ impl<'s> P<'s> {
             }
             let tier = p.word()?;
             p.skip();
-            Some((tier, p.number()?))
+            let points = p.number()?;
+            // A range is written without spaces: `30-50`.
+            let most = if p.peek() == Some(b'-') {
+                p.at += 1;
+                Some(p.number()?)
+            } else {
+                None
+            };
+            Some(ScorePart { tier, points, most })
         };
         let mut parts = vec![part(self)?];
         self.skip();
@@ -922,15 +963,19 @@ impl<'s> P<'s> {
                 self.skip();
                 let basis = self.basis()?;
                 self.skip();
-                let prior = self.optional(|p| {
-                    p.kw("prior")?;
-                    p.skip();
-                    p.amount_lit()
-                });
+                let mut earlier = Vec::new();
+                if let Some(e) = self.optional(Self::earlier) {
+                    earlier.push(e);
+                    while let Some(e) = self.then(Self::earlier) {
+                        earlier.push(e);
+                    }
+                } else if let Some(e) = self.optional(Self::bare_prior) {
+                    earlier.push(e);
+                }
                 DirectionItem::Cost(Cost {
                     label,
                     basis,
-                    prior,
+                    earlier,
                     span: Span::new(start, self.at),
                 })
             }
@@ -961,6 +1006,10 @@ impl<'s> P<'s> {
             "summary-annual" => DirectionItem::SummaryAnnual(self.string()?),
             "income" => DirectionItem::Income(self.line(start, "income")?),
             "scores" => DirectionItem::Scores(self.scores(start)?),
+            "prior" => {
+                self.at = start;
+                DirectionItem::Earlier(self.earlier()?)
+            }
             "achieved" => DirectionItem::Achieved(self.achieved(start)?),
             "execution" => DirectionItem::Execution(self.execution(start)?),
             "outcome" => DirectionItem::Outcome(self.string()?),

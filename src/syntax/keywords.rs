@@ -12,9 +12,11 @@ pub enum Place {
     Direction,
     /// A line inside `framework { … }`.
     Framework,
+    /// A line inside a task's `{ … }` (`task_item`).
+    Task,
 }
 
-use Place::{Direction as D, Document as Doc, Framework as F};
+use Place::{Direction as D, Document as Doc, Framework as F, Task as T};
 
 macro_rules! keywords {
     ($( $variant:ident = $word:literal, [$($place:ident),*]; )*) => {
@@ -48,7 +50,7 @@ keywords! {
     Framework = "framework", [Doc];
     Category = "category", [F];
     Total = "total", [Doc];
-    Income = "income", [Doc, D];
+    Income = "income", [Doc, D, T];
     Spending = "spending", [Doc];
     Duty = "duty", [Doc];
     Goal = "goal", [Doc, D];
@@ -79,6 +81,7 @@ keywords! {
     Function = "function", [D];
     TotalBudget = "total-budget", [D];
     Share = "share", [D];
+    Content = "content", [T];
     Achieved = "achieved", [Doc, D];
     Execution = "execution", [Doc, D];
     Outcome = "outcome", [Doc, D];
@@ -87,7 +90,7 @@ keywords! {
     By = "by", [];
     For = "for", [];
     Basis = "basis", [];
-    Prior = "prior", [];
+    Prior = "prior", [D];
     Partial = "partial", [];
     Budget = "budget", [];
     Actual = "actual", [];

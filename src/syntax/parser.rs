@@ -102,6 +102,7 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_summary_goal
             | Rule::kw_summary_annual
             | Rule::kw_task
+            | Rule::kw_content
             | Rule::kw_indicator
             | Rule::kw_overall
             | Rule::kw_direction
@@ -288,12 +289,31 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
             let task = text(&next(&pair, &mut m)?)?;
             let duty = text(&next(&pair, &mut m)?)?;
             let funded_by = text(&next(&pair, &mut m)?)?;
-            let amount = m.next().map(amount_lit).transpose()?;
+            let mut amount = None;
+            let mut items = Vec::new();
+            for p in m {
+                match p.as_rule() {
+                    Rule::amount_lit => amount = Some(amount_lit(p)?),
+                    Rule::task_block => {
+                        for item in meaningful(&p) {
+                            items.push(match item.as_rule() {
+                                Rule::content => {
+                                    let mut c = meaningful(&item);
+                                    TaskItem::Content(text(&next(&item, &mut c)?)?)
+                                }
+                                _ => TaskItem::Income(line(item)?),
+                            });
+                        }
+                    }
+                    _ => return Err(unexpected(&p)),
+                }
+            }
             Item::Task(Task {
                 task,
                 duty,
                 funded_by,
                 amount,
+                items,
                 span: sp,
             })
         }
@@ -540,8 +560,14 @@ fn scores(pair: Pair<Rule>) -> Result<Scores> {
             Rule::score_part => {
                 let mut m = meaningful(&p);
                 let tier = text(&next(&p, &mut m)?)?;
-                let points = number(&next(&p, &mut m)?);
-                out.parts.push((tier, points));
+                let range = next(&p, &mut m)?;
+                let mut ends = inner(&range).map(|n| number(&n));
+                let points = ends.next().ok_or_else(|| unexpected(&range))?;
+                out.parts.push(ScorePart {
+                    tier,
+                    points,
+                    most: ends.next(),
+                });
             }
             Rule::number => out.total = Some(number(&p)),
             _ => return Err(unexpected(&p)),
@@ -652,6 +678,7 @@ fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
         Rule::indicator | Rule::overall => DirectionItem::Indicator(indicator(pair)?),
         Rule::direction | Rule::project => DirectionItem::Direction(direction(pair)?),
         Rule::scores => DirectionItem::Scores(scores(pair)?),
+        Rule::earlier => DirectionItem::Earlier(earlier(pair)?),
         Rule::achieved => DirectionItem::Achieved(achieved(pair)?),
         Rule::execution => DirectionItem::Execution(execution(pair)?),
         Rule::outcome => {
@@ -688,11 +715,34 @@ fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
             let mut m = meaningful(&pair);
             let label = text(&next(&pair, &mut m)?)?;
             let b = basis(next(&pair, &mut m)?)?;
-            let prior = m.next().map(amount_lit).transpose()?;
+            let mut figures = Vec::new();
+            // The older `prior 1.2` (上年实际) starts at its keyword, which `meaningful` skips.
+            let mut bare_prior_at = None;
+            for p in inner(&pair)
+                .skip_while(|p| p.as_rule() != Rule::basis)
+                .skip(1)
+            {
+                match p.as_rule() {
+                    Rule::earlier => figures.push(earlier(p)?),
+                    Rule::kw_prior => bare_prior_at = Some(p.as_span().start()),
+                    _ => {
+                        let amount = amount_lit(p)?;
+                        figures.push(EarlierFigure {
+                            kind: Earlier::Actual,
+                            year: None,
+                            span: Span::new(
+                                bare_prior_at.unwrap_or(amount.span.start),
+                                amount.span.end,
+                            ),
+                            amount,
+                        });
+                    }
+                }
+            }
             DirectionItem::Cost(Cost {
                 label,
                 basis: b,
-                prior,
+                earlier: figures,
                 span: sp,
             })
         }
