@@ -53,7 +53,8 @@ fn table(decl: &Declaration, e: &Evaluation) -> Table {
         Some(d) => (
             TableKind::ProjectEvaluation,
             format!("{}项目支出绩效自评表", year_prefix(decl)),
-            format!("{}自评", d.name.value),
+            // A prefix, so that a long name cut to a sheet tab still says which table it is.
+            format!("自评-{}", d.name.value),
         ),
         None => (
             TableKind::DepartmentEvaluation,
