@@ -509,3 +509,19 @@ fn a_range_target_scores_full_within_it() {
     assert_eq!(score_of(&decl, "乙"), d("24.00"));
     assert_eq!(score_of(&decl, "丙"), d("9.47"));
 }
+
+#[test]
+fn an_actual_too_large_to_convert_is_reported_not_scored_in_silence() {
+    let src = project(
+        "  indicator 数量指标 \"甲\" <= 100000元 weight 90\n",
+        "  execution budget 50 spent 50\n  achieved \"甲\" 99999999999999999999999999万元 reason \"超\"\n",
+        "# bdl: allow B4030\n",
+    );
+    let c = bdl::compile(&src);
+    let d = c
+        .diagnostics
+        .iter()
+        .find(|x| x.code.as_str() == "B4061")
+        .expect("B4061");
+    assert!(d.message.en.contains("too large"), "{}", d.message.en);
+}

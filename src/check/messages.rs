@@ -999,12 +999,19 @@ pub fn actual_wrong_kind(name: &str, m: &Mismatch) -> Text {
                 q(name)
             ),
         ),
+        Mismatch::NotConvertible => t(
+            format!(
+                "the actual value of \"{name}\" is too large to convert to the target's unit exactly"
+            ),
+            format!("{}的实际完成值过大，无法精确换算为指标值的单位", q(name)),
+        ),
     }
 }
 
 pub fn label_wrong_kind(m: &Mismatch) -> Text {
     match m {
         Mismatch::UnknownResult => t("not a result", "不是评价结果"),
+        Mismatch::NotConvertible => t("too large to convert", "过大，无法换算"),
         _ => t("not of the target's kind", "与指标值类型不符"),
     }
 }
@@ -1015,7 +1022,7 @@ pub fn label_the_target() -> Text {
 
 pub fn help_wrong_kind(m: &Mismatch) -> Text {
     match m {
-        Mismatch::WordsForNumber | Mismatch::Unit { .. } => t(
+        Mismatch::WordsForNumber | Mismatch::Unit { .. } | Mismatch::NotConvertible => t(
             "write the number achieved in the target's unit, the unit against the number (`312公里`, `81%`)",
             "按指标值的计量单位填写实际数值，单位紧跟数字（如 `312公里`、`81%`）",
         ),

@@ -78,6 +78,8 @@ pub enum Mismatch {
     Unit { target: String, actual: String },
     /// Words that are none of the three results nor the target's own.
     UnknownResult,
+    /// Money that cannot be converted to the target's unit exactly (too large).
+    NotConvertible,
 }
 
 /// The self-evaluation of every table, when the document has year-end facts: the department's first
@@ -278,7 +280,13 @@ fn comparable(
         Measure::Count { unit, .. } => unit.clone().unwrap_or_default(),
     };
     match (target, actual) {
-        (Measure::Money(t), Measure::Money(a)) => a.amount_in(t.unit()).ok(),
+        (Measure::Money(t), Measure::Money(a)) => {
+            let converted = a.amount_in(t.unit()).ok();
+            if converted.is_none() {
+                *mismatch = Some(Mismatch::NotConvertible);
+            }
+            converted
+        }
         (Measure::Percent(_), Measure::Percent(a)) => Some(*a),
         // A bare number is in the target's unit; a target without a unit takes any count.
         (_, Measure::Count { number, unit: None })
