@@ -1151,3 +1151,32 @@ pub fn help_execution_lines() -> Text {
         "各资金来源的 `execution` 应合计为本表的 `execution`，请核对",
     )
 }
+
+pub fn block_weights_scaled(block: &str, weights: &str, points: &str) -> Text {
+    t(
+        format!(
+            "the weights of the {block} indicators add up to {weights}, but profile mof gives {block} {points} points: each indicator's points are its weight × {points} ÷ {weights}"
+        ),
+        format!(
+            "{block}指标的分值合计{weights}分，而 mof 评分方案给{block} {points} 分：各指标分值按 权重 × {points} ÷ {weights} 折算"
+        ),
+    )
+}
+
+pub fn label_block_weights(block: &str, weights: &str) -> Text {
+    t(
+        format!("{block} weighs {weights} in all"),
+        format!("{block}合计{weights}分"),
+    )
+}
+
+pub fn help_block_weights_scaled(block: &str, points: &str) -> Text {
+    t(
+        format!(
+            "weigh the {block} indicators to {points} so the self-evaluation prints the 分值 declared, or choose `profile free-split` to split 90 points by the weights as declared"
+        ),
+        format!(
+            "将{block}指标的分值调整为合计{points}分，使自评表与申报的分值一致；或选用 `profile free-split`，按申报的权重分配90分"
+        ),
+    )
+}

@@ -17,6 +17,7 @@ crate::codes::rules! {
     EXECUTION_ABOVE_BUDGET = "B4063", Warning, "more was spent than the full-year budget", "全年执行数超过全年预算数";
     EXECUTION_LINES_MISMATCH = "B4064", Error, "the funding lines' execution does not add up to the total row", "各资金来源的执行情况合计与年度资金总额不符";
     SCORE_CONTRADICTED = "B4065", Error, "a score typed by hand contradicts the scoring rules", "手填得分与评分规则不符";
+    BLOCK_WEIGHTS_SCALED = "B4066", Warning, "the weights of a block differ from the points the profile gives it, and are scaled", "某部分指标的分值之和与评分方案给定的分值不符，已按比例折算";
 }
 
 pub fn self_evaluation(review: &Review) -> Vec<Diagnostic> {
@@ -136,6 +137,45 @@ fn table(review: &Review, e: &Evaluation, path: &[String], out: &mut Vec<Diagnos
         }
     }
     lines_add_up(e, path, out);
+    blocks_weighed(review, e, path, out);
+}
+
+/// Under `mof`, weights that every indicator of a block has but that do not add up to the block's
+/// points are scaled to them: the self-evaluation then prints other 分值 than the target table.
+fn blocks_weighed(review: &Review, e: &Evaluation, path: &[String], out: &mut Vec<Diagnostic>) {
+    let profile = &review.decl.profile;
+    if profile.kind != crate::domain::scoring::ProfileKind::Mof {
+        return;
+    }
+    let inds: Vec<&crate::model::Indicator> = e.items.iter().map(|i| i.indicator).collect();
+    for b in crate::score::points::blocks(review.decl, profile.kind, &inds) {
+        let Some(weights) = b.weights(&inds) else {
+            continue;
+        };
+        if weights == b.points || weights.is_zero() {
+            continue;
+        }
+        let Some(first) = b.members.first().and_then(|i| inds.get(*i)) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::new(
+                BLOCK_WEIGHTS_SCALED,
+                msg::block_weights_scaled(
+                    b.name,
+                    &figures::exact(weights),
+                    &figures::exact(b.points),
+                ),
+                first.span,
+                msg::label_block_weights(b.name, &figures::exact(weights)),
+            )
+            .with_help(msg::help_block_weights_scaled(
+                b.name,
+                &figures::exact(b.points),
+            ))
+            .with_path(path),
+        );
+    }
 }
 
 /// Where every top-level funding line has its execution, they add up to the total row's.

@@ -75,6 +75,7 @@ pub fn page(code: &str) -> Option<&'static str> {
         "B4063" => include_str!("../../docs/diagnostics/zh/B4063.md"),
         "B4064" => include_str!("../../docs/diagnostics/zh/B4064.md"),
         "B4065" => include_str!("../../docs/diagnostics/zh/B4065.md"),
+        "B4066" => include_str!("../../docs/diagnostics/zh/B4066.md"),
         "B5001" => include_str!("../../docs/diagnostics/zh/B5001.md"),
         "B5002" => include_str!("../../docs/diagnostics/zh/B5002.md"),
         "B5003" => include_str!("../../docs/diagnostics/zh/B5003.md"),

@@ -7,59 +7,85 @@ use crate::domain::scoring::ProfileKind;
 use crate::model::{Declaration, Indicator};
 use rust_decimal::Decimal;
 
+/// A block of the profile: its name, what it is worth, and the indicators in it (their positions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// 产出, 效益, 满意度 (`mof`), or 指标 (`free-split`, one block of 90).
+    pub name: &'static str,
+    pub points: Decimal,
+    pub members: Vec<usize>,
+}
+
+impl Block {
+    /// What the members' weights add up to, when every member has one.
+    pub fn weights(&self, inds: &[&Indicator]) -> Option<Decimal> {
+        self.members
+            .iter()
+            .map(|i| inds.get(*i).and_then(|ind| ind.weight))
+            .try_fold(Decimal::ZERO, |acc, w| acc.checked_add(w?))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Block {
+enum Kind {
     Output,
     Benefit,
     Satisfaction,
 }
 
-fn block_of(decl: &Declaration, ind: &Indicator) -> Block {
+fn kind_of(decl: &Declaration, ind: &Indicator) -> Kind {
     let category = decl.category_of(ind).and_then(|c| c.role);
     if category == Some(Role::Satisfaction) {
-        return Block::Satisfaction;
+        return Kind::Satisfaction;
     }
     let tier = ind
         .slot
         .and_then(|s| decl.framework.tiers.get(s.tier))
         .and_then(|t| t.role);
     match (tier, category) {
-        (Some(TierRole::Satisfaction), _) => Block::Satisfaction,
-        (Some(TierRole::Benefit), _) => Block::Benefit,
-        (Some(TierRole::Output | TierRole::Cost), _) => Block::Output,
+        (Some(TierRole::Satisfaction), _) => Kind::Satisfaction,
+        (Some(TierRole::Benefit), _) => Kind::Benefit,
+        (Some(TierRole::Output | TierRole::Cost), _) => Kind::Output,
         (None, Some(Role::Economic | Role::Social | Role::Ecological | Role::Sustainable)) => {
-            Block::Benefit
+            Kind::Benefit
         }
-        (None, _) => Block::Output,
+        (None, _) => Kind::Output,
     }
+}
+
+/// The profile's blocks over the indicators given (blocks without an indicator left out).
+pub fn blocks(decl: &Declaration, kind: ProfileKind, inds: &[&Indicator]) -> Vec<Block> {
+    let all = |name, points: u32, members: Vec<usize>| Block {
+        name,
+        points: Decimal::from(points),
+        members,
+    };
+    let out = match kind {
+        ProfileKind::FreeSplit => vec![all("指标", 90, (0..inds.len()).collect())],
+        ProfileKind::Mof => {
+            let kinds: Vec<Kind> = inds.iter().map(|i| kind_of(decl, i)).collect();
+            let members = |k: Kind| -> Vec<usize> {
+                (0..inds.len())
+                    .filter(|i| kinds.get(*i) == Some(&k))
+                    .collect()
+            };
+            let satisfaction = members(Kind::Satisfaction);
+            let benefit_points = if satisfaction.is_empty() { 40 } else { 30 };
+            vec![
+                all("产出", 50, members(Kind::Output)),
+                all("效益", benefit_points, members(Kind::Benefit)),
+                all("满意度", 10, satisfaction),
+            ]
+        }
+    };
+    out.into_iter().filter(|b| !b.members.is_empty()).collect()
 }
 
 /// Each indicator's points, in the order given.
 pub fn allocate(decl: &Declaration, kind: ProfileKind, inds: &[&Indicator]) -> Vec<Decimal> {
     let mut out = vec![Decimal::ZERO; inds.len()];
-    match kind {
-        ProfileKind::FreeSplit => {
-            let all: Vec<usize> = (0..inds.len()).collect();
-            split(Decimal::from(90), &all, inds, &mut out);
-        }
-        ProfileKind::Mof => {
-            let blocks: Vec<Block> = inds.iter().map(|i| block_of(decl, i)).collect();
-            let members = |b: Block| -> Vec<usize> {
-                (0..inds.len())
-                    .filter(|i| blocks.get(*i) == Some(&b))
-                    .collect()
-            };
-            let satisfaction = members(Block::Satisfaction);
-            let benefit_points = if satisfaction.is_empty() { 40 } else { 30 };
-            split(Decimal::from(50), &members(Block::Output), inds, &mut out);
-            split(
-                Decimal::from(benefit_points),
-                &members(Block::Benefit),
-                inds,
-                &mut out,
-            );
-            split(Decimal::from(10), &satisfaction, inds, &mut out);
-        }
+    for b in blocks(decl, kind, inds) {
+        split(b.points, &b.members, inds, &mut out);
     }
     out
 }
