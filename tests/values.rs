@@ -92,3 +92,12 @@ fn a_range_keeps_both_ends_and_prints_as_written() {
     let over = bdl::compile(&src.replace("85%-95%", "90%-105%"));
     assert!(over.diagnostics.iter().any(|d| d.code.as_str() == "B4041"));
 }
+
+#[test]
+fn a_deadline_is_at_most_its_date_in_the_split_columns() {
+    let src = "year 2025\nunit 万元\nframework mof-2021\nform mof-project\n# bdl: allow B4030\nproject \"测试\" {\n  amount 10\n  goal \"目标。\"\n  annual \"年度目标。\"\n  indicator 时效指标 \"完成时间\" 2025年12月底前\n  indicator 时效指标 \"实施期\" 2025年3月-11月\n  indicator 服务对象满意度指标 \"满意度\" >= 90%\n}\n";
+    let compiled = bdl::compile(src);
+    let md = bdl::emit::markdown::render(compiled.declaration.as_ref().unwrap());
+    assert!(md.contains("| 完成时间 | ≤ | 2025年12月底前 | |"), "{md}");
+    assert!(md.contains("| 实施期 | \\= | 2025年3月-11月 | |"), "{md}");
+}

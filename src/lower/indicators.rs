@@ -285,6 +285,15 @@ impl<'a> Scope<'a> {
                         span: *span,
                     };
                 }
+                // Two numbers in different units (`3天-2周`) are not one quantity: kept as written.
+                if let Some(u) = unit.as_deref()
+                    && second_number(u)
+                {
+                    return Value::Quality {
+                        text: format!("{}{u}", l.number.text),
+                        span: *span,
+                    };
+                }
                 let Some(number) = ctx.number(&l.number) else {
                     return Value::Unknown { span: *span };
                 };
@@ -588,8 +597,10 @@ struct RangeEnd {
 /// A range of numbers, where the text after the first number is `[UNIT] SEP NUMBER [UNIT]` with the
 /// same unit on both sides (or on one); `None` for anything else, and for a range of years or dates
 /// (`2024-2025年`, `2025.03-2025.12`), which is a period.
+const RANGE_SEPARATORS: [char; 6] = ['-', '~', '～', '至', '—', '–'];
+
 fn range(low: &str, unit: &str) -> Option<RangeEnd> {
-    const SEPARATORS: [char; 6] = ['-', '~', '～', '至', '—', '–'];
+    const SEPARATORS: [char; 6] = RANGE_SEPARATORS;
     let at = unit.find(SEPARATORS)?;
     let (before, rest) = unit.split_at(at);
     if before.chars().any(|c| c.is_ascii_digit()) {
@@ -636,6 +647,17 @@ fn range(low: &str, unit: &str) -> Option<RangeEnd> {
         high: high.to_string(),
         unit,
     })
+}
+
+/// Whether a unit holds a second number after a range's separator (`天-2周`).
+fn second_number(unit: &str) -> bool {
+    let mut chars = unit.chars().peekable();
+    while let Some(c) = chars.next() {
+        if RANGE_SEPARATORS.contains(&c) && chars.peek().is_some_and(char::is_ascii_digit) {
+            return true;
+        }
+    }
+    false
 }
 
 pub(crate) fn is_date(number: &str, unit: &str) -> bool {

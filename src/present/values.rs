@@ -65,6 +65,10 @@ pub fn value_parts(decl: &Declaration, v: &Value) -> ValueParts {
     match v {
         Value::Quality { text, .. } => parts("定性", text.clone(), ""),
         Value::Unknown { .. } => parts("", String::new(), ""),
+        // A deadline (`2025年12月底前`, `10月底前完成`) is a ≤ however it is written.
+        Value::Date { op, text, .. } if *op == Op::Eq && text.contains('前') => {
+            parts(Op::Le.symbol(), text.clone(), "")
+        }
         Value::Date { op, text, .. } => parts(op.symbol(), text.clone(), ""),
         // 计算符号 区间, 指标值 `85-95`, 度量单位 `%`.
         Value::Range {
