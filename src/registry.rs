@@ -17,6 +17,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::lower::directions::RULES,
         crate::lower::indicators::RULES,
         crate::lower::lines::RULES,
+        crate::lower::year_end::RULES,
         crate::check::amounts::RULES,
         crate::check::shares::RULES,
         crate::check::completeness::RULES,
@@ -29,6 +30,7 @@ static ALL: LazyLock<Vec<Code>> = LazyLock::new(|| {
         crate::check::tasks::RULES,
         crate::check::totals::RULES,
         crate::check::values::RULES,
+        crate::check::year_end::RULES,
         crate::fmt::RULES,
         crate::allow::RULES,
     ]

@@ -68,6 +68,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         earlier: Vec::new(),
         shares: Vec::new(),
         incomplete: false,
+        year_end: Default::default(),
         span: d.span,
     };
 
@@ -206,7 +207,12 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                     span: sh.span,
                 });
             }
-            DirectionItem::Period(_) | DirectionItem::Indicator(_) => {}
+            // Year-end facts are read after the indicators are in place (`year_end`).
+            DirectionItem::Period(_)
+            | DirectionItem::Indicator(_)
+            | DirectionItem::Achieved(_)
+            | DirectionItem::Execution(_)
+            | DirectionItem::Outcome(_) => {}
         }
     }
 

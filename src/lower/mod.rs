@@ -7,6 +7,7 @@ pub(crate) mod earlier;
 pub(crate) mod indicators;
 pub(crate) mod lines;
 pub(crate) mod messages;
+pub(crate) mod year_end;
 
 use crate::diagnostic::Diagnostic;
 use crate::domain::framework::Framework;
@@ -215,6 +216,9 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         form_span: header.form.as_ref().map(|f| f.span),
         admin: header.admin,
         scores: None,
+        year_end: Default::default(),
+        profile: Default::default(),
+        profile_span: None,
     };
 
     let dept_indicators: Vec<&ast::Indicator> = file.select(|i| match i {
@@ -286,6 +290,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         _ => None,
     });
     decl.tasks = tasks(&mut ctx, &decl, &tasks_ast);
+    year_end::attach(&mut ctx, file, &mut decl);
 
     decl.form = declared_form
         .unwrap_or_else(|| Form::default_for(&decl.framework.name, decl.has_department_table()));
