@@ -32,6 +32,7 @@ pub mod model;
 pub mod present;
 pub mod registry;
 pub mod report;
+pub mod score;
 pub mod serve;
 pub mod source;
 pub mod syntax;

@@ -27,6 +27,8 @@ const FLOORS: &[(&str, &[&str])] = &[
     ),
     // The typed model of a declaration.
     ("model", &["model"]),
+    // The year-end self-evaluation: scores, with their rules and figures, from the model alone.
+    ("score", &["score"]),
     // All text for people about the model (figures, values, provenance, ordinals, breadcrumbs) and
     // rendered diagnostics: below the stages, whose diagnostics show figures and provenance.
     ("present", &["present", "report"]),

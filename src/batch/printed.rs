@@ -61,6 +61,17 @@ pub fn json_entry(e: &Entry, first: bool) -> String {
     lines(p.key("spending"), &e.spending);
     amount(p.key("project_spending"), e.project_spending);
     p.key("directions").number(e.directions);
+    match &e.evaluation {
+        Some(g) => {
+            p.key("self_evaluation").begin_object();
+            amount(p.key("score"), g.score);
+            p.key("grade").str(g.grade);
+            p.end_object();
+        }
+        None => {
+            p.key("self_evaluation").null();
+        }
+    }
     p.end_object();
     p.finish()
 }
@@ -225,15 +236,15 @@ pub fn markdown_head_covering(t: &Totals, coverage: Option<&Coverage>) -> String
         figures::exact(t.project_spending)
     ));
     out.push_str("## 各部门\n\n");
-    out.push_str("| 文件 | 年度 | 填报单位 | 部门名称 | 原金额单位 | 资金总额 | 按收入性质分 | 按支出性质分 | 项目支出 | 支出方向数 |\n");
-    out.push_str("|---|---|---|---|---|---:|---|---|---:|---:|\n");
+    out.push_str("| 文件 | 年度 | 填报单位 | 部门名称 | 原金额单位 | 资金总额 | 按收入性质分 | 按支出性质分 | 项目支出 | 支出方向数 | 自评得分 | 自评等级 |\n");
+    out.push_str("|---|---|---|---|---|---:|---|---|---:|---:|---:|---|\n");
     out
 }
 
 /// One department's row of the Markdown roll-up.
 pub fn markdown_row(e: &Entry) -> String {
     format!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
         escape_cell(&e.path),
         e.year.map_or_else(String::new, |y| y.to_string()),
         cell(e.filer.as_deref()),
@@ -244,6 +255,10 @@ pub fn markdown_row(e: &Entry) -> String {
         line_cell(&e.spending),
         figures::exact(e.project_spending),
         e.directions,
+        e.evaluation
+            .as_ref()
+            .map_or_else(String::new, |g| figures::display_fixed(g.score, 2)),
+        e.evaluation.as_ref().map_or("", |g| g.grade),
     )
 }
 
@@ -287,6 +302,10 @@ mod tests {
                 "spending": lines(&e.spending),
                 "project_spending": amount(e.project_spending),
                 "directions": e.directions,
+                "self_evaluation": e.evaluation.as_ref().map_or(Json::Null, |g| json!({
+                    "score": amount(g.score),
+                    "grade": g.grade,
+                })),
             })).collect::<Vec<_>>(),
             "totals": {
                 "departments": t.departments,

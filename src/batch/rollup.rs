@@ -30,6 +30,44 @@ pub struct Entry {
     pub project_spending: Decimal,
     /// Top-level directions and projects.
     pub directions: usize,
+    /// The year-end self-evaluation's score and grade (docs/self-evaluation.md), when written.
+    pub evaluation: Option<Graded>,
+}
+
+/// A department's self-evaluation in the roll-up: its 部门整体 table's total, else its tables' totals
+/// weighted by their 年初预算数 (rounded half away from zero to 2 decimals), and the grade.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Graded {
+    pub score: Decimal,
+    pub grade: &'static str,
+}
+
+impl Graded {
+    pub fn of(decl: &Declaration) -> Option<Graded> {
+        let tables = crate::score::evaluate(decl);
+        let score = match tables.iter().find(|e| e.direction.is_none()) {
+            Some(dept) => dept.total,
+            None => {
+                let weights: Option<Vec<(Decimal, Decimal)>> = tables
+                    .iter()
+                    .map(|e| e.amount.map(|a| (a.amount(), e.total)))
+                    .collect();
+                let weights = weights?;
+                let sum_w = exact::sum(weights.iter().map(|(w, _)| *w)).ok()?;
+                if sum_w <= Decimal::ZERO {
+                    return None;
+                }
+                let weighted = weights.iter().try_fold(Decimal::ZERO, |acc, (w, t)| {
+                    acc.checked_add(w.checked_mul(*t)?)
+                })?;
+                crate::score::round2(weighted.checked_div(sum_w)?)
+            }
+        };
+        Some(Graded {
+            score,
+            grade: crate::domain::scoring::Grade::of(score, &decl.profile.grades).zh(),
+        })
+    }
 }
 
 /// A figure that cannot be put into the roll-up exactly.
@@ -75,6 +113,7 @@ impl Entry {
             spending: lines(&decl.spending)?,
             project_spending: to_wan(project, "项目支出")?,
             directions: decl.directions.len(),
+            evaluation: Graded::of(decl),
         })
     }
 }

@@ -4,6 +4,7 @@ use crate::domain::Breakdown;
 use crate::messages::Text;
 #[allow(unused_imports)]
 pub(crate) use crate::messages::shared::*;
+use crate::score::{Deviation, Mismatch};
 
 // ── Checks: references ──────────────────────────────────────────────────────────────────────────
 
@@ -927,5 +928,255 @@ pub fn level1_score_outside_range(tier: &str, got: &str, low: &str, high: &str) 
             "the weights under {tier} add up to {got}, outside its range of {low}-{high} points"
         ),
         format!("{tier}下各指标分值合计{got}分，超出其分值范围{low}-{high}分"),
+    )
+}
+
+// ── Checks: the year-end self-evaluation ────────────────────────────────────────────────────────
+
+pub fn actual_missing(name: &str) -> Text {
+    t(
+        format!("\"{name}\" has no actual value: it scores 0"),
+        format!("{}未填写实际完成值，得0分", q(name)),
+    )
+}
+
+pub fn label_no_actual() -> Text {
+    t(
+        "no `achieved` line for this indicator",
+        "该指标没有 `achieved` 行",
+    )
+}
+
+pub fn help_actual_missing(name: &str) -> Text {
+    t(
+        format!(
+            "add `achieved \"{name}\" …` with what was achieved, at the end of the table's block"
+        ),
+        format!("在本表块末尾添加 `achieved \"{name}\" …`，写明实际完成值"),
+    )
+}
+
+pub fn execution_missing() -> Text {
+    t(
+        "the table has no budget execution: 预算执行 scores 0",
+        "本表未填写预算执行情况，预算执行得0分",
+    )
+}
+
+pub fn label_no_execution() -> Text {
+    t("no `execution` line", "没有 `execution` 行")
+}
+
+pub fn help_execution_missing() -> Text {
+    t(
+        "add `execution budget <全年预算数> spent <全年执行数>` to the table's block",
+        "在本表块中添加 `execution budget 全年预算数 spent 全年执行数`",
+    )
+}
+
+pub fn actual_wrong_kind(name: &str, m: &Mismatch) -> Text {
+    match m {
+        Mismatch::WordsForNumber => t(
+            format!("\"{name}\" has a number as its target but words as its actual value"),
+            format!("{}的指标值是数值，实际完成值却是文字", q(name)),
+        ),
+        Mismatch::NumberForWords => t(
+            format!(
+                "\"{name}\" has words or a date as its target but a number as its actual value"
+            ),
+            format!("{}的指标值是文字或日期，实际完成值却是数值", q(name)),
+        ),
+        Mismatch::Unit { target, actual } => t(
+            format!("\"{name}\" is counted in {target} but its actual value in {actual}"),
+            format!("{}的指标值以{target}计，实际完成值却以{actual}计", q(name)),
+        ),
+        Mismatch::UnknownResult => t(
+            format!(
+                "the actual value of \"{name}\" is neither one of the three results nor the target's own words"
+            ),
+            format!(
+                "{}的实际完成值既不是三档结果之一，也不是指标值原文",
+                q(name)
+            ),
+        ),
+        Mismatch::NotConvertible => t(
+            format!(
+                "the actual value of \"{name}\" is too large to convert to the target's unit exactly"
+            ),
+            format!("{}的实际完成值过大，无法精确换算为指标值的单位", q(name)),
+        ),
+    }
+}
+
+pub fn label_wrong_kind(m: &Mismatch) -> Text {
+    match m {
+        Mismatch::UnknownResult => t("not a result", "不是评价结果"),
+        Mismatch::NotConvertible => t("too large to convert", "过大，无法换算"),
+        _ => t("not of the target's kind", "与指标值类型不符"),
+    }
+}
+
+pub fn label_the_target() -> Text {
+    t("the target", "指标值")
+}
+
+pub fn help_wrong_kind(m: &Mismatch) -> Text {
+    match m {
+        Mismatch::WordsForNumber | Mismatch::Unit { .. } | Mismatch::NotConvertible => t(
+            "write the number achieved in the target's unit, the unit against the number (`312公里`, `81%`)",
+            "按指标值的计量单位填写实际数值，单位紧跟数字（如 `312公里`、`81%`）",
+        ),
+        Mismatch::NumberForWords | Mismatch::UnknownResult => t(
+            "write one of 达成, 部分达成, 未达成 (or a wording such as 完成, 基本完成, 未完成), or the target's own words",
+            "填写达成、部分达成、未达成之一（或完成、基本完成、未完成等说法），或照录指标值原文",
+        ),
+    }
+}
+
+pub fn deviation_without_reason(name: &str, d: Deviation) -> Text {
+    match d {
+        Deviation::Missed => t(
+            format!("\"{name}\" missed its target and gives no reason"),
+            format!("{}未达到目标，但未说明偏差原因", q(name)),
+        ),
+        Deviation::Over(p) => t(
+            format!(
+                "\"{name}\" over-achieved its target by {}% and gives no reason",
+                crate::present::figures::exact(p)
+            ),
+            format!(
+                "{}超额完成目标{}%，但未说明偏差原因",
+                q(name),
+                crate::present::figures::exact(p)
+            ),
+        ),
+    }
+}
+
+pub fn label_deviation(d: Deviation) -> Text {
+    match d {
+        Deviation::Missed => t("target missed", "未达目标"),
+        Deviation::Over(_) => t("far beyond the target", "大幅超额完成"),
+    }
+}
+
+pub fn help_deviation_reason(threshold: &str) -> Text {
+    t(
+        format!(
+            "add `reason \"…\"` to the `achieved` line: a shortfall, or an over-achievement of {threshold}% or more, needs 偏差原因分析及改进措施"
+        ),
+        format!(
+            "在 `achieved` 行加上 `reason \"…\"`：未达目标或超出目标{threshold}%及以上，须填写偏差原因分析及改进措施"
+        ),
+    )
+}
+
+pub fn score_contradicted(name: &str, typed: &str, rules: &str, band: bool) -> Text {
+    if band {
+        t(
+            format!(
+                "the score {typed} typed for \"{name}\" lies outside its result's band; the rules give {rules}"
+            ),
+            format!(
+                "{}手填得分{typed}不在其评价结果的分数段内，按规则得{rules}",
+                q(name)
+            ),
+        )
+    } else {
+        t(
+            format!("the score {typed} typed for \"{name}\" differs from the rules' {rules}"),
+            format!("{}手填得分{typed}，按评分规则应得{rules}", q(name)),
+        )
+    }
+}
+
+pub fn label_typed_score() -> Text {
+    t("typed by hand", "手填得分")
+}
+
+pub fn help_score_contradicted(how: &Text) -> Text {
+    t(
+        format!(
+            "the rules: {}; correct the score or remove `score`",
+            how.get(crate::messages::Lang::En)
+        ),
+        format!(
+            "按规则：{}；请改正或删去 `score`",
+            how.get(crate::messages::Lang::Zh)
+        ),
+    )
+}
+
+pub fn execution_above_budget(spent: &str, budget: &str) -> Text {
+    t(
+        format!("{spent} was spent, more than the full-year budget {budget}"),
+        format!("全年执行数{spent}超过全年预算数{budget}"),
+    )
+}
+
+pub fn label_spent_above() -> Text {
+    t("spent", "全年执行数")
+}
+
+pub fn label_full_year_budget() -> Text {
+    t("the full-year budget", "全年预算数")
+}
+
+pub fn help_execution_above_budget() -> Text {
+    t(
+        "spending is within the adjusted budget: check both figures, or record the adjustment in `budget`; 预算执行 is capped at its points",
+        "执行数不应超过调整后的预算数：请核对两个数，或在 `budget` 中填写调整后的预算；预算执行得分以分值为上限",
+    )
+}
+
+pub fn execution_lines_mismatch(budget: bool, got: &str, want: &str) -> Text {
+    let (en, zh) = if budget {
+        ("full-year budgets", "全年预算数")
+    } else {
+        ("amounts spent", "全年执行数")
+    };
+    t(
+        format!("the funding lines' {en} add up to {got}, not the total row's {want}"),
+        format!("各资金来源的{zh}合计{got}，与年度资金总额的{want}不符"),
+    )
+}
+
+pub fn label_total_row() -> Text {
+    t("the total row", "年度资金总额")
+}
+
+pub fn help_execution_lines() -> Text {
+    t(
+        "each funding line's `execution` adds up to the table's own `execution`; correct the figures",
+        "各资金来源的 `execution` 应合计为本表的 `execution`，请核对",
+    )
+}
+
+pub fn block_weights_scaled(block: &str, weights: &str, points: &str) -> Text {
+    t(
+        format!(
+            "the weights of the {block} indicators add up to {weights}, but profile mof gives {block} {points} points: each indicator's points are its weight × {points} ÷ {weights}"
+        ),
+        format!(
+            "{block}指标的分值合计{weights}分，而 mof 评分方案给{block} {points} 分：各指标分值按 权重 × {points} ÷ {weights} 折算"
+        ),
+    )
+}
+
+pub fn label_block_weights(block: &str, weights: &str) -> Text {
+    t(
+        format!("{block} weighs {weights} in all"),
+        format!("{block}合计{weights}分"),
+    )
+}
+
+pub fn help_block_weights_scaled(block: &str, points: &str) -> Text {
+    t(
+        format!(
+            "weigh the {block} indicators to {points} so the self-evaluation prints the 分值 declared, or choose `profile free-split` to split 90 points by the weights as declared"
+        ),
+        format!(
+            "将{block}指标的分值调整为合计{points}分，使自评表与申报的分值一致；或选用 `profile free-split`，按申报的权重分配90分"
+        ),
     )
 }

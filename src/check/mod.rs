@@ -14,6 +14,7 @@ pub(crate) mod shares;
 pub(crate) mod tasks;
 pub(crate) mod totals;
 pub(crate) mod values;
+pub(crate) mod year_end;
 
 use crate::diagnostic::Diagnostic;
 use crate::domain::Money;
@@ -46,6 +47,7 @@ const CHECKS: &[Check] = &[
     goals::goal_texts_agree,
     periods::period_includes_budget_year,
     form_fit::form_prints_what_is_declared,
+    year_end::self_evaluation,
 ];
 
 pub fn run(decl: &Declaration) -> Vec<Diagnostic> {

@@ -22,6 +22,39 @@ pub struct ChangeSet {
     pub directions: DirectionChanges,
     pub indicators: Vec<IndicatorChange>,
     pub texts: Vec<TextChange>,
+    /// The year-end self-evaluation: what was achieved and scored, per table.
+    pub self_evaluation: Vec<EvaluationChange>,
+}
+
+/// One table's self-evaluation, before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvaluationChange {
+    /// The direction's name; `None` for the department.
+    pub table: Option<String>,
+    /// 预算执行 and each indicator whose actual, reason or score changed.
+    pub rows: Vec<ScoreRowChange>,
+    /// 总分, old and new (`None` where that side has no self-evaluation).
+    pub total: (Option<Decimal>, Option<Decimal>),
+    /// 等级, old and new.
+    pub grade: (Option<String>, Option<String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreRowChange {
+    /// 预算执行, or the indicator's name.
+    pub label: String,
+    pub old: Option<ScoreFacts>,
+    pub new: Option<ScoreFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreFacts {
+    /// 实际完成值 as written (for 预算执行: spent / budget); empty when none.
+    pub actual: String,
+    /// `None` when nothing was written.
+    pub score: Option<Decimal>,
+    pub points: Decimal,
+    pub reason: Option<String>,
 }
 
 impl ChangeSet {
@@ -33,6 +66,7 @@ impl ChangeSet {
             && self.directions.is_empty()
             && self.indicators.is_empty()
             && self.texts.is_empty()
+            && self.self_evaluation.is_empty()
     }
 
     /// The total named `key` (`total` for 资金总额, `directions` for 支出方向合计).

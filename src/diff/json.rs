@@ -68,7 +68,7 @@ fn indicator_facts(f: &Option<IndicatorFacts>) -> Json {
 }
 
 pub fn document(c: &ChangeSet) -> Json {
-    json!({
+    let mut doc = json!({
         "schema": SCHEMA_VERSION,
         "same": c.is_same(),
         "unit": c.unit.name(),
@@ -128,5 +128,45 @@ pub fn document(c: &ChangeSet) -> Json {
             "new": t.new,
             "segments": segments(&t.segments),
         })).collect::<Vec<_>>(),
+    });
+    // Only where either side has year-end facts, so a diff of targets keeps its JSON.
+    if !c.self_evaluation.is_empty()
+        && let Some(map) = doc.as_object_mut()
+    {
+        map.insert("self_evaluation".to_string(), self_evaluation(c));
+    }
+    doc
+}
+
+fn self_evaluation(c: &ChangeSet) -> Json {
+    Json::Array(
+        c.self_evaluation
+            .iter()
+            .map(|e| {
+                json!({
+                    "direction": e.table,
+                    "rows": e.rows.iter().map(|r| json!({
+                        "label": r.label,
+                        "old": score_facts(&r.old),
+                        "new": score_facts(&r.new),
+                    })).collect::<Vec<_>>(),
+                    "old_total": amount(e.total.0),
+                    "new_total": amount(e.total.1),
+                    "old_grade": e.grade.0,
+                    "new_grade": e.grade.1,
+                })
+            })
+            .collect::<Vec<_>>(),
+    )
+}
+
+fn score_facts(f: &Option<ScoreFacts>) -> Json {
+    f.as_ref().map_or(Json::Null, |f| {
+        json!({
+            "actual": f.actual,
+            "score": amount(f.score),
+            "points": amount(Some(f.points)),
+            "reason": f.reason,
+        })
     })
 }

@@ -95,7 +95,61 @@ pub fn render(c: &ChangeSet) -> String {
     if !c.texts.is_empty() {
         texts(&mut out, c);
     }
+    if !c.self_evaluation.is_empty() {
+        self_evaluation(&mut out, c);
+    }
     out
+}
+
+/// 年终自评: per table, the rows whose actual or score moved, then 总分 and 等级.
+fn self_evaluation(out: &mut String, c: &ChangeSet) {
+    out.push_str("### 年终自评\n\n");
+    out.push_str(
+        "| 所在表 | 项目 | 原实际完成值 | 新实际完成值 | 分值 | 原得分 | 新得分 | 偏差原因 |\n|---|---|---|---|---|---|---|---|\n",
+    );
+    let score = |f: &Option<ScoreFacts>| {
+        f.as_ref()
+            .and_then(|f| f.score)
+            .map_or("—".to_string(), |s| figures::display_fixed(s, 2))
+    };
+    let actual = |f: &Option<ScoreFacts>| {
+        f.as_ref()
+            .filter(|f| !f.actual.is_empty())
+            .map_or("—".to_string(), |f| escape(&f.actual))
+    };
+    for e in &c.self_evaluation {
+        let table = table_name(&e.table);
+        for r in &e.rows {
+            let points = r
+                .new
+                .as_ref()
+                .or(r.old.as_ref())
+                .map_or("—".to_string(), |f| figures::display(f.points, 2));
+            let reason = r.new.as_ref().and_then(|f| f.reason.clone());
+            out.push_str(&format!(
+                "| {table} | {} | {} | {} | {points} | {} | {} | {} |\n",
+                escape(&r.label),
+                actual(&r.old),
+                actual(&r.new),
+                score(&r.old),
+                score(&r.new),
+                opt(&reason),
+            ));
+        }
+        let total =
+            |t: Option<Decimal>| t.map_or("—".to_string(), |t| figures::display_fixed(t, 2));
+        out.push_str(&format!(
+            "| {table} | 总分 |  |  |  | {} | {} |  |\n",
+            total(e.total.0),
+            total(e.total.1)
+        ));
+        out.push_str(&format!(
+            "| {table} | 等级 |  |  |  | {} | {} |  |\n",
+            opt(&e.grade.0),
+            opt(&e.grade.1)
+        ));
+    }
+    out.push('\n');
 }
 
 /// `资金总额 173.4271 → 180.1 万元 (+3.85%)`

@@ -13,6 +13,8 @@
 //!   leftover pairs with the closest leftover sharing at least half its characters (changed), and the rest
 //!   are added or removed.
 //! - so order never matters: a pure reordering is no change.
+//! - the year-end self-evaluation by table (department, or direction by name), then 预算执行 and each
+//!   年度 indicator by name: its actual, reason and score, and the table's total and grade.
 
 pub mod changes;
 mod directions;
@@ -24,6 +26,7 @@ pub mod markdown;
 mod pairing;
 pub mod text;
 mod texts;
+mod year_end;
 
 use crate::domain::{Money, MoneyUnit};
 use crate::model::Declaration;
@@ -83,6 +86,7 @@ pub fn diff(old: &Declaration, new: &Declaration) -> ChangeSet {
         directions,
         indicators,
         texts,
+        self_evaluation: year_end::compare(old, new),
     }
 }
 

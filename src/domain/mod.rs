@@ -7,6 +7,7 @@ pub mod framework;
 pub mod kinds;
 pub mod money;
 pub mod period;
+pub mod scoring;
 
 pub use form::Form;
 pub use kinds::{Breakdown, DirectionKind, Earlier, Horizon, Per};

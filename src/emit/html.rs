@@ -36,6 +36,8 @@ fn kind_name(kind: TableKind) -> &'static str {
         TableKind::Summary => "summary",
         TableKind::Direction => "direction",
         TableKind::Project => "project",
+        TableKind::ProjectEvaluation => "project-evaluation",
+        TableKind::DepartmentEvaluation => "department-evaluation",
     }
 }
 

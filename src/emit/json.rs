@@ -240,7 +240,130 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
     indicators(p.key("indicators"), decl, &decl.indicators);
     scores(p.key("scores"), decl, decl.scores.as_ref());
     directions(p.key("directions"), decl, &decl.directions, 0);
+    // Only with year-end facts, so a declaration of targets keeps its JSON.
+    if decl.has_year_end() {
+        self_evaluation(p.key("self_evaluation"), decl);
+    }
     p.end_object();
+}
+
+/// The year-end self-evaluation (docs/self-evaluation.md): the profile, then per table its execution,
+/// each indicator's actual, points, score and how the score was reached, the total and the grade.
+fn self_evaluation(p: &mut Pretty, decl: &Declaration) {
+    let profile = &decl.profile;
+    p.begin_object();
+    p.key("profile").begin_object();
+    p.key("name").str(profile.kind.name());
+    p.key("grades").begin_array();
+    for g in profile.grades {
+        amount(p.element(), g);
+    }
+    p.end_array();
+    p.key("inverse").str(profile.inverse.name());
+    amount(p.key("deviation"), profile.deviation);
+    p.end_object();
+    p.key("tables").begin_array();
+    for e in crate::score::evaluate(decl) {
+        p.element().begin_object();
+        p.key("direction")
+            .opt_str(e.direction.map(|d| d.name.value.as_str()));
+        opt_money(p.key("initial_budget"), e.amount);
+        match &e.execution {
+            Some(x) => {
+                p.key("execution").begin_object();
+                money(p.key("budget"), x.budget);
+                money(p.key("spent"), x.spent);
+                opt_amount(p.key("rate"), x.rate);
+                amount(p.key("points"), x.points);
+                amount(p.key("score"), x.score);
+                rule(p, &x.rule, x.points, x.score);
+                p.end_object();
+            }
+            None => {
+                p.key("execution").null();
+            }
+        }
+        p.key("lines").begin_array();
+        for x in e.year_end.executions.iter().filter(|x| x.line.is_some()) {
+            p.element().begin_object();
+            p.key("name")
+                .opt_str(x.line.as_ref().map(|l| l.value.as_str()));
+            money(p.key("budget"), x.budget.value);
+            money(p.key("spent"), x.spent.value);
+            p.end_object();
+        }
+        p.end_array();
+        p.key("outcome")
+            .opt_str(e.year_end.outcome.as_ref().map(|o| o.value.as_str()));
+        p.key("indicators").begin_array();
+        for item in &e.items {
+            let ind = item.indicator;
+            let a = ind.achieved.as_ref();
+            p.element().begin_object();
+            p.key("name").str(&ind.name.value);
+            p.key("target").str(&value_text(decl, &ind.value));
+            p.key("actual").opt_str(a.map(|a| a.value.text()));
+            p.key("reason")
+                .opt_str(a.and_then(|a| a.reason.as_ref()).map(|r| r.value.as_str()));
+            opt_amount(
+                p.key("typed_score"),
+                a.and_then(|a| a.score.as_ref()).map(|s| s.value),
+            );
+            amount(p.key("points"), item.points);
+            amount(p.key("score"), item.score);
+            rule(p, &item.rule, item.points, item.score);
+            match item.deviation {
+                Some(crate::score::Deviation::Missed) => {
+                    p.key("deviation").str("missed");
+                }
+                Some(crate::score::Deviation::Over(_)) => {
+                    p.key("deviation").str("over");
+                }
+                None => {
+                    p.key("deviation").null();
+                }
+            }
+            p.end_object();
+        }
+        p.end_array();
+        amount(p.key("points"), e.points);
+        amount(p.key("total"), e.total);
+        p.key("grade").str(e.grade.zh());
+        p.end_object();
+    }
+    p.end_array();
+    p.end_object();
+}
+
+/// A score's provenance: the rule, its figures, and the formula in both languages.
+fn rule(p: &mut Pretty, r: &crate::score::Rule, points: Decimal, score: Decimal) {
+    use crate::score::Rule;
+    p.key("rule").str(crate::present::scores::rule_name(r).0);
+    let figures: Vec<(&str, Decimal)> = match r {
+        Rule::Reached { target, actual }
+        | Rule::Proportional { target, actual }
+        | Rule::WithinCap { target, actual }
+        | Rule::LinearFall { target, actual }
+        | Rule::InverseRatio { target, actual } => vec![("target", *target), ("actual", *actual)],
+        Rule::WithinRange { low, high, actual } => {
+            vec![("low", *low), ("high", *high), ("actual", *actual)]
+        }
+        Rule::ZeroTarget { actual } => vec![("actual", *actual)],
+        Rule::Band { typed, .. } => typed.iter().map(|t| ("typed", *t)).collect(),
+        Rule::Execution { budget, spent } => vec![("budget", *budget), ("spent", *spent)],
+        Rule::NoActual | Rule::NotComparable => Vec::new(),
+    };
+    p.key("figures").begin_object();
+    for (k, v) in figures {
+        amount(p.key(k), v);
+    }
+    if let Rule::Band { result, .. } = r {
+        p.key("result").str(result.zh());
+    }
+    p.end_object();
+    let how = crate::present::scores::explain(r, points, score);
+    p.key("how_zh").str(how.get(Lang::Zh));
+    p.key("how_en").str(how.get(Lang::En));
 }
 
 /// `scores …`: each 一级指标's 分值 and the total the weights must reach.

@@ -22,6 +22,10 @@ pub enum TableKind {
     Direction,
     /// 项目支出绩效目标表
     Project,
+    /// 项目支出绩效自评表 (docs/self-evaluation.md)
+    ProjectEvaluation,
+    /// 部门整体支出绩效自评表
+    DepartmentEvaluation,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -254,6 +258,13 @@ impl Row {
 
 /// Every table the declaration prints, in the order of the seed: department, summary, one per direction.
 pub fn tables(decl: &Declaration) -> Vec<Table> {
+    let mut out = target_tables(decl);
+    out.extend(super::evaluation::tables(decl));
+    out
+}
+
+/// The target tables (绩效目标表) of the declaration's form.
+fn target_tables(decl: &Declaration) -> Vec<Table> {
     if decl.form.is_ministry() {
         return super::ministry::tables(decl);
     }
@@ -302,10 +313,10 @@ pub fn figure(decl: &Declaration, v: Decimal) -> String {
 }
 
 /// A figure as printed in a cell, with the words before and after it.
-pub(super) struct Printed {
-    pub(super) before: String,
-    pub(super) figure: String,
-    pub(super) after: String,
+pub struct Printed {
+    pub before: String,
+    pub figure: String,
+    pub after: String,
 }
 
 /// A bare figure: `1.878`.

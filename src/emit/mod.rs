@@ -1,6 +1,7 @@
 //! emit: the model → the official tables (Markdown, HTML, XLSX) and a JSON document.
 
 mod earlier;
+mod evaluation;
 pub mod html;
 pub mod json;
 pub mod layout;

@@ -61,6 +61,8 @@ pub mod group {
     pub const GOAL: u8 = 4;
     pub const INDICATOR: u8 = 5;
     pub const DIRECTION: u8 = 6;
+    /// Year-end facts and the scoring profile (docs/self-evaluation.md).
+    pub const YEAR_END: u8 = 7;
 }
 
 /// The canonical order of keywords inside a direction block (docs/formatting.md). Indicators of both
@@ -83,6 +85,8 @@ pub mod rank {
     pub const INCOME: u8 = 12;
     pub const INDICATOR: u8 = 13;
     pub const DIRECTION: u8 = 14;
+    /// Year-end facts last, so the year-end work is lines added after the targets.
+    pub const YEAR_END: u8 = 15;
 }
 
 /// The whole file: its items and the comments after the last one.
@@ -256,6 +260,10 @@ impl Builder<'_> {
             Item::Form(t) => h(t.span, words(&[K::Form.word(), &self.text(t)]), HEADER),
             Item::Admin(a) => node(a.span, self.admin(a), HEADER, 0, None),
             Item::Scores(s) => node(s.span, self.scores(s), INDICATOR, 0, None),
+            Item::Achieved(a) => node(a.span, self.achieved(a), YEAR_END, 0, None),
+            Item::Execution(e) => node(e.span, self.execution(e), YEAR_END, 0, None),
+            Item::Outcome(t) => h(t.span, words(&[K::Outcome.word(), &self.text(t)]), YEAR_END),
+            Item::Profile(p) => node(p.span, self.profile(p), YEAR_END, 0, None),
         }
     }
 
@@ -526,7 +534,73 @@ impl Builder<'_> {
             DirectionItem::Scores(s) => {
                 node(s.span, self.scores(s), group::DIRECTION, INDICATOR, None)
             }
+            DirectionItem::Achieved(a) => {
+                node(a.span, self.achieved(a), group::DIRECTION, YEAR_END, None)
+            }
+            DirectionItem::Execution(e) => {
+                node(e.span, self.execution(e), group::DIRECTION, YEAR_END, None)
+            }
+            DirectionItem::Outcome(x) => t(K::Outcome, x, YEAR_END),
         }
+    }
+
+    /// `achieved "名称" 1250公里 reason "…" score 20`
+    fn achieved(&self, a: &Achieved) -> String {
+        let value = match &a.value {
+            Actual::Number { number, unit, .. } => {
+                let mut s = number.text.clone();
+                if let Some(u) = unit {
+                    s.push_str(&u.value);
+                }
+                s
+            }
+            Actual::Words { text, .. } => self.text(text),
+        };
+        let mut parts = vec![K::Achieved.word().to_string(), self.text(&a.name), value];
+        if let Some(r) = &a.reason {
+            parts.push(K::Reason.word().to_string());
+            parts.push(self.text(r));
+        }
+        if let Some(n) = &a.score {
+            parts.push(K::Score.word().to_string());
+            parts.push(n.text.clone());
+        }
+        parts.join(" ")
+    }
+
+    /// `execution "财政拨款" budget 300 spent 290`
+    fn execution(&self, e: &Execution) -> String {
+        let mut parts = vec![K::Execution.word().to_string()];
+        if let Some(l) = &e.line {
+            parts.push(self.text(l));
+        }
+        parts.push(K::Budget.word().to_string());
+        parts.push(self.amount(&e.budget));
+        parts.push(K::Spent.word().to_string());
+        parts.push(self.amount(&e.spent));
+        parts.join(" ")
+    }
+
+    /// `profile mof grades 80 70 60 inverse ratio deviation 20`
+    fn profile(&self, p: &ProfileDecl) -> String {
+        let mut parts = vec![K::Profile.word().to_string(), self.text(&p.name)];
+        for o in &p.options {
+            match o {
+                ProfileOption::Grades(ns, _) => {
+                    parts.push(K::Grades.word().to_string());
+                    parts.extend(ns.iter().map(|n| n.text.clone()));
+                }
+                ProfileOption::Inverse(t) => {
+                    parts.push(K::Inverse.word().to_string());
+                    parts.push(self.text(t));
+                }
+                ProfileOption::Deviation(n, _) => {
+                    parts.push(K::Deviation.word().to_string());
+                    parts.push(n.text.clone());
+                }
+            }
+        }
+        parts.join(" ")
     }
 
     /// `scores 产出指标 50 效益指标 30 total 90`

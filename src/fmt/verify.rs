@@ -197,7 +197,47 @@ impl Literals<'_> {
             Item::Form(t) => self.text(t),
             Item::Admin(a) => self.admin(a),
             Item::Scores(s) => self.scores(s),
+            Item::Achieved(a) => self.achieved(a),
+            Item::Execution(e) => self.execution(e),
+            Item::Outcome(t) => self.text(t),
+            Item::Profile(p) => {
+                self.text(&p.name);
+                for o in &p.options {
+                    match o {
+                        ProfileOption::Grades(ns, _) => ns.iter().for_each(|n| self.number(n)),
+                        ProfileOption::Inverse(t) => self.text(t),
+                        ProfileOption::Deviation(n, _) => self.number(n),
+                    }
+                }
+            }
         }
+    }
+
+    fn achieved(&mut self, a: &Achieved) {
+        self.text(&a.name);
+        match &a.value {
+            Actual::Number { number, unit, .. } => {
+                self.number(number);
+                if let Some(u) = unit {
+                    self.text(u);
+                }
+            }
+            Actual::Words { text, .. } => self.text(text),
+        }
+        if let Some(r) = &a.reason {
+            self.text(r);
+        }
+        if let Some(n) = &a.score {
+            self.number(n);
+        }
+    }
+
+    fn execution(&mut self, e: &Execution) {
+        if let Some(l) = &e.line {
+            self.text(l);
+        }
+        self.amount(&e.budget);
+        self.amount(&e.spent);
     }
 
     fn scores(&mut self, s: &Scores) {
@@ -325,6 +365,9 @@ impl Literals<'_> {
                 }
                 DirectionItem::Scores(s) => self.scores(s),
                 DirectionItem::Earlier(e) => self.earlier(e),
+                DirectionItem::Achieved(a) => self.achieved(a),
+                DirectionItem::Execution(e) => self.execution(e),
+                DirectionItem::Outcome(t) => self.text(t),
             }
         }
     }

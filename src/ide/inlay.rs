@@ -1,6 +1,7 @@
 //! Inlay hints: derived figures shown where the text does not write them — after a cost basis
-//! `< … >`, after `= directions` and `= "A" + "B"`, after a reference (`= people`), and after the name
-//! of a direction whose amount is computed.
+//! `< … >`, after `= directions` and `= "A" + "B"`, after a reference (`= people`), after the name
+//! of a direction whose amount is computed, and after each year-end `achieved` and `execution` line
+//! its score (`得分 9.00/10`, the rule and figures in the tooltip).
 
 use super::analysis::{Analysis, Figure, reference_of};
 use crate::model::{Declaration, Line};
@@ -52,8 +53,39 @@ pub fn hints(a: &Analysis) -> Vec<Hint> {
             _ => {}
         }
     }
+    scores(decl, &mut out);
     out.sort_by_key(|h| h.offset);
     out
+}
+
+/// The self-evaluation's scores, after the lines they score.
+fn scores(decl: &Declaration, out: &mut Vec<Hint>) {
+    use crate::present::figures::{display, display_fixed};
+    let hint = |offset: usize, score, points, how| Hint {
+        offset,
+        label: format!("得分 {}/{}", display_fixed(score, 2), display(points, 2)),
+        how: Some(how),
+    };
+    for e in crate::score::evaluate(decl) {
+        if let (Some(x), Some(line)) = (&e.execution, e.year_end.total()) {
+            out.push(hint(
+                line.span.end,
+                x.score,
+                x.points,
+                crate::present::scores::explain(&x.rule, x.points, x.score),
+            ));
+        }
+        for item in &e.items {
+            if let Some(a) = &item.indicator.achieved {
+                out.push(hint(
+                    a.span.end,
+                    item.score,
+                    item.points,
+                    crate::present::scores::explain(&item.rule, item.points, item.score),
+                ));
+            }
+        }
+    }
 }
 
 fn references(indicators: &[crate::model::Indicator], out: &mut Vec<Hint>) {

@@ -69,7 +69,14 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
             Item::Spending(l) => spending.push(line(l, decl)),
             Item::Indicator(i) => indicators.push(indicator(i)),
             Item::Direction(d) => out.push(direction(d, decl)),
-            Item::Duty(_) | Item::Plan(_) | Item::Goal(_) | Item::Task(_) => {}
+            Item::Profile(p) => header.push(fact(src, p.span)),
+            Item::Duty(_)
+            | Item::Plan(_)
+            | Item::Goal(_)
+            | Item::Task(_)
+            | Item::Achieved(_)
+            | Item::Execution(_)
+            | Item::Outcome(_) => {}
         }
     }
     let mut groups = Vec::new();

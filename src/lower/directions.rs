@@ -68,6 +68,7 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
         earlier: Vec::new(),
         shares: Vec::new(),
         incomplete: false,
+        year_end: Default::default(),
         span: d.span,
     };
 
@@ -206,7 +207,12 @@ fn lower(ctx: &mut Ctx, d: &ast::Direction, seen: &mut HashMap<String, Span>) ->
                     span: sh.span,
                 });
             }
-            DirectionItem::Period(_) | DirectionItem::Indicator(_) => {}
+            // Year-end facts are read after the indicators are in place (`year_end`).
+            DirectionItem::Period(_)
+            | DirectionItem::Indicator(_)
+            | DirectionItem::Achieved(_)
+            | DirectionItem::Execution(_)
+            | DirectionItem::Outcome(_) => {}
         }
     }
 
@@ -323,16 +329,7 @@ pub(crate) fn set_admin(ctx: &mut Ctx, admin: &mut Admin, a: &ast::Admin, docume
     let fresh = match (first, document) {
         (None, _) => true,
         (Some(f), true) => {
-            ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice(key),
-                    a.span,
-                    msg::label_given_again(),
-                )
-                .with_label(f, msg::label_first_given())
-                .with_help(msg::help_keep_one_line(key)),
-            );
+            ctx.report(super::given_twice(key, a.span, f));
             false
         }
         (Some(_), false) => set_once(ctx, &first, key, a.span),

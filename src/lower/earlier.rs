@@ -3,7 +3,7 @@
 //! document's unit, and each year's figure of one kind given once.
 
 use super::Ctx;
-use super::{DUPLICATE_HEADER, INVALID_HEADER};
+use super::INVALID_HEADER;
 use crate::diagnostic::Diagnostic;
 use crate::lower::messages as msg;
 use crate::model::EarlierFigure;
@@ -19,16 +19,7 @@ pub(crate) fn figures(ctx: &mut Ctx, written: &[ast::EarlierFigure]) -> Vec<Earl
         };
         if let Some(first) = out.iter().find(|x| x.kind == f.kind && x.year == f.year) {
             let key = format!("prior {} {}", f.kind.keyword(), f.year);
-            ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice(&key),
-                    e.span,
-                    msg::label_given_again(),
-                )
-                .with_label(first.span, msg::label_first_given())
-                .with_help(msg::help_keep_one_line(&key)),
-            );
+            ctx.report(super::given_twice(&key, e.span, first.span));
             continue;
         }
         out.push(f);

@@ -74,6 +74,7 @@ impl<'a> Scope<'a> {
             explain: None,
             scoring: None,
             sense: None,
+            achieved: None,
             span: ind.span,
         };
         let mut given: Vec<(&str, crate::source::Span)> = Vec::new();

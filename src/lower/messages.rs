@@ -778,3 +778,126 @@ pub fn help_score_range() -> Text {
         "请先写下限：`产出指标 30-50`",
     )
 }
+
+// ── Year-end facts ──────────────────────────────────────────────────────────────────────────────
+
+pub fn year_end_unknown_name(name: &str, indicator: bool) -> Text {
+    if indicator {
+        t(
+            format!("no 年度 indicator of this table is named \"{name}\""),
+            format!("本表的年度指标中没有{}", q(name)),
+        )
+    } else {
+        t(
+            format!("no funding line of this table is named \"{name}\""),
+            format!("本表的资金来源中没有{}", q(name)),
+        )
+    }
+}
+
+pub fn label_not_in_table() -> Text {
+    t("not in this table", "本表中没有")
+}
+
+pub fn help_year_end_name(near: &[String], indicator: bool) -> Text {
+    let what = if indicator {
+        ("an indicator", "指标")
+    } else {
+        ("a funding line", "资金来源")
+    };
+    match near.first() {
+        Some(n) => t(
+            format!(
+                "did you mean \"{n}\"? A year-end fact names {} of the table it is written in, exactly as declared",
+                what.0
+            ),
+            format!(
+                "是否是{}？年终事实应按申报时的名称引用所在表中的{}",
+                q(n),
+                what.1
+            ),
+        ),
+        None => t(
+            format!(
+                "write the year-end fact inside the block of the table whose {} it completes, with its name as declared",
+                what.0.trim_start_matches("an ").trim_start_matches("a ")
+            ),
+            format!("把年终事实写在其{}所在表的块内，名称与申报时一致", what.1),
+        ),
+    }
+}
+
+pub fn year_end_twice(what: &str) -> Text {
+    t(
+        format!("the year-end fact for \"{what}\" is given twice"),
+        format!("{}的年终事实填写了两次", q(what)),
+    )
+}
+
+pub fn unknown_profile(name: &str) -> Text {
+    t(
+        format!("\"{name}\" is not a known scoring profile"),
+        format!("{}不是已知的评分方案", q(name)),
+    )
+}
+
+pub fn unknown_inverse(name: &str) -> Text {
+    t(
+        format!("\"{name}\" is not a known rule for ≤ indicators"),
+        format!("{}不是已知的反向指标计分规则", q(name)),
+    )
+}
+
+pub fn bad_grades() -> Text {
+    t(
+        "the grade thresholds must fall from 优 to 中, between 0 and 100",
+        "等级分数线须由优到中依次降低，且在 0 到 100 之间",
+    )
+}
+
+pub fn bad_deviation() -> Text {
+    t(
+        "the deviation threshold is a percentage above 0 and at most 100",
+        "偏差阈值须为大于 0、不超过 100 的百分数",
+    )
+}
+
+pub fn label_not_known() -> Text {
+    t("not known", "未知")
+}
+
+pub fn help_profile(known: &[&str]) -> Text {
+    if known.is_empty() {
+        t(
+            "write `profile mof grades 90 80 60 inverse linear deviation 20` (see docs/self-evaluation.md)",
+            "写作 `profile mof grades 90 80 60 inverse linear deviation 20`（见 docs/self-evaluation.md）",
+        )
+    } else {
+        t(
+            format!("known: {}", known.join(", ")),
+            format!("可用：{}", known.join("、")),
+        )
+    }
+}
+
+pub fn year_end_without_table(name: &str) -> Text {
+    t(
+        format!("\"{name}\" prints no table of its own, so its year-end facts have nowhere to go"),
+        format!("{}没有自己的表，其年终事实无处填列", q(name)),
+    )
+}
+
+pub fn label_no_table() -> Text {
+    t("no table to complete", "无对应的表")
+}
+
+pub fn label_cost_item() -> Text {
+    t("a cost item of its parent", "其上级的成本项")
+}
+
+pub fn help_year_end_without_table() -> Text {
+    t(
+        "write the execution and outcome in the block of the direction or project whose table includes it",
+        "请把执行情况和完成情况写在包含它的支出方向或项目的块中",
+    )
+}

@@ -7,6 +7,7 @@ pub(crate) mod earlier;
 pub(crate) mod indicators;
 pub(crate) mod lines;
 pub(crate) mod messages;
+pub(crate) mod year_end;
 
 use crate::diagnostic::Diagnostic;
 use crate::domain::framework::Framework;
@@ -215,6 +216,9 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         form_span: header.form.as_ref().map(|f| f.span),
         admin: header.admin,
         scores: None,
+        year_end: Default::default(),
+        profile: Default::default(),
+        profile_span: None,
     };
 
     let dept_indicators: Vec<&ast::Indicator> = file.select(|i| match i {
@@ -274,16 +278,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         _ => None,
     }) {
         match first_scores {
-            Some(first) => ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice("scores"),
-                    s.span,
-                    msg::label_given_again(),
-                )
-                .with_label(first, msg::label_first_given())
-                .with_help(msg::help_keep_one_line("scores")),
-            ),
+            Some(first) => ctx.report(given_twice("scores", s.span, first)),
             None => {
                 first_scores = Some(s.span);
                 decl.scores = Some(indicators::scores(&mut ctx, s));
@@ -295,6 +290,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         _ => None,
     });
     decl.tasks = tasks(&mut ctx, &decl, &tasks_ast);
+    year_end::attach(&mut ctx, file, &mut decl);
 
     decl.form = declared_form
         .unwrap_or_else(|| Form::default_for(&decl.framework.name, decl.has_department_table()));
@@ -338,16 +334,7 @@ fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
             for item in &t.items {
                 match item {
                     ast::TaskItem::Content(c) => match &content {
-                        Some(first) => ctx.report(
-                            Diagnostic::new(
-                                DUPLICATE_HEADER,
-                                msg::header_twice("content"),
-                                c.span,
-                                msg::label_given_again(),
-                            )
-                            .with_label(first.span, msg::label_first_given())
-                            .with_help(msg::help_keep_one_line("content")),
-                        ),
+                        Some(first) => ctx.report(given_twice("content", c.span, first.span)),
                         None => content = Some(spanned(c)),
                     },
                     ast::TaskItem::Income(l) => funds_ast.push(l),
@@ -417,20 +404,23 @@ struct Header {
     admin: Admin,
 }
 
+/// B2003: `key` given again at `again`, first at `first`.
+pub(crate) fn given_twice(key: &str, again: Span, first: Span) -> Diagnostic {
+    Diagnostic::new(
+        DUPLICATE_HEADER,
+        msg::header_twice(key),
+        again,
+        msg::label_given_again(),
+    )
+    .with_label(first, msg::label_first_given())
+    .with_help(msg::help_keep_one_line(key))
+}
+
 fn header(ctx: &mut Ctx, file: &ast::File) -> Header {
     let mut seen: Vec<(&'static str, Span)> = Vec::new();
     let mut once = |ctx: &mut Ctx, key: &'static str, span: Span| -> bool {
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            ctx.report(
-                Diagnostic::new(
-                    DUPLICATE_HEADER,
-                    msg::header_twice(key),
-                    span,
-                    msg::label_given_again(),
-                )
-                .with_label(*first, msg::label_first_given())
-                .with_help(msg::help_keep_one_line(key)),
-            );
+            ctx.report(given_twice(key, span, *first));
             false
         } else {
             seen.push((key, span));

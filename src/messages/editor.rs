@@ -223,6 +223,31 @@ pub fn keyword_meaning(keyword: &str) -> Text {
             "the 其中 lines list only some of the parts",
             "其中各项仅列出部分",
         ),
+        "achieved" => (
+            "year-end: what an indicator achieved (实际完成值)",
+            "年终：指标的实际完成值",
+        ),
+        "execution" => (
+            "year-end: full-year budget and amount spent",
+            "年终：全年预算数和全年执行数",
+        ),
+        "outcome" => (
+            "year-end: how the annual goal was met",
+            "年终：年度总体目标实际完成情况",
+        ),
+        "profile" => ("how the self-evaluation is scored", "自评评分方案"),
+        "reason" => ("偏差原因分析及改进措施", "偏差原因分析及改进措施"),
+        "score" => ("a score typed by hand, checked", "手填得分（会核对）"),
+        "spent" => ("全年执行数", "全年执行数"),
+        "grades" => ("the lowest totals of 优, 良 and 中", "优、良、中的分数线"),
+        "inverse" => (
+            "how a ≤ indicator scores above its target: linear or ratio",
+            "反向指标超出目标时的计分：linear 或 ratio",
+        ),
+        "deviation" => (
+            "the over-achievement (%) that needs a reason",
+            "须说明原因的超额比例（%）",
+        ),
         _ => ("", ""),
     };
     t(en, zh)

@@ -5,12 +5,15 @@ pub mod agreement;
 mod forms;
 mod provenance;
 mod value;
+mod year_end;
 
 pub use forms::{Admin, Share};
 pub use provenance::{BasisTerms, How, Part};
 pub use value::{Measure, Op, RefKind, Reference, Value};
+pub use year_end::{Achieved, Actual, Execution, YearEnd};
 
 use crate::domain::framework::{Framework, Slot};
+use crate::domain::scoring::Profile;
 use crate::domain::{DirectionKind, Earlier, Form, Horizon, Money, MoneyUnit, Per, Period};
 use crate::source::Span;
 use rust_decimal::Decimal;
@@ -63,6 +66,11 @@ pub struct Declaration {
     pub admin: Admin,
     /// 分值 of the 一级指标 for the department's table (and every direction's without its own).
     pub scores: Option<Scores>,
+    /// The department's year-end facts (docs/self-evaluation.md).
+    pub year_end: YearEnd,
+    /// How the self-evaluation is scored: declared (`profile …`), else the Ministry's.
+    pub profile: Profile,
+    pub profile_span: Option<Span>,
 }
 
 /// A line's figure of an earlier year (上年预算数, 上年执行数, 决算数).
@@ -164,6 +172,18 @@ impl Declaration {
             || self.declared_total.is_some()
     }
 
+    /// Whether any year-end fact is written: the self-evaluation is then printed.
+    pub fn has_year_end(&self) -> bool {
+        fn table(indicators: &[Indicator], y: &YearEnd) -> bool {
+            !y.is_empty() || indicators.iter().any(|i| i.achieved.is_some())
+        }
+        table(&self.indicators, &self.year_end)
+            || self
+                .all_directions()
+                .iter()
+                .any(|(_, d)| table(&d.indicators, &d.year_end))
+    }
+
     /// Every direction and project, depth first, with its depth (0 for top level).
     pub fn all_directions(&self) -> Vec<(usize, &Direction)> {
         let mut out = Vec::new();
@@ -262,6 +282,8 @@ pub struct Indicator {
     pub explain: Option<String>,
     pub scoring: Option<String>,
     pub sense: Option<String>,
+    /// What was achieved, from the year-end facts.
+    pub achieved: Option<Achieved>,
     pub span: Span,
 }
 
@@ -330,6 +352,8 @@ pub struct Direction {
     pub earlier: Vec<EarlierFigure>,
     /// 资金分配表, in the written order.
     pub shares: Vec<Share>,
+    /// The direction's year-end facts.
+    pub year_end: YearEnd,
     /// A cost basis could not be computed (reported: B1002, B3030, B3031); its counts are unknown, so
     /// references to them report nothing more.
     pub incomplete: bool,

@@ -7,4 +7,5 @@ pub mod control_chars;
 pub mod figures;
 pub mod ordinals;
 pub mod provenance;
+pub mod scores;
 pub mod values;

@@ -73,6 +73,13 @@ pub enum Item {
     Form(Text),
     /// `budget-code "…"`, `contact "…" "…"` of the document.
     Admin(Admin),
+    /// Year-end facts (docs/self-evaluation.md).
+    Achieved(Achieved),
+    Execution(Execution),
+    /// 年度总体目标的实际完成情况.
+    Outcome(Text),
+    /// `profile mof grades 80 70 60`: how the self-evaluation is scored.
+    Profile(ProfileDecl),
 }
 
 /// An administrative field of a form (项目编码, 资金性质, 联系人 …): a keyword and its text.
@@ -281,6 +288,9 @@ pub enum DirectionItem {
     Scores(Scores),
     /// `prior budget 340`: the direction's figure of an earlier year.
     Earlier(EarlierFigure),
+    Achieved(Achieved),
+    Execution(Execution),
+    Outcome(Text),
 }
 
 /// `cost "一线信访岗位" < people 5 rate 235/month > prior budget 1.2 prior actual 1.1`
@@ -334,4 +344,68 @@ pub struct EarlierFigure {
     pub year: Option<Number>,
     pub amount: AmountLit,
     pub span: Span,
+}
+
+/// `achieved "日常养护里程" 1250公里 reason "…" score 20`: an indicator's 实际完成值.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Achieved {
+    /// The indicator it completes, by name.
+    pub name: Text,
+    pub value: Actual,
+    /// 偏差原因分析及改进措施.
+    pub reason: Option<Text>,
+    /// A score typed by hand (checked against the rules).
+    pub score: Option<Number>,
+    pub span: Span,
+}
+
+/// What was achieved: a number with the unit written against it, or words (达成, a date, a text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actual {
+    Number {
+        number: Number,
+        unit: Option<Text>,
+        span: Span,
+    },
+    Words {
+        text: Text,
+        quoted: bool,
+    },
+}
+
+impl Actual {
+    pub fn span(&self) -> Span {
+        match self {
+            Actual::Number { span, .. } => *span,
+            Actual::Words { text, .. } => text.span,
+        }
+    }
+}
+
+/// `execution "财政拨款" budget 300 spent 290`: 全年预算数 and 全年执行数 of the direction (or document),
+/// or of one of its funding lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Execution {
+    pub line: Option<Text>,
+    pub budget: AmountLit,
+    pub spent: AmountLit,
+    pub span: Span,
+}
+
+/// `profile mof grades 80 70 60 inverse ratio deviation 20`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileDecl {
+    pub name: Text,
+    pub options: Vec<ProfileOption>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileOption {
+    /// The lowest totals of 优, 良 and 中.
+    Grades(Vec<Number>, Span),
+    /// How a ≤ indicator loses points past its target: `linear` or `ratio`.
+    Inverse(Text),
+    /// The deviation (in %) past which a reason is required.
+    Deviation(Number, Span),
 }

@@ -425,6 +425,10 @@ impl<'s> P<'s> {
             }
             "framework" => Item::Framework(self.framework(start)?),
             "scores" => Item::Scores(self.scores(start)?),
+            "achieved" => Item::Achieved(self.achieved(start)?),
+            "execution" => Item::Execution(self.execution(start)?),
+            "outcome" => Item::Outcome(self.string()?),
+            "profile" => Item::Profile(self.profile(start)?),
             "form" => Item::Form(self.word()?),
             "budget-code" => Item::Admin(self.admin(start, AdminField::BudgetCode)?),
             "contact" => Item::Admin(self.admin(start, AdminField::Contact)?),
@@ -634,6 +638,109 @@ impl<'s> P<'s> {
             total,
             span: Span::new(start, self.at),
         })
+    }
+
+    /// `achieved STRING actual_value [reason STRING] [score NUMBER]`, here after the keyword.
+    fn achieved(&mut self, start: usize) -> Option<Achieved> {
+        let name = self.string()?;
+        self.skip();
+        let value = self.actual()?;
+        self.skip();
+        let reason = self.optional(|p| {
+            p.kw("reason")?;
+            p.skip();
+            p.string()
+        });
+        self.skip();
+        let score = self.optional(|p| {
+            p.kw("score")?;
+            p.skip();
+            p.number()
+        });
+        Some(Achieved {
+            name,
+            value,
+            reason,
+            score,
+            span: Span::new(start, self.at),
+        })
+    }
+
+    /// `actual_lit | string | word`; `actual_lit` is compound-atomic: the unit touches the number.
+    fn actual(&mut self) -> Option<Actual> {
+        let start = self.at;
+        if let Some(number) = self.optional(Self::number) {
+            let unit = if self.word_end() > self.at {
+                self.word()
+            } else {
+                None
+            };
+            return Some(Actual::Number {
+                number,
+                unit,
+                span: Span::new(start, self.at),
+            });
+        }
+        let quoted = self.peek() == Some(b'"');
+        let text = self.string_or_word()?;
+        Some(Actual::Words { text, quoted })
+    }
+
+    /// `execution [STRING] budget AMOUNT spent AMOUNT`, here after the keyword.
+    fn execution(&mut self, start: usize) -> Option<Execution> {
+        let line = self.optional(Self::string);
+        self.skip();
+        self.kw("budget")?;
+        self.skip();
+        let budget = self.amount_lit()?;
+        self.skip();
+        self.kw("spent")?;
+        self.skip();
+        let spent = self.amount_lit()?;
+        Some(Execution {
+            line,
+            budget,
+            spent,
+            span: Span::new(start, self.at),
+        })
+    }
+
+    /// `profile WORD (grades N N N | inverse WORD | deviation N)*`, here after the keyword.
+    fn profile(&mut self, start: usize) -> Option<ProfileDecl> {
+        let name = self.word()?;
+        self.skip();
+        let mut options = Vec::new();
+        if let Some(o) = self.optional(Self::profile_option) {
+            options.push(o);
+            while let Some(o) = self.then(Self::profile_option) {
+                options.push(o);
+            }
+        }
+        Some(ProfileDecl {
+            name,
+            options,
+            span: Span::new(start, self.at),
+        })
+    }
+
+    fn profile_option(&mut self) -> Option<ProfileOption> {
+        let start = self.at;
+        if self.kw("grades").is_some() {
+            let mut numbers = Vec::new();
+            for _ in 0..3 {
+                self.skip();
+                numbers.push(self.number()?);
+            }
+            return Some(ProfileOption::Grades(numbers, Span::new(start, self.at)));
+        }
+        if self.kw("inverse").is_some() {
+            self.skip();
+            return Some(ProfileOption::Inverse(self.word()?));
+        }
+        self.kw("deviation")?;
+        self.skip();
+        let n = self.number()?;
+        Some(ProfileOption::Deviation(n, Span::new(start, self.at)))
     }
 
     fn derivation(&mut self) -> Option<Derivation> {
@@ -903,6 +1010,9 @@ impl<'s> P<'s> {
                 self.at = start;
                 DirectionItem::Earlier(self.earlier()?)
             }
+            "achieved" => DirectionItem::Achieved(self.achieved(start)?),
+            "execution" => DirectionItem::Execution(self.execution(start)?),
+            "outcome" => DirectionItem::Outcome(self.string()?),
             "contact" => DirectionItem::Admin(self.admin(start, AdminField::Contact)?),
             "code" => DirectionItem::Admin(self.admin(start, AdminField::Code)?),
             "attribute" => DirectionItem::Admin(self.admin(start, AdminField::Attribute)?),

@@ -82,6 +82,10 @@ keywords! {
     TotalBudget = "total-budget", [D];
     Share = "share", [D];
     Content = "content", [T];
+    Achieved = "achieved", [Doc, D];
+    Execution = "execution", [Doc, D];
+    Outcome = "outcome", [Doc, D];
+    Profile = "profile", [Doc];
     Directions = "directions", [];
     By = "by", [];
     For = "for", [];
@@ -104,6 +108,12 @@ keywords! {
     Explain = "explain", [];
     Scoring = "scoring", [];
     Sense = "sense", [];
+    Reason = "reason", [];
+    Score = "score", [];
+    Spent = "spent", [];
+    Grades = "grades", [];
+    Inverse = "inverse", [];
+    Deviation = "deviation", [];
 }
 
 impl Keyword {

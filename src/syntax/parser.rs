@@ -140,6 +140,17 @@ fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_function
             | Rule::kw_total_budget
             | Rule::kw_share
+            | Rule::kw_achieved
+            | Rule::kw_reason
+            | Rule::kw_score
+            | Rule::kw_execution
+            | Rule::kw_budget
+            | Rule::kw_spent
+            | Rule::kw_outcome
+            | Rule::kw_profile
+            | Rule::kw_grades
+            | Rule::kw_inverse
+            | Rule::kw_deviation
     )
 }
 
@@ -311,6 +322,10 @@ fn item(pair: Pair<Rule>) -> Result<Item> {
         Rule::form => Item::Form(text(&next(&pair, &mut m)?)?),
         Rule::budget_code | Rule::contact => Item::Admin(admin(pair)?),
         Rule::scores => Item::Scores(scores(pair)?),
+        Rule::achieved => Item::Achieved(achieved(pair)?),
+        Rule::execution => Item::Execution(execution(pair)?),
+        Rule::outcome => Item::Outcome(text(&next(&pair, &mut m)?)?),
+        Rule::profile => Item::Profile(profile(pair)?),
         _ => return Err(unexpected(&pair)),
     })
 }
@@ -561,6 +576,102 @@ fn scores(pair: Pair<Rule>) -> Result<Scores> {
     Ok(out)
 }
 
+fn achieved(pair: Pair<Rule>) -> Result<Achieved> {
+    let sp = span(&pair);
+    let mut m = meaningful(&pair);
+    let name = text(&next(&pair, &mut m)?)?;
+    let v = next(&pair, &mut m)?;
+    let inner_v = inner(&v).next().ok_or_else(|| unexpected(&v))?;
+    let value = match inner_v.as_rule() {
+        Rule::actual_lit => {
+            let mut it = inner(&inner_v);
+            let n = next(&inner_v, &mut it)?;
+            let unit = it.next().map(|u| Text {
+                value: u.as_str().to_string(),
+                span: span(&u),
+            });
+            Actual::Number {
+                number: number(&n),
+                unit,
+                span: span(&inner_v),
+            }
+        }
+        Rule::string | Rule::word => Actual::Words {
+            quoted: inner_v.as_rule() == Rule::string,
+            text: text(&inner_v)?,
+        },
+        _ => return Err(unexpected(&inner_v)),
+    };
+    let (mut reason, mut score) = (None, None);
+    for p in m {
+        match p.as_rule() {
+            Rule::string => reason = Some(text(&p)?),
+            Rule::number => score = Some(number(&p)),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    Ok(Achieved {
+        name,
+        value,
+        reason,
+        score,
+        span: sp,
+    })
+}
+
+fn execution(pair: Pair<Rule>) -> Result<Execution> {
+    let sp = span(&pair);
+    let mut line = None;
+    let mut amounts = Vec::new();
+    for p in meaningful(&pair) {
+        match p.as_rule() {
+            Rule::string => line = Some(text(&p)?),
+            Rule::amount_lit => amounts.push(amount_lit(p)?),
+            _ => return Err(unexpected(&p)),
+        }
+    }
+    let mut amounts = amounts.into_iter();
+    let err = || ParseTreeError {
+        rule: "execution".into(),
+        span: sp,
+    };
+    let budget = amounts.next().ok_or_else(err)?;
+    let spent = amounts.next().ok_or_else(err)?;
+    Ok(Execution {
+        line,
+        budget,
+        spent,
+        span: sp,
+    })
+}
+
+fn profile(pair: Pair<Rule>) -> Result<ProfileDecl> {
+    let sp = span(&pair);
+    let mut m = meaningful(&pair);
+    let name = text(&next(&pair, &mut m)?)?;
+    let mut options = Vec::new();
+    for o in m {
+        let opt = inner(&o).next().ok_or_else(|| unexpected(&o))?;
+        let osp = span(&opt);
+        let args: Vec<Pair<Rule>> = meaningful(&opt).collect();
+        options.push(match opt.as_rule() {
+            Rule::opt_grades => ProfileOption::Grades(args.iter().map(number).collect(), osp),
+            Rule::opt_inverse => {
+                ProfileOption::Inverse(text(args.first().ok_or_else(|| unexpected(&opt))?)?)
+            }
+            Rule::opt_deviation => {
+                ProfileOption::Deviation(number(args.first().ok_or_else(|| unexpected(&opt))?), osp)
+            }
+            _ => return Err(unexpected(&opt)),
+        });
+    }
+    Ok(ProfileDecl {
+        name,
+        options,
+        span: sp,
+    })
+}
+
 fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
     let sp = span(&pair);
     Ok(match pair.as_rule() {
@@ -568,6 +679,12 @@ fn direction_item(pair: Pair<Rule>) -> Result<DirectionItem> {
         Rule::direction | Rule::project => DirectionItem::Direction(direction(pair)?),
         Rule::scores => DirectionItem::Scores(scores(pair)?),
         Rule::earlier => DirectionItem::Earlier(earlier(pair)?),
+        Rule::achieved => DirectionItem::Achieved(achieved(pair)?),
+        Rule::execution => DirectionItem::Execution(execution(pair)?),
+        Rule::outcome => {
+            let mut m = meaningful(&pair);
+            DirectionItem::Outcome(text(&next(&pair, &mut m)?)?)
+        }
         Rule::income => DirectionItem::Income(line(pair)?),
         Rule::contact
         | Rule::code
