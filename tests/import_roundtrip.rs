@@ -215,6 +215,18 @@ const NOT_YET: &[(&str, &str)] = &[
         "earlier years' columns (上年预算数, 上年执行数) in 项目资金 and 测算明细",
     ),
     (
+        "hunan-department-self-evaluation-2024.bdl",
+        "the 绩效自评表 (self-evaluation tables)",
+    ),
+    (
+        "mof-project-self-evaluation-2025.bdl",
+        "the 绩效自评表 (self-evaluation tables)",
+    ),
+    (
+        "free-split-project-self-evaluation-2025.bdl",
+        "the 绩效自评表 (self-evaluation tables), 分值 by 一级指标",
+    ),
+    (
         "mof-project-scores-2025.bdl",
         "项目总预算 beside 年度预算, 实施期 and 年度 values side by side, 分值 by 一级指标",
     ),

@@ -136,6 +136,10 @@ pub fn why(w: Why) -> Text {
             "位于表格中，但不在导入可识别的栏目下（如备注、表格旁的单元格）",
         ),
         Why::NotAFigure => t("not a plain number", "不是单纯的数字"),
+        Why::NotRead => t(
+            "in a table import does not read (a 绩效自评表)",
+            "位于导入不读取的表格中（绩效自评表）",
+        ),
         Why::Overlong => t(
             "longer than an Excel cell holds",
             "超过 Excel 单元格可容纳的长度",

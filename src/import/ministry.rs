@@ -294,10 +294,11 @@ impl Reader<'_, '_> {
                     block = Block::None;
                 }
                 Block::Indicators(overall) => {
-                    if let Some(cols) = &ind
-                        && let Some(i) = self.indicator(row, cols, overall)
-                    {
-                        p.indicators.push(i);
+                    if let Some(cols) = &ind {
+                        match self.indicator(row, cols, overall) {
+                            Some(i) => p.indicators.push(i),
+                            None => self.weights_total(row, cols, &p.indicators),
+                        }
                     }
                 }
                 Block::Costs => {

@@ -22,6 +22,8 @@ pub enum Why {
     NotAFigure,
     /// Longer than an Excel cell holds.
     Overlong,
+    /// In a table import does not read (绩效自评表).
+    NotRead,
 }
 
 /// One cell that did not become part of a source.
@@ -46,6 +48,8 @@ enum Kind {
     Direction,
     /// 项目支出绩效目标表 (the Ministry's project form).
     Project,
+    /// A table import does not read (绩效自评表): its cells are reported, and it starts no declaration.
+    Other,
 }
 
 /// A table's extent in a sheet: its kind and its rows (title and captions included).
@@ -58,7 +62,9 @@ pub(super) struct Segment {
 }
 
 fn title_kind(k: &str) -> Option<Kind> {
-    if k.contains("专项资金预算绩效目标汇总表") || k.contains("专项资金绩效目标汇总表")
+    if k.contains("自评表") {
+        Some(Kind::Other)
+    } else if k.contains("专项资金预算绩效目标汇总表") || k.contains("专项资金绩效目标汇总表")
     {
         Some(Kind::Summary)
     } else if k.contains("支出方向绩效目标表") {
@@ -253,6 +259,13 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
                             ..Declaration::default()
                         });
                         r.direction(&seg, d);
+                    }
+                    Kind::Other => {
+                        for &row in &seg.rows {
+                            for i in r.filled(row) {
+                                r.refuse(i, Why::NotRead);
+                            }
+                        }
                     }
                     Kind::Project => {
                         let d = current.get_or_insert_with(|| Declaration {
@@ -562,11 +575,10 @@ impl Reader<'_, '_> {
                         });
                     }
                 }
-                Block::Indicators(overall) => {
-                    if let Some(ind) = self.indicator(row, &ind_cols, overall) {
-                        d.indicators.push(ind);
-                    }
-                }
+                Block::Indicators(overall) => match self.indicator(row, &ind_cols, overall) {
+                    Some(ind) => d.indicators.push(ind),
+                    None => self.weights_total(row, &ind_cols, &d.indicators),
+                },
                 Block::None => {}
             }
         }
@@ -683,6 +695,32 @@ impl Reader<'_, '_> {
     }
 
     /// One indicator row; the tier and category cells may be merged from the rows above.
+    /// The 合计 row under weighted indicators: placed when its figure is the sum of the weights read
+    /// (then it says nothing the source does not); otherwise left for the report.
+    pub(super) fn weights_total(&mut self, row: u32, cols: &IndicatorColumns, read: &[Indicator]) {
+        let (Some(l1), Some(w)) = (cols.level1, cols.weight) else {
+            return;
+        };
+        let (Some((label, text)), Some((cell, figure))) =
+            (self.view.text_at(row, l1), self.view.text_at(row, w))
+        else {
+            return;
+        };
+        if key(text) != "合计" || label == cell {
+            return;
+        }
+        let sum = read
+            .iter()
+            .filter_map(|i| i.weight.as_deref())
+            .filter_map(|w| w.parse::<rust_decimal::Decimal>().ok())
+            .try_fold(rust_decimal::Decimal::ZERO, |a, b| a.checked_add(b));
+        let printed = text::decimal(figure).and_then(|f| f.parse::<rust_decimal::Decimal>().ok());
+        if sum.is_some() && sum == printed {
+            self.place(label);
+            self.place(cell);
+        }
+    }
+
     pub(super) fn indicator(
         &mut self,
         row: u32,
