@@ -721,6 +721,164 @@ fn word_directions() -> Vec<u8> {
     ])
 }
 
+/// 7. A Word document of the Ministry's project form: administrative fields in pairs, 项目资金 merged
+///    down with an 其中 line, the goals under their headings, values split over three columns, and a
+///    测算明细 with a basis in figures (a cost) and one in words (a sub-direction that says how).
+fn word_project() -> Vec<u8> {
+    document(&[
+        Block::P("2025年项目支出绩效目标表"),
+        Block::P("主管部门：示范县水利局　　金额单位：万元"),
+        Block::Table(vec![
+            (0, vec![c("项目名称"), span("农村供水水泵更新", 6)]),
+            (
+                0,
+                vec![
+                    c("主管部门"),
+                    span("示范县水利局", 2),
+                    c("实施单位"),
+                    span("示范县水利工程管理站", 3),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    c("项目属性"),
+                    span("新增", 2),
+                    c("项目期"),
+                    span("2025年", 3),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    c("项目编码"),
+                    span("43122525T000000000201", 2),
+                    c("资金性质"),
+                    span("一般公共预算", 3),
+                ],
+            ),
+            (
+                0,
+                vec![down("项目资金（万元）"), span("资金总额", 3), span("60", 3)],
+            ),
+            (0, vec![cont(), span("其中：财政拨款", 3), span("60", 3)]),
+            (
+                0,
+                vec![down("总体目标"), span("实施期目标", 3), span("年度目标", 3)],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    span("更新老旧水泵，保障供水。", 3),
+                    span("更新水泵40台。", 3),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    down("绩效指标"),
+                    c("一级指标"),
+                    c("二级指标"),
+                    c("三级指标"),
+                    c("计算符号"),
+                    c("指标值"),
+                    c("度量单位"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    down("产出指标"),
+                    c("数量指标"),
+                    c("更新水泵"),
+                    c("＝"),
+                    c("40"),
+                    c("台"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    cont(),
+                    c("时效指标"),
+                    c("完成时间"),
+                    c("定性"),
+                    c("2025年10月底前"),
+                    c(""),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("成本指标"),
+                    c("经济成本指标"),
+                    c("项目成本"),
+                    c("≤"),
+                    c("60"),
+                    c("万元"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("效益指标"),
+                    c("社会效益指标"),
+                    c("受益人口"),
+                    c("≥"),
+                    c("1.2"),
+                    c("万人"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("满意度指标"),
+                    c("服务对象满意度指标"),
+                    c("受益群众满意度"),
+                    c("≥"),
+                    c("90"),
+                    c("%"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    down("项目测算明细（万元）"),
+                    span("明细项目", 2),
+                    span("测算依据", 3),
+                    c("金额"),
+                ],
+            ),
+            (0, vec![cont(), span("合计", 2), span("", 3), c("60")]),
+            (
+                0,
+                vec![
+                    cont(),
+                    span("　水泵采购", 2),
+                    span("40台 × 10000元/台 = 400000元", 3),
+                    c("40"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    span("　安装调试", 2),
+                    span("依据安装合同测算", 3),
+                    c("20"),
+                ],
+            ),
+        ]),
+        Block::P("注：水泵型号以招标结果为准。"),
+    ])
+}
+
 fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("wps-department.xlsx", wps_department()),
@@ -729,6 +887,7 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
         ("word-department.docx", word_department()),
         ("labels-variant.xlsx", labels_variant()),
         ("word-directions.docx", word_directions()),
+        ("word-project.docx", word_project()),
     ]
 }
 
