@@ -29,7 +29,7 @@ fn text_change(
 }
 
 /// Compares one optional text (a direction's goal): added, removed or changed.
-fn one_text(
+pub(super) fn one_text(
     table: &Table,
     key: &'static str,
     label: &str,
