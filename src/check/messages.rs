@@ -862,6 +862,22 @@ pub fn earlier_differs(name: &str, year: i32, kind: &str, declared: &str, sum: &
     )
 }
 
+pub fn earlier_sources_differ(
+    name: &str,
+    year: i32,
+    kind: &str,
+    declared: &str,
+    sum: &str,
+) -> Text {
+    t(
+        format!("\"{name}\" {year} {kind} is {declared}, but its fund sources add up to {sum}"),
+        format!(
+            "{}{year}年{kind}为{declared}，但其各项资金来源合计为{sum}",
+            q(name)
+        ),
+    )
+}
+
 pub fn earlier_breakdowns_differ(year: i32, kind: &str, income: &str, spending: &str) -> Text {
     t(
         format!("for {year} {kind}, income adds up to {income} but spending to {spending}"),

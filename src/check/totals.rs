@@ -348,7 +348,22 @@ fn direction_earlier_add_up(
         if let Some(sum) = all_carried(decl, funds)
             && sum != e.amount
         {
-            out.push(earlier_mismatch(&d.name.value, e, sum, path));
+            out.push(
+                Diagnostic::new(
+                    EARLIER_SUM_MISMATCH,
+                    msg::earlier_sources_differ(
+                        &d.name.value,
+                        e.year,
+                        e.kind.name_zh(),
+                        &fig(e.amount),
+                        &fig(sum),
+                    ),
+                    e.span,
+                    msg::label_declared(&fig(e.amount)),
+                )
+                .with_help(msg::help_earlier_differs())
+                .with_path(path),
+            );
         }
     }
 }

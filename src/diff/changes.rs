@@ -341,7 +341,8 @@ pub struct IndicatorChange {
 pub struct TextChange {
     pub status: Status,
     pub table: Table,
-    /// `duty`, `goal`, `plan`, `task`, `annual`, `summary_goal`, `summary_annual`, `basis`.
+    /// `duty`, `goal`, `plan`, `task`, `annual`, `summary_goal`, `summary_annual`, `basis`, `form`,
+    /// `admin`, `total_budget`, `scores`, `earlier`, `shares`.
     pub key: &'static str,
     /// As the tables label it, with the item: 部门职责概述（二）, 年度重点工作计划 › 抓好源头治理 › 工作目标.
     pub label: String,

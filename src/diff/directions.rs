@@ -68,6 +68,7 @@ pub(super) fn compare_directions(
                 let table = Some(nd.name.value.clone());
                 compare_indicators(cx, table, &od.indicators, &nd.indicators, indicators);
                 direction_texts(od, nd, texts);
+                super::forms::direction_forms(cx.old, cx.new, od, nd, texts);
             }
             Paired::Added { new: n, .. } => {
                 let nd = n.direction;

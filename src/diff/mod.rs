@@ -18,6 +18,7 @@
 
 pub mod changes;
 mod directions;
+mod forms;
 mod header;
 mod indicators;
 pub mod json;
@@ -32,6 +33,7 @@ use crate::domain::{Money, MoneyUnit};
 use crate::model::Declaration;
 use changes::*;
 use directions::compare_directions;
+use forms::department_forms;
 use header::{header, totals};
 use indicators::compare_indicators;
 use lines::compare_lines;
@@ -49,6 +51,7 @@ pub fn diff(old: &Declaration, new: &Declaration) -> ChangeSet {
     let cx = Cx { old, new, unit };
     let mut texts = Vec::new();
     department_texts(old, new, &mut texts);
+    department_forms(old, new, &mut texts);
     let mut indicators = Vec::new();
     compare_indicators(&cx, None, &old.indicators, &new.indicators, &mut indicators);
     let mut lines = Vec::new();

@@ -29,7 +29,7 @@ fn text_change(
 }
 
 /// Compares one optional text (a direction's goal): added, removed or changed.
-fn one_text(
+pub(super) fn one_text(
     table: &Table,
     key: &'static str,
     label: &str,
@@ -66,23 +66,23 @@ fn text_list(
     }
 }
 
-/// A text of a named item, under its label.
-type Part<T> = (&'static str, fn(&T) -> &str);
+/// A text of a named item, under its label; `None` where the item has none.
+type Part<T> = (&'static str, fn(&T) -> Option<String>);
 
 /// A department list whose items are named by one text: plans by 事项, tasks by 工作任务. A paired
 /// item compares its two other texts; an added or removed one is shown whole.
-struct Named<T> {
+struct Named<T: 'static> {
     key: &'static str,
     name: fn(&T) -> &str,
     /// The label of a changed text: the section › the item's name › `part`.
     section: &'static str,
-    parts: [Part<T>; 2],
+    parts: &'static [Part<T>],
     /// The label and the text of an added or removed item.
     whole_label: fn(&T) -> String,
     whole_text: fn(&T) -> String,
 }
 
-fn named_list<T>(list: &Named<T>, old: &[T], new: &[T], out: &mut Vec<TextChange>) {
+fn named_list<T: 'static>(list: &Named<T>, old: &[T], new: &[T], out: &mut Vec<TextChange>) {
     for paired in pair_by(old, new, |t| (list.name)(t).to_string()) {
         match paired {
             Paired::Both { old: o, new: n, .. } => {
@@ -91,8 +91,8 @@ fn named_list<T>(list: &Named<T>, old: &[T], new: &[T], out: &mut Vec<TextChange
                         &None,
                         list.key,
                         &format!("{} › {} › {part}", list.section, (list.name)(n)),
-                        Some(text(o)),
-                        Some(text(n)),
+                        text(o).as_deref(),
+                        text(n).as_deref(),
                         out,
                     );
                 }
@@ -121,9 +121,9 @@ const PLANS: Named<Plan> = Named {
     key: "plan",
     name: |p| &p.item.value,
     section: "年度重点工作计划",
-    parts: [
-        ("责任单位/科室", |p| &p.owner.value),
-        ("工作目标", |p| &p.target.value),
+    parts: &[
+        ("责任单位/科室", |p| Some(p.owner.value.clone())),
+        ("工作目标", |p| Some(p.target.value.clone())),
     ],
     whole_label: |p| format!("年度重点工作计划 › {}", p.item.value),
     whole_text: |p| format!("{}：{}", p.owner.value, p.target.value),
@@ -133,18 +133,44 @@ const TASKS: Named<Task> = Named {
     key: "task",
     name: |t| &t.task.value,
     section: "履职目标",
-    parts: [
-        ("部门职责", |t| &t.duty.value),
-        ("支出方向/项目", |t| &t.funded_by.value),
+    parts: &[
+        ("部门职责", |t| Some(t.duty.value.clone())),
+        ("支出方向/项目", |t| Some(t.funded_by.value.clone())),
+        ("主要内容", |t| {
+            t.content.as_ref().map(|c| c.value.clone())
+        }),
+        ("金额", |t| t.amount.map(crate::present::figures::money)),
+        ("资金来源", task_sources),
     ],
     whole_label: |_| "履职目标".to_string(),
     whole_text: |t| {
-        format!(
-            "{}（部门职责：{}；支出方向/项目：{}）",
+        let mut text = format!(
+            "{}（部门职责：{}；支出方向/项目：{}",
             t.task.value, t.duty.value, t.funded_by.value
-        )
+        );
+        if let Some(a) = t.amount {
+            text.push_str(&format!("；金额：{}", crate::present::figures::money(a)));
+        }
+        text.push('）');
+        text
     },
 };
+
+/// A task's sources as one text: `财政拨款 400万元；其他资金 20万元`.
+fn task_sources(t: &Task) -> Option<String> {
+    if t.funds.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = t
+        .funds
+        .iter()
+        .map(|l| {
+            let amount = l.amount.map(crate::present::figures::money);
+            format!("{} {}", l.name.value, amount.unwrap_or_default())
+        })
+        .collect();
+    Some(parts.join("；"))
+}
 
 pub(super) fn department_texts(old: &Declaration, new: &Declaration, out: &mut Vec<TextChange>) {
     let values =
