@@ -23,8 +23,8 @@ mod corpus;
 use serde_json::Value;
 
 /// JSON keys of what the tables do not print: derivations and their provenance, the bases they were
-/// computed from, which figures were declared, the people a basis counts, the precision, and the
-/// earlier years' figures.
+/// computed from, which figures were declared, the people a basis counts, the precision, the
+/// earlier years' figures, and the self-evaluation's thresholds.
 const UNPRINTED: &[&str] = &[
     "how",
     "provenance",
@@ -39,6 +39,11 @@ const UNPRINTED: &[&str] = &[
     "precision",
     // Earlier years' figures: the Hunan department table does not print them (yet).
     "earlier",
+    // The scoring profile's grade thresholds and the over-achievement that needs a reason (and so
+    // which rows are flagged over): a 绩效自评表 prints the grade each table got and the scores, not
+    // the thresholds.
+    "grades",
+    "deviation",
 ];
 
 fn unkind(v: &mut Value) {
@@ -72,7 +77,8 @@ fn project(v: &mut Value) {
     }
 }
 
-/// Indicators in the tables' order: by 一级 and 二级 in the framework's order, stable.
+/// Indicators in the tables' order: by 一级 and 二级 in the framework's order, stable; a
+/// self-evaluation's rows by name.
 fn table_order(v: &mut Value, order: &[(String, String)]) {
     match v {
         Value::Object(map) => {
@@ -90,7 +96,15 @@ fn table_order(v: &mut Value, order: &[(String, String)]) {
                             .unwrap_or(usize::MAX),
                     )
                 };
-                inds.sort_by_key(pos);
+                // A self-evaluation's rows carry no 一级/二级: compared by name.
+                let name = |i: &Value| {
+                    if i.get("level1").is_none() {
+                        i["name"].as_str().unwrap_or("").to_string()
+                    } else {
+                        String::new()
+                    }
+                };
+                inds.sort_by_key(|i| (pos(i), name(i)));
             }
             for x in map.values_mut() {
                 table_order(x, order);
@@ -213,18 +227,6 @@ const NOT_YET: &[(&str, &str)] = &[
     (
         "mof-project-prior-years-2025.bdl",
         "earlier years' columns (上年预算数, 上年执行数) in 项目资金 and 测算明细",
-    ),
-    (
-        "hunan-department-self-evaluation-2024.bdl",
-        "the 绩效自评表 (self-evaluation tables)",
-    ),
-    (
-        "mof-project-self-evaluation-2025.bdl",
-        "the 绩效自评表 (self-evaluation tables)",
-    ),
-    (
-        "free-split-project-self-evaluation-2025.bdl",
-        "the 绩效自评表 (self-evaluation tables), 分值 by 一级指标",
     ),
     (
         "mof-project-scores-2025.bdl",

@@ -137,8 +137,12 @@ pub fn why(w: Why) -> Text {
         ),
         Why::NotAFigure => t("not a plain number", "不是单纯的数字"),
         Why::NotRead => t(
-            "in a table import does not read (a 绩效自评表)",
-            "位于导入不读取的表格中（绩效自评表）",
+            "in a 绩效自评表 whose project or department has no target table in the file",
+            "位于绩效自评表中，但文件中没有该项目或部门的绩效目标表",
+        ),
+        Why::Contradicted => t(
+            "a figure bdl derives (a score, 分值, 总分, 等级) that the imported source does not give",
+            "bdl 计算得出的数（得分、分值、总分、等级）与导入的源文件算出的不一致",
         ),
         Why::Overlong => t(
             "longer than an Excel cell holds",

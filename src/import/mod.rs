@@ -6,6 +6,7 @@
 //! source is reported with its place and why.
 
 pub mod docx;
+mod evaluation;
 pub mod grid;
 pub mod limits;
 mod messages;
@@ -228,7 +229,7 @@ pub fn import(name: &str, bytes: &[u8]) -> Outcome {
             };
         }
     };
-    let found = recognise::recognise(&sheets);
+    let mut found = recognise::recognise(&sheets);
     let mut diagnostics = Vec::new();
     for (place, chars) in sheets.iter().flat_map(|s| s.overlong.iter()) {
         diagnostics.push(
@@ -244,6 +245,12 @@ pub fn import(name: &str, bytes: &[u8]) -> Outcome {
     let file = std::path::Path::new(name)
         .file_name()
         .map_or_else(|| name.to_string(), |f| f.to_string_lossy().to_string());
+    // The self-evaluation tables' derived figures, settled against the compiler.
+    let mut contradicted = Vec::new();
+    for d in &mut found.declarations {
+        contradicted.extend(evaluation::settle(d, &file));
+    }
+    found.unplaced.extend(contradicted);
     let mut sources: Vec<Imported> = Vec::new();
     for d in &found.declarations {
         let out_name = file_name(d, &sources);

@@ -22,8 +22,10 @@ pub enum Why {
     NotAFigure,
     /// Longer than an Excel cell holds.
     Overlong,
-    /// In a table import does not read (绩效自评表).
+    /// In a 绩效自评表 whose project or department has no target table in the file.
     NotRead,
+    /// A figure bdl derives (a score, 分值, 总分, 等级) that the imported source does not give.
+    Contradicted,
 }
 
 /// One cell that did not become part of a source.
@@ -48,8 +50,9 @@ enum Kind {
     Direction,
     /// 项目支出绩效目标表 (the Ministry's project form).
     Project,
-    /// A table import does not read (绩效自评表): its cells are reported, and it starts no declaration.
-    Other,
+    /// 绩效自评表: read into the year-end facts of the declaration whose target tables came before
+    /// it (`evaluation`); it starts no declaration.
+    Evaluation,
 }
 
 /// A table's extent in a sheet: its kind and its rows (title and captions included).
@@ -63,7 +66,7 @@ pub(super) struct Segment {
 
 fn title_kind(k: &str) -> Option<Kind> {
     if k.contains("自评表") {
-        Some(Kind::Other)
+        Some(Kind::Evaluation)
     } else if k.contains("专项资金预算绩效目标汇总表") || k.contains("专项资金绩效目标汇总表")
     {
         Some(Kind::Summary)
@@ -260,13 +263,16 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
                         });
                         r.direction(&seg, d);
                     }
-                    Kind::Other => {
-                        for &row in &seg.rows {
-                            for i in r.filled(row) {
-                                r.refuse(i, Why::NotRead);
+                    Kind::Evaluation => match current.as_mut() {
+                        Some(d) => r.evaluation(&seg, d),
+                        None => {
+                            for &row in &seg.rows {
+                                for i in r.filled(row) {
+                                    r.refuse(i, Why::NotRead);
+                                }
                             }
                         }
-                    }
+                    },
                     Kind::Project => {
                         let d = current.get_or_insert_with(|| Declaration {
                             form: Some("mof-project"),

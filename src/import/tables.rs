@@ -32,6 +32,57 @@ pub struct Declaration {
     pub origin: String,
     /// The directions' names read so far, from their own table (`true`) or the summary (`false`).
     pub seen: HashSet<(String, bool)>,
+    /// The self-evaluation tables (绩效自评表) read, in order.
+    pub evaluations: Vec<SelfEvaluation>,
+    /// The profile's options the printed scores and grades tell (`inverse ratio`, `grades 80 70 60`).
+    pub profile_options: Vec<String>,
+}
+
+/// A 绩效自评表 as printed: the year-end facts of one table, with the figures bdl derives (points,
+/// scores, total, grade) kept to be compared with what the compiler gives.
+#[derive(Debug, Default, Clone)]
+pub struct SelfEvaluation {
+    /// 项目名称; `None` for the department's table (部门名称).
+    pub project: Option<String>,
+    /// The free-split layout (指标性质, 完成值, 权重), not the Ministry's.
+    pub free: bool,
+    pub executions: Vec<Execution>,
+    /// 实际完成情况.
+    pub outcome: Option<String>,
+    pub items: Vec<Achieved>,
+    /// 总分's score and the cell it stands in.
+    pub total: Option<Printed>,
+    /// 等级 and its cell.
+    pub grade: Option<Printed>,
+    /// The 执行率 and 得分 of the 年度资金总额 row.
+    pub execution_score: Option<Printed>,
+}
+
+/// A figure or word derived by bdl, as printed, with its cell (`Sheet1!H20`).
+#[derive(Debug, Clone)]
+pub struct Printed {
+    pub text: String,
+    pub place: String,
+}
+
+/// A row of 全年预算数 / 全年执行数: of the table (`line` `None`) or of a funding line.
+#[derive(Debug, Clone)]
+pub struct Execution {
+    pub line: Option<String>,
+    pub budget: String,
+    pub spent: String,
+}
+
+/// An indicator's row: what was achieved, written as bdl writes it (`126人`, `"基本完成"`).
+#[derive(Debug, Clone)]
+pub struct Achieved {
+    pub name: String,
+    pub value: String,
+    pub reason: Option<String>,
+    pub points: Option<Printed>,
+    pub score: Option<Printed>,
+    /// A score the rules do not give, written as `score N` (set once the source is compiled).
+    pub typed: Option<String>,
 }
 
 #[derive(Debug, Default, Clone)]

@@ -182,8 +182,9 @@ fn raw(d: &Declaration, file: &str, bases: bool) -> String {
     };
     for x in &d.directions {
         o.push('\n');
-        direction(&mut o, x, "", bases.then_some(unit));
+        direction(&mut o, d, x, "", bases.then_some(unit));
     }
+    super::evaluation::document(&mut o, d);
     o
 }
 
@@ -294,7 +295,13 @@ fn basis(d: &Direction, yuan_per_unit: Decimal) -> Option<String> {
     found
 }
 
-fn direction(o: &mut String, d: &Direction, indent: &str, unit: Option<Decimal>) {
+fn direction(
+    o: &mut String,
+    decl: &Declaration,
+    d: &Direction,
+    indent: &str,
+    unit: Option<Decimal>,
+) {
     let kw = if d.project { "project" } else { "direction" };
     let stated = d.basis.clone().or_else(|| unit.and_then(|u| basis(d, u)));
     match stated {
@@ -369,7 +376,11 @@ fn direction(o: &mut String, d: &Direction, indent: &str, unit: Option<Decimal>)
         indicator(o, i, &inner);
     }
     for c in &d.children {
-        direction(o, c, &inner, unit);
+        direction(o, decl, c, &inner, unit);
+    }
+    // The year-end lines come last in the block, as `bdl fmt` keeps them.
+    if let Some(e) = super::evaluation::of(decl, &d.name) {
+        super::evaluation::lines(o, e, &inner);
     }
     let _ = writeln!(o, "{indent}}}");
 }

@@ -1,0 +1,606 @@
+//! The 绩效自评表 (docs/self-evaluation.md) read back into the year-end lines of the declaration whose
+//! target tables the file also holds: a 项目名称 names the project or direction, a 部门名称 the
+//! department. Each indicator's 实际完成值 and reason become `achieved`, 全年预算数 / 全年执行数
+//! `execution`, 实际完成情况 `outcome`, and the layout the `profile` (the Ministry's 分值 columns, or
+//! the free-split form's 指标性质 / 完成值 / 权重). The points, scores, total and grade are bdl's to
+//! derive: `settle` compiles the source and keeps a printed score only where the rules do not give it
+//! (`score N` on a result word); the profile's options are the ones that give the printed scores and
+//! grades. A derived figure the source cannot give is reported, never written over.
+
+use super::recognise::{Reader, Segment, Unplaced, Why, is_one_of};
+use super::tables::{Achieved, Declaration, Direction, Execution, Printed, SelfEvaluation};
+use super::text::{self, half_width, key, one_line, quoted};
+use crate::compilation::compile_bytes;
+use crate::model::Actual;
+use rust_decimal::Decimal;
+use std::fmt::Write;
+use std::str::FromStr;
+
+const NAME_LABELS: &[&str] = &["项目名称"];
+const DEPARTMENT_LABELS: &[&str] = &["部门名称", "单位名称", "部门(单位)名称"];
+const FUND_COLUMNS: &[&[&str]] = &[
+    &["年初预算数"],
+    &["全年预算数"],
+    &["全年执行数"],
+    &["分值"],
+    &["执行率"],
+    &["得分"],
+];
+
+/// The columns of the indicator block.
+#[derive(Default)]
+struct Columns {
+    level1: Option<u32>,
+    level2: Option<u32>,
+    name: Option<u32>,
+    nature: Option<u32>,
+    target: Option<u32>,
+    unit: Option<u32>,
+    actual: Option<u32>,
+    points: Option<u32>,
+    score: Option<u32>,
+    reason: Option<u32>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Block {
+    Head,
+    Funds,
+    Goals,
+    Indicators,
+    End,
+}
+
+impl Reader<'_, '_> {
+    /// The cell starting at (`row`, `col`) and its text, when it is not empty.
+    fn own(&self, row: u32, col: u32) -> Option<(usize, String)> {
+        let (i, t) = self.view.text_at(row, col)?;
+        (self.view.cell(i).is_some_and(|c| c.row == row) && !t.trim().is_empty())
+            .then(|| (i, t.to_string()))
+    }
+
+    fn printed(&self, i: usize) -> Printed {
+        Printed {
+            text: one_line(self.view.text(i)),
+            place: self
+                .view
+                .cell(i)
+                .map_or(String::new(), |c| c.place.address()),
+        }
+    }
+
+    /// A 绩效自评表: read into `d` when it names a project, direction or the department whose target
+    /// table `d` holds; otherwise every cell is reported.
+    pub(super) fn evaluation(&mut self, seg: &Segment, d: &mut Declaration) {
+        let mut t = SelfEvaluation::default();
+        // Cells read; placed only once the table is attached.
+        let mut mine: Vec<usize> = Vec::new();
+        let mut named = false;
+        let mut block = Block::Head;
+        let mut funds: Vec<(u32, usize)> = Vec::new();
+        let mut goal_cols: Option<(u32, u32)> = None;
+        let mut cols = Columns::default();
+        for &row in &seg.rows {
+            let cells = self.filled(row);
+            let Some(&first) = cells.first() else {
+                continue;
+            };
+            let k = self.view.key(first);
+            if !named {
+                if is_one_of(&k, NAME_LABELS) || is_one_of(&k, DEPARTMENT_LABELS) {
+                    let Some(&value) = cells.get(1) else {
+                        continue;
+                    };
+                    named = true;
+                    t.project = is_one_of(&k, NAME_LABELS).then(|| one_line(self.view.text(value)));
+                    mine.extend([first, value]);
+                } else {
+                    self.captions(row, d);
+                }
+                continue;
+            }
+            if is_one_of(&k, &["主管部门"]) {
+                self.administrative(&cells, d, &mut mine);
+                continue;
+            }
+            if cells.iter().any(|&i| self.view.key(i) == "年初预算数") {
+                funds = self.columns_of(&cells, FUND_COLUMNS, &mut mine);
+                if k.starts_with("项目资金") || k.starts_with("年度资金") {
+                    mine.push(first);
+                }
+                block = Block::Funds;
+                continue;
+            }
+            if k == "年度总体目标" {
+                let find = |r: &Self, label: &str| {
+                    cells
+                        .iter()
+                        .copied()
+                        .find(|&i| r.view.key(i) == label)
+                        .map(|i| (i, r.col(i)))
+                };
+                if let (Some((a, ca)), Some((b, cb))) =
+                    (find(self, "预期目标"), find(self, "实际完成情况"))
+                {
+                    goal_cols = Some((ca, cb));
+                    mine.extend([first, a, b]);
+                }
+                block = Block::Goals;
+                continue;
+            }
+            if cells.iter().any(|&i| self.view.key(i) == "三级指标") {
+                cols = self.evaluation_header(&cells, &mut mine);
+                t.free = cols.nature.is_some() || self.view.key(first) == "一级指标";
+                if k == "绩效指标" {
+                    mine.push(first);
+                }
+                block = Block::Indicators;
+                continue;
+            }
+            if k == "总分" {
+                mine.push(first);
+                let (p, s) = (cols.points, cols.score);
+                if let Some((i, _)) = p.and_then(|c| self.own(row, c)) {
+                    mine.push(i);
+                }
+                if let Some((i, _)) = s.and_then(|c| self.own(row, c)) {
+                    t.total = Some(self.printed(i));
+                    mine.push(i);
+                }
+                block = Block::End;
+                continue;
+            }
+            if k == "等级" {
+                if let Some(&g) = cells.get(1) {
+                    t.grade = Some(self.printed(g));
+                    mine.extend([first, g]);
+                }
+                block = Block::End;
+                continue;
+            }
+            match block {
+                Block::Funds => self.fund_row(row, &funds, &mut t, &mut mine),
+                Block::Goals => {
+                    if let Some((ca, cb)) = goal_cols {
+                        if let Some((i, _)) = self.own(row, ca) {
+                            mine.push(i);
+                        }
+                        if let Some((i, text)) = self.own(row, cb) {
+                            t.outcome = Some(one_line(&text));
+                            mine.push(i);
+                        }
+                    }
+                }
+                Block::Indicators => {
+                    if let Some(a) = self.evaluation_row(row, &cols, t.free, &mut mine) {
+                        t.items.push(a);
+                    }
+                }
+                Block::Head | Block::End => {}
+            }
+        }
+        let attached = named
+            && !d
+                .evaluations
+                .iter()
+                .any(|e| e.project == t.project && e.project.is_some() == t.project.is_some())
+            && match &t.project {
+                Some(name) => has_direction(&d.directions, name),
+                None => d.form != Some("mof-project"),
+            };
+        if attached {
+            for i in mine {
+                self.place(i);
+            }
+            d.evaluations.push(t);
+        } else {
+            for &row in &seg.rows {
+                for i in self.filled(row) {
+                    self.refuse(i, Why::NotRead);
+                }
+            }
+        }
+    }
+
+    /// 主管部门 / 实施单位: placed when they are the declaration's.
+    fn administrative(&self, cells: &[usize], d: &Declaration, mine: &mut Vec<usize>) {
+        for pair in cells.chunks(2) {
+            let [label, value] = pair else { continue };
+            let v = one_line(self.view.text(*value));
+            let same = match self.view.key(*label).as_str() {
+                "主管部门" => d.filer.as_deref() == Some(v.as_str()),
+                "实施单位" => d.department.as_deref() == Some(v.as_str()),
+                _ => false,
+            };
+            if same {
+                mine.extend([*label, *value]);
+            }
+        }
+    }
+
+    /// The columns of a header row, one per wanted label.
+    fn columns_of(
+        &self,
+        cells: &[usize],
+        wanted: &[&[&str]],
+        mine: &mut Vec<usize>,
+    ) -> Vec<(u32, usize)> {
+        let mut out = Vec::new();
+        for (w, spellings) in wanted.iter().enumerate() {
+            if let Some(&i) = cells
+                .iter()
+                .find(|&&i| is_one_of(&self.view.key(i), spellings))
+            {
+                mine.push(i);
+                out.push((self.col(i), w));
+            }
+        }
+        out
+    }
+
+    fn evaluation_header(&self, cells: &[usize], mine: &mut Vec<usize>) -> Columns {
+        let mut c = Columns::default();
+        for &i in cells {
+            let slot = match self.view.key(i).as_str() {
+                "一级指标" => &mut c.level1,
+                "二级指标" => &mut c.level2,
+                "三级指标" => &mut c.name,
+                "指标性质" | "计算符号" => &mut c.nature,
+                "年度指标值" | "指标值" => &mut c.target,
+                "度量单位" | "计量单位" => &mut c.unit,
+                "实际完成值" | "完成值" => &mut c.actual,
+                "分值" | "权重" => &mut c.points,
+                "得分" => &mut c.score,
+                "偏差原因分析及改进措施" | "未完成原因分析" | "偏差原因" => {
+                    &mut c.reason
+                }
+                _ => continue,
+            };
+            *slot = Some(self.col(i));
+            mine.push(i);
+        }
+        c
+    }
+
+    /// A row of 项目资金: 年度资金总额 or a funding line, with its 全年预算数 and 全年执行数.
+    fn fund_row(
+        &self,
+        row: u32,
+        cols: &[(u32, usize)],
+        t: &mut SelfEvaluation,
+        mine: &mut Vec<usize>,
+    ) {
+        let at = |w: usize| {
+            cols.iter()
+                .find(|(_, x)| *x == w)
+                .and_then(|&(c, _)| self.own(row, c))
+        };
+        let Some(start) = cols.iter().map(|(c, _)| *c).min() else {
+            return;
+        };
+        let Some(name_cell) = self
+            .filled(row)
+            .into_iter()
+            .find(|&i| self.col(i) < start && self.col(i) > 0)
+        else {
+            return;
+        };
+        let raw = self
+            .view
+            .text(name_cell)
+            .trim_start_matches(['\u{3000}', ' ']);
+        let name = raw
+            .strip_prefix("其中：")
+            .or_else(|| raw.strip_prefix("其中:"))
+            .unwrap_or(raw)
+            .trim();
+        let total = key(name) == "年度资金总额";
+        mine.push(name_cell);
+        // 年初预算数 is the amount declared; 分值 and — on a line — 执行率 and 得分 are derived.
+        for w in [0, 3, 4, 5] {
+            if let Some((i, _)) = at(w) {
+                mine.push(i);
+                if total && w == 5 {
+                    t.execution_score = Some(self.printed(i));
+                }
+            }
+        }
+        let figure = |w: usize| at(w).and_then(|(i, s)| text::money(&s, &[]).map(|f| (i, f)));
+        if let (Some((bi, budget)), Some((si, spent))) = (figure(1), figure(2)) {
+            mine.extend([bi, si]);
+            t.executions.push(Execution {
+                line: (!total).then(|| one_line(name)),
+                budget,
+                spent,
+            });
+        }
+    }
+
+    /// An indicator's row; the 一级 / 二级 cells may be merged from above.
+    fn evaluation_row(
+        &self,
+        row: u32,
+        cols: &Columns,
+        free: bool,
+        mine: &mut Vec<usize>,
+    ) -> Option<Achieved> {
+        let (name_cell, name) = self.own(row, cols.name?)?;
+        mine.push(name_cell);
+        for c in [cols.level1, cols.level2, cols.nature, cols.target]
+            .into_iter()
+            .flatten()
+        {
+            if let Some((i, _)) = self.own(row, c) {
+                mine.push(i);
+            }
+        }
+        let unit = cols.unit.and_then(|c| self.own(row, c));
+        if let Some((i, _)) = &unit {
+            mine.push(*i);
+        }
+        let actual = cols.actual.and_then(|c| self.own(row, c));
+        let value = actual.as_ref().map(|(i, a)| {
+            mine.push(*i);
+            // The free-split form prints the number and its unit apart.
+            let u = unit.as_ref().map(|(_, u)| u.trim()).filter(|_| free);
+            token(a, u)
+        });
+        let reason = cols.reason.and_then(|c| self.own(row, c)).map(|(i, r)| {
+            mine.push(i);
+            one_line(&r)
+        });
+        let points = cols.points.and_then(|c| self.own(row, c)).map(|(i, _)| {
+            mine.push(i);
+            self.printed(i)
+        });
+        let score = cols.score.and_then(|c| self.own(row, c)).map(|(i, _)| {
+            mine.push(i);
+            self.printed(i)
+        });
+        Some(Achieved {
+            name: one_line(&name),
+            value: value.unwrap_or_default(),
+            reason,
+            points,
+            score,
+            typed: None,
+        })
+    }
+}
+
+fn has_direction(ds: &[Direction], name: &str) -> bool {
+    ds.iter()
+        .any(|d| d.name == name || has_direction(&d.children, name))
+}
+
+/// An actual as bdl writes it: a number with its unit against it (`126人`, `0.152万元`), else words
+/// in quotes. A bare number in the free-split form takes the row's 度量单位.
+fn token(cell: &str, unit: Option<&str>) -> String {
+    let t = one_line(cell);
+    let plain = half_width(&t).trim().replace(',', "");
+    let digits = plain.strip_prefix('-').unwrap_or(&plain);
+    let number_len = digits
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (number, rest) = digits.split_at_checked(number_len).unwrap_or(("", ""));
+    let number_ok = !number.is_empty()
+        && !number.starts_with('.')
+        && !number.ends_with('.')
+        && number.matches('.').count() <= 1;
+    let rest_ok = rest
+        .chars()
+        .all(|c| !c.is_whitespace() && !matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '='));
+    if number_ok && rest_ok {
+        let sign = if plain.starts_with('-') { "-" } else { "" };
+        let unit = if rest.is_empty() {
+            unit.filter(|u| {
+                u.chars().all(|c| {
+                    !c.is_whitespace() && !matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=')
+                })
+            })
+            .unwrap_or("")
+        } else {
+            rest
+        };
+        format!("{sign}{number}{unit}")
+    } else {
+        quoted(&t)
+    }
+}
+
+/// The year-end lines of one table, at `indent`.
+pub fn lines(o: &mut String, e: &SelfEvaluation, indent: &str) {
+    for x in &e.executions {
+        match &x.line {
+            Some(l) => {
+                let _ = writeln!(
+                    o,
+                    "{indent}execution {} budget {} spent {}",
+                    quoted(l),
+                    x.budget,
+                    x.spent
+                );
+            }
+            None => {
+                let _ = writeln!(o, "{indent}execution budget {} spent {}", x.budget, x.spent);
+            }
+        }
+    }
+    if let Some(text) = &e.outcome {
+        let _ = writeln!(o, "{indent}outcome {}", quoted(text));
+    }
+    for a in e.items.iter().filter(|a| !a.value.is_empty()) {
+        let _ = write!(o, "{indent}achieved {} {}", quoted(&a.name), a.value);
+        if let Some(r) = &a.reason {
+            let _ = write!(o, " reason {}", quoted(r));
+        }
+        if let Some(s) = &a.typed {
+            let _ = write!(o, " score {s}");
+        }
+        o.push('\n');
+    }
+}
+
+/// The document's year-end lines: the profile and the department's table.
+pub fn document(o: &mut String, d: &Declaration) {
+    let Some(first) = d.evaluations.first() else {
+        return;
+    };
+    o.push('\n');
+    let name = if first.free { "free-split" } else { "mof" };
+    let mut profile = format!("profile {name}");
+    for option in &d.profile_options {
+        profile.push(' ');
+        profile.push_str(option);
+    }
+    let _ = writeln!(o, "{profile}");
+    if let Some(e) = d.evaluations.iter().find(|e| e.project.is_none()) {
+        lines(o, e, "");
+    }
+}
+
+/// The table of a project or direction.
+pub fn of<'d>(d: &'d Declaration, name: &str) -> Option<&'d SelfEvaluation> {
+    d.evaluations
+        .iter()
+        .find(|e| e.project.as_deref() == Some(name))
+}
+
+fn figure(p: &Printed) -> Option<Decimal> {
+    Decimal::from_str(&text::decimal(&p.text)?).ok()
+}
+
+/// What the compiled source gives against what the tables print.
+#[derive(Default)]
+struct Differences {
+    /// Printed cells the source does not give.
+    cells: Vec<Printed>,
+    /// Rows (table, indicator) whose score differs and whose actual is a result word, with the
+    /// printed score.
+    typeable: Vec<(usize, usize, String, Printed)>,
+    /// Rows whose typed score the rules refuse (outside its result's band).
+    refused: Vec<(usize, usize)>,
+    grades: usize,
+}
+
+fn differences(d: &Declaration, name: &str) -> Option<Differences> {
+    let source = super::write::source(d, name, false);
+    let compiled = compile_bytes(name.to_string(), source.as_bytes());
+    let decl = compiled.declaration.as_ref()?;
+    let evaluated = crate::score::evaluate(decl);
+    let mut out = Differences::default();
+    for (ti, t) in d.evaluations.iter().enumerate() {
+        let e = evaluated
+            .iter()
+            .find(|e| e.direction.map(|x| x.name.value.as_str()) == t.project.as_deref());
+        let Some(e) = e else {
+            out.cells.extend(t.total.iter().chain(&t.grade).cloned());
+            continue;
+        };
+        for (ai, a) in t.items.iter().enumerate() {
+            let item = e.items.iter().find(|i| i.indicator.name.value == a.name);
+            if let Some(p) = &a.points
+                && item.map(|i| i.points) != figure(p)
+            {
+                out.cells.push(p.clone());
+            }
+            if a.typed.is_some() && item.is_some_and(|i| i.contradicted.is_some()) {
+                out.refused.push((ti, ai));
+            }
+            let Some(s) = &a.score else { continue };
+            if item.map(|i| i.score) == figure(s) {
+                continue;
+            }
+            let words = item
+                .and_then(|i| i.indicator.achieved.as_ref())
+                .is_some_and(|x| matches!(x.value, Actual::Words { .. }));
+            match figure(s) {
+                Some(f) if words && a.typed.is_none() => {
+                    out.typeable
+                        .push((ti, ai, f.normalize().to_string(), s.clone()));
+                }
+                _ => out.cells.push(s.clone()),
+            }
+        }
+        if let Some(p) = &t.execution_score
+            && e.execution.as_ref().map(|x| x.score) != figure(p)
+        {
+            out.cells.push(p.clone());
+        }
+        if let Some(p) = &t.total
+            && Some(e.total) != figure(p)
+        {
+            out.cells.push(p.clone());
+        }
+        if let Some(p) = &t.grade
+            && key(&p.text) != e.grade.zh()
+        {
+            out.grades += 1;
+            out.cells.push(p.clone());
+        }
+    }
+    Some(out)
+}
+
+/// Settles what the tables print but bdl derives: the profile's options that give the printed scores
+/// and grades, a `score` where a result word's printed score is not the rules' own, and the cells
+/// the source still does not give (reported).
+pub fn settle(d: &mut Declaration, name: &str) -> Vec<Unplaced> {
+    if d.evaluations.is_empty() {
+        return Vec::new();
+    }
+    let count = |x: &Differences| x.cells.len() + x.typeable.len();
+    // How a ≤ indicator above its target scores: the rule that gives the printed scores.
+    let linear = differences(d, name);
+    d.profile_options = vec!["inverse ratio".to_string()];
+    let ratio = differences(d, name);
+    if match (&linear, &ratio) {
+        (Some(l), Some(r)) => count(r) >= count(l),
+        (_, r) => r.is_none(),
+    } {
+        d.profile_options.clear();
+    }
+    // A result word scored within its band: the printed score, typed.
+    if let Some(x) = differences(d, name) {
+        for (ti, ai, score, _) in x.typeable {
+            if let Some(a) = d.evaluations.get_mut(ti).and_then(|t| t.items.get_mut(ai)) {
+                a.typed = Some(score);
+            }
+        }
+    }
+    // A printed score outside its result's band is not typed (the source would not compile): the
+    // cell is reported.
+    if let Some(x) = differences(d, name) {
+        for (ti, ai) in x.refused {
+            if let Some(a) = d.evaluations.get_mut(ti).and_then(|t| t.items.get_mut(ai)) {
+                a.typed = None;
+            }
+        }
+    }
+    // Grades: the common thresholds that give every printed grade.
+    if differences(d, name).is_some_and(|x| x.grades > 0) {
+        for grades in ["grades 80 70 60", "grades 85 75 60"] {
+            d.profile_options.push(grades.to_string());
+            if differences(d, name).is_some_and(|x| x.grades == 0) {
+                break;
+            }
+            d.profile_options.pop();
+        }
+    }
+    differences(d, name)
+        .map(|x| {
+            let mut cells = x.cells;
+            cells.extend(x.typeable.into_iter().map(|(_, _, _, p)| p));
+            cells
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| Unplaced {
+            place: p.place,
+            text: p.text,
+            why: Why::Contradicted,
+        })
+        .collect()
+}
