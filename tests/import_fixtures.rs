@@ -725,7 +725,11 @@ fn word_directions() -> Vec<u8> {
 ///    down with an 其中 line, the goals under their headings, values split over three columns, and a
 ///    测算明细 with a basis in figures (a cost) and one in words (a sub-direction that says how).
 fn word_project() -> Vec<u8> {
-    document(&[
+    document(&word_project_blocks())
+}
+
+fn word_project_blocks() -> Vec<Block> {
+    vec![
         Block::P("2025年项目支出绩效目标表"),
         Block::P("主管部门：示范县水利局　　金额单位：万元"),
         Block::Table(vec![
@@ -876,7 +880,173 @@ fn word_project() -> Vec<u8> {
             ),
         ]),
         Block::P("注：水泵型号以招标结果为准。"),
-    ])
+    ]
+}
+
+/// The Word document of a project with its 项目支出绩效自评表 after the target table, as an office fills
+/// it by hand: the year in the title (2025年度), full-width figures, the rows in another order than the
+/// target table's, a result word with a score typed within its band, grades by 80/70/60 (85.66 is 优),
+/// and a score and a total summed by hand one cent off (reported, not written).
+fn word_project_self_evaluation() -> Vec<u8> {
+    let mut blocks = word_project_blocks();
+    blocks.extend([
+        Block::P("2025年度项目支出绩效自评表"),
+        Block::P("主管部门：示范县水利局　　（2025年度）金额单位：万元"),
+        Block::Table(vec![
+            (0, vec![c("项目名称"), span("农村供水水泵更新", 8)]),
+            (
+                0,
+                vec![
+                    c("主管部门"),
+                    span("示范县水利局", 3),
+                    c("实施单位"),
+                    span("示范县水利工程管理站", 4),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    down("项目资金（万元）"),
+                    span("", 2),
+                    c("年初预算数"),
+                    c("全年预算数"),
+                    c("全年执行数"),
+                    c("分值"),
+                    c("执行率"),
+                    c("得分"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    span("年度资金总额", 2),
+                    c("60"),
+                    c("60"),
+                    c("５７"),
+                    c("10"),
+                    c("95.00%"),
+                    c("9.50"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    span("其中：财政拨款", 2),
+                    c("60"),
+                    c("60"),
+                    c("57"),
+                    c("—"),
+                    c("95.00%"),
+                    c("—"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    down("年度总体目标"),
+                    span("预期目标", 4),
+                    span("实际完成情况", 4),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    span("更新水泵40台。", 4),
+                    span("更新水泵30台，受益1万人。", 4),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    down("绩效指标"),
+                    c("一级指标"),
+                    c("二级指标"),
+                    c("三级指标"),
+                    c("年度指标值"),
+                    c("实际完成值"),
+                    c("分值"),
+                    c("得分"),
+                    c("偏差原因分析及改进措施"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    down("产出指标"),
+                    c("数量指标"),
+                    c("更新水泵"),
+                    c("40台"),
+                    c("30台"),
+                    c("16.67"),
+                    c("12.50"),
+                    c("10台水泵招标流标，明年一季度补采。"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    cont(),
+                    c("时效指标"),
+                    c("完成时间"),
+                    c("2025年10月底前"),
+                    c("基本完成"),
+                    c("16.67"),
+                    c("12"),
+                    c("流标部分顺延。"),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("满意度指标"),
+                    c("服务对象满意度指标"),
+                    c("受益群众满意度"),
+                    c("≥90%"),
+                    c("９５％"),
+                    c("10"),
+                    c("10.00"),
+                    c(""),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("成本指标"),
+                    c("经济成本指标"),
+                    c("项目成本"),
+                    c("≤60万元"),
+                    c("57万元"),
+                    c("16.66"),
+                    c("16.67"),
+                    c(""),
+                ],
+            ),
+            (
+                0,
+                vec![
+                    cont(),
+                    c("效益指标"),
+                    c("社会效益指标"),
+                    c("受益人口"),
+                    c("≥1.2万人"),
+                    c("1万人"),
+                    c("30"),
+                    c("25.00"),
+                    c("受益人口随供水范围减少。"),
+                ],
+            ),
+            (0, vec![span("总分", 6), c("100"), c("85.67"), c("")]),
+            (0, vec![c("等级"), span("优", 8)]),
+        ]),
+    ]);
+    document(&blocks)
 }
 
 fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
@@ -888,6 +1058,10 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
         ("labels-variant.xlsx", labels_variant()),
         ("word-directions.docx", word_directions()),
         ("word-project.docx", word_project()),
+        (
+            "word-project-self-evaluation.docx",
+            word_project_self_evaluation(),
+        ),
     ]
 }
 
