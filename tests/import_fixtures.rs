@@ -1049,6 +1049,90 @@ fn word_project_self_evaluation() -> Vec<u8> {
     document(&blocks)
 }
 
+/// A department's target table, then its 部门整体支出绩效自评表 on a sheet of its own (no 主管部门 row,
+/// no 绩效指标 label column) with what does not belong: a funding line and an indicator the target
+/// table does not have (refused by the compiler, reported), a target and a 年初预算数 that differ from
+/// the target table's (reported, the target table's kept); and a 项目支出绩效自评表 of a project the
+/// file has no target table for (reported whole).
+fn department_self_evaluation() -> Vec<u8> {
+    workbook(&[
+        (
+            "部门整体",
+            small_department(
+                "民政局本级",
+                "填报单位：示范县民政局",
+                "资金总额：80万元",
+                "（一）负责全县社会救助工作。",
+                "救助资金按时发放率",
+            ),
+        ),
+        (
+            "自评",
+            vec![
+                m(0, 0, 1, 8, "2024年部门整体支出绩效自评表"),
+                m(1, 0, 1, 8, "金额单位：万元"),
+                t(2, 0, "部门名称"),
+                m(2, 1, 1, 7, "民政局本级"),
+                m(3, 0, 4, 1, "年度资金（万元）"),
+                t(3, 2, "年初预算数"),
+                t(3, 3, "全年预算数"),
+                t(3, 4, "全年执行数"),
+                t(3, 5, "分值"),
+                t(3, 6, "执行率"),
+                t(3, 7, "得分"),
+                t(4, 1, "年度资金总额"),
+                n(4, 2, 80.0, "0"),
+                n(4, 3, 80.0, "0"),
+                n(4, 4, 76.0, "0"),
+                n(4, 5, 10.0, "0"),
+                t(4, 6, "95.00%"),
+                n(4, 7, 9.5, "0.00"),
+                t(5, 1, "其中：一般公共预算拨款"),
+                n(5, 2, 80.0, "0"),
+                n(5, 3, 80.0, "0"),
+                n(5, 4, 76.0, "0"),
+                t(6, 1, "　　　政府性基金"),
+                n(6, 2, 5.0, "0"),
+                n(6, 3, 5.0, "0"),
+                n(6, 4, 5.0, "0"),
+                m(7, 0, 2, 1, "年度总体目标"),
+                m(7, 1, 1, 3, "预期目标"),
+                m(7, 4, 1, 4, "实际完成情况"),
+                m(8, 4, 1, 4, "救助资金全部按时发放。"),
+                t(9, 0, "一级指标"),
+                t(9, 1, "二级指标"),
+                t(9, 2, "三级指标"),
+                t(9, 3, "年度指标值"),
+                t(9, 4, "实际完成值"),
+                t(9, 5, "分值"),
+                t(9, 6, "得分"),
+                t(9, 7, "偏差原因分析及改进措施"),
+                m(10, 0, 2, 1, "产出指标"),
+                t(10, 1, "产出时效"),
+                t(10, 2, "救助资金按时发放率"),
+                t(10, 3, "98%"),
+                t(10, 4, "100%"),
+                n(10, 5, 50.0, "0"),
+                n(10, 6, 50.0, "0.00"),
+                t(11, 1, "产出数量"),
+                t(11, 2, "救助人数"),
+                t(11, 3, "≥100人"),
+                t(11, 4, "120人"),
+                m(12, 0, 1, 5, "总分"),
+                n(12, 5, 60.0, "0"),
+                n(12, 6, 59.5, "0.00"),
+                t(13, 0, "等级"),
+                m(13, 1, 1, 7, "差"),
+                m(15, 0, 1, 8, "2024年项目支出绩效自评表"),
+                t(16, 0, "项目名称"),
+                m(16, 1, 1, 7, "城乡低保提标"),
+                t(17, 0, "总分"),
+                n(17, 6, 90.0, "0.00"),
+            ],
+        ),
+    ])
+}
+
 fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("wps-department.xlsx", wps_department()),
@@ -1061,6 +1145,10 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>)> {
         (
             "word-project-self-evaluation.docx",
             word_project_self_evaluation(),
+        ),
+        (
+            "department-self-evaluation.xlsx",
+            department_self_evaluation(),
         ),
     ]
 }

@@ -9,7 +9,7 @@
 
 use super::recognise::{Reader, Segment, Unplaced, Why, is_one_of};
 use super::tables::{Achieved, Declaration, Direction, Execution, Printed, SelfEvaluation};
-use super::text::{self, half_width, key, one_line, quoted};
+use super::text::{self, Value, half_width, key, one_line, quoted};
 use crate::compilation::compile_bytes;
 use crate::model::Actual;
 use rust_decimal::Decimal;
@@ -69,13 +69,14 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// A 绩效自评表: read into `d` when it names a project, direction or the department whose target
-    /// table `d` holds; otherwise every cell is reported.
+    /// A 绩效自评表: read into `d` when it names a project or direction whose target table `d` holds,
+    /// or `d`'s department; otherwise every cell is reported.
     pub(super) fn evaluation(&mut self, seg: &Segment, d: &mut Declaration) {
         let mut t = SelfEvaluation::default();
         // Cells read; placed only once the table is attached.
         let mut mine: Vec<usize> = Vec::new();
         let mut named = false;
+        let mut department_name = None;
         let mut block = Block::Head;
         let mut funds: Vec<(u32, usize)> = Vec::new();
         let mut goal_cols: Option<(u32, u32)> = None;
@@ -92,7 +93,12 @@ impl Reader<'_, '_> {
                         continue;
                     };
                     named = true;
-                    t.project = is_one_of(&k, NAME_LABELS).then(|| one_line(self.view.text(value)));
+                    let name = one_line(self.view.text(value));
+                    if is_one_of(&k, NAME_LABELS) {
+                        t.project = Some(name);
+                    } else {
+                        department_name = Some(name);
+                    }
                     mine.extend([first, value]);
                 } else {
                     self.captions(row, d);
@@ -130,7 +136,7 @@ impl Reader<'_, '_> {
             }
             if cells.iter().any(|&i| self.view.key(i) == "三级指标") {
                 cols = self.evaluation_header(&cells, &mut mine);
-                t.free = cols.nature.is_some() || self.view.key(first) == "一级指标";
+                t.free = cols.nature.is_some() || cols.unit.is_some();
                 if k == "绩效指标" {
                     mine.push(first);
                 }
@@ -139,11 +145,10 @@ impl Reader<'_, '_> {
             }
             if k == "总分" {
                 mine.push(first);
-                let (p, s) = (cols.points, cols.score);
-                if let Some((i, _)) = p.and_then(|c| self.own(row, c)) {
+                if let Some((i, _)) = cols.points.and_then(|c| self.own(row, c)) {
                     mine.push(i);
                 }
-                if let Some((i, _)) = s.and_then(|c| self.own(row, c)) {
+                if let Some((i, _)) = cols.score.and_then(|c| self.own(row, c)) {
                     t.total = Some(self.printed(i));
                     mine.push(i);
                 }
@@ -163,10 +168,11 @@ impl Reader<'_, '_> {
                 Block::Goals => {
                     if let Some((ca, cb)) = goal_cols {
                         if let Some((i, _)) = self.own(row, ca) {
+                            t.expected = Some(self.printed(i));
                             mine.push(i);
                         }
-                        if let Some((i, text)) = self.own(row, cb) {
-                            t.outcome = Some(one_line(&text));
+                        if let Some((i, _)) = self.own(row, cb) {
+                            t.outcome = Some(self.printed(i));
                             mine.push(i);
                         }
                     }
@@ -179,14 +185,16 @@ impl Reader<'_, '_> {
                 Block::Head | Block::End => {}
             }
         }
+        let taken = d.evaluations.iter().any(|e| e.project == t.project);
         let attached = named
-            && !d
-                .evaluations
-                .iter()
-                .any(|e| e.project == t.project && e.project.is_some() == t.project.is_some())
-            && match &t.project {
-                Some(name) => has_direction(&d.directions, name),
-                None => d.form != Some("mof-project"),
+            && !taken
+            && match (&t.project, &department_name) {
+                (Some(name), _) => has_direction(&d.directions, name),
+                (None, Some(name)) => {
+                    d.form != Some("mof-project")
+                        && d.department.as_deref().is_none_or(|x| x == name)
+                }
+                (None, None) => false,
             };
         if attached {
             for i in mine {
@@ -294,13 +302,19 @@ impl Reader<'_, '_> {
             .or_else(|| raw.strip_prefix("其中:"))
             .unwrap_or(raw)
             .trim();
-        let total = key(name) == "年度资金总额";
+        let line = (key(name) != "年度资金总额").then(|| one_line(name));
         mine.push(name_cell);
-        // 年初预算数 is the amount declared; 分值 and — on a line — 执行率 and 得分 are derived.
-        for w in [0, 3, 4, 5] {
+        let mut cells = vec![self.printed(name_cell)];
+        if let Some((i, _)) = at(0) {
+            mine.push(i);
+            t.initial.push((line.clone(), self.printed(i)));
+        }
+        // 分值, 执行率 and 得分 are derived; a line's print a dash.
+        for w in [3, 4, 5] {
             if let Some((i, _)) = at(w) {
                 mine.push(i);
-                if total && w == 5 {
+                cells.push(self.printed(i));
+                if line.is_none() && w == 5 {
                     t.execution_score = Some(self.printed(i));
                 }
             }
@@ -308,10 +322,12 @@ impl Reader<'_, '_> {
         let figure = |w: usize| at(w).and_then(|(i, s)| text::money(&s, &[]).map(|f| (i, f)));
         if let (Some((bi, budget)), Some((si, spent))) = (figure(1), figure(2)) {
             mine.extend([bi, si]);
+            cells.extend([self.printed(bi), self.printed(si)]);
             t.executions.push(Execution {
-                line: (!total).then(|| one_line(name)),
+                line,
                 budget,
                 spent,
+                cells,
             });
         }
     }
@@ -326,44 +342,58 @@ impl Reader<'_, '_> {
     ) -> Option<Achieved> {
         let (name_cell, name) = self.own(row, cols.name?)?;
         mine.push(name_cell);
-        for c in [cols.level1, cols.level2, cols.nature, cols.target]
-            .into_iter()
-            .flatten()
-        {
+        let mut cells = vec![self.printed(name_cell)];
+        for c in [cols.level1, cols.level2].into_iter().flatten() {
             if let Some((i, _)) = self.own(row, c) {
                 mine.push(i);
             }
         }
-        let unit = cols.unit.and_then(|c| self.own(row, c));
-        if let Some((i, _)) = &unit {
-            mine.push(*i);
+        let mut target = Vec::new();
+        for c in [cols.nature, cols.target, cols.unit] {
+            // An empty 度量单位 still holds its place among the three.
+            match c.and_then(|c| self.own(row, c)) {
+                Some((i, _)) => {
+                    mine.push(i);
+                    target.push(self.printed(i));
+                }
+                None if c.is_some() => target.push(Printed {
+                    text: String::new(),
+                    place: String::new(),
+                }),
+                None => {}
+            }
         }
-        let actual = cols.actual.and_then(|c| self.own(row, c));
-        let value = actual.as_ref().map(|(i, a)| {
-            mine.push(*i);
+        cells.extend(target.iter().filter(|p| !p.place.is_empty()).cloned());
+        let unit = cols.unit.and_then(|c| self.own(row, c)).map(|(_, u)| u);
+        let value = cols.actual.and_then(|c| self.own(row, c)).map(|(i, a)| {
+            mine.push(i);
+            cells.push(self.printed(i));
             // The free-split form prints the number and its unit apart.
-            let u = unit.as_ref().map(|(_, u)| u.trim()).filter(|_| free);
-            token(a, u)
+            token(&a, unit.as_deref().map(str::trim).filter(|_| free))
         });
         let reason = cols.reason.and_then(|c| self.own(row, c)).map(|(i, r)| {
             mine.push(i);
+            cells.push(self.printed(i));
             one_line(&r)
         });
-        let points = cols.points.and_then(|c| self.own(row, c)).map(|(i, _)| {
-            mine.push(i);
-            self.printed(i)
-        });
-        let score = cols.score.and_then(|c| self.own(row, c)).map(|(i, _)| {
-            mine.push(i);
-            self.printed(i)
-        });
+        let mut derived = |c: Option<u32>| {
+            c.and_then(|c| self.own(row, c)).map(|(i, _)| {
+                mine.push(i);
+                self.printed(i)
+            })
+        };
+        let points = derived(cols.points);
+        let score = derived(cols.score);
+        cells.extend(score.iter().cloned());
         Some(Achieved {
             name: one_line(&name),
             value: value.unwrap_or_default(),
             reason,
+            target,
             points,
             score,
             typed: None,
+            cells,
         })
     }
 }
@@ -410,36 +440,41 @@ fn token(cell: &str, unit: Option<&str>) -> String {
     }
 }
 
+/// An `execution` line, as written.
+fn execution_line(x: &Execution) -> String {
+    match &x.line {
+        Some(l) => format!(
+            "execution {} budget {} spent {}",
+            quoted(l),
+            x.budget,
+            x.spent
+        ),
+        None => format!("execution budget {} spent {}", x.budget, x.spent),
+    }
+}
+
+/// An `achieved` line, as written.
+fn achieved_line(a: &Achieved) -> String {
+    let mut o = format!("achieved {} {}", quoted(&a.name), a.value);
+    if let Some(r) = &a.reason {
+        let _ = write!(o, " reason {}", quoted(r));
+    }
+    if let Some(s) = &a.typed {
+        let _ = write!(o, " score {s}");
+    }
+    o
+}
+
 /// The year-end lines of one table, at `indent`.
 pub fn lines(o: &mut String, e: &SelfEvaluation, indent: &str) {
     for x in &e.executions {
-        match &x.line {
-            Some(l) => {
-                let _ = writeln!(
-                    o,
-                    "{indent}execution {} budget {} spent {}",
-                    quoted(l),
-                    x.budget,
-                    x.spent
-                );
-            }
-            None => {
-                let _ = writeln!(o, "{indent}execution budget {} spent {}", x.budget, x.spent);
-            }
-        }
+        let _ = writeln!(o, "{indent}{}", execution_line(x));
     }
-    if let Some(text) = &e.outcome {
-        let _ = writeln!(o, "{indent}outcome {}", quoted(text));
+    if let Some(p) = &e.outcome {
+        let _ = writeln!(o, "{indent}outcome {}", quoted(&p.text));
     }
     for a in e.items.iter().filter(|a| !a.value.is_empty()) {
-        let _ = write!(o, "{indent}achieved {} {}", quoted(&a.name), a.value);
-        if let Some(r) = &a.reason {
-            let _ = write!(o, " reason {}", quoted(r));
-        }
-        if let Some(s) = &a.typed {
-            let _ = write!(o, " score {s}");
-        }
-        o.push('\n');
+        let _ = writeln!(o, "{indent}{}", achieved_line(a));
     }
 }
 
@@ -472,84 +507,242 @@ fn figure(p: &Printed) -> Option<Decimal> {
     Decimal::from_str(&text::decimal(&p.text)?).ok()
 }
 
+/// A target as a comparable value: operators by meaning (`=` or none, `不低于` as `≥`), numbers
+/// exactly, words without spacing.
+fn normal(v: &Value) -> (String, String) {
+    match v {
+        Value::Quantity { op, number, unit } => {
+            let op = match op.as_str() {
+                "" | "=" => "=",
+                ">=" | "不低于" | "不少于" => ">=",
+                "<=" | "不高于" | "不超过" => "<=",
+                other => other,
+            };
+            let n = Decimal::from_str(number)
+                .map_or_else(|_| number.clone(), |n| n.normalize().to_string());
+            (op.to_string(), format!("{n}{unit}"))
+        }
+        Value::Quality(t) => {
+            let k = key(t);
+            let bare = k.trim_start_matches(['≥', '≤', '>', '<', '=']);
+            (String::new(), bare.to_string())
+        }
+    }
+}
+
+/// Whether the row's target is the target table's: compared by meaning, and words by their text
+/// whatever the operator (a deadline is `≤` in split columns, bare in one cell).
+fn same_target(
+    printed: &[Printed],
+    decl: &crate::model::Declaration,
+    v: &crate::model::Value,
+) -> bool {
+    let read = match printed {
+        [one] => text::value(&one.text),
+        [op, number, unit] => text::value_split(&op.text, &number.text, &unit.text),
+        [number, unit] => text::value_split("", &number.text, &unit.text),
+        _ => return true,
+    };
+    let own = text::value(&crate::present::values::value_text(decl, v));
+    let (a, b) = (normal(&read), normal(&own));
+    a == b || (a.0.is_empty() || b.0.is_empty()) && a.1 == b.1
+}
+
+fn flat_lines<'l>(lines: &'l [crate::model::Line], out: &mut Vec<&'l crate::model::Line>) {
+    for l in lines {
+        out.push(l);
+        flat_lines(&l.children, out);
+    }
+}
+
 /// What the compiled source gives against what the tables print.
 #[derive(Default)]
 struct Differences {
-    /// Printed cells the source does not give.
-    cells: Vec<Printed>,
+    /// Printed cells the source does not give, and why.
+    cells: Vec<(Printed, Why)>,
     /// Rows (table, indicator) whose score differs and whose actual is a result word, with the
     /// printed score.
     typeable: Vec<(usize, usize, String, Printed)>,
     /// Rows whose typed score the rules refuse (outside its result's band).
     refused: Vec<(usize, usize)>,
+    /// Year-end lines the compiler refuses (an error on them): executions and rows, by table.
+    errors: Vec<(usize, Option<usize>, Option<usize>)>,
     grades: usize,
+}
+
+/// The printed target's cells, as one list.
+fn cells_of(ps: &[Printed]) -> impl Iterator<Item = Printed> + '_ {
+    ps.iter().filter(|p| !p.place.is_empty()).cloned()
 }
 
 fn differences(d: &Declaration, name: &str) -> Option<Differences> {
     let source = super::write::source(d, name, false);
     let compiled = compile_bytes(name.to_string(), source.as_bytes());
+    let mut out = Differences::default();
+    // Errors on the year-end lines: each line written is found by its text.
+    for diag in compiled.diagnostics.iter().filter(|x| x.is_error()) {
+        let at = diag.span.start.min(source.len());
+        let line_start = source
+            .get(..at)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let line = source
+            .get(line_start..)
+            .and_then(|s| s.lines().next())
+            .unwrap_or("")
+            .trim();
+        for (ti, t) in d.evaluations.iter().enumerate() {
+            for (xi, x) in t.executions.iter().enumerate() {
+                if execution_line(x) == line {
+                    out.errors.push((ti, Some(xi), None));
+                }
+            }
+            for (ai, a) in t.items.iter().enumerate() {
+                if achieved_line(a) == line {
+                    out.errors.push((ti, None, Some(ai)));
+                }
+            }
+        }
+    }
     let decl = compiled.declaration.as_ref()?;
     let evaluated = crate::score::evaluate(decl);
-    let mut out = Differences::default();
     for (ti, t) in d.evaluations.iter().enumerate() {
         let e = evaluated
             .iter()
             .find(|e| e.direction.map(|x| x.name.value.as_str()) == t.project.as_deref());
         let Some(e) = e else {
-            out.cells.extend(t.total.iter().chain(&t.grade).cloned());
+            out.cells.extend(
+                t.total
+                    .iter()
+                    .chain(&t.grade)
+                    .map(|p| (p.clone(), Why::Contradicted)),
+            );
             continue;
         };
+        // What the table repeats of the target table.
+        let mut funds = Vec::new();
+        flat_lines(e.funds, &mut funds);
+        for (line, p) in &t.initial {
+            let amount = match line {
+                None => e.amount.map(|m| m.amount()),
+                Some(l) => funds
+                    .iter()
+                    .find(|x| x.name.value == *l)
+                    .and_then(|x| x.amount.map(|m| m.amount())),
+            };
+            if amount.map(|a| a.normalize()) != figure(p).map(|f| f.normalize()) {
+                out.cells.push((p.clone(), Why::Differs));
+            }
+        }
+        if let Some(p) = &t.expected {
+            let expected: Vec<String> = match e.direction {
+                Some(x) => x.annual.iter().map(|a| key(&a.value)).collect(),
+                None => decl.goals.iter().map(|g| key(&g.value)).collect(),
+            };
+            let k = key(&p.text);
+            if expected.is_empty() || !expected.iter().all(|x| k.contains(x.as_str())) {
+                out.cells.push((p.clone(), Why::Differs));
+            }
+        }
         for (ai, a) in t.items.iter().enumerate() {
             let item = e.items.iter().find(|i| i.indicator.name.value == a.name);
-            if let Some(p) = &a.points
-                && item.map(|i| i.points) != figure(p)
-            {
-                out.cells.push(p.clone());
+            let Some(item) = item else {
+                // Not a 年度 indicator of the table: its line is refused by the compiler, or it
+                // scores nothing.
+                out.cells.extend(
+                    a.points
+                        .iter()
+                        .chain(&a.score)
+                        .map(|p| (p.clone(), Why::Contradicted)),
+                );
+                continue;
+            };
+            if !a.target.is_empty() && !same_target(&a.target, decl, &item.indicator.value) {
+                out.cells
+                    .extend(cells_of(&a.target).map(|p| (p, Why::Differs)));
             }
-            if a.typed.is_some() && item.is_some_and(|i| i.contradicted.is_some()) {
+            if let Some(p) = &a.points
+                && Some(item.points) != figure(p)
+            {
+                out.cells.push((p.clone(), Why::Contradicted));
+            }
+            if a.typed.is_some() && item.contradicted.is_some() {
                 out.refused.push((ti, ai));
             }
             let Some(s) = &a.score else { continue };
-            if item.map(|i| i.score) == figure(s) {
+            if Some(item.score) == figure(s) {
                 continue;
             }
             let words = item
-                .and_then(|i| i.indicator.achieved.as_ref())
+                .indicator
+                .achieved
+                .as_ref()
                 .is_some_and(|x| matches!(x.value, Actual::Words { .. }));
             match figure(s) {
                 Some(f) if words && a.typed.is_none() => {
                     out.typeable
                         .push((ti, ai, f.normalize().to_string(), s.clone()));
                 }
-                _ => out.cells.push(s.clone()),
+                _ => out.cells.push((s.clone(), Why::Contradicted)),
             }
         }
         if let Some(p) = &t.execution_score
             && e.execution.as_ref().map(|x| x.score) != figure(p)
         {
-            out.cells.push(p.clone());
+            out.cells.push((p.clone(), Why::Contradicted));
         }
         if let Some(p) = &t.total
             && Some(e.total) != figure(p)
         {
-            out.cells.push(p.clone());
+            out.cells.push((p.clone(), Why::Contradicted));
         }
         if let Some(p) = &t.grade
             && key(&p.text) != e.grade.zh()
         {
             out.grades += 1;
-            out.cells.push(p.clone());
+            out.cells.push((p.clone(), Why::Contradicted));
         }
     }
     Some(out)
 }
 
-/// Settles what the tables print but bdl derives: the profile's options that give the printed scores
-/// and grades, a `score` where a result word's printed score is not the rules' own, and the cells
-/// the source still does not give (reported).
+/// Settles what the tables print but bdl derives: the year-end lines the compiler refuses are left
+/// out (their cells reported), the profile's options are the ones that give the printed scores and
+/// grades, a `score` is written where a result word's printed score is not the rules' own, and the
+/// cells the source still does not give are reported.
 pub fn settle(d: &mut Declaration, name: &str) -> Vec<Unplaced> {
     if d.evaluations.is_empty() {
         return Vec::new();
+    }
+    let mut report: Vec<(Printed, Why)> = Vec::new();
+    // Lines the compiler refuses (an indicator or funding line not in the table, a value not of its
+    // target's kind): each removal can only clear errors, so two rounds settle it.
+    for _ in 0..3 {
+        let Some(x) = differences(d, name) else { break };
+        if x.errors.is_empty() {
+            break;
+        }
+        let mut errors = x.errors;
+        // Remove from the back, so the indices stay right.
+        errors.sort_unstable();
+        errors.dedup();
+        for (ti, xi, ai) in errors.into_iter().rev() {
+            let Some(t) = d.evaluations.get_mut(ti) else {
+                continue;
+            };
+            if let Some(xi) = xi
+                && xi < t.executions.len()
+            {
+                let gone = t.executions.remove(xi);
+                report.extend(gone.cells.into_iter().map(|p| (p, Why::Refused)));
+            }
+            if let Some(ai) = ai
+                && ai < t.items.len()
+            {
+                let gone = t.items.remove(ai);
+                report.extend(gone.cells.into_iter().map(|p| (p, Why::Refused)));
+            }
+        }
     }
     let count = |x: &Differences| x.cells.len() + x.typeable.len();
     // How a ≤ indicator above its target scores: the rule that gives the printed scores.
@@ -589,18 +782,21 @@ pub fn settle(d: &mut Declaration, name: &str) -> Vec<Unplaced> {
             d.profile_options.pop();
         }
     }
-    differences(d, name)
-        .map(|x| {
-            let mut cells = x.cells;
-            cells.extend(x.typeable.into_iter().map(|(_, _, _, p)| p));
-            cells
-        })
-        .unwrap_or_default()
+    if let Some(x) = differences(d, name) {
+        report.extend(x.cells);
+        report.extend(
+            x.typeable
+                .into_iter()
+                .map(|(_, _, _, p)| (p, Why::Contradicted)),
+        );
+    }
+    report
         .into_iter()
-        .map(|p| Unplaced {
+        .filter(|(p, _)| !p.place.is_empty())
+        .map(|(p, why)| Unplaced {
             place: p.place,
             text: p.text,
-            why: Why::Contradicted,
+            why,
         })
         .collect()
 }

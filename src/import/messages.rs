@@ -144,6 +144,14 @@ pub fn why(w: Why) -> Text {
             "a figure bdl derives (a score, 分值, 总分, 等级) that the imported source does not give",
             "bdl 计算得出的数（得分、分值、总分、等级）与导入的源文件算出的不一致",
         ),
+        Why::Differs => t(
+            "a 绩效自评表 repeats it from the target table (年初预算数, 预期目标, a target), but differently; the target table's is kept",
+            "绩效自评表中重复的目标表内容（年初预算数、预期目标、指标值）与目标表不一致；以目标表为准",
+        ),
+        Why::Refused => t(
+            "the year-end line it makes does not compile (an indicator or funding line not in the target table, given twice, or a value not of its target's kind)",
+            "由它写出的年终自评行无法编译（目标表中没有该指标或资金来源、重复填写，或完成值与指标值类型不符）",
+        ),
         Why::Overlong => t(
             "longer than an Excel cell holds",
             "超过 Excel 单元格可容纳的长度",

@@ -26,6 +26,11 @@ pub enum Why {
     NotRead,
     /// A figure bdl derives (a score, 分值, 总分, 等级) that the imported source does not give.
     Contradicted,
+    /// What a 绩效自评表 repeats of its target table (年初预算数, 预期目标, a target), differing from it.
+    Differs,
+    /// A 绩效自评表 row whose year-end line the compiler refuses (an indicator or funding line not in
+    /// the target table, given twice, a value not of its target's kind).
+    Refused,
 }
 
 /// One cell that did not become part of a source.

@@ -38,8 +38,9 @@ pub struct Declaration {
     pub profile_options: Vec<String>,
 }
 
-/// A 绩效自评表 as printed: the year-end facts of one table, with the figures bdl derives (points,
-/// scores, total, grade) kept to be compared with what the compiler gives.
+/// A 绩效自评表 as printed: the year-end facts of one table, with what it repeats of the target table
+/// and the figures bdl derives (points, scores, total, grade), kept to be compared with what the
+/// compiled source gives.
 #[derive(Debug, Default, Clone)]
 pub struct SelfEvaluation {
     /// 项目名称; `None` for the department's table (部门名称).
@@ -47,18 +48,22 @@ pub struct SelfEvaluation {
     /// The free-split layout (指标性质, 完成值, 权重), not the Ministry's.
     pub free: bool,
     pub executions: Vec<Execution>,
+    /// 年初预算数 of the 年度资金总额 row (`None`) and of the funding lines.
+    pub initial: Vec<(Option<String>, Printed)>,
+    /// 预期目标, as the target table has it.
+    pub expected: Option<Printed>,
     /// 实际完成情况.
-    pub outcome: Option<String>,
+    pub outcome: Option<Printed>,
     pub items: Vec<Achieved>,
-    /// 总分's score and the cell it stands in.
+    /// 总分's score.
     pub total: Option<Printed>,
-    /// 等级 and its cell.
+    /// 等级.
     pub grade: Option<Printed>,
-    /// The 执行率 and 得分 of the 年度资金总额 row.
+    /// The 得分 of the 年度资金总额 row.
     pub execution_score: Option<Printed>,
 }
 
-/// A figure or word derived by bdl, as printed, with its cell (`Sheet1!H20`).
+/// A cell's text and its place (`Sheet1!H20`, `表2 第12行第8列`).
 #[derive(Debug, Clone)]
 pub struct Printed {
     pub text: String,
@@ -71,6 +76,8 @@ pub struct Execution {
     pub line: Option<String>,
     pub budget: String,
     pub spent: String,
+    /// Its cells, reported if the line is refused.
+    pub cells: Vec<Printed>,
 }
 
 /// An indicator's row: what was achieved, written as bdl writes it (`126人`, `"基本完成"`).
@@ -79,10 +86,14 @@ pub struct Achieved {
     pub name: String,
     pub value: String,
     pub reason: Option<String>,
+    /// The target as the row repeats it: 年度指标值, or 指标性质 / 指标值 / 度量单位.
+    pub target: Vec<Printed>,
     pub points: Option<Printed>,
     pub score: Option<Printed>,
     /// A score the rules do not give, written as `score N` (set once the source is compiled).
     pub typed: Option<String>,
+    /// The row's cells, reported if its line is refused.
+    pub cells: Vec<Printed>,
 }
 
 #[derive(Debug, Default, Clone)]
