@@ -1,7 +1,9 @@
 //! `bdl import`: an office's existing tables — Excel workbooks (`.xlsx`, `.xls`) and Word documents
 //! (`.docx`) — become bdl sources (docs/import.md). Readers turn the file into sheets of cells
 //! (`grid`), within bounds (`limits`); the recogniser finds the tables of the Hunan forms
-//! (`recognise`) and of the Ministry's (`ministry`) by their labels, the writer prints bdl (`write`) through the formatter, and each source is compiled
+//! (`recognise`) and of the Ministry's (`ministry`) by their labels, and the 绩效自评表 into the year-end
+//! lines of the table they complete (`evaluation`, settled against the compiler's scores); the writer
+//! prints bdl (`write`) through the formatter, and each source is compiled
 //! by the front door to say whether it holds. Every non-empty cell that did not become part of a
 //! source is reported with its place and why.
 
