@@ -26,6 +26,8 @@ static SEEDS: LazyLock<Vec<(String, Vec<u8>)>> = LazyLock::new(|| {
         "word-department.docx",
         "word-directions.docx",
         "labels-variant.xlsx",
+        "word-project-self-evaluation.docx",
+        "department-self-evaluation.xlsx",
     ] {
         seeds.push((
             name.to_string(),
