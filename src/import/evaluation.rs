@@ -136,6 +136,7 @@ impl Reader<'_, '_> {
             }
             if cells.iter().any(|&i| self.view.key(i) == "三级指标") {
                 cols = self.evaluation_header(&cells, &mut mine);
+                // The layout's profile, until the printed scores say otherwise (`settle`).
                 t.free = cols.nature.is_some() || cols.unit.is_some();
                 if k == "绩效指标" {
                     mine.push(first);
@@ -745,6 +746,21 @@ pub fn settle(d: &mut Declaration, name: &str) -> Vec<Unplaced> {
         }
     }
     let count = |x: &Differences| x.cells.len() + x.typeable.len();
+    // The profile: the layout says which, unless the other gives the printed 分值 and 得分 better
+    // (the Ministry's 50 / 30 / 10 blocks against 90 split by weights).
+    let layout = differences(d, name);
+    for t in &mut d.evaluations {
+        t.free = !t.free;
+    }
+    let other = differences(d, name);
+    if match (&layout, &other) {
+        (Some(l), Some(o)) => count(o) >= count(l),
+        (_, o) => o.is_none(),
+    } {
+        for t in &mut d.evaluations {
+            t.free = !t.free;
+        }
+    }
     // How a ≤ indicator above its target scores: the rule that gives the printed scores.
     let linear = differences(d, name);
     d.profile_options = vec!["inverse ratio".to_string()];
