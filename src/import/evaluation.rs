@@ -147,6 +147,7 @@ impl Reader<'_, '_> {
             if k == "总分" {
                 mine.push(first);
                 if let Some((i, _)) = cols.points.and_then(|c| self.own(row, c)) {
+                    t.total_points = Some(self.printed(i));
                     mine.push(i);
                 }
                 if let Some((i, _)) = cols.score.and_then(|c| self.own(row, c)) {
@@ -689,6 +690,11 @@ fn differences(d: &Declaration, name: &str) -> Option<Differences> {
         }
         if let Some(p) = &t.execution_score
             && e.execution.as_ref().map(|x| x.score) != figure(p)
+        {
+            out.cells.push((p.clone(), Why::Contradicted));
+        }
+        if let Some(p) = &t.total_points
+            && Some(e.points) != figure(p)
         {
             out.cells.push((p.clone(), Why::Contradicted));
         }

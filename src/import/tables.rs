@@ -55,7 +55,8 @@ pub struct SelfEvaluation {
     /// 实际完成情况.
     pub outcome: Option<Printed>,
     pub items: Vec<Achieved>,
-    /// 总分's score.
+    /// 总分's points (100, less where a block has no indicator) and score.
+    pub total_points: Option<Printed>,
     pub total: Option<Printed>,
     /// 等级.
     pub grade: Option<Printed>,
