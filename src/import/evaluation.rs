@@ -822,3 +822,33 @@ pub fn settle(d: &mut Declaration, name: &str) -> Vec<Unplaced> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{normal, token};
+    use crate::import::text::value;
+
+    #[test]
+    fn actuals_are_written_as_bdl_reads_them() {
+        assert_eq!(token("126人", None), "126人");
+        assert_eq!(token("０.１５２万元", None), "0.152万元");
+        assert_eq!(token("7200", Some("人次")), "7200人次");
+        assert_eq!(token("96", Some("%")), "96%");
+        assert_eq!(token("1,250公里", None), "1250公里");
+        assert_eq!(token("基本完成", None), "\"基本完成\"");
+        assert_eq!(token("无", Some("")), "\"无\"");
+        // Not a number with a unit: words, in quotes.
+        assert_eq!(token("12 月", None), "\"12 月\"");
+        assert_eq!(token(".5%", None), "\".5%\"");
+        assert_eq!(token("约20人", None), "\"约20人\"");
+    }
+
+    #[test]
+    fn targets_compare_by_meaning() {
+        assert_eq!(normal(&value("≥90%")), normal(&value("不低于90%")));
+        assert_eq!(normal(&value("40台")), normal(&value("=40台")));
+        assert_eq!(normal(&value("100.0%")), normal(&value("100%")));
+        assert_ne!(normal(&value("98%")), normal(&value("100%")));
+        assert_ne!(normal(&value("≤90%")), normal(&value("≥90%")));
+    }
+}
