@@ -885,8 +885,8 @@ fn word_project_blocks() -> Vec<Block> {
 
 /// The Word document of a project with its 项目支出绩效自评表 after the target table, as an office fills
 /// it by hand: the year in the title (2025年度), full-width figures, the rows in another order than the
-/// target table's, a result word with a score typed within its band, grades by 80/70/60 (85.66 is 优),
-/// and a score and a total summed by hand one cent off (reported, not written).
+/// target table's, a result word with a score typed within its band, grades by 80/70/60 (85.67 is 优),
+/// and a score and a total one cent off (reported, not written).
 fn word_project_self_evaluation() -> Vec<u8> {
     let mut blocks = word_project_blocks();
     blocks.extend([
@@ -995,7 +995,7 @@ fn word_project_self_evaluation() -> Vec<u8> {
                     c("完成时间"),
                     c("2025年10月底前"),
                     c("基本完成"),
-                    c("16.67"),
+                    c("16.66"),
                     c("12"),
                     c("流标部分顺延。"),
                 ],
@@ -1023,8 +1023,8 @@ fn word_project_self_evaluation() -> Vec<u8> {
                     c("项目成本"),
                     c("≤60万元"),
                     c("57万元"),
-                    c("16.66"),
                     c("16.67"),
+                    c("16.66"),
                     c(""),
                 ],
             ),
@@ -1042,7 +1042,7 @@ fn word_project_self_evaluation() -> Vec<u8> {
                     c("受益人口随供水范围减少。"),
                 ],
             ),
-            (0, vec![span("总分", 6), c("100"), c("85.67"), c("")]),
+            (0, vec![span("总分", 6), c("100"), c("85.66"), c("")]),
             (0, vec![c("等级"), span("优", 8)]),
         ]),
     ]);

@@ -400,6 +400,51 @@ impl Reader<'_, '_> {
     }
 }
 
+fn direction_mut<'a>(ds: &'a mut [Direction], name: &str) -> Option<&'a mut Direction> {
+    for x in ds.iter_mut() {
+        if x.name == name {
+            return Some(x);
+        }
+        if let Some(found) = direction_mut(&mut x.children, name) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Operators the split columns print as symbols but a 年度指标值 in one cell keeps as written.
+const WORD_OPERATORS: &[&str] = &["不低于", "不少于", "不高于", "不超过"];
+
+/// A target the target table printed over split columns (`≥ | 8 | 次`) and the self-evaluation in one
+/// cell with its word (`不少于8次`): the word is what was written, so it is kept.
+fn operator_words(d: &mut Declaration) {
+    let mut words: Vec<(Option<String>, String, Value)> = Vec::new();
+    for t in &d.evaluations {
+        for a in &t.items {
+            if let [one] = a.target.as_slice()
+                && let v = text::value(&one.text)
+                && matches!(&v, Value::Quantity { op, .. } if WORD_OPERATORS.contains(&op.as_str()))
+            {
+                words.push((t.project.clone(), a.name.clone(), v));
+            }
+        }
+    }
+    for (project, name, v) in words {
+        let indicators = match &project {
+            Some(p) => match direction_mut(&mut d.directions, p) {
+                Some(x) => &mut x.indicators,
+                None => continue,
+            },
+            None => &mut d.indicators,
+        };
+        if let Some(ind) = indicators.iter_mut().find(|i| i.name == name && !i.overall)
+            && normal(&ind.value) == normal(&v)
+        {
+            ind.value = v;
+        }
+    }
+}
+
 fn has_direction(ds: &[Direction], name: &str) -> bool {
     ds.iter()
         .any(|d| d.name == name || has_direction(&d.children, name))
@@ -689,7 +734,7 @@ fn differences(d: &Declaration, name: &str) -> Option<Differences> {
             }
         }
         if let Some(p) = &t.execution_score
-            && e.execution.as_ref().map(|x| x.score) != figure(p)
+            && Some(e.execution.as_ref().map_or(Decimal::ZERO, |x| x.score)) != figure(p)
         {
             out.cells.push((p.clone(), Why::Contradicted));
         }
@@ -721,6 +766,7 @@ pub fn settle(d: &mut Declaration, name: &str) -> Vec<Unplaced> {
     if d.evaluations.is_empty() {
         return Vec::new();
     }
+    operator_words(d);
     let mut report: Vec<(Printed, Why)> = Vec::new();
     // Lines the compiler refuses (an indicator or funding line not in the table, a value not of its
     // target's kind): each removal can only clear errors, so two rounds settle it.

@@ -93,7 +93,7 @@ pub fn allocate(decl: &Declaration, kind: ProfileKind, inds: &[&Indicator]) -> V
 /// Splits `points` among the members: by weight when every member has one (and they add up to more
 /// than 0), else evenly. Each share is in whole cents (the tables print 2 decimals, and a full score
 /// must be the printed points), and the shares add up to `points` exactly: each is cut down to the
-/// cent and the cents left over go to the largest remainders, the earlier member on a tie.
+/// cent and the cents left over go to the largest remainders, on a tie the member printed first.
 fn split(points: Decimal, members: &[usize], inds: &[&Indicator], out: &mut [Decimal]) {
     let mut exact = vec![Decimal::ZERO; inds.len()];
     split_exact(points, members, inds, &mut exact);
@@ -109,11 +109,20 @@ fn split(points: Decimal, members: &[usize], inds: &[&Indicator], out: &mut [Dec
     let given: Decimal = shares.iter().map(|s| s.1).sum();
     let mut left = points - given;
     let mut order: Vec<usize> = (0..shares.len()).collect();
-    // Largest remainder first; `sort_by` is stable, so ties keep the members' order.
+    // Largest remainder first; on a tie, the member the table prints first (by 一级 and 二级 in the
+    // framework's order, then as written), so that the points follow from what the tables show.
+    let printed = |k: &usize| {
+        shares
+            .get(*k)
+            .map_or((usize::MAX, usize::MAX, usize::MAX), |s| {
+                let slot = inds.get(s.0).and_then(|ind| ind.slot);
+                slot.map_or((usize::MAX, usize::MAX, s.0), |x| (x.tier, x.category, s.0))
+            })
+    };
     order.sort_by(|a, b| {
         let ra = shares.get(*a).map(|s| s.2).unwrap_or_default();
         let rb = shares.get(*b).map(|s| s.2).unwrap_or_default();
-        rb.cmp(&ra)
+        rb.cmp(&ra).then_with(|| printed(a).cmp(&printed(b)))
     });
     for k in order {
         if left < cent {
