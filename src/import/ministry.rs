@@ -4,8 +4,8 @@
 //! 资金分配 — and the department form's administrative pairs. The rest of the department form is
 //! read as the Hunan one is (its labels differ only in spelling).
 
-use super::recognise::{Reader, Segment, indicator_label, merge_direction, tree, unit_in};
-use super::tables::{Declaration, Direction, Line};
+use super::recognise::{Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in};
+use super::tables::{Declaration, Direction, Line, Task};
 use super::text::{self, half_width, key, one_line};
 
 /// The administrative fields of a project table, by label.
@@ -121,7 +121,155 @@ fn word_ok(w: &str) -> bool {
         })
 }
 
+/// The columns of the department form's 年度主要任务: 任务名称, 主要内容, 支出方向/项目 and 预算金额 —
+/// 总额, then a column per source (财政拨款, 其他资金) where the block splits it.
+#[derive(Default)]
+pub struct TaskColumns {
+    text: Vec<(u32, usize)>,
+    amount: Option<u32>,
+    sources: Vec<(u32, String)>,
+}
+
+/// Whether a figure as read is zero.
+fn is_zero(figure: &str) -> bool {
+    figure
+        .parse::<rust_decimal::Decimal>()
+        .is_ok_and(|d| d.is_zero())
+}
+
+/// The exact sum of figures as read; `None` when one is not a number.
+fn sum_of<'a>(figures: impl Iterator<Item = &'a str>) -> Option<rust_decimal::Decimal> {
+    figures
+        .map(|f| f.parse::<rust_decimal::Decimal>().ok())
+        .try_fold(rust_decimal::Decimal::ZERO, |a, b| a.checked_add(b?))
+}
+
 impl Reader<'_, '_> {
+    /// The header row of 年度主要任务.
+    pub(super) fn task_header(&mut self, row: u32) -> TaskColumns {
+        let mut text = self.header(
+            row,
+            &[
+                &["任务名称"],
+                &["主要内容"],
+                &["支出方向/项目", "支出方向"],
+                &["预算金额", "预算申请", "金额"],
+            ],
+        );
+        let amount = text.iter().find(|(_, w)| *w == 3).map(|(c, _)| *c);
+        text.retain(|(_, w)| *w < 3);
+        TaskColumns {
+            text,
+            amount,
+            sources: Vec::new(),
+        }
+    }
+
+    /// A row of 年度主要任务: the sub-header (总额 | 财政拨款 | 其他资金), a task, or 金额合计 — placed
+    /// when its figures are the sums of the tasks' (then it says nothing the source does not).
+    pub(super) fn task_row(&mut self, row: u32, cols: &mut TaskColumns, d: &mut Declaration) {
+        let Some(amount_col) = cols.amount else {
+            return;
+        };
+        let cells = self.filled(row);
+        if cells
+            .iter()
+            .any(|&i| self.col(i) == amount_col && self.view.key(i) == "总额")
+        {
+            for i in cells {
+                if self.col(i) == amount_col {
+                    self.place(i);
+                } else if self.col(i) > amount_col {
+                    cols.sources
+                        .push((self.col(i), one_line(self.view.text(i))));
+                    self.place(i);
+                }
+            }
+            return;
+        }
+        let fresh = |r: &Self, c: u32| {
+            r.view.text_at(row, c).filter(|(i, t)| {
+                r.view.cell(*i).is_some_and(|x| x.row == row) && !t.trim().is_empty()
+            })
+        };
+        let Some(&(task_col, _)) = cols.text.iter().find(|(_, w)| *w == 0) else {
+            return;
+        };
+        if let Some((label, t)) = fresh(self, task_col)
+            && key(t) == "金额合计"
+        {
+            let mut figures = Vec::new();
+            let mut all = true;
+            let wanted = std::iter::once((amount_col, None))
+                .chain(cols.sources.iter().map(|(c, n)| (*c, Some(n.as_str()))));
+            for (c, source) in wanted {
+                let Some((cell, printed)) = fresh(self, c) else {
+                    continue;
+                };
+                let sum = match source {
+                    None => sum_of(d.tasks.iter().filter_map(|t| t.amount.as_deref())),
+                    Some(n) => sum_of(d.tasks.iter().flat_map(|t| {
+                        t.funds
+                            .iter()
+                            .filter(|(s, _)| s == n)
+                            .map(|(_, a)| a.as_str())
+                    })),
+                };
+                let printed = text::money(printed, &[]).and_then(|f| f.parse().ok());
+                if sum.is_some() && sum == printed {
+                    figures.push(cell);
+                } else {
+                    all = false;
+                }
+            }
+            if all {
+                self.place(label);
+                for cell in figures {
+                    self.place(cell);
+                }
+            }
+            return;
+        }
+        let v = self.columns_text(row, &cols.text);
+        let [Some(task), Some(content), Some(funded_by)] = v.as_slice() else {
+            return;
+        };
+        let amount = fresh(self, amount_col).and_then(|(i, t)| {
+            let f = text::money(t, &[]);
+            if f.is_some() {
+                self.place(i);
+            } else {
+                self.refuse(i, Why::NotAFigure);
+            }
+            f
+        });
+        let mut funds = Vec::new();
+        for (c, source) in &cols.sources {
+            let Some((i, t)) = fresh(self, *c) else {
+                continue;
+            };
+            match text::money(t, &[]) {
+                Some(f) => {
+                    self.place(i);
+                    // A source the task does not list prints as 0.
+                    if !is_zero(&f) {
+                        funds.push((source.clone(), f));
+                    }
+                }
+                None => self.refuse(i, Why::NotAFigure),
+            }
+        }
+        d.tasks.push(Task {
+            // The form prints the task's 主要内容 where a task without one prints its duty: written as
+            // the duty, it prints the same.
+            duty: content.clone(),
+            task: task.clone(),
+            funded_by: funded_by.clone(),
+            amount,
+            funds,
+        });
+    }
+
     /// A row of label / value pairs of the administrative fields (部门预算编码 | 215001 | 联系人 | 王芳);
     /// true when the row was one.
     pub(super) fn admin_pairs(

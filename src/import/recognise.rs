@@ -419,6 +419,7 @@ impl Reader<'_, '_> {
             Budget,
             Plans,
             Tasks,
+            MinistryTasks,
             Indicators(bool),
         }
         let mut block = Block::None;
@@ -428,6 +429,7 @@ impl Reader<'_, '_> {
         let mut lines: (Vec<Deep<Line>>, Vec<Deep<Line>>) = (Vec::new(), Vec::new());
         let mut plan_cols: Vec<(u32, usize)> = Vec::new();
         let mut task_cols: Vec<(u32, usize)> = Vec::new();
+        let mut ministry_tasks = super::ministry::TaskColumns::default();
         let mut ind_cols = IndicatorColumns::default();
         for &row in &seg.rows {
             let Some(first) = self.first(row) else {
@@ -514,6 +516,10 @@ impl Reader<'_, '_> {
                         ],
                     );
                     Some(Block::Tasks)
+                } else if fk == "年度主要任务" {
+                    self.place(first);
+                    ministry_tasks = self.task_header(row);
+                    Some(Block::MinistryTasks)
                 } else if let Some(overall) = indicator_label(&fk) {
                     self.place(first);
                     ind_cols = self.indicator_header(row);
@@ -572,9 +578,11 @@ impl Reader<'_, '_> {
                             task: task.clone(),
                             funded_by: funded_by.clone(),
                             amount: amount.as_deref().and_then(|a| text::money(a, &[])),
+                            funds: Vec::new(),
                         });
                     }
                 }
+                Block::MinistryTasks => self.task_row(row, &mut ministry_tasks, d),
                 Block::Indicators(overall) => match self.indicator(row, &ind_cols, overall) {
                     Some(ind) => d.indicators.push(ind),
                     None => self.weights_total(row, &ind_cols, &d.indicators),

@@ -47,6 +47,8 @@ pub struct Task {
     pub task: String,
     pub funded_by: String,
     pub amount: Option<String>,
+    /// Its amount by source (财政拨款, 其他资金), as the Ministry's department form prints it.
+    pub funds: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]

@@ -169,7 +169,15 @@ fn raw(d: &Declaration, file: &str, bases: bool) -> String {
         if let Some(a) = &t.amount {
             let _ = write!(o, " amount {a}");
         }
-        o.push('\n');
+        if t.funds.is_empty() {
+            o.push('\n');
+        } else {
+            o.push_str(" {\n");
+            for (source, a) in &t.funds {
+                let _ = writeln!(o, "  income {} {a}", quoted(source));
+            }
+            o.push_str("}\n");
+        }
     }
     o.push('\n');
     for i in &d.indicators {
