@@ -3,7 +3,7 @@
 //! 200 generated declarations, in the Hunan and the Ministry's forms. What the tables do not print
 //! cannot come back, so the comparison leaves out exactly that (see `UNPRINTED`): how figures were
 //! derived (bases, references, provenance, which figures were declared rather than derived), the
-//! precision and earlier years' figures; in the Ministry's forms also whether a table is a 支出方向
+//! precision and, in the Hunan forms, earlier years' figures; in the Ministry's forms also whether a table is a 支出方向
 //! or a project (both print as 项目支出绩效目标表) and an operator's spelling (printed as a symbol).
 //! Indicators are compared in the order the tables print them: grouped by framework category, in
 //! written order within one. The tables themselves must be the same cell for cell.
@@ -37,8 +37,6 @@ const UNPRINTED: &[&str] = &[
     "basis_text",
     "people",
     "precision",
-    // Earlier years' figures: the Hunan department table does not print them (yet).
-    "earlier",
 ];
 
 fn unkind(v: &mut Value) {
@@ -57,17 +55,22 @@ fn unkind(v: &mut Value) {
     }
 }
 
-fn project(v: &mut Value) {
+/// Leaves out what the tables do not print; `earlier` too where the form prints no earlier years (the
+/// Hunan forms).
+fn project(v: &mut Value, earlier: bool) {
     match v {
         Value::Object(map) => {
             for k in UNPRINTED {
                 map.remove(*k);
             }
+            if earlier {
+                map.remove("earlier");
+            }
             for x in map.values_mut() {
-                project(x);
+                project(x, earlier);
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(project),
+        Value::Array(items) => items.iter_mut().for_each(|x| project(x, earlier)),
         _ => {}
     }
 }
@@ -125,7 +128,7 @@ fn comparable(decl: &bdl::model::Declaration) -> Value {
         .slots()
         .map(|(_, t, c)| (t.name.clone(), c.name.clone()))
         .collect();
-    project(&mut v);
+    project(&mut v, !decl.form.is_ministry());
     table_order(&mut v, &order);
     v
 }

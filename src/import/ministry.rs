@@ -5,7 +5,7 @@
 //! read as the Hunan one is (its labels differ only in spelling).
 
 use super::recognise::{Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in};
-use super::tables::{Declaration, Direction, Line, Task};
+use super::tables::{Declaration, Direction, Line, Prior, Task};
 use super::text::{self, half_width, key, one_line};
 
 /// The administrative fields of a project table, by label.
@@ -119,6 +119,49 @@ fn word_ok(w: &str) -> bool {
         && !w.chars().any(|c| {
             c.is_whitespace() || matches!(c, '"' | '#' | '{' | '}' | '<' | '>' | '=' | '/')
         })
+}
+
+/// An earlier year's column heading as bdl names it: `上年预算数` → `prior budget`, `2023年决算数` →
+/// `prior final 2023`.
+fn prior_heading(k: &str) -> Option<String> {
+    let (year, kind) = match k.strip_prefix("上年") {
+        Some(rest) => (None, rest),
+        None => {
+            let (y, rest) = k.split_once('年')?;
+            if y.len() != 4 || !y.chars().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            (Some(y), rest)
+        }
+    };
+    let kw = match kind {
+        "预算数" => "budget",
+        "执行数" => "actual",
+        "决算数" => "final",
+        _ => return None,
+    };
+    Some(match year {
+        Some(y) => format!("prior {kw} {y}"),
+        None => format!("prior {kw}"),
+    })
+}
+
+/// A column of 项目资金 beside the names: 项目总预算, an earlier year's, 年度预算.
+#[derive(Clone, PartialEq)]
+enum FundColumn {
+    TotalBudget,
+    Prior(String),
+    Annual,
+}
+
+fn fund_column(k: &str) -> Option<FundColumn> {
+    match k {
+        "项目总预算" => Some(FundColumn::TotalBudget),
+        "年度预算" | "本年预算" | "本年预算数" | "年度资金" | "本年申请数" => {
+            Some(FundColumn::Annual)
+        }
+        _ => prior_heading(k).map(FundColumn::Prior),
+    }
 }
 
 /// The columns of the department form's 年度主要任务: 任务名称, 主要内容, 支出方向/项目 and 预算金额 —
@@ -356,6 +399,8 @@ impl Reader<'_, '_> {
         let mut costs: Vec<(usize, CostRow)> = Vec::new();
         let mut share_cols: Vec<(u32, usize)> = Vec::new();
         let mut funds: Vec<(usize, Line)> = Vec::new();
+        let mut fund_cols: Vec<(u32, FundColumn)> = Vec::new();
+        let mut cost_years: Vec<(u32, String)> = Vec::new();
         for &row in &seg.rows {
             if !started && self.captions(row, d) {
                 continue;
@@ -376,8 +421,15 @@ impl Reader<'_, '_> {
                         d.unit.get_or_insert(u);
                     }
                     self.place(first);
-                    // 资金总额 | figure
+                    // Headings of its columns (项目总预算 | 上年预算数 | 年度预算), or 资金总额 | figure.
                     let cells = self.filled(row);
+                    fund_cols.clear();
+                    for &i in cells.iter().skip(1) {
+                        if let Some(c) = fund_column(&self.view.key(i)) {
+                            fund_cols.push((self.col(i), c));
+                            self.place(i);
+                        }
+                    }
                     let mut it = cells.iter().copied().skip(1);
                     while let Some(i) = it.next() {
                         if self.view.key(i).ends_with("资金总额")
@@ -407,7 +459,21 @@ impl Reader<'_, '_> {
                     Some(Block::Indicators(overall))
                 } else if fk.starts_with("项目测算明细") {
                     self.place(first);
-                    cost_cols = self.header(row, &[&["明细项目"], &["测算依据"], &["金额"]]);
+                    cost_cols = self.header(
+                        row,
+                        &[
+                            &["明细项目"],
+                            &["测算依据"],
+                            &["金额", "本年金额", "本年申请数"],
+                        ],
+                    );
+                    cost_years.clear();
+                    for i in self.filled(row) {
+                        if let Some(prior) = prior_heading(&self.view.key(i)) {
+                            cost_years.push((self.col(i), prior));
+                            self.place(i);
+                        }
+                    }
                     Some(Block::Costs)
                 } else if fk.starts_with("资金分配") {
                     self.place(first);
@@ -423,6 +489,11 @@ impl Reader<'_, '_> {
                 }
             }
             match block {
+                Block::Funds if !fund_cols.is_empty() => {
+                    if let Some(line) = self.fund_row(row, &fund_cols, &mut p) {
+                        funds.push(line);
+                    }
+                }
                 Block::Funds => {
                     let cells = self.filled(row);
                     if cells.len() == 2
@@ -450,7 +521,7 @@ impl Reader<'_, '_> {
                     }
                 }
                 Block::Costs => {
-                    if let Some(c) = self.cost_row(row, &cost_cols) {
+                    if let Some(c) = self.cost_row(row, &cost_cols, &cost_years, &mut p.earlier) {
                         costs.push(c);
                     }
                 }
@@ -474,9 +545,82 @@ impl Reader<'_, '_> {
         merge_direction(d, p, false);
     }
 
+    /// The text of the cell at `row`, `col` when it starts on this row and is not blank.
+    fn fresh_text(&self, row: u32, col: u32) -> Option<(usize, &str)> {
+        self.view.text_at(row, col).filter(|(i, t)| {
+            self.view.cell(*i).is_some_and(|c| c.row == row) && !t.trim().is_empty()
+        })
+    }
+
+    /// The figure in `col` of `row`, placed; a cell that is not a figure is refused.
+    fn figure_at(&mut self, row: u32, col: u32) -> Option<String> {
+        let (cell, t) = self.fresh_text(row, col)?;
+        let f = text::money(t, &[]);
+        match &f {
+            Some(_) => self.place(cell),
+            None => self.refuse(cell, Why::NotAFigure),
+        }
+        f
+    }
+
+    /// The figures of earlier years in `row`, under their columns.
+    fn priors(&mut self, row: u32, years: &[(u32, String)]) -> Vec<Prior> {
+        years
+            .iter()
+            .filter_map(|(col, prior)| Some((prior.clone(), self.figure_at(row, *col)?)))
+            .collect()
+    }
+
+    /// A row of 项目资金 under its column headings: 资金总额 (the project's figures) or a 其中 line.
+    fn fund_row(
+        &mut self,
+        row: u32,
+        cols: &[(u32, FundColumn)],
+        p: &mut Direction,
+    ) -> Option<(usize, Line)> {
+        let first_figure = cols.iter().map(|(c, _)| *c).min()?;
+        let name = self
+            .filled(row)
+            .into_iter()
+            .find(|&i| self.col(i) < first_figure)?;
+        let total = self.view.key(name).ends_with("资金总额");
+        let mut line = if total {
+            self.place(name);
+            None
+        } else {
+            Some(self.line(&[name])?)
+        };
+        for (col, what) in cols {
+            match (what, line.as_mut()) {
+                (FundColumn::Annual, None) => p.amount = self.figure_at(row, *col),
+                (FundColumn::TotalBudget, None) => p.total_budget = self.figure_at(row, *col),
+                (FundColumn::Prior(prior), None) => {
+                    if let Some(f) = self.figure_at(row, *col) {
+                        p.earlier.push((prior.clone(), f));
+                    }
+                }
+                (FundColumn::Annual, Some((_, l))) => l.amount = self.figure_at(row, *col),
+                (FundColumn::Prior(prior), Some((_, l))) => {
+                    if let Some(f) = self.figure_at(row, *col) {
+                        l.earlier.push((prior.clone(), f));
+                    }
+                }
+                // A line has no 项目总预算 of its own: a figure there is left for the report.
+                (FundColumn::TotalBudget, Some(_)) => {}
+            }
+        }
+        line
+    }
+
     /// A row of the 测算明细 under its header: the item (its depth from its indentation), its basis
     /// and its amount; the 合计 row is placed and gives nothing.
-    fn cost_row(&mut self, row: u32, cols: &[(u32, usize)]) -> Option<(usize, CostRow)> {
+    fn cost_row(
+        &mut self,
+        row: u32,
+        cols: &[(u32, usize)],
+        years: &[(u32, String)],
+        project_earlier: &mut Vec<Prior>,
+    ) -> Option<(usize, CostRow)> {
         let item_col = cols.iter().find(|(_, w)| *w == 0)?.0;
         let (item_cell, raw) = self.view.text_at(row, item_col)?;
         if self.view.cell(item_cell).is_some_and(|c| c.row != row) {
@@ -486,6 +630,25 @@ impl Reader<'_, '_> {
         let name = v.first().cloned().flatten()?;
         let printed = v.get(1).cloned().flatten();
         if key(&name) == "合计" {
+            // Its earlier years' figures are the project's (as 项目资金 prints them, when it does):
+            // placed when they are the same, taken when 项目资金 has none, else left for the report.
+            for (col, prior) in years {
+                let Some((cell, t)) = self.fresh_text(row, *col) else {
+                    continue;
+                };
+                let Some(f) = text::money(t, &[]) else {
+                    self.refuse(cell, Why::NotAFigure);
+                    continue;
+                };
+                match project_earlier.iter().find(|(p, _)| p == prior) {
+                    Some((_, had)) if same_figure(had, &f) => self.place(cell),
+                    Some(_) => {}
+                    None => {
+                        project_earlier.push((prior.clone(), f));
+                        self.place(cell);
+                    }
+                }
+            }
             // The project's own 测算依据, in words, stands on its 合计 row.
             return Some((
                 0,
@@ -494,10 +657,13 @@ impl Reader<'_, '_> {
                     basis: None,
                     words: printed,
                     amount: None,
+                    earlier: Vec::new(),
                 },
             ));
         }
         let depth = raw.chars().take_while(|&c| c == '\u{3000}').count().max(1);
+        let raw = raw.to_string();
+        let earlier = self.priors(row, years);
         let basis = printed.as_deref().and_then(basis);
         let words = printed.filter(|_| basis.is_none());
         Some((
@@ -511,6 +677,7 @@ impl Reader<'_, '_> {
                     .cloned()
                     .flatten()
                     .and_then(|a| text::money(&a, &[])),
+                earlier,
             },
         ))
     }
@@ -524,6 +691,15 @@ struct CostRow {
     /// The 测算依据 when it is words, not a basis.
     words: Option<String>,
     amount: Option<String>,
+    earlier: Vec<Prior>,
+}
+
+/// Two figures as read are the same number.
+fn same_figure(a: &str, b: &str) -> bool {
+    matches!(
+        (a.parse::<rust_decimal::Decimal>(), b.parse::<rust_decimal::Decimal>()),
+        (Ok(x), Ok(y)) if x == y
+    )
 }
 
 /// The 测算明细 as costs and sub-directions: a line with lines under it is a sub-direction (its
@@ -552,6 +728,7 @@ fn apply_costs(p: &mut Direction, rows: Vec<(usize, CostRow)>) {
             amount: n.row.amount,
             basis: n.row.basis,
             basis_words: n.row.words,
+            earlier: n.row.earlier,
             children: n.children.into_iter().map(direction).collect(),
             ..Direction::default()
         }
@@ -569,7 +746,8 @@ fn apply_costs(p: &mut Direction, rows: Vec<(usize, CostRow)>) {
             && let Some(b) = &n.row.basis
             && word_ok(&n.row.name.replace(' ', ""))
         {
-            p.costs.push((n.row.name.clone(), b.clone()));
+            p.costs
+                .push((n.row.name.clone(), b.clone(), n.row.earlier.clone()));
         } else {
             // A line with lines under it, or whose 测算依据 is not a basis: a sub-direction.
             p.children.push(direction(n));

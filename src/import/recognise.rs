@@ -626,6 +626,7 @@ impl Reader<'_, '_> {
                 name: one_line(name),
                 amount,
                 children: Vec::new(),
+                earlier: Vec::new(),
             },
         ))
     }

@@ -204,12 +204,16 @@ fn line(o: &mut String, kw: &str, l: &Line, depth: usize, derived: Option<&str>)
     if let Some(dv) = derived {
         let _ = write!(o, " {dv}");
     }
+    let parts = sum(l.children.iter().map(|c| c.amount.as_deref()));
+    // Parts that do not add up to the line list only some of them (checked as parts ≤ line).
+    if !l.children.is_empty() && !same(parts.as_deref(), l.amount.as_deref()) && l.amount.is_some()
+    {
+        o.push_str(" partial");
+    }
+    for (prior, figure) in &l.earlier {
+        let _ = write!(o, " {prior} {figure}");
+    }
     if !l.children.is_empty() {
-        let parts = sum(l.children.iter().map(|c| c.amount.as_deref()));
-        // Parts that do not add up to the line list only some of them (checked as parts ≤ line).
-        if !same(parts.as_deref(), l.amount.as_deref()) && l.amount.is_some() {
-            o.push_str(" partial");
-        }
         o.push_str(" {\n");
         for c in &l.children {
             line(o, kw, c, depth + 1, None);
@@ -344,8 +348,18 @@ fn direction(o: &mut String, d: &Direction, indent: &str, unit: Option<Decimal>)
         }
         _ => {}
     }
-    for (name, b) in &d.costs {
-        let _ = writeln!(o, "{inner}cost {} {b}", quoted(name));
+    if let Some(t) = &d.total_budget {
+        let _ = writeln!(o, "{inner}total-budget {t}");
+    }
+    for (prior, figure) in &d.earlier {
+        let _ = writeln!(o, "{inner}{prior} {figure}");
+    }
+    for (name, b, earlier) in &d.costs {
+        let _ = write!(o, "{inner}cost {} {b}", quoted(name));
+        for (prior, figure) in earlier {
+            let _ = write!(o, " {prior} {figure}");
+        }
+        o.push('\n');
     }
     for (name, a) in &d.shares {
         let _ = writeln!(o, "{inner}share {} {a}", quoted(name));
