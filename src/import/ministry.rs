@@ -4,8 +4,11 @@
 //! 资金分配 — and the department form's administrative pairs. The rest of the department form is
 //! read as the Hunan one is (its labels differ only in spelling).
 
-use super::recognise::{Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in};
-use super::tables::{Declaration, Direction, Line, Prior, Task};
+use super::recognise::{
+    IndicatorColumns, Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in,
+};
+use super::tables::{Declaration, Direction, Indicator, Line, Prior, Task};
+
 use super::text::{self, half_width, key, one_line};
 
 /// The administrative fields of a project table, by label.
@@ -164,6 +167,33 @@ fn fund_column(k: &str) -> Option<FundColumn> {
     }
 }
 
+/// The columns of a project's indicator block: the common ones, a value group (计算符号 | 指标值 |
+/// 度量单位) per horizon where 实施期指标值 and 年度指标值 stand side by side (their sub-heading row
+/// follows the heading row), and the further columns (指标方向, 绩效标准, 指标解释, 评分标准).
+pub struct ProjectIndicatorColumns {
+    base: IndicatorColumns,
+    /// Each value group's first column and whether it is 实施期's.
+    groups: Vec<(u32, bool)>,
+    /// The columns per horizon: `None` is the block's own (one value group).
+    horizons: Vec<(Option<bool>, IndicatorColumns)>,
+    extras: Vec<(u32, &'static str)>,
+    sub_heading: bool,
+}
+
+/// `产出指标（40分）` → (`产出指标`, `40`); `产出指标（30-50分）` → (`产出指标`, `30-50`).
+fn tier_points(label: &str) -> Option<(String, String)> {
+    let t = half_width(label);
+    let (name, points) = t.trim().strip_suffix("分)")?.rsplit_once('(')?;
+    let ok = |n: &str| text::decimal(n).is_some_and(|d| d == n.trim());
+    let points = points.trim();
+    let valid = match points.split_once('-') {
+        Some((a, b)) => ok(a) && ok(b),
+        None => ok(points),
+    };
+    let name = name.trim();
+    (valid && !name.is_empty() && word_ok(name)).then(|| (name.to_string(), points.to_string()))
+}
+
 /// The columns of the department form's 年度主要任务: 任务名称, 主要内容, 支出方向/项目 and 预算金额 —
 /// 总额, then a column per source (财政拨款, 其他资金) where the block splits it.
 #[derive(Default)]
@@ -188,6 +218,170 @@ fn sum_of<'a>(figures: impl Iterator<Item = &'a str>) -> Option<rust_decimal::De
 }
 
 impl Reader<'_, '_> {
+    /// The heading row of a project's indicator block.
+    fn project_indicator_header(&mut self, row: u32) -> ProjectIndicatorColumns {
+        let base = self.indicator_header(row);
+        let mut groups = Vec::new();
+        let mut extras = Vec::new();
+        for i in self.filled(row) {
+            let col = self.col(i);
+            match self.view.key(i).as_str() {
+                "实施期指标值" => groups.push((col, true)),
+                "年度指标值" => groups.push((col, false)),
+                "指标方向" => extras.push((col, "sense")),
+                "绩效标准" => extras.push((col, "standard")),
+                "指标解释" => extras.push((col, "explain")),
+                "评分标准" => extras.push((col, "scoring")),
+                _ => continue,
+            }
+            self.place(i);
+        }
+        groups.sort_by_key(|(c, _)| *c);
+        let sub_heading = !groups.is_empty();
+        let horizons = if sub_heading {
+            Vec::new()
+        } else {
+            vec![(None, base.clone())]
+        };
+        ProjectIndicatorColumns {
+            base,
+            groups,
+            horizons,
+            extras,
+            sub_heading,
+        }
+    }
+
+    /// A row of a project's indicator block: the value groups' sub-heading, an indicator (or the
+    /// 实施期 and 年度 ones of one name side by side), or the 合计 of the weights.
+    fn project_indicator_row(
+        &mut self,
+        row: u32,
+        cols: &mut ProjectIndicatorColumns,
+        block_overall: bool,
+        p: &mut Direction,
+    ) {
+        if cols.sub_heading {
+            cols.sub_heading = false;
+            let mut horizons: Vec<(Option<bool>, IndicatorColumns)> = cols
+                .groups
+                .iter()
+                .map(|&(_, o)| (Some(o), cols.base.clone()))
+                .collect();
+            for i in self.filled(row) {
+                let col = self.col(i);
+                let Some(g) = cols.groups.iter().rposition(|(start, _)| *start <= col) else {
+                    continue;
+                };
+                let Some((_, c)) = horizons.get_mut(g) else {
+                    continue;
+                };
+                let slot = match self.view.key(i).as_str() {
+                    "计算符号" => &mut c.op,
+                    "指标值" | "目标值" => &mut c.value,
+                    "度量单位" | "计量单位" => &mut c.unit,
+                    _ => continue,
+                };
+                *slot = Some(col);
+                self.place(i);
+            }
+            cols.horizons = horizons;
+            return;
+        }
+        let present =
+            |r: &Self, c: &IndicatorColumns| c.value.and_then(|v| r.fresh_text(row, v)).is_some();
+        let horizon = |h: Option<bool>| h.unwrap_or(block_overall);
+        let single = cols.groups.is_empty();
+        // The indicator whose name and further columns the row prints: the annual one where both are.
+        let main = cols
+            .horizons
+            .iter()
+            .position(|(h, c)| !horizon(*h) && (single || present(self, c)))
+            .or_else(|| {
+                cols.horizons
+                    .iter()
+                    .position(|(_, c)| single || present(self, c))
+            });
+        let mut read_any = false;
+        for (k, (h, c)) in cols.horizons.iter().enumerate() {
+            if !single && !present(self, c) {
+                continue;
+            }
+            let mut c = c.clone();
+            if Some(k) != main {
+                c.weight = None;
+                c.note = None;
+            }
+            let Some(mut ind) = self.indicator(row, &c, horizon(*h)) else {
+                continue;
+            };
+            read_any = true;
+            if Some(k) == main {
+                self.indicator_extras(row, &cols.extras, &mut ind);
+            }
+            if let Some((tier, points)) = tier_points(&ind.level1) {
+                if !p.scores.iter().any(|(t, _)| *t == tier) {
+                    p.scores.push((tier.clone(), points));
+                }
+                ind.level1 = tier;
+            }
+            p.indicators.push(ind);
+        }
+        if !read_any {
+            self.scores_total(row, &cols.base, p);
+        }
+    }
+
+    /// The further columns of an indicator's row. 指标方向 is written wherever printed, though the
+    /// forms print the operator's where none is declared: the column is printed only when some
+    /// indicator declares one.
+    fn indicator_extras(&mut self, row: u32, extras: &[(u32, &'static str)], ind: &mut Indicator) {
+        for &(col, kw) in extras {
+            let Some((cell, t)) = self.fresh_text(row, col) else {
+                continue;
+            };
+            let t = one_line(t);
+            if kw == "sense" {
+                let sense = match key(&t).trim_end_matches("指标") {
+                    "正向" => "正向",
+                    "反向" => "反向",
+                    // A direction bdl does not know is left for the report.
+                    _ => continue,
+                };
+                self.place(cell);
+                ind.extras.push((kw, sense.to_string()));
+                continue;
+            }
+            self.place(cell);
+            ind.extras.push((kw, t));
+        }
+    }
+
+    /// The 合计 row under weighted indicators: placed when it is their sum (`weights_total`), and then,
+    /// where the 一级指标 give 分值, the total the `scores` line states.
+    fn scores_total(&mut self, row: u32, cols: &IndicatorColumns, p: &mut Direction) {
+        self.weights_total(row, cols, &p.indicators);
+        let (Some(l1), Some(w)) = (cols.level1, cols.weight) else {
+            return;
+        };
+        let (Some((_, label)), Some((_, figure))) =
+            (self.fresh_text(row, l1), self.fresh_text(row, w))
+        else {
+            return;
+        };
+        if key(label) != "合计" || p.scores.is_empty() {
+            return;
+        }
+        let sum = sum_of(p.indicators.iter().filter_map(|i| i.weight.as_deref()));
+        let printed = text::decimal(figure);
+        if let Some(f) = printed
+            && sum.is_some()
+            && sum == f.parse().ok()
+        {
+            p.scores_total = Some(f);
+        }
+    }
+
     /// The header row of 年度主要任务.
     pub(super) fn task_header(&mut self, row: u32) -> TaskColumns {
         let mut text = self.header(
@@ -394,7 +588,7 @@ impl Reader<'_, '_> {
         let mut block = Block::None;
         let mut started = false;
         let mut goal_cols: Vec<(u32, usize)> = Vec::new();
-        let mut ind = None;
+        let mut ind: Option<ProjectIndicatorColumns> = None;
         let mut cost_cols: Vec<(u32, usize)> = Vec::new();
         let mut costs: Vec<(usize, CostRow)> = Vec::new();
         let mut share_cols: Vec<(u32, usize)> = Vec::new();
@@ -455,7 +649,7 @@ impl Reader<'_, '_> {
                     Some(Block::None)
                 } else if let Some(overall) = indicator_label(&fk) {
                     self.place(first);
-                    ind = Some(self.indicator_header(row));
+                    ind = Some(self.project_indicator_header(row));
                     Some(Block::Indicators(overall))
                 } else if fk.starts_with("项目测算明细") {
                     self.place(first);
@@ -513,11 +707,8 @@ impl Reader<'_, '_> {
                     block = Block::None;
                 }
                 Block::Indicators(overall) => {
-                    if let Some(cols) = &ind {
-                        match self.indicator(row, cols, overall) {
-                            Some(i) => p.indicators.push(i),
-                            None => self.weights_total(row, cols, &p.indicators),
-                        }
+                    if let Some(cols) = ind.as_mut() {
+                        self.project_indicator_row(row, cols, overall, &mut p);
                     }
                 }
                 Block::Costs => {

@@ -312,16 +312,16 @@ pub(super) struct Reader<'v, 'a> {
 }
 
 /// The header columns of an indicator block.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct IndicatorColumns {
-    level1: Option<u32>,
-    level2: Option<u32>,
-    name: Option<u32>,
-    value: Option<u32>,
-    op: Option<u32>,
-    unit: Option<u32>,
-    note: Option<u32>,
-    weight: Option<u32>,
+    pub(super) level1: Option<u32>,
+    pub(super) level2: Option<u32>,
+    pub(super) name: Option<u32>,
+    pub(super) value: Option<u32>,
+    pub(super) op: Option<u32>,
+    pub(super) unit: Option<u32>,
+    pub(super) note: Option<u32>,
+    pub(super) weight: Option<u32>,
 }
 
 impl Reader<'_, '_> {
@@ -786,6 +786,7 @@ impl Reader<'_, '_> {
             value: v,
             note: note.map(|(_, t)| one_line(t)),
             weight: weight_figure,
+            extras: Vec::new(),
         })
     }
 

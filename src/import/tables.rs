@@ -67,6 +67,9 @@ pub struct Indicator {
     pub value: Value,
     pub note: Option<String>,
     pub weight: Option<String>,
+    /// The Ministry's further columns, each as its option keyword and text: `standard`, `sense`,
+    /// `explain`, `scoring`.
+    pub extras: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -101,6 +104,9 @@ pub struct Direction {
     pub costs: Vec<(String, String, Vec<Prior>)>,
     /// Figures of earlier years of the project (项目资金's 资金总额) or of a line of its 测算明细.
     pub earlier: Vec<Prior>,
+    /// 分值 by 一级指标 (`scores`): the tier, its points (`40` or `30-50`); and the 合计 of the weights.
+    pub scores: Vec<(String, String)>,
+    pub scores_total: Option<String>,
     /// 项目总预算 (`total-budget`).
     pub total_budget: Option<String>,
     /// A sub-direction's own basis, from its row of the 测算明细.

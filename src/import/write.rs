@@ -251,6 +251,21 @@ fn indicator(o: &mut String, i: &Indicator, indent: &str) {
     if let Some(w) = &i.weight {
         let _ = write!(o, " weight {w}");
     }
+    for (kw, text) in &i.extras {
+        match *kw {
+            // A word: the spellings bdl reads (正向, 反向指标 …) have no blanks.
+            "sense"
+                if !text.chars().any(char::is_whitespace)
+                    && !text.contains(['"', '#', '{', '}', '<', '>', '=']) =>
+            {
+                let _ = write!(o, " sense {text}");
+            }
+            "sense" => {}
+            kw => {
+                let _ = write!(o, " {kw} {}", quoted(text));
+            }
+        }
+    }
     o.push('\n');
 }
 
@@ -358,6 +373,16 @@ fn direction(o: &mut String, d: &Direction, indent: &str, unit: Option<Decimal>)
         let _ = write!(o, "{inner}cost {} {b}", quoted(name));
         for (prior, figure) in earlier {
             let _ = write!(o, " {prior} {figure}");
+        }
+        o.push('\n');
+    }
+    if !d.scores.is_empty() {
+        let _ = write!(o, "{inner}scores");
+        for (tier, points) in &d.scores {
+            let _ = write!(o, " {tier} {points}");
+        }
+        if let Some(t) = &d.scores_total {
+            let _ = write!(o, " total {t}");
         }
         o.push('\n');
     }
