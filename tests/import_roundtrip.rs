@@ -65,6 +65,15 @@ fn project(v: &mut Value, earlier: bool) {
             }
             if earlier {
                 map.remove("earlier");
+            } else if let Some(Value::Array(figures)) = map.get_mut("earlier") {
+                // The tables print a column per year, oldest first; the order written is not printed.
+                let rank = |f: &Value| {
+                    let kind = ["budget", "actual", "final"]
+                        .iter()
+                        .position(|k| f["kind"].as_str() == Some(k));
+                    (f["year"].as_i64(), kind)
+                };
+                figures.sort_by_key(rank);
             }
             for x in map.values_mut() {
                 project(x, earlier);
@@ -289,4 +298,28 @@ fn two_hundred_generated_declarations_round_trip() {
         failures.len(),
         failures.first().unwrap()
     );
+}
+
+/// The Ministry's department form prints 年度部门整体支出预算 with a column per year where its lines
+/// carry earlier years' figures; they come back on the lines, and 资金总额's (their sum) is placed.
+#[test]
+fn a_ministry_department_with_earlier_years_round_trips() {
+    let src = std::fs::read_to_string("examples/mof-department-tasks-2025.bdl")
+        .unwrap()
+        .replace(
+            "income \"财政拨款\" 1150\n",
+            "income \"财政拨款\" 1150 prior budget 1100 prior final 2023 1000\n",
+        )
+        .replace(
+            "income \"其他资金\" 100\n",
+            "income \"其他资金\" 100 prior budget 90 prior actual 85\n",
+        )
+        .replace(
+            "spending \"基本支出\" 650\n",
+            "spending \"基本支出\" 650 prior budget 640\n",
+        );
+    assert!(src.contains("prior actual 85"), "the example changed");
+    if let Err(e) = round_trip("mof-department-earlier", &src) {
+        panic!("{e}");
+    }
 }

@@ -5,7 +5,7 @@
 //! read as the Hunan one is (its labels differ only in spelling).
 
 use super::recognise::{
-    IndicatorColumns, Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in,
+    Deep, IndicatorColumns, Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in,
 };
 use super::tables::{Declaration, Direction, Indicator, Line, Prior, Task};
 
@@ -194,6 +194,17 @@ fn tier_points(label: &str) -> Option<(String, String)> {
     (valid && !name.is_empty() && word_ok(name)).then(|| (name.to_string(), points.to_string()))
 }
 
+/// 年度部门整体支出预算 as the Ministry's department form prints it with earlier years: a column per
+/// year (上年预算数 …, 本年预算数 last), 资金总额, then the lines 按收入性质分 and 按支出性质分.
+pub struct BudgetYears {
+    /// Each figure column: its earlier year as bdl names it, or `None` for this year's.
+    cols: Vec<(u32, Option<String>)>,
+    /// Under 按支出性质分 (rather than 按收入性质分).
+    spending: Option<bool>,
+    /// 资金总额's figures of earlier years: the cell, its column and the figure, checked at the end.
+    total: Vec<(usize, String, String)>,
+}
+
 /// The columns of the department form's 年度主要任务: 任务名称, 主要内容, 支出方向/项目 and 预算金额 —
 /// 总额, then a column per source (财政拨款, 其他资金) where the block splits it.
 #[derive(Default)]
@@ -379,6 +390,122 @@ impl Reader<'_, '_> {
             && sum == f.parse().ok()
         {
             p.scores_total = Some(f);
+        }
+    }
+
+    /// The heading row of 年度部门整体支出预算 when it has a column per year (项目 | 上年预算数 |
+    /// 本年预算数); placed.
+    pub(super) fn budget_years_header(&mut self, row: u32) -> Option<BudgetYears> {
+        let cells = self.filled(row);
+        let mut cols = Vec::new();
+        let mut heading = None;
+        for &i in cells.iter().skip(1) {
+            let k = self.view.key(i);
+            if k == "项目" {
+                heading = Some(i);
+            } else if let Some(prior) = prior_heading(&k) {
+                cols.push((self.col(i), Some(prior), i));
+            } else if matches!(k.as_str(), "本年预算数" | "本年预算" | "年度预算") {
+                cols.push((self.col(i), None, i));
+            }
+        }
+        let this_year = cols.iter().filter(|(_, p, _)| p.is_none()).count();
+        if heading.is_none() || this_year != 1 || cols.len() < 2 {
+            return None;
+        }
+        for i in heading.into_iter().chain(cols.iter().map(|c| c.2)) {
+            self.place(i);
+        }
+        Some(BudgetYears {
+            cols: cols.into_iter().map(|(c, p, _)| (c, p)).collect(),
+            spending: None,
+            total: Vec::new(),
+        })
+    }
+
+    /// A row of 年度部门整体支出预算 by year: 资金总额, a side's heading, or a line of it.
+    pub(super) fn budget_years_row(
+        &mut self,
+        row: u32,
+        y: &mut BudgetYears,
+        d: &mut Declaration,
+        lines: &mut (Vec<Deep<Line>>, Vec<Deep<Line>>),
+    ) {
+        let Some(first_figure) = y.cols.iter().map(|(c, _)| *c).min() else {
+            return;
+        };
+        let Some(name) = self
+            .filled(row)
+            .into_iter()
+            .find(|&i| self.col(i) < first_figure)
+        else {
+            return;
+        };
+        let k = self.view.key(name);
+        if k == "按收入性质分" || k == "按支出性质分" {
+            y.spending = Some(k == "按支出性质分");
+            self.place(name);
+            return;
+        }
+        if k == "资金总额" {
+            self.place(name);
+            for (col, prior) in &y.cols {
+                match prior {
+                    None => d.total = self.figure_at(row, *col),
+                    Some(p) => {
+                        if let Some((cell, t)) = self.fresh_text(row, *col)
+                            && let Some(f) = text::money(t, &[])
+                        {
+                            y.total.push((cell, p.clone(), f));
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        let Some(spending) = y.spending else {
+            return;
+        };
+        let Some((depth, mut line)) = self.line(&[name]) else {
+            return;
+        };
+        for (col, prior) in &y.cols {
+            match prior {
+                None => line.amount = self.figure_at(row, *col),
+                Some(p) => {
+                    if let Some(f) = self.figure_at(row, *col) {
+                        line.earlier.push((p.clone(), f));
+                    }
+                }
+            }
+        }
+        let side = if spending { &mut lines.1 } else { &mut lines.0 };
+        side.push((depth, line));
+    }
+
+    /// 资金总额's figures of earlier years are not declared but derived: the sum of the income lines'
+    /// figures (else the spending lines'), as the form prints it. Placed when they are; otherwise
+    /// left for the report.
+    pub(super) fn budget_years_total(&mut self, y: BudgetYears, d: &Declaration) {
+        for (cell, prior, figure) in y.total {
+            let of = |ls: &[Line]| {
+                let figures: Option<Vec<&str>> = ls
+                    .iter()
+                    .map(|l| {
+                        l.earlier
+                            .iter()
+                            .find(|(p, _)| *p == prior)
+                            .map(|(_, f)| f.as_str())
+                    })
+                    .collect();
+                figures
+                    .filter(|f| !f.is_empty())
+                    .and_then(|f| sum_of(f.into_iter()))
+            };
+            let sum = of(&d.income).or_else(|| of(&d.spending));
+            if sum.is_some() && sum == figure.parse().ok() {
+                self.place(cell);
+            }
         }
     }
 
@@ -948,7 +1075,40 @@ fn apply_costs(p: &mut Direction, rows: Vec<(usize, CostRow)>) {
 
 #[cfg(test)]
 mod tests {
-    use super::basis;
+    use super::{basis, prior_heading, tier_points};
+
+    #[test]
+    fn earlier_years_headings_name_their_column() {
+        assert_eq!(prior_heading("上年预算数").as_deref(), Some("prior budget"));
+        assert_eq!(prior_heading("上年执行数").as_deref(), Some("prior actual"));
+        assert_eq!(
+            prior_heading("2023年决算数").as_deref(),
+            Some("prior final 2023")
+        );
+        assert_eq!(prior_heading("年度预算"), None);
+        assert_eq!(prior_heading("23年决算数"), None);
+        assert_eq!(prior_heading("上年预算"), None);
+    }
+
+    #[test]
+    fn a_tier_label_gives_its_points() {
+        let p = |s: &str| tier_points(s);
+        assert_eq!(
+            p("产出指标（40分）"),
+            Some(("产出指标".to_string(), "40".to_string()))
+        );
+        assert_eq!(
+            p("产出指标（30-50分）"),
+            Some(("产出指标".to_string(), "30-50".to_string()))
+        );
+        assert_eq!(
+            p("满意度指标(10.5分)"),
+            Some(("满意度指标".to_string(), "10.5".to_string()))
+        );
+        assert_eq!(p("产出指标"), None);
+        assert_eq!(p("产出指标（约40分）"), None);
+        assert_eq!(p("（40分）"), None);
+    }
 
     #[test]
     fn bases_read_back_from_their_printed_form() {

@@ -303,7 +303,7 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
 }
 
 /// Something read with its depth in a tree (a 其中 line, a sub-direction).
-type Deep<T> = (usize, T);
+pub(super) type Deep<T> = (usize, T);
 
 pub(super) struct Reader<'v, 'a> {
     pub(super) view: &'v View<'a>,
@@ -420,6 +420,7 @@ impl Reader<'_, '_> {
             Plans,
             Tasks,
             MinistryTasks,
+            BudgetByYear,
             Indicators(bool),
         }
         let mut block = Block::None;
@@ -430,6 +431,7 @@ impl Reader<'_, '_> {
         let mut plan_cols: Vec<(u32, usize)> = Vec::new();
         let mut task_cols: Vec<(u32, usize)> = Vec::new();
         let mut ministry_tasks = super::ministry::TaskColumns::default();
+        let mut by_year: Option<super::ministry::BudgetYears> = None;
         let mut ind_cols = IndicatorColumns::default();
         for &row in &seg.rows {
             let Some(first) = self.first(row) else {
@@ -456,6 +458,12 @@ impl Reader<'_, '_> {
                     self.place(first);
                     if let Some(u) = unit_in(&fk) {
                         d.unit.get_or_insert(u);
+                    }
+                    // The Ministry's form with earlier years: 项目 | 上年预算数 … | 本年预算数.
+                    by_year = self.budget_years_header(row);
+                    if by_year.is_some() {
+                        block = Block::BudgetByYear;
+                        continue;
                     }
                     // 资金总额 in one cell, or as a label and a figure.
                     let cells = self.filled(row);
@@ -583,6 +591,11 @@ impl Reader<'_, '_> {
                     }
                 }
                 Block::MinistryTasks => self.task_row(row, &mut ministry_tasks, d),
+                Block::BudgetByYear => {
+                    if let Some(y) = by_year.as_mut() {
+                        self.budget_years_row(row, y, d, &mut lines);
+                    }
+                }
                 Block::Indicators(overall) => match self.indicator(row, &ind_cols, overall) {
                     Some(ind) => d.indicators.push(ind),
                     None => self.weights_total(row, &ind_cols, &d.indicators),
@@ -592,6 +605,9 @@ impl Reader<'_, '_> {
         }
         d.income = tree(lines.0);
         d.spending = tree(lines.1);
+        if let Some(y) = by_year {
+            self.budget_years_total(y, d);
+        }
     }
 
     /// A budget line: its name (indented, `其中：`) and its figure.
