@@ -1,8 +1,9 @@
 //! The Ministry's forms (`form mof-project`, `form mof-department`): the 项目支出绩效目标表 of each
 //! project — its administrative fields as label / value pairs, 项目资金, 总体目标, 绩效指标,
 //! 项目测算明细 (costs and sub-directions, their bases read back from the 测算依据 text) and
-//! 资金分配 — and the department form's administrative pairs. The rest of the department form is
-//! read as the Hunan one is (its labels differ only in spelling).
+//! 资金分配, with 项目总预算 and earlier years' columns — and of the department form its administrative
+//! pairs, 年度主要任务 (its amounts by source) and 年度部门整体支出预算 with a column per year. The rest
+//! of the department form is read as the Hunan one is (its labels differ only in spelling).
 
 use super::recognise::{
     Deep, IndicatorColumns, Reader, Segment, Why, indicator_label, merge_direction, tree, unit_in,
