@@ -345,11 +345,17 @@ fn printable(
 /// Whether `s` holds a character that is shown as a picture: a C0 control other than tab, line feed and
 /// carriage return (which `visible` keeps), DEL, or a bidirectional control (whose UTF-8 starts 0xE2).
 fn has_control(s: &str) -> bool {
-    s.bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xe2)
-        && s.chars().any(|c| {
-            !matches!(c, '\t' | '\n' | '\r') && crate::present::control_chars::name(c).is_some()
-        })
+    // One pass over the bytes; only a 0xE2 lead byte (also that of “ ” — … in Chinese text) needs its
+    // character decoded, not every character of the file.
+    s.bytes().enumerate().any(|(i, b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7f => true,
+        0xe2 => s
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| crate::present::control_chars::name(c).is_some()),
+        _ => false,
+    })
 }
 
 /// miette writes the heading `help: ` itself, in English; in another language it is replaced by the
@@ -518,6 +524,27 @@ mod whole {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn control_characters_are_found_and_chinese_punctuation_is_not() {
+        assert!(!has_control("“属地管理”——…\t\r\n"));
+        assert!(has_control("a\u{1b}b"));
+        assert!(has_control("\u{7f}"));
+        assert!(has_control("“\u{202e}”"));
+        assert!(has_control("\u{2066}x"));
+        assert!(!has_control("\u{2065}\u{2070}\u{2029}"));
+    }
+
+    proptest! {
+        /// The byte scan agrees with asking every character.
+        #[test]
+        fn the_byte_scan_is_the_character_test(s in "\\PC*|[\u{0}-\u{7f}\u{2000}-\u{2070}“”]{0,40}") {
+            let by_char = s.chars().any(|c| {
+                !matches!(c, '\t' | '\n' | '\r') && crate::present::control_chars::name(c).is_some()
+            });
+            prop_assert_eq!(has_control(&s), by_char);
+        }
+    }
 
     /// The whole-file rendering of before windows.
     fn render_whole(
