@@ -166,7 +166,7 @@ impl Reader<'_, '_> {
                 continue;
             }
             match block {
-                Block::Funds => self.fund_row(row, &funds, &mut t, &mut mine),
+                Block::Funds => self.evaluation_fund_row(row, &funds, &mut t, &mut mine),
                 Block::Goals => {
                     if let Some((ca, cb)) = goal_cols {
                         if let Some((i, _)) = self.own(row, ca) {
@@ -273,7 +273,7 @@ impl Reader<'_, '_> {
     }
 
     /// A row of 项目资金: 年度资金总额 or a funding line, with its 全年预算数 and 全年执行数.
-    fn fund_row(
+    fn evaluation_fund_row(
         &self,
         row: u32,
         cols: &[(u32, usize)],

@@ -314,7 +314,7 @@ pub fn recognise(sheets: &[Sheet]) -> Found {
 }
 
 /// Something read with its depth in a tree (a 其中 line, a sub-direction).
-type Deep<T> = (usize, T);
+pub(super) type Deep<T> = (usize, T);
 
 pub(super) struct Reader<'v, 'a> {
     pub(super) view: &'v View<'a>,
@@ -323,16 +323,16 @@ pub(super) struct Reader<'v, 'a> {
 }
 
 /// The header columns of an indicator block.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(super) struct IndicatorColumns {
-    level1: Option<u32>,
-    level2: Option<u32>,
-    name: Option<u32>,
-    value: Option<u32>,
-    op: Option<u32>,
-    unit: Option<u32>,
-    note: Option<u32>,
-    weight: Option<u32>,
+    pub(super) level1: Option<u32>,
+    pub(super) level2: Option<u32>,
+    pub(super) name: Option<u32>,
+    pub(super) value: Option<u32>,
+    pub(super) op: Option<u32>,
+    pub(super) unit: Option<u32>,
+    pub(super) note: Option<u32>,
+    pub(super) weight: Option<u32>,
 }
 
 impl Reader<'_, '_> {
@@ -430,6 +430,8 @@ impl Reader<'_, '_> {
             Budget,
             Plans,
             Tasks,
+            MinistryTasks,
+            BudgetByYear,
             Indicators(bool),
         }
         let mut block = Block::None;
@@ -439,6 +441,8 @@ impl Reader<'_, '_> {
         let mut lines: (Vec<Deep<Line>>, Vec<Deep<Line>>) = (Vec::new(), Vec::new());
         let mut plan_cols: Vec<(u32, usize)> = Vec::new();
         let mut task_cols: Vec<(u32, usize)> = Vec::new();
+        let mut ministry_tasks = super::ministry::TaskColumns::default();
+        let mut by_year: Option<super::ministry::BudgetYears> = None;
         let mut ind_cols = IndicatorColumns::default();
         for &row in &seg.rows {
             let Some(first) = self.first(row) else {
@@ -465,6 +469,12 @@ impl Reader<'_, '_> {
                     self.place(first);
                     if let Some(u) = unit_in(&fk) {
                         d.unit.get_or_insert(u);
+                    }
+                    // The Ministry's form with earlier years: 项目 | 上年预算数 … | 本年预算数.
+                    by_year = self.budget_years_header(row);
+                    if by_year.is_some() {
+                        block = Block::BudgetByYear;
+                        continue;
                     }
                     // 资金总额 in one cell, or as a label and a figure.
                     let cells = self.filled(row);
@@ -525,6 +535,10 @@ impl Reader<'_, '_> {
                         ],
                     );
                     Some(Block::Tasks)
+                } else if fk == "年度主要任务" {
+                    self.place(first);
+                    ministry_tasks = self.task_header(row);
+                    Some(Block::MinistryTasks)
                 } else if let Some(overall) = indicator_label(&fk) {
                     self.place(first);
                     ind_cols = self.indicator_header(row);
@@ -583,7 +597,14 @@ impl Reader<'_, '_> {
                             task: task.clone(),
                             funded_by: funded_by.clone(),
                             amount: amount.as_deref().and_then(|a| text::money(a, &[])),
+                            funds: Vec::new(),
                         });
+                    }
+                }
+                Block::MinistryTasks => self.task_row(row, &mut ministry_tasks, d),
+                Block::BudgetByYear => {
+                    if let Some(y) = by_year.as_mut() {
+                        self.budget_years_row(row, y, d, &mut lines);
                     }
                 }
                 Block::Indicators(overall) => match self.indicator(row, &ind_cols, overall) {
@@ -595,6 +616,9 @@ impl Reader<'_, '_> {
         }
         d.income = tree(lines.0);
         d.spending = tree(lines.1);
+        if let Some(y) = by_year {
+            self.budget_years_total(y, d);
+        }
     }
 
     /// A budget line: its name (indented, `其中：`) and its figure.
@@ -629,6 +653,7 @@ impl Reader<'_, '_> {
                 name: one_line(name),
                 amount,
                 children: Vec::new(),
+                earlier: Vec::new(),
             },
         ))
     }
@@ -788,6 +813,7 @@ impl Reader<'_, '_> {
             value: v,
             note: note.map(|(_, t)| one_line(t)),
             weight: weight_figure,
+            extras: Vec::new(),
         })
     }
 

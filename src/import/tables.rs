@@ -102,7 +102,13 @@ pub struct Line {
     pub name: String,
     pub amount: Option<String>,
     pub children: Vec<Line>,
+    /// Figures of earlier years (上年预算数 …), each as `prior budget` / `prior final 2023` and its figure.
+    pub earlier: Vec<Prior>,
 }
+
+/// A figure of an earlier year: how bdl names its column (`prior budget`, `prior final 2023`) and
+/// the figure as printed.
+pub type Prior = (String, String);
 
 #[derive(Debug, Default, Clone)]
 pub struct Task {
@@ -110,6 +116,8 @@ pub struct Task {
     pub task: String,
     pub funded_by: String,
     pub amount: Option<String>,
+    /// Its amount by source (财政拨款, 其他资金), as the Ministry's department form prints it.
+    pub funds: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +130,9 @@ pub struct Indicator {
     pub value: Value,
     pub note: Option<String>,
     pub weight: Option<String>,
+    /// The Ministry's further columns, each as its option keyword and text: `standard`, `sense`,
+    /// `explain`, `scoring`.
+    pub extras: Vec<(&'static str, String)>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -153,7 +164,14 @@ pub struct Direction {
     /// 项目资金's 其中 lines.
     pub funds: Vec<Line>,
     /// 测算明细 lines that are costs of this project: label and basis (`< people 2 rate 780/month >`).
-    pub costs: Vec<(String, String)>,
+    pub costs: Vec<(String, String, Vec<Prior>)>,
+    /// Figures of earlier years of the project (项目资金's 资金总额) or of a line of its 测算明细.
+    pub earlier: Vec<Prior>,
+    /// 分值 by 一级指标 (`scores`): the tier, its points (`40` or `30-50`); and the 合计 of the weights.
+    pub scores: Vec<(String, String)>,
+    pub scores_total: Option<String>,
+    /// 项目总预算 (`total-budget`).
+    pub total_budget: Option<String>,
     /// A sub-direction's own basis, from its row of the 测算明细.
     pub basis: Option<String>,
     /// A 测算依据 in words (`依据相关文件测算`), written as `amount … basis "…"`.

@@ -169,7 +169,15 @@ fn raw(d: &Declaration, file: &str, bases: bool) -> String {
         if let Some(a) = &t.amount {
             let _ = write!(o, " amount {a}");
         }
-        o.push('\n');
+        if t.funds.is_empty() {
+            o.push('\n');
+        } else {
+            o.push_str(" {\n");
+            for (source, a) in &t.funds {
+                let _ = writeln!(o, "  income {} {a}", quoted(source));
+            }
+            o.push_str("}\n");
+        }
     }
     o.push('\n');
     for i in &d.indicators {
@@ -197,12 +205,16 @@ fn line(o: &mut String, kw: &str, l: &Line, depth: usize, derived: Option<&str>)
     if let Some(dv) = derived {
         let _ = write!(o, " {dv}");
     }
+    let parts = sum(l.children.iter().map(|c| c.amount.as_deref()));
+    // Parts that do not add up to the line list only some of them (checked as parts ≤ line).
+    if !l.children.is_empty() && !same(parts.as_deref(), l.amount.as_deref()) && l.amount.is_some()
+    {
+        o.push_str(" partial");
+    }
+    for (prior, figure) in &l.earlier {
+        let _ = write!(o, " {prior} {figure}");
+    }
     if !l.children.is_empty() {
-        let parts = sum(l.children.iter().map(|c| c.amount.as_deref()));
-        // Parts that do not add up to the line list only some of them (checked as parts ≤ line).
-        if !same(parts.as_deref(), l.amount.as_deref()) && l.amount.is_some() {
-            o.push_str(" partial");
-        }
         o.push_str(" {\n");
         for c in &l.children {
             line(o, kw, c, depth + 1, None);
@@ -239,6 +251,21 @@ fn indicator(o: &mut String, i: &Indicator, indent: &str) {
     }
     if let Some(w) = &i.weight {
         let _ = write!(o, " weight {w}");
+    }
+    for (kw, text) in &i.extras {
+        match *kw {
+            // A word: the spellings bdl reads (正向, 反向指标 …) have no blanks.
+            "sense"
+                if !text.chars().any(char::is_whitespace)
+                    && !text.contains(['"', '#', '{', '}', '<', '>', '=']) =>
+            {
+                let _ = write!(o, " sense {text}");
+            }
+            "sense" => {}
+            kw => {
+                let _ = write!(o, " {kw} {}", quoted(text));
+            }
+        }
     }
     o.push('\n');
 }
@@ -343,8 +370,28 @@ fn direction(
         }
         _ => {}
     }
-    for (name, b) in &d.costs {
-        let _ = writeln!(o, "{inner}cost {} {b}", quoted(name));
+    if let Some(t) = &d.total_budget {
+        let _ = writeln!(o, "{inner}total-budget {t}");
+    }
+    for (prior, figure) in &d.earlier {
+        let _ = writeln!(o, "{inner}{prior} {figure}");
+    }
+    for (name, b, earlier) in &d.costs {
+        let _ = write!(o, "{inner}cost {} {b}", quoted(name));
+        for (prior, figure) in earlier {
+            let _ = write!(o, " {prior} {figure}");
+        }
+        o.push('\n');
+    }
+    if !d.scores.is_empty() {
+        let _ = write!(o, "{inner}scores");
+        for (tier, points) in &d.scores {
+            let _ = write!(o, " {tier} {points}");
+        }
+        if let Some(t) = &d.scores_total {
+            let _ = write!(o, " total {t}");
+        }
+        o.push('\n');
     }
     for (name, a) in &d.shares {
         let _ = writeln!(o, "{inner}share {} {a}", quoted(name));
