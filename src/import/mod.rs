@@ -2,7 +2,7 @@
 //! (`.docx`) — become bdl sources (docs/import.md). Readers turn the file into sheets of cells
 //! (`grid`), within bounds (`limits`); the recogniser finds the tables of the Hunan forms
 //! (`recognise`) and of the Ministry's (`ministry`) by their labels, and the 绩效自评表 into the year-end
-//! lines of the table they complete (`evaluation`, settled against the compiler's scores); the writer
+//! lines of the table they complete (`evaluation`, settled against the compiler's scores by `settle`); the writer
 //! prints bdl (`write`) through the formatter, and each source is compiled
 //! by the front door to say whether it holds. Every non-empty cell that did not become part of a
 //! source is reported with its place and why.
@@ -14,6 +14,7 @@ pub mod limits;
 mod messages;
 pub mod ministry;
 pub mod recognise;
+mod settle;
 pub mod tables;
 pub mod text;
 mod view;
@@ -250,7 +251,7 @@ pub fn import(name: &str, bytes: &[u8]) -> Outcome {
     // The self-evaluation tables' derived figures, settled against the compiler.
     let mut contradicted = Vec::new();
     for d in &mut found.declarations {
-        contradicted.extend(evaluation::settle(d, &file));
+        contradicted.extend(settle::settle(d, &file));
     }
     found.unplaced.extend(contradicted);
     let mut sources: Vec<Imported> = Vec::new();
