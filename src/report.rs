@@ -345,17 +345,18 @@ fn printable(
 /// Whether `s` holds a character that is shown as a picture: a C0 control other than tab, line feed and
 /// carriage return (which `visible` keeps), DEL, or a bidirectional control (whose UTF-8 starts 0xE2).
 fn has_control(s: &str) -> bool {
-    // One pass over the bytes; only a 0xE2 lead byte (also that of “ ” — … in Chinese text) needs its
-    // character decoded, not every character of the file.
-    s.bytes().enumerate().any(|(i, b)| match b {
-        b'\t' | b'\n' | b'\r' => false,
-        0..0x20 | 0x7f => true,
-        0xe2 => s
-            .get(i..)
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| crate::present::control_chars::name(c).is_some()),
-        _ => false,
-    })
+    // Two scans the compiler vectorises rather than decoding every character: the C0 controls and DEL
+    // byte by byte, then each 0xE2 lead byte (also that of “ ” — … in Chinese text) found by memchr and
+    // judged by the two bytes after it (U+202A–U+202E are E2 80 AA–AE, U+2066–U+2069 are E2 81 A6–A9).
+    let b = s.as_bytes();
+    b.iter()
+        .any(|&c| (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r')) || c == 0x7f)
+        || memchr::memchr_iter(0xe2, b).any(|i| {
+            matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            )
+        })
 }
 
 /// miette writes the heading `help: ` itself, in English; in another language it is replaced by the
