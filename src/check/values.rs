@@ -101,12 +101,23 @@ pub fn indicator_names_unique(review: &Review) -> Vec<Diagnostic> {
     let _decl = review.decl;
     let mut out = Vec::new();
     for table in &review.tables {
-        // The first indicator of each name and horizon, so a table of thousands is checked in one pass.
+        // The first indicator of each name and horizon: by looking back in a table of ordinary size
+        // (a dozen rows: cheaper than hashing every name), through a map in a table of thousands.
+        let small = table.indicators.len() <= 64;
         let mut firsts = std::collections::HashMap::new();
-        for ind in table.indicators.iter() {
-            let first = *firsts
-                .entry((ind.name.value.as_str(), ind.horizon))
-                .or_insert(ind);
+        for (i, ind) in table.indicators.iter().enumerate() {
+            let first = if small {
+                table
+                    .indicators
+                    .iter()
+                    .take(i)
+                    .find(|o| o.horizon == ind.horizon && o.name.value == ind.name.value)
+                    .unwrap_or(ind)
+            } else {
+                *firsts
+                    .entry((ind.name.value.as_str(), ind.horizon))
+                    .or_insert(ind)
+            };
             if !std::ptr::eq(first, ind) {
                 out.push(
                     Diagnostic::new(
