@@ -351,12 +351,7 @@ fn has_control(s: &str) -> bool {
     let b = s.as_bytes();
     b.iter()
         .any(|&c| (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r')) || c == 0x7f)
-        || memchr::memchr_iter(0xe2, b).any(|i| {
-            matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-            )
-        })
+        || crate::present::control_chars::has_bidi_bytes(b)
 }
 
 /// miette writes the heading `help: ` itself, in English; in another language it is replaced by the

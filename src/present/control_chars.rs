@@ -25,6 +25,18 @@ pub fn name(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether UTF-8 `bytes` hold a bidirectional override or isolate, found without decoding: memchr finds
+/// each 0xE2 lead byte (also that of “ ” — … in Chinese text) and the two bytes after it decide
+/// (U+202A–U+202E are E2 80 AA–AE, U+2066–U+2069 are E2 81 A6–A9).
+pub fn has_bidi_bytes(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(0xe2, bytes).any(|i| {
+        matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        )
+    })
+}
+
 /// A bidirectional override or isolate: an error inside a text, a B1015 warning in a comment.
 pub fn is_bidi(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
