@@ -76,7 +76,10 @@ mod tests {
         let found: Vec<&str> = find(src).iter().filter_map(|(_, c)| name(*c)).collect();
         assert_eq!(found, ["ESC", "BEL", "RLO", "NUL"]);
         // A lone carriage return, and one in a CRLF file, both after the quick byte scan.
-        let lone: Vec<&str> = find("a\rb\r\n").iter().filter_map(|(_, c)| name(*c)).collect();
+        let lone: Vec<&str> = find("a\rb\r\n")
+            .iter()
+            .filter_map(|(_, c)| name(*c))
+            .collect();
         assert_eq!(lone, ["CR"]);
         // Chinese punctuation shares the bidi controls' lead byte and is not one.
         assert!(find("goal \"“属地管理”——…\"\n").is_empty());
