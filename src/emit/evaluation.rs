@@ -302,7 +302,7 @@ fn mof_indicators(decl: &Declaration, e: &Evaluation, b: &mut Builder) {
         .label(6, 1, "分值")
         .label(7, 1, "得分")
         .label(8, 1, "偏差原因分析及改进措施");
-    grouped(decl, &items, b, |row, item| {
+    grouped(decl, &items, b, 1, |row, item| {
         row.text(3, 1, item.indicator.name.value.clone())
             .text(4, 1, value_text(decl, &item.indicator.value))
             .text(5, 1, actual_text(item))
@@ -326,42 +326,25 @@ fn free_indicators(decl: &Declaration, e: &Evaluation, b: &mut Builder) {
         .label(7, 1, "权重")
         .label(8, 1, "得分")
         .label(9, 1, "未完成原因分析");
-    let tier = |i: &&ItemScore| i.indicator.slot.map(|s| s.tier);
-    for in_tier in items.chunk_by(|a, b| tier(a) == tier(b)) {
-        for (c, in_cat) in in_tier
-            .chunk_by(|a, b| a.indicator.slot == b.indicator.slot)
-            .enumerate()
-        {
-            for (n, item) in in_cat.iter().enumerate() {
-                let ind = item.indicator;
-                let parts = value_parts(decl, &ind.value);
-                let actual = match ind.achieved.as_ref().map(|a| &a.value) {
-                    Some(Actual::Number { measure, .. }) => {
-                        crate::present::figures::exact(measure.number())
-                    }
-                    Some(a) => a.text().to_string(),
-                    None => String::new(),
-                };
-                let row = b.row();
-                if c == 0 && n == 0 {
-                    row.text(0, 1, tier_name(decl, ind.slot, ind))
-                        .span_rows(0, in_tier.len());
-                }
-                if n == 0 {
-                    row.text(1, 1, category_name(decl, ind.slot, ind))
-                        .span_rows(1, in_cat.len());
-                }
-                row.text(2, 1, ind.name.value.clone())
-                    .text(3, 1, parts.operator)
-                    .text(4, 1, parts.number)
-                    .text(5, 1, parts.unit)
-                    .text(6, 1, actual)
-                    .amount(7, 1, item.points, points_cell(item.points))
-                    .amount(8, 1, item.score, score_cell(item.score))
-                    .text(9, 1, reason_text(item));
+    grouped(decl, &items, b, 0, |row, item| {
+        let ind = item.indicator;
+        let parts = value_parts(decl, &ind.value);
+        let actual = match ind.achieved.as_ref().map(|a| &a.value) {
+            Some(Actual::Number { measure, .. }) => {
+                crate::present::figures::exact(measure.number())
             }
-        }
-    }
+            Some(a) => a.text().to_string(),
+            None => String::new(),
+        };
+        row.text(2, 1, ind.name.value.clone())
+            .text(3, 1, parts.operator)
+            .text(4, 1, parts.number)
+            .text(5, 1, parts.unit)
+            .text(6, 1, actual)
+            .amount(7, 1, item.points, points_cell(item.points))
+            .amount(8, 1, item.score, score_cell(item.score))
+            .text(9, 1, reason_text(item));
+    });
 }
 
 /// The rows in framework order, as the target tables print them.
@@ -375,11 +358,12 @@ fn sorted<'e, 'a>(e: &'e Evaluation<'a>) -> Vec<&'e ItemScore<'a>> {
     items
 }
 
-/// The 一级 / 二级 cells merged over their rows (columns 1 and 2), the rest by `fill`.
+/// The 一级 / 二级 cells merged over their rows (columns `at` and `at + 1`), the rest by `fill`.
 fn grouped(
     decl: &Declaration,
     items: &[&ItemScore],
     b: &mut Builder,
+    at: usize,
     fill: impl Fn(&mut Row, &ItemScore),
 ) {
     let tier = |i: &&ItemScore| i.indicator.slot.map(|s| s.tier);
@@ -392,12 +376,12 @@ fn grouped(
                 let ind = item.indicator;
                 let row = b.row();
                 if c == 0 && n == 0 {
-                    row.text(1, 1, tier_name(decl, ind.slot, ind))
-                        .span_rows(1, in_tier.len());
+                    row.text(at, 1, tier_name(decl, ind.slot, ind))
+                        .span_rows(at, in_tier.len());
                 }
                 if n == 0 {
-                    row.text(2, 1, category_name(decl, ind.slot, ind))
-                        .span_rows(2, in_cat.len());
+                    row.text(at + 1, 1, category_name(decl, ind.slot, ind))
+                        .span_rows(at + 1, in_cat.len());
                 }
                 fill(row, item);
             }
