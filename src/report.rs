@@ -345,13 +345,8 @@ fn printable(
 /// Whether `s` holds a character that is shown as a picture: a C0 control other than tab, line feed and
 /// carriage return (which `visible` keeps), DEL, or a bidirectional control (whose UTF-8 starts 0xE2).
 fn has_control(s: &str) -> bool {
-    // Two scans the compiler vectorises rather than decoding every character: the C0 controls and DEL
-    // byte by byte, then each 0xE2 lead byte (also that of “ ” — … in Chinese text) found by memchr and
-    // judged by the two bytes after it (U+202A–U+202E are E2 80 AA–AE, U+2066–U+2069 are E2 81 A6–A9).
-    let b = s.as_bytes();
-    b.iter()
-        .any(|&c| (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r')) || c == 0x7f)
-        || crate::present::control_chars::has_bidi_bytes(b)
+    // Exact here: with carriage returns kept, the byte scan finds only characters that have a picture.
+    crate::present::control_chars::may_hold_controls(s.as_bytes(), false)
 }
 
 /// miette writes the heading `help: ` itself, in English; in another language it is replaced by the

@@ -59,8 +59,8 @@ pub fn form_prints_what_is_declared(review: &Review) -> Vec<Diagnostic> {
 }
 
 fn hunan_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static str, Span)) {
-    for (_, label, v) in decl.admin.declared() {
-        add(label, admin_keyword(label), v.span);
+    for (key, label, v) in decl.admin.declared() {
+        add(label, admin_keyword(key), v.span);
     }
     if let Some(s) = &decl.scores {
         add("分值", "scores", s.span);
@@ -76,8 +76,8 @@ fn hunan_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static s
         }
     }
     for (_, d) in decl.all_directions() {
-        for (_, label, v) in d.admin.declared() {
-            add(label, admin_keyword(label), v.span);
+        for (key, label, v) in d.admin.declared() {
+            add(label, admin_keyword(key), v.span);
         }
         if let Some(s) = &d.scores {
             add("分值", "scores", s.span);
@@ -96,11 +96,8 @@ fn hunan_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static s
 fn ministry_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'static str, Span)) {
     // The department form splits a task's amount into the template's sources (财政拨款, 其他资金),
     // the first ones written; a source beyond them has no column.
-    let mut sources: Vec<&str> = Vec::new();
+    let sources = decl.task_sources();
     for l in decl.tasks.iter().flat_map(|t| &t.funds) {
-        if !sources.contains(&l.name.value.as_str()) {
-            sources.push(&l.name.value);
-        }
         let shown = sources
             .iter()
             .position(|s| *s == l.name.value)
@@ -121,14 +118,9 @@ fn ministry_omits(decl: &Declaration, add: &mut impl FnMut(&'static str, &'stati
     // declared in vain.
     let keep = decl.form.earlier_columns();
     let mut block = |figures: Vec<&EarlierFigure>| {
-        let mut columns: Vec<(i32, crate::domain::Earlier)> =
-            figures.iter().map(|e| (e.year, e.kind)).collect();
-        columns.sort();
-        columns.dedup();
-        columns.truncate(columns.len().saturating_sub(keep));
-        let dropped = columns;
+        let printed = crate::model::earlier_columns(figures.iter().copied(), keep);
         for e in figures {
-            if dropped.contains(&(e.year, e.kind)) {
+            if !printed.contains(&(e.year, e.kind)) {
                 add("以前年度数", "prior", e.span);
             }
         }
@@ -200,17 +192,12 @@ fn every_line<'l>(l: &'l crate::model::Line, f: &mut impl FnMut(&'l crate::model
     }
 }
 
-/// The keyword that declares an administrative field, by its label on the forms.
-fn admin_keyword(label: &str) -> &'static str {
-    match label {
-        "部门预算编码" => "budget-code",
-        "项目编码" => "code",
-        "项目属性" => "attribute",
-        "资金性质" => "funding",
-        "功能分类科目" => "function",
-        "立项依据" => "policy",
-        "审批文号" => "approval",
-        "项目概况" => "overview",
-        _ => "contact",
+/// The keyword that declares an administrative field, by its JSON key (`budget_code` is written
+/// `budget-code`; the phone is the second text of `contact`).
+fn admin_keyword(key: &'static str) -> &'static str {
+    match key {
+        "budget_code" => "budget-code",
+        "phone" => "contact",
+        k => k,
     }
 }

@@ -33,17 +33,10 @@ pub(super) fn columns<'f>(
     decl: &Declaration,
     figures: impl Iterator<Item = &'f [EarlierFigure]>,
 ) -> Vec<Column> {
-    let mut out: Vec<Column> = figures
-        .flatten()
-        .map(|e| Column {
-            year: e.year,
-            kind: e.kind,
-        })
-        .collect();
-    out.sort();
-    out.dedup();
-    let keep = decl.form.earlier_columns();
-    out.split_off(out.len().saturating_sub(keep))
+    crate::model::earlier_columns(figures.flatten(), decl.form.earlier_columns())
+        .into_iter()
+        .map(|(year, kind)| Column { year, kind })
+        .collect()
 }
 
 /// Splits `width` columns into `n` spans as evenly as possible; every span is at

@@ -891,12 +891,7 @@ fn budget_block_by_year(
 
 /// The sources of the tasks' amounts, in the order first written, as many as the form prints.
 fn task_sources(decl: &Declaration) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for l in decl.tasks.iter().flat_map(|t| &t.funds) {
-        if !out.contains(&l.name.value.as_str()) {
-            out.push(&l.name.value);
-        }
-    }
+    let mut out = decl.task_sources();
     out.truncate(decl.form.task_sources());
     out
 }

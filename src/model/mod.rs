@@ -82,6 +82,19 @@ pub struct EarlierFigure {
     pub span: Span,
 }
 
+/// The earlier-year columns a block of `figures` calls for, as (year, kind): oldest year first and,
+/// within a year, 预算数, 执行数, 决算数; only the `keep` most recent, as many as the form prints. The
+/// tables print these and the form check names the figures left out, so both ask here.
+pub fn earlier_columns<'f>(
+    figures: impl Iterator<Item = &'f EarlierFigure>,
+    keep: usize,
+) -> Vec<(i32, Earlier)> {
+    let mut out: Vec<(i32, Earlier)> = figures.map(|e| (e.year, e.kind)).collect();
+    out.sort();
+    out.dedup();
+    out.split_off(out.len().saturating_sub(keep))
+}
+
 /// The figure of `kind` for `year` among `figures`, if there is one.
 pub fn earlier_figure(
     figures: &[EarlierFigure],
@@ -182,6 +195,17 @@ impl Declaration {
                 .all_directions()
                 .iter()
                 .any(|(_, d)| table(&d.indicators, &d.year_end))
+    }
+
+    /// The sources the tasks split their amounts into (财政拨款, 其他资金 …), in the order first written.
+    pub fn task_sources(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for l in self.tasks.iter().flat_map(|t| &t.funds) {
+            if !out.contains(&l.name.value.as_str()) {
+                out.push(&l.name.value);
+            }
+        }
+        out
     }
 
     /// Every direction and project, depth first, with its depth (0 for top level).

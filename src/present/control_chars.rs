@@ -25,6 +25,15 @@ pub fn name(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether UTF-8 `bytes` may hold a control character that is shown as a picture: a C0 control other
+/// than tab and line feed (and carriage return unless `cr_counts`), DEL, or a bidi control. A vectorised
+/// byte scan and `has_bidi_bytes`; false means none, true means look closer.
+pub fn may_hold_controls(bytes: &[u8], cr_counts: bool) -> bool {
+    bytes.iter().any(|&c| {
+        (c < 0x20 && !matches!(c, b'\t' | b'\n') && (cr_counts || c != b'\r')) || c == 0x7f
+    }) || has_bidi_bytes(bytes)
+}
+
 /// Whether UTF-8 `bytes` hold a bidirectional override or isolate, found without decoding: memchr finds
 /// each 0xE2 lead byte (also that of “ ” — … in Chinese text) and the two bytes after it decide
 /// (U+202A–U+202E are E2 80 AA–AE, U+2066–U+2069 are E2 81 A6–A9).

@@ -24,12 +24,7 @@ pub fn find(src: &str) -> Vec<(usize, char)> {
     let mut out = Vec::new();
     // Most files hold none: two vectorised byte scans (a carriage return counts, whatever follows it)
     // spare the walk over every character.
-    let b = src.as_bytes();
-    let may_hold = b
-        .iter()
-        .any(|&c| (c < 0x20 && !matches!(c, b'\t' | b'\n')) || c == 0x7f)
-        || crate::present::control_chars::has_bidi_bytes(b);
-    if !may_hold {
+    if !crate::present::control_chars::may_hold_controls(src.as_bytes(), true) {
         return out;
     }
     let mut line_start = 0;
