@@ -171,3 +171,25 @@ fn a_written_quantity_becomes_the_number_it_refers_to() {
     assert!(out.contains("= 8人 from people"), "{out}");
     assert!(!codes(&out).contains(&"B4010"));
 }
+
+#[test]
+fn hints_stand_right_after_the_code_not_after_a_trailing_comment() {
+    let src = format!(
+        "{HEADER}spending \"项目支出\" = directions  # 合计\ndirection \"巡逻\" {{\n  cost \"一线\" < people 2 rate 300/month >   # 两人\n  indicator 产出数量 \"人员\" = people  # 引用\n}}\n"
+    );
+    let a = ide::analyse(&src);
+    let hints = inlay::hints(&a);
+    let after = |code: &str| src.find(code).unwrap() + code.len();
+    let offsets: Vec<usize> = hints.iter().map(|h| h.offset).collect();
+    for code in ["= directions", "300/month >", "= people"] {
+        assert!(
+            offsets.contains(&after(code)),
+            "no hint right after {code:?}: {hints:?}"
+        );
+    }
+    assert!(
+        hints.iter().all(|h| !src[..h.offset].ends_with(' ')
+            && !src[..h.offset].ends_with('\n')),
+        "{hints:?}"
+    );
+}

@@ -54,8 +54,29 @@ pub fn hints(a: &Analysis) -> Vec<Hint> {
         }
     }
     scores(decl, &mut out);
+    for h in &mut out {
+        h.offset = code_end(&a.src, h.offset);
+    }
     out.sort_by_key(|h| h.offset);
     out
+}
+
+/// A statement's span runs over the blanks and the comment after its last token (the parser's spans
+/// do); a hint stands right after the code, not after the comment.
+fn code_end(src: &str, offset: usize) -> usize {
+    let trim = |end: usize| {
+        src.get(..end)
+            .map_or(end, |before| before.trim_end().len())
+    };
+    let end = trim(offset.min(src.len()));
+    let (start, _) = crate::syntax::scan::line_around(src, end);
+    match src
+        .get(start..end)
+        .and_then(crate::syntax::scan::comment_start)
+    {
+        Some(comment) => trim(start + comment),
+        None => end,
+    }
 }
 
 /// The self-evaluation's scores, after the lines they score.
