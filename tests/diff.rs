@@ -418,3 +418,25 @@ fn textconv_shows_the_canonical_text_in_plain_git_diff() {
     let raw = String::from_utf8_lossy(&git(dir, &["diff", "--no-textconv"]).stdout).to_string();
     assert!(raw.contains("-framework   hunan"), "{raw}");
 }
+
+#[test]
+fn a_change_beyond_28_digits_is_not_rounded() {
+    let dir = root().join("tests/fixtures/diff");
+    let (code, out, _) = bdl_diff(
+        &dir,
+        &[
+            "change_beyond_28_digits_old.bdl",
+            "change_beyond_28_digits_new.bdl",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code, 1, "{out}");
+    // The exact change is −99999999999999999999999999.999 (29 digits); rounding gave −10²⁶.
+    assert!(!out.contains("-100000000000000000000000000"), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let total = &v["totals"][0];
+    assert_eq!(total["old"], "100000000000000000000000000", "{out}");
+    assert_eq!(total["new"], "0.001", "{out}");
+    assert!(total["change"].is_null(), "{out}");
+}

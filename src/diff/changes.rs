@@ -117,7 +117,8 @@ pub struct FieldChange {
 pub struct AmountChange {
     pub old: Option<Decimal>,
     pub new: Option<Decimal>,
-    /// new − old (an added amount counts from 0, a removed one down to 0); `None` only on overflow.
+    /// new − old (an added amount counts from 0, a removed one down to 0); `None` when it has no exact
+    /// result (over 28 digits): the tables then print both amounts and no change rather than a rounded one.
     pub change: Option<Decimal>,
     /// change / old × 100, rounded half away from zero to 2 decimals; `None` when there is no old
     /// amount, it is zero, or the figure overflows.
@@ -127,15 +128,22 @@ pub struct AmountChange {
 impl AmountChange {
     pub fn new(old: Option<Decimal>, new: Option<Decimal>) -> Self {
         let change = match (old, new) {
-            (Some(o), Some(n)) => n.checked_sub(o),
+            // Exact or nothing: a difference that needs more than 28 digits is not rounded.
+            (Some(o), Some(n)) => crate::domain::money::exact::sub(n, o).ok(),
             (None, Some(n)) => Some(n),
             (Some(o), None) => Some(-o),
             (None, None) => Some(Decimal::ZERO),
         };
-        let percent = match (old, change) {
-            (Some(o), Some(c)) if !o.is_zero() => c
+        let percent = match (old, change, new) {
+            (Some(o), Some(c), _) if !o.is_zero() => c
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|p| p.checked_div(o))
+                .map(|p| figures::round(p, 2)),
+            // No exact change, but the rate rounded to 2 decimals still exists: new / old − 1.
+            (Some(o), None, Some(n)) if !o.is_zero() => n
+                .checked_div(o)
+                .and_then(|r| r.checked_mul(Decimal::ONE_HUNDRED))
+                .and_then(|p| p.checked_sub(Decimal::ONE_HUNDRED))
                 .map(|p| figures::round(p, 2)),
             _ => None,
         };

@@ -108,8 +108,9 @@ pub mod exact {
             .checked_add(b)
             .ok_or_else(|| fail(Op::Add, a, b, Reason::Overflow))?;
         // Aligned to the finer scale, an exact sum keeps it; a lower scale means digits were dropped,
-        // unless they were zeros (then undoing the sum gives the operand back).
-        if r.scale() >= a.scale().max(b.scale()) || r.checked_sub(a) == Some(b) {
+        // which is exact only when they were zeros. Undoing the sum with rust_decimal cannot tell (it
+        // rounds again: 0.001 + −10²⁶ − 0.001 gives −10²⁶ back), so the mantissas decide.
+        if r.scale() >= a.scale().max(b.scale()) || sum_is(a, b, r) {
             Ok(r)
         } else {
             Err(fail(Op::Add, a, b, Reason::Rounded))
@@ -167,7 +168,29 @@ pub mod exact {
         }
     }
 
-    /// Just enough unsigned big-integer arithmetic to check products of 96-bit mantissas exactly.
+    /// Whether `a + b` is exactly `r`, on the mantissas brought to the finest of the three scales.
+    fn sum_is(a: Decimal, b: Decimal, r: Decimal) -> bool {
+        let scale = a.scale().max(b.scale()).max(r.scale());
+        let aligned = |x: Decimal| {
+            big::times_ten_pow(big::from(x.mantissa().unsigned_abs()), scale - x.scale())
+        };
+        let (Some(ma), Some(mb), Some(mr)) = (aligned(a), aligned(b), aligned(r)) else {
+            return false;
+        };
+        let negative = |x: Decimal| x.is_sign_negative() && !x.is_zero();
+        // |a + b| and its sign, from the magnitudes and signs of a and b.
+        let (magnitude, sum_negative) = if negative(a) == negative(b) {
+            (big::add(ma, mb), negative(a))
+        } else if big::less(ma, mb) {
+            (big::sub(mb, ma), negative(b))
+        } else {
+            (big::sub(ma, mb), negative(a))
+        };
+        magnitude == mr && (magnitude == [0; 6] || sum_negative == negative(r))
+    }
+
+    /// Just enough unsigned big-integer arithmetic to check sums and products of 96-bit mantissas
+    /// exactly.
     mod big {
         /// Little-endian 64-bit limbs: 384 bits hold a 192-bit product times 10^56.
         pub type Big = [u64; 6];
@@ -193,6 +216,36 @@ pub mod exact {
                 }
             }
             out
+        }
+
+        /// `x + y`; aligned 96-bit mantissas (below 2^190) cannot carry out of 384 bits.
+        pub fn add(x: Big, y: Big) -> Big {
+            let mut out = [0u64; 6];
+            let mut carry = 0u128;
+            for ((o, &a), &b) in out.iter_mut().zip(&x).zip(&y) {
+                let t = u128::from(a) + u128::from(b) + carry;
+                *o = t as u64;
+                carry = t >> 64;
+            }
+            out
+        }
+
+        /// `x − y` for `x ≥ y`.
+        pub fn sub(x: Big, y: Big) -> Big {
+            let mut out = [0u64; 6];
+            let mut borrow = false;
+            for ((o, &a), &b) in out.iter_mut().zip(&x).zip(&y) {
+                let (d, b1) = a.overflowing_sub(b);
+                let (d, b2) = d.overflowing_sub(u64::from(borrow));
+                *o = d;
+                borrow = b1 || b2;
+            }
+            out
+        }
+
+        /// `x < y`.
+        pub fn less(x: Big, y: Big) -> bool {
+            x.iter().rev().lt(y.iter().rev())
         }
 
         /// `x × 10^n`, or `None` past 384 bits.
