@@ -461,3 +461,39 @@ fn build_dir_writes_html_and_xlsx_per_declaration() {
         assert!(out.join("_rollup.md").is_file());
     }
 }
+
+#[test]
+fn a_rollup_without_an_exact_sum_names_the_line_both_operands_and_the_code() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let doc = |total: &str| {
+        format!(
+            "year 2024\nunit 万元\nframework {{\n  category \"产出指标\" \"产出数量\"\n  category \"效益指标\" \"满意度\"\n}}\nincome \"一般公共预算拨款\" {total}\nindicator 产出数量 \"办理事项\" >= 100件\nindicator 满意度 \"服务对象满意度\" >= 90%\n"
+        )
+    };
+    std::fs::write(dir.join("a.bdl"), doc("1000000000000000000000000000")).expect("write");
+    std::fs::write(dir.join("b.bdl"), doc("0.001")).expect("write");
+    let out = tmp.path().join("out");
+    for (lang, wanted) in [
+        (
+            "en",
+            "资金总额: 1000000000000000000000000000 + 0.001 has no exact result within 28 significant digits [B3032]",
+        ),
+        (
+            "zh",
+            "资金总额：1000000000000000000000000000 + 0.001 的结果超出 28 位有效数字，无法精确计算［B3032］",
+        ),
+    ] {
+        let run = bdl()
+            .args(["build", "--lang", lang, "-o"])
+            .arg(&out)
+            .arg(&dir)
+            .output()
+            .expect("runs");
+        assert_eq!(run.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(err.contains(wanted), "{err}");
+        assert!(!out.join("_rollup.md").exists());
+    }
+}

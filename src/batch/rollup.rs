@@ -3,9 +3,10 @@
 //! grand totals. Every amount is in 万元: documents in 元 are converted exactly (÷ 10,000), and a
 //! figure that could not be converted exactly is refused, never rounded.
 
-use crate::domain::money::exact;
+use crate::domain::money::{Inexact, exact};
 use crate::domain::{Money, MoneyUnit};
 use crate::model::{self, Declaration};
+use crate::messages::Text;
 use crate::present::figures;
 use rust_decimal::Decimal;
 
@@ -70,19 +71,38 @@ impl Graded {
     }
 }
 
-/// A figure that cannot be put into the roll-up exactly.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct RollupError(pub String);
+/// A figure that cannot be put into the roll-up exactly, with what it is (the line's name as the
+/// tables print it) and, for arithmetic, both operands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RollupError {
+    /// The declaration could not derive it.
+    Unknown { what: String },
+    /// Its conversion to 万元, or its sum with the other departments', has no exact result.
+    Inexact { what: String, inexact: Inexact },
+}
+
+impl RollupError {
+    /// Why, in both languages, with the code of the same failure in a single document.
+    pub fn text(&self) -> Text {
+        match self {
+            RollupError::Unknown { what } => crate::messages::rollup_unknown(what),
+            RollupError::Inexact { what, inexact } => crate::messages::rollup_not_exact(
+                what,
+                &figures::operation(inexact),
+                crate::lower::inexact_code(inexact).as_str(),
+            ),
+        }
+    }
+}
 
 fn to_wan(value: Option<Money>, what: &str) -> Result<Decimal, RollupError> {
-    let value = value.ok_or_else(|| RollupError(format!("{what} is unknown")))?;
-    value.amount_in(UNIT).map_err(|_| {
-        RollupError(format!(
-            "{what} {} cannot be converted to 万元 exactly",
-            figures::money(value)
-        ))
-    })
+    let value = value.ok_or_else(|| RollupError::Unknown { what: what.into() })?;
+    value
+        .amount_in(UNIT)
+        .map_err(|inexact| RollupError::Inexact {
+            what: what.into(),
+            inexact,
+        })
 }
 
 impl Entry {
@@ -129,9 +149,11 @@ pub struct Totals {
     pub directions: usize,
 }
 
-fn add(acc: &mut Decimal, v: Decimal) -> Result<(), RollupError> {
-    *acc = exact::add(*acc, v)
-        .map_err(|_| RollupError("the grand total is too large to compute exactly".into()))?;
+fn add(acc: &mut Decimal, v: Decimal, what: &str) -> Result<(), RollupError> {
+    *acc = exact::add(*acc, v).map_err(|inexact| RollupError::Inexact {
+        what: what.into(),
+        inexact,
+    })?;
     Ok(())
 }
 
@@ -141,7 +163,7 @@ fn add_lines(
 ) -> Result<(), RollupError> {
     for (name, v) in lines {
         match acc.iter_mut().find(|(n, _)| n == name) {
-            Some((_, a)) => add(a, *v)?,
+            Some((_, a)) => add(a, *v, name)?,
             None => acc.push((name.clone(), *v)),
         }
     }
@@ -151,10 +173,10 @@ fn add_lines(
 impl Totals {
     pub fn add(&mut self, e: &Entry) -> Result<(), RollupError> {
         self.departments += 1;
-        add(&mut self.total, e.total.unwrap_or_default())?;
+        add(&mut self.total, e.total.unwrap_or_default(), "资金总额")?;
         add_lines(&mut self.income, &e.income)?;
         add_lines(&mut self.spending, &e.spending)?;
-        add(&mut self.project_spending, e.project_spending)?;
+        add(&mut self.project_spending, e.project_spending, "项目支出")?;
         self.directions += e.directions;
         Ok(())
     }

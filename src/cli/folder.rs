@@ -269,7 +269,7 @@ fn compile_one(
         Err(e) => {
             text.push_str(&format!(
                 "{}\n",
-                msg::cannot_roll_up(name, &e.to_string()).get(lang)
+                msg::cannot_roll_up(name, e.text().get(lang)).get(lang)
             ));
             return fail(text, Status::Failed, Missing::Inexact);
         }
@@ -452,7 +452,7 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
             Err(RollupFailure::Inexact(e)) => {
                 eprintln!(
                     "{}",
-                    msg::rollup_inexact(&e.to_string(), &path).get(super::lang())
+                    msg::rollup_inexact(e.text().get(super::lang()), &path).get(super::lang())
                 );
                 failed += 1;
             }

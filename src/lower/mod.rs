@@ -120,14 +120,17 @@ impl Ctx {
     }
 }
 
+/// The code of arithmetic that has no exact result: B3030 past 28 digits, B3032 rounded.
+pub fn inexact_code(e: &Inexact) -> crate::codes::Code {
+    match e.reason {
+        Reason::Overflow => OVERFLOW,
+        Reason::Rounded => INEXACT,
+    }
+}
+
 /// The diagnostic for arithmetic that has no exact result.
 pub(crate) fn inexact(e: Inexact, span: Span) -> Diagnostic {
-    let operation = format!(
-        "{} {} {}",
-        present::figures::exact(e.left),
-        e.op.symbol(),
-        present::figures::exact(e.right)
-    );
+    let operation = present::figures::operation(&e);
     match e.reason {
         Reason::Overflow => Diagnostic::new(
             OVERFLOW,

@@ -85,6 +85,22 @@ pub fn output_takes_rollup_place(name: &str, rollup: &str) -> Text {
     )
 }
 
+/// `what`: a roll-up line's name as the tables print it (资金总额, 一般公共预算拨款).
+pub fn rollup_unknown(what: &str) -> Text {
+    t(
+        format!("{what} could not be derived"),
+        format!("{what}未能算出"),
+    )
+}
+
+/// `operation`: both operands (`100000000000000000000000000 + 0.001`); `code`: B3030 or B3032.
+pub fn rollup_not_exact(what: &str, operation: &str, code: &str) -> Text {
+    t(
+        format!("{what}: {operation} has no exact result within 28 significant digits [{code}]"),
+        format!("{what}：{operation} 的结果超出 28 位有效数字，无法精确计算［{code}］"),
+    )
+}
+
 pub fn rollup_inexact(why: &str, path: &str) -> Text {
     t(
         format!("error: the roll-up cannot be computed exactly: {why}; {path} not written"),

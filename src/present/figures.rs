@@ -52,6 +52,11 @@ pub fn as_declared(
     }
 }
 
+/// An operation without an exact result, with both operands (`100000000000000000000000000 + 0.001`).
+pub fn operation(e: &crate::domain::money::Inexact) -> String {
+    format!("{} {} {}", exact(e.left), e.op.symbol(), exact(e.right))
+}
+
 /// The exact figure as a plain decimal string (JSON, messages): no rounding, trailing zeros dropped.
 pub fn exact(value: Decimal) -> String {
     let v = value.normalize();
