@@ -262,3 +262,78 @@ fn standard_input_is_read_through_a_bound() {
         "{stderr}"
     );
 }
+
+/// Runs bdl with `umask` set (a shell sets it; the test process's own umask stays as it is).
+fn bdl_under_umask(umask: &str, dir: &Path, args: &str) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" {args}"))
+        .arg(env!("CARGO_BIN_EXE_bdl"))
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_new_output_follows_the_umask_and_a_rebuilt_one_keeps_its_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.bdl", SEED);
+    std::fs::create_dir(d.join("src")).unwrap();
+    write(&d.join("src"), "a.bdl", SEED);
+    write(&d.join("src"), "b.bdl", SEED);
+    for (umask, expected) in [("022", 0o644), ("027", 0o640), ("077", 0o600)] {
+        for name in ["out.md", "out.xlsx", "outdir", "outx", "back.bdl", "report.json"] {
+            let p = d.join(name);
+            if p.is_dir() {
+                std::fs::remove_dir_all(&p).unwrap();
+            } else if p.exists() {
+                std::fs::remove_file(&p).unwrap();
+            }
+        }
+        for args in [
+            "build a.bdl -o out.md",
+            "build a.bdl --format xlsx -o out.xlsx",
+            "build src -o outdir",
+            "build src --format json -o outx",
+            "import out.xlsx -o back.bdl --report report.json",
+        ] {
+            let out = bdl_under_umask(umask, d, args);
+            assert!(
+                out.status.code().is_some_and(|c| c < 2),
+                "{args}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        for name in [
+            "out.md",
+            "out.xlsx",
+            "outdir/a.md",
+            "outdir/b.md",
+            "outdir/_rollup.md",
+            "outx/a.json",
+            "outx/_rollup.json",
+            "back.bdl",
+            "report.json",
+        ] {
+            assert_eq!(
+                mode(&d.join(name)),
+                expected,
+                "{name} under umask {umask}"
+            );
+        }
+    }
+    // A rebuild keeps the mode an output was given, whatever the umask.
+    for name in ["out.md", "outdir/a.md", "outdir/_rollup.md"] {
+        std::fs::set_permissions(d.join(name), std::fs::Permissions::from_mode(0o604)).unwrap();
+    }
+    bdl_under_umask("077", d, "build a.bdl -o out.md");
+    bdl_under_umask("077", d, "build src -o outdir");
+    for name in ["out.md", "outdir/a.md", "outdir/_rollup.md"] {
+        assert_eq!(mode(&d.join(name)), 0o604, "{name} after a rebuild");
+    }
+    assert_eq!(mode(&d.join("outdir/b.md")), 0o600);
+}

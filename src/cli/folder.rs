@@ -86,11 +86,9 @@ enum RollupFailure {
     Io(std::io::Error),
 }
 
-fn temp_in(dir: &Path) -> std::io::Result<NamedTempFile> {
-    tempfile::Builder::new()
-        .prefix(".bdl-rollup-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
+/// A temporary file for the roll-up at `path`, with the mode the roll-up should have.
+fn temp_in(path: &Path) -> std::io::Result<NamedTempFile> {
+    super::output::output_temp(path)
 }
 
 impl RollupWriter {
@@ -105,7 +103,7 @@ impl RollupWriter {
             totals: Totals::default(),
             coverage: Coverage::default(),
         };
-        match std::fs::create_dir_all(out_dir).and_then(|_| temp_in(out_dir)) {
+        match std::fs::create_dir_all(out_dir).and_then(|_| temp_in(&w.path)) {
             Ok(f) => {
                 w.file = Some(BufWriter::new(f));
                 if format == FolderFormat::Json {
@@ -168,8 +166,7 @@ impl RollupWriter {
         let whole = match self.format {
             FolderFormat::Json => part,
             _ => {
-                let dir = self.path.parent().unwrap_or(Path::new("."));
-                let mut out = BufWriter::new(temp_in(dir)?);
+                let mut out = BufWriter::new(temp_in(&self.path)?);
                 let head =
                     bdl::batch::printed::markdown_head_covering(&self.totals, Some(&self.coverage));
                 out.write_all(head.as_bytes())?;

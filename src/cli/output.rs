@@ -45,9 +45,44 @@ fn temp_with(path: &Path, contents: &[u8]) -> std::io::Result<tempfile::NamedTem
 
 /// Creates or replaces an output file whole. The temporary file is removed on any failure.
 pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> std::io::Result<()> {
-    let tmp = temp_with(path, contents.as_ref())?;
+    let mut tmp = output_temp(path)?;
+    tmp.write_all(contents.as_ref())?;
+    tmp.as_file().sync_all()?;
     tmp.persist(path).map(|_| ()).map_err(|e| e.error)
 }
+
+/// An empty temporary file beside the output `path`, with the mode the output should have: an existing
+/// output keeps its mode (a `chmod 644` survives a rebuild), a new one gets 0666 less the umask as any
+/// program's new file does — not tempfile's private 0600, which would hide outputs from the group and
+/// the web server. The mode is set before a byte is written, so no content is ever more readable than
+/// it will end up. A link planted at the output's name is replaced, not followed, so its target's mode
+/// is not asked either.
+pub fn output_temp(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let kept = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".bdl-").suffix(".tmp");
+    if kept.is_none() {
+        new_file_mode(&mut builder);
+    }
+    let tmp = builder.tempfile_in(folder_of(path))?;
+    if let Some(mode) = kept {
+        tmp.as_file().set_permissions(mode)?;
+    }
+    Ok(tmp)
+}
+
+/// Asks for 0666; `open` applies the umask.
+#[cfg(unix)]
+fn new_file_mode(builder: &mut tempfile::Builder<'_, '_>) {
+    use std::os::unix::fs::PermissionsExt;
+    builder.permissions(std::fs::Permissions::from_mode(0o666));
+}
+
+#[cfg(not(unix))]
+fn new_file_mode(_: &mut tempfile::Builder<'_, '_>) {}
 
 /// Replaces a source file with its formatted text, keeping what the file is (see the module comment).
 pub fn replace_source(path: &Path, contents: &str) -> Result<(), ReplaceError> {
