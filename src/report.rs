@@ -300,7 +300,10 @@ fn printable(
             .any(|t| has_control(&t.en) || has_control(&t.zh))
             || d.path.iter().any(|p| has_control(p))
     };
-    if !has_control(src) && !has_control(name) && !diagnostics.iter().any(texts_of) {
+    let name_has_control = name
+        .chars()
+        .any(|c| crate::present::control_chars::name(c).is_some());
+    if !has_control(src) && !name_has_control && !diagnostics.iter().any(texts_of) {
         return (diagnostics.to_vec(), name.to_string(), src.to_string());
     }
     // (offset in the source, bytes added by the character's picture), in order.
@@ -339,7 +342,8 @@ fn printable(
             d
         })
         .collect();
-    (diagnostics, visible(name), visible(src))
+    let name = crate::present::control_chars::visible_line(name);
+    (diagnostics, name, visible(src))
 }
 
 /// Whether `s` holds a character that is shown as a picture: a C0 control other than tab, line feed and
@@ -416,7 +420,7 @@ pub fn short(diagnostics: &[Diagnostic], name: &str, src: &str, lang: Lang) -> S
         let at = crate::source::line_col(src, d.span.start);
         out.push_str(&format!(
             "{}:{}:{}: {}[{}]: {}\n",
-            visible(name),
+            crate::present::control_chars::visible_line(name),
             at.line,
             at.column,
             severity_word(d.severity),

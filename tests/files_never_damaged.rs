@@ -286,7 +286,14 @@ fn a_new_output_follows_the_umask_and_a_rebuilt_one_keeps_its_mode() {
     write(&d.join("src"), "a.bdl", SEED);
     write(&d.join("src"), "b.bdl", SEED);
     for (umask, expected) in [("022", 0o644), ("027", 0o640), ("077", 0o600)] {
-        for name in ["out.md", "out.xlsx", "outdir", "outx", "back.bdl", "report.json"] {
+        for name in [
+            "out.md",
+            "out.xlsx",
+            "outdir",
+            "outx",
+            "back.bdl",
+            "report.json",
+        ] {
             let p = d.join(name);
             if p.is_dir() {
                 std::fs::remove_dir_all(&p).unwrap();
@@ -319,11 +326,7 @@ fn a_new_output_follows_the_umask_and_a_rebuilt_one_keeps_its_mode() {
             "back.bdl",
             "report.json",
         ] {
-            assert_eq!(
-                mode(&d.join(name)),
-                expected,
-                "{name} under umask {umask}"
-            );
+            assert_eq!(mode(&d.join(name)), expected, "{name} under umask {umask}");
         }
     }
     // A rebuild keeps the mode an output was given, whatever the umask.

@@ -116,6 +116,95 @@ fn an_escape_sequence_never_reaches_the_terminal_raw() {
     }
 }
 
+/// What a person sees holds no control character at all: no ESC (colour is off), BEL, CR or bidi
+/// control; only line feeds and tabs.
+fn assert_nothing_raw(what: &str, out: &[u8]) {
+    let text = String::from_utf8_lossy(out);
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || ('\u{202a}'..='\u{202e}').contains(c)
+                || ('\u{2066}'..='\u{2069}').contains(c)
+        })
+        .collect();
+    assert!(raw.is_empty(), "{what}: {raw:?} in {text:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_control_characters_is_shown_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Retitles the terminal, reverses the text after it, returns the cursor, breaks the line.
+    let name = "e\u{1b}]0;X\u{7}v\u{202e}\r\n.bdl";
+    let bad = format!("{CLEAN}\nbogus here\n");
+    std::fs::write(d.join(name), &bad).unwrap();
+    std::fs::create_dir(d.join("src")).unwrap();
+    std::fs::write(d.join("src").join(name), &bad).unwrap();
+    std::fs::write(d.join("src/ok.bdl"), CLEAN).unwrap();
+    std::fs::write(d.join("good\u{1b}[2J.bdl"), CLEAN).unwrap();
+    let missing = "no\u{1b}[2Jsuch.bdl";
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("NAME: 1 error", vec!["check", name]),
+        ("NAME: nothing written", vec!["build", name, "-o", "out.md"]),
+        (
+            "folder: NAME: nothing written",
+            vec!["build", "src", "-o", "outdir"],
+        ),
+        ("folder check", vec!["check", "src"]),
+        (
+            "wrote NAME",
+            vec!["-v", "build", "good\u{1b}[2J.bdl", "-o", "w\u{1b}[2J.md"],
+        ),
+        ("passed NAME", vec!["-v", "check", "good\u{1b}[2J.bdl"]),
+        ("cannot read NAME", vec!["check", missing]),
+        ("cannot read NAME (fmt)", vec!["fmt", missing]),
+        ("cannot read NAME (build)", vec!["build", missing]),
+        (
+            "cannot write NAME",
+            vec!["build", "good\u{1b}[2J.bdl", "-o", "no\u{1b}[2Jdir/out.md"],
+        ),
+        ("reformatted NAME", vec!["-v", "fmt", name]),
+    ];
+    for (what, args) in cases {
+        let out = bdl()
+            .current_dir(d)
+            .args(&args)
+            .args(["--color", "never"])
+            .output()
+            .unwrap();
+        assert_nothing_raw(what, &out.stderr);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("␛]0;X␇v<U+202E>␍␊.bdl") || stderr.contains("␛[2J"),
+            "{what}: the name is shown: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_cr_in_a_gbk_files_first_line_never_reaches_the_terminal() {
+    // `unit \r万元`: the Chinese line, where the message quotes the file, holds a CR alone.
+    let (gbk, _, _) = encoding_rs::GBK.encode("year 2025\nunit \r万元\nfiler \"单位\"\n");
+    for format in ["human", "short", "json"] {
+        let out = bdl()
+            .args(["check", "-", "--color", "never", "--format", format])
+            .write_stdin(gbk.to_vec())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let shown = [out.stdout.as_slice(), out.stderr.as_slice()].concat();
+        let text = String::from_utf8_lossy(&shown);
+        assert!(text.contains("B1004"), "{text}");
+        if format == "json" {
+            assert!(!text.contains("\\r"), "{text}");
+        } else {
+            assert_nothing_raw(format, &shown);
+        }
+    }
+}
+
 #[test]
 fn tabs_and_line_ends_are_not_control_characters() {
     let src = CLEAN

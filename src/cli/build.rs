@@ -22,7 +22,7 @@ pub fn run(
         && (super::output::same_file(out, file)
             || (file == Path::new("-") && super::output::same_file(out, Path::new("/dev/stdin"))))
     {
-        super::error(msg::output_is_input(&out.display().to_string()));
+        super::error(msg::output_is_input(&super::shown(out)));
         return ExitCode::from(2);
     }
     // A workbook goes to a file or a pipe, never to a terminal it would fill with binary.
@@ -70,14 +70,11 @@ pub fn run(
     match output {
         Some(path) => match super::io::write_atomically(path, &bytes) {
             Ok(()) => {
-                super::note(msg::wrote(&path.display().to_string()));
+                super::note(msg::wrote(&super::shown(path)));
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                super::error(msg::cannot_write(
-                    &path.display().to_string(),
-                    &super::why(&e),
-                ));
+                super::error(msg::cannot_write(&super::shown(path), &super::why(&e)));
                 ExitCode::from(2)
             }
         },
@@ -106,7 +103,7 @@ pub fn run_folder(
     let Some(out_dir) = output else {
         eprintln!(
             "{}",
-            msg::folder_needs_output(&dir.display().to_string()).get(super::lang())
+            msg::folder_needs_output(&super::shown(dir)).get(super::lang())
         );
         return ExitCode::from(2);
     };
@@ -120,7 +117,7 @@ pub fn run_folder(
     if out_dir.exists() && !out_dir.is_dir() {
         eprintln!(
             "{}",
-            msg::output_is_a_file(&out_dir.display().to_string()).get(super::lang())
+            msg::output_is_a_file(&super::shown(out_dir)).get(super::lang())
         );
         return ExitCode::from(2);
     }

@@ -23,7 +23,7 @@ pub fn run(
         let ok = unit.ok(deny_warnings);
         failed |= !ok;
         if ok && format == DiagnosticFormat::Human {
-            super::note(bdl::messages::file_passed(&unit.name));
+            super::note(bdl::messages::file_passed(&super::shown_name(&unit.name)));
         }
         match format {
             DiagnosticFormat::Human => print_human(&unit, color),

@@ -36,10 +36,7 @@ pub fn load(path: &Path) -> std::io::Result<Compilation> {
 /// [`load`], with a file that cannot be read reported here as `Err(exit code 2)`.
 pub fn compile_path(path: &Path) -> Result<Compilation, ExitCode> {
     load(path).map_err(|e| {
-        super::error(msg::cannot_read(
-            &path.display().to_string(),
-            &super::why(&e),
-        ));
+        super::error(msg::cannot_read(&super::shown(path), &super::why(&e)));
         ExitCode::from(2)
     })
 }
@@ -71,7 +68,7 @@ pub fn human_text(unit: &Compilation, color: bool) -> String {
     let mut text = report::render(diags, &unit.name, &unit.text, color, lang());
     text.push_str(&format!(
         "{}: {}\n",
-        unit.name,
+        super::shown_name(&unit.name),
         report::summary(diags, lang())
     ));
     text

@@ -58,10 +58,7 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     // Read as `check` reads it: over the size limit or in another encoding is a diagnostic of the
     // file (exit 1); only a file that cannot be read at all is an error (exit 2).
     let source = super::compile::read_source(path).map_err(|e| {
-        super::error(msg::cannot_read(
-            &path.display().to_string(),
-            &super::why(&e),
-        ));
+        super::error(msg::cannot_read(&super::shown(path), &super::why(&e)));
         ExitCode::from(2)
     })?;
     // Decoded by the front door, as `check` and `build` do: a file in another encoding is B1004.
@@ -108,7 +105,7 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
         stdout.write_all(formatted.as_bytes())
     } else if changed {
         use super::output::ReplaceError;
-        let shown = path.display().to_string();
+        let shown = super::shown(path);
         if let Err(e) = super::output::replace_source(path, &formatted) {
             super::error(match e {
                 ReplaceError::ReadOnly => msg::fmt_read_only(&shown),

@@ -227,7 +227,7 @@ fn compile_one(
             {
                 text.push_str(&format!(
                     "{}\n",
-                    msg::stale_output_removed(&old.display().to_string()).get(lang)
+                    msg::stale_output_removed(&super::shown(&old)).get(lang)
                 ));
             }
         }
@@ -293,10 +293,7 @@ fn compile_one(
     match written {
         Ok(()) => {
             if super::verbosity() == super::Verbosity::Verbose {
-                text.push_str(&format!(
-                    "{}\n",
-                    msg::wrote(&out.display().to_string()).get(lang)
-                ));
+                text.push_str(&format!("{}\n", msg::wrote(&super::shown(&out)).get(lang)));
             }
             let _ = out_dir;
             Outcome {
@@ -309,7 +306,7 @@ fn compile_one(
         Err(e) => {
             text.push_str(&format!(
                 "{}\n",
-                msg::cannot_write(&out.display().to_string(), &super::why(&e)).get(lang)
+                msg::cannot_write(&super::shown(&out), &super::why(&e)).get(lang)
             ));
             fail(text, Status::Io, Missing::NotWritten)
         }
@@ -317,8 +314,9 @@ fn compile_one(
 }
 
 /// The name a file is shown by: the folder given on the command line joined with its relative path.
+/// Control characters in it are shown as pictures (it heads the file's lines on a terminal).
 fn shown_name(s: &Source) -> String {
-    s.path.display().to_string()
+    super::shown(&s.path)
 }
 
 fn progress(n: usize) -> ProgressBar {
@@ -348,7 +346,7 @@ pub fn gather(paths: &[PathBuf]) -> (Vec<Source>, bool) {
             for e in errors {
                 eprintln!(
                     "{}",
-                    msg::cannot_read(&e.path.display().to_string(), e.reason.get(super::lang()))
+                    msg::cannot_read(&super::shown(&e.path), e.reason.get(super::lang()))
                         .get(super::lang())
                 );
                 io_failed = true;
@@ -425,7 +423,7 @@ fn run(paths: &[PathBuf], opts: &Options, build: Option<(FolderFormat, &Path)>) 
         return ExitCode::from(2);
     }
     if let Some(r) = rollup {
-        let path = r.path.display().to_string();
+        let path = super::shown(&r.path);
         let lang = super::lang();
         if !r.coverage.missing.is_empty() {
             eprintln!(

@@ -34,7 +34,7 @@ pub fn run(opts: &Options) -> ExitCode {
     let bytes = match read(&opts.file) {
         Ok(b) => b,
         Err(e) => {
-            super::error(msg::cannot_read(&name, &super::why(&e)));
+            super::error(msg::cannot_read(&super::shown(&opts.file), &super::why(&e)));
             return ExitCode::from(2);
         }
     };
@@ -81,13 +81,10 @@ pub fn run(opts: &Options) -> ExitCode {
 fn write_sources(outcome: &Outcome, opts: &Options) -> Result<(), ExitCode> {
     let write = |path: &Path, text: &str| {
         super::io::write_atomically(path, text).map_err(|e| {
-            super::error(msg::cannot_write(
-                &path.display().to_string(),
-                &super::why(&e),
-            ));
+            super::error(msg::cannot_write(&super::shown(path), &super::why(&e)));
             ExitCode::from(2)
         })?;
-        super::note(msg::wrote(&path.display().to_string()));
+        super::note(msg::wrote(&super::shown(path)));
         Ok::<(), ExitCode>(())
     };
     let single_file = |p: &Path| !p.is_dir() && p.extension().is_some_and(|e| e == "bdl");
@@ -100,7 +97,7 @@ fn write_sources(outcome: &Outcome, opts: &Options) -> Result<(), ExitCode> {
         (Some(p), [one]) if single_file(p) => write(p, &one.source),
         (Some(p), many) if !single_file(p) => {
             std::fs::create_dir_all(p).map_err(|e| {
-                super::error(msg::cannot_write(&p.display().to_string(), &super::why(&e)));
+                super::error(msg::cannot_write(&super::shown(p), &super::why(&e)));
                 ExitCode::from(2)
             })?;
             for s in many {
@@ -159,10 +156,7 @@ fn write_report(outcome: &Outcome, name: &str, path: &Path) -> Result<(), ExitCo
     });
     let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     super::io::write_atomically(path, text).map_err(|e| {
-        super::error(msg::cannot_write(
-            &path.display().to_string(),
-            &super::why(&e),
-        ));
+        super::error(msg::cannot_write(&super::shown(path), &super::why(&e)));
         ExitCode::from(2)
     })
 }

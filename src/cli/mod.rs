@@ -92,8 +92,27 @@ pub fn verbosity() -> Verbosity {
 /// Prints a line of progress (`-v` only) on standard error.
 pub fn note(text: bdl::messages::Text) {
     if verbosity() == Verbosity::Verbose {
-        eprintln!("{}", text.get(lang()));
+        eprintln!("{}", safe(text.get(lang())));
     }
+}
+
+/// A message as it is safe to print on a terminal: the file names and texts it quotes may hold control
+/// characters (`e\x1b]0;X\x07.bdl` retitles a terminal, `\x1b[2J` clears it), so each is shown as a
+/// picture (`␛`) or a code point (`<U+202E>`), and a carriage return as `␍` (alone, it would move the
+/// cursor back and let the rest of the line overwrite the message). Line feeds and tabs stay.
+pub fn safe(text: &str) -> String {
+    bdl::present::control_chars::visible(text).replace('\r', "\u{240d}")
+}
+
+/// A file name as it is shown to people: [`safe`], and a line feed or tab in the name as a picture too,
+/// so that one name stays on one line.
+pub fn shown(path: &std::path::Path) -> String {
+    shown_name(&path.display().to_string())
+}
+
+/// [`shown`] for a name already made text.
+pub fn shown_name(name: &str) -> String {
+    bdl::present::control_chars::visible_line(name)
 }
 
 /// The warnings and notes this run allows (`--allow`).
@@ -111,7 +130,7 @@ pub fn lang() -> Lang {
 
 /// Prints a message from the catalogue on standard error, in the run's language.
 pub fn error(text: bdl::messages::Text) {
-    eprintln!("{}", text.get(lang()));
+    eprintln!("{}", safe(text.get(lang())));
 }
 
 /// Why a file could not be read or written, in the run's language (never the OS's English).

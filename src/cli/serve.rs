@@ -37,10 +37,7 @@ pub fn run(o: Options) -> ExitCode {
     let app = match App::new(config) {
         Ok(a) => a,
         Err(e) => {
-            print(msg::cannot_read(
-                &o.dir.display().to_string(),
-                &e.to_string(),
-            ));
+            print(msg::cannot_read(&super::shown(&o.dir), &e.to_string()));
             return ExitCode::from(2);
         }
     };
@@ -64,10 +61,7 @@ pub fn run(o: Options) -> ExitCode {
     }
     // The address goes to standard output (scripts and tests read it); the rest to standard error.
     println!("{}", listening.url);
-    print(msg::serve_listening(
-        &listening.url,
-        &o.dir.display().to_string(),
-    ));
+    print(msg::serve_listening(&listening.url, &super::shown(&o.dir)));
     listening.serve();
     ExitCode::SUCCESS
 }

@@ -70,6 +70,23 @@ pub fn visible(text: &str) -> String {
         .collect()
 }
 
+/// [`visible`] for a text that must stay on one line, such as a file name: line ends and tabs are
+/// shown as pictures too (`␍`, `␊`, `␉`); a CR alone would send the cursor back and let what follows
+/// overwrite the line.
+pub fn visible_line(text: &str) -> String {
+    if !text.chars().any(|c| name(c).is_some()) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            c => out.push_str(&visible(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,6 +96,7 @@ mod tests {
         assert_eq!(visible("a\u{1b}b\u{7f}\u{202e}"), "a␛b␡<U+202E>");
         assert_eq!(visible("甲\t乙\n"), "甲\t乙\n");
         assert_eq!(name('\u{1b}'), Some("ESC"));
+        assert_eq!(visible_line("a\r\n\tb\u{1b}.bdl"), "a␍␊␉b␛.bdl");
         assert_eq!(name('甲'), None);
     }
 }

@@ -128,7 +128,9 @@ fn has_cjk(text: &str) -> bool {
 
 fn first_line(text: &str) -> String {
     // The first line with Chinese text shows best that the encoding was read right.
-    let lines = || text.trim_start_matches('\u{FEFF}').lines();
+    // Split at every line end, a CR alone too (old Mac files): a CR left in the message would send
+    // the terminal's cursor back and let the rest overwrite it.
+    let lines = || text.trim_start_matches('\u{FEFF}').split(['\n', '\r']);
     let line = lines()
         .find(|l| has_cjk(l))
         .or_else(|| lines().find(|l| !l.trim().is_empty()))
