@@ -5,7 +5,7 @@
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::model::Declaration;
-use crate::{allow, check, lower, syntax};
+use crate::{allow, check, emit, lower, syntax};
 
 /// A source whose bytes were read as text: what `fmt` formats and what [`Source::compile`] compiles.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,6 +69,15 @@ impl Source {
         let (declaration, mut diagnostics) = lower::lower(&file);
         diagnostics.extend(syntax::lint(&self.text));
         diagnostics.extend(check::run(&declaration));
+        // The cells as the workbook will write them, so that `check` and `build --format xlsx` agree.
+        let single_text_too_long = diagnostics
+            .iter()
+            .any(|d| d.code == syntax::cell_limit::TOO_LONG_FOR_EXCEL);
+        diagnostics.extend(
+            emit::cell_limit::lint(&declaration)
+                .into_iter()
+                .filter(|d| !(single_text_too_long && d.span.is_empty())),
+        );
         // `# bdl: allow …` lines silence warnings and notes of the document; never errors.
         let (allowed, problems) = allow::directives(&self.text);
         allow::apply(&mut diagnostics, &allowed);

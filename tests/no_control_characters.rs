@@ -256,3 +256,98 @@ fn a_text_too_long_for_excel_is_b5003_at_check_and_refuses_the_workbook() {
         .assert()
         .success();
 }
+
+/// The example with its `duty` lines replaced by `duties` and its one `goal` by `goal`.
+fn with_duties_and_goal(duties: &[String], goal: &str) -> String {
+    let mut out = String::new();
+    let mut placed = false;
+    for line in CLEAN.lines() {
+        if line.starts_with("duty ") {
+            if !placed {
+                for d in duties {
+                    out.push_str(&format!("duty \"{d}\"\n"));
+                }
+                placed = true;
+            }
+        } else if line.starts_with("goal ") {
+            out.push_str(&format!("goal \"{goal}\"\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `check` warns with B5003 exactly when `build --format xlsx` refuses, and the refusal is always coded.
+/// Returns whether it warned.
+fn check_and_workbook_agree(what: &str, src: &str) -> bool {
+    let check = bdl()
+        .args(["check", "-", "--format", "short"])
+        .write_stdin(src.to_string())
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(0), "{what}: {check:?}");
+    let warned = String::from_utf8_lossy(&check.stdout).contains("warning[B5003]");
+    let build = bdl()
+        .args(["build", "-", "--format", "xlsx", "--color", "never"])
+        .write_stdin(src.to_string())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    if warned {
+        assert_eq!(build.status.code(), Some(1), "{what}: {stderr}");
+        assert!(stderr.contains("B5003"), "{what}: {stderr}");
+        assert!(build.stdout.is_empty(), "{what}: nothing written");
+    } else {
+        assert_eq!(build.status.code(), Some(0), "{what}: {stderr}");
+        assert!(build.stdout.starts_with(b"PK"), "{what}: a workbook");
+    }
+    warned
+}
+
+#[test]
+fn excel_counts_a_character_outside_the_bmp_as_two() {
+    // U+20000 (CJK Extension B) is two UTF-16 units. The goal's cell is `1. ` and the text.
+    let astral = |n: usize| "\u{20000}".repeat(n);
+    let duties = vec!["职责".to_string()];
+    let fits = check_and_workbook_agree("16382", &with_duties_and_goal(&duties, &astral(16_382)));
+    assert!(!fits, "3 + 32,764 units fit");
+    // Only the number before it takes this one over the limit: the warning is at the goal.
+    assert!(check_and_workbook_agree(
+        "16383",
+        &with_duties_and_goal(&duties, &astral(16_383))
+    ));
+    assert!(check_and_workbook_agree(
+        "20000",
+        &with_duties_and_goal(&duties, &astral(20_000))
+    ));
+}
+
+#[test]
+fn duties_that_share_one_cell_are_measured_together() {
+    // 20 duties, each numbered (`（一）`…`（十）` 3 units, `（十一）`…`（二十）` 4) before its text,
+    // joined by line feeds: 70 + 20 × L + 19, so 32,749 units for L = 1,633 and 32,769 for 1,634.
+    for (len, over) in [(1_633, false), (1_634, true), (2_000, true)] {
+        let duties: Vec<String> = (0..20).map(|_| "职".repeat(len)).collect();
+        let src = with_duties_and_goal(&duties, "目标");
+        assert_eq!(
+            check_and_workbook_agree(&format!("20 × {len}"), &src),
+            over,
+            "20 duties of {len}"
+        );
+        if over {
+            let short = bdl()
+                .args(["check", "-", "--format", "short"])
+                .write_stdin(src)
+                .output()
+                .unwrap();
+            let short = String::from_utf8_lossy(&short.stdout);
+            // Named as the shared cell, at the duty lines, and not told to split them.
+            assert!(
+                short.contains("the 20 `duty` lines share one cell"),
+                "{short}"
+            );
+        }
+    }
+}

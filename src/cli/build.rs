@@ -62,7 +62,22 @@ pub fn run(
         Format::Xlsx => match emit::xlsx::render(&decl) {
             Ok(bytes) => bytes,
             Err(e) => {
-                super::error(msg::cannot_make_workbook(&e.to_string()));
+                match emit::xlsx::refusal(&e) {
+                    Some(d) => eprint!(
+                        "{}",
+                        bdl::report::render(
+                            &[d],
+                            &file.display().to_string(),
+                            "",
+                            color,
+                            super::lang()
+                        )
+                    ),
+                    None => super::error(msg::cannot_make_workbook(&e.to_string())),
+                }
+                if output.is_some() {
+                    super::error(msg::nothing_written());
+                }
                 return ExitCode::from(1);
             }
         },

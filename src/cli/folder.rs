@@ -52,7 +52,10 @@ impl FolderFormat {
                     let why = bdl::syntax::messages::too_long_for_excel(chars, limit);
                     return Err(format!("[B5003] {}", why.get(super::lang())));
                 }
-                emit::xlsx::render(decl).map_err(|e| e.to_string())?
+                emit::xlsx::render(decl).map_err(|e| match emit::xlsx::refusal(&e) {
+                    Some(d) => format!("[{}] {}", d.code.as_str(), d.message.get(super::lang())),
+                    None => e.to_string(),
+                })?
             }
         })
     }

@@ -1,5 +1,6 @@
 //! emit: the model → the official tables (Markdown, HTML, XLSX) and a JSON document.
 
+pub mod cell_limit;
 mod earlier;
 mod evaluation;
 pub mod html;

@@ -37,24 +37,23 @@ pub fn render_tables(tables: &[Table]) -> Result<Vec<u8>, Error> {
     workbook.save_to_buffer()
 }
 
-/// The length in characters of the longest cell of the tables when it is longer than an Excel cell
-/// holds (B5003): the workbook is then refused before it is made.
+/// The length in UTF-16 units (as Excel counts) of the longest cell of the tables when it is longer
+/// than an Excel cell holds (B5003): the workbook is then refused before it is made.
 pub fn overlong_cell(tables: &[Table]) -> Option<usize> {
-    let longest = tables
-        .iter()
-        .flat_map(|t| {
-            t.rows
-                .iter()
-                .flat_map(|r| r.cells.iter().map(|c| c.text.chars().count()))
-                .chain(
-                    [&t.attachment, &t.caption_left, &t.caption_right]
-                        .into_iter()
-                        .flatten()
-                        .map(|s| s.chars().count()),
-                )
-        })
-        .max()?;
-    (longest > crate::syntax::cell_limit::EXCEL_CELL_CHARS).then_some(longest)
+    crate::emit::cell_limit::overlong_cells(tables)
+        .first()
+        .map(|c| c.units)
+}
+
+/// The coded diagnostic for a workbook the writer refused, when the refusal has a code: a text longer
+/// than a cell (B5003; `overlong_cell` finds those first, this is the writer's own word for it).
+pub fn refusal(e: &Error) -> Option<crate::diagnostic::Diagnostic> {
+    match e {
+        XlsxError::MaxStringLengthExceeded => {
+            Some(crate::syntax::cell_limit::workbook_refused_unmeasured())
+        }
+        _ => None,
+    }
 }
 
 /// The sheet row where the grid of `t` starts: after the attachment number, the title and the captions.

@@ -530,14 +530,55 @@ pub fn too_long_for_excel(chars: usize, limit: usize) -> Text {
     )
 }
 
+pub fn too_long_for_excel_unmeasured(limit: usize) -> Text {
+    t(
+        format!(
+            "a text is longer than an Excel cell holds (at most {limit} characters), so the XLSX form cannot hold it"
+        ),
+        format!("有一段文字超过 Excel 单元格的容量（最多{limit}个字符），XLSX 表格无法容纳"),
+    )
+}
+
 pub fn label_too_long_for_excel() -> Text {
     t("longer than a cell holds", "超过单元格容量")
 }
 
 pub fn help_too_long_for_excel() -> Text {
     t(
-        "shorten the text or split it over several lines of the declaration (several `duty` or `goal` lines); Markdown, JSON and HTML print it whole",
-        "请缩短这段文字，或拆成申报中的多行（多个 `duty` 或 `goal`）；Markdown、JSON 和 HTML 仍可完整输出",
+        "shorten the text (Excel counts a character outside the Basic Multilingual Plane as two; all `duty` lines share one cell, as do all `goal` lines, so splitting those does not help); Markdown, JSON and HTML print it whole",
+        "请缩短这段文字（Excel 把基本多文种平面以外的字符算作两个；所有 `duty` 同在一个单元格，所有 `goal` 也是，拆成多行无济于事）；Markdown、JSON 和 HTML 仍可完整输出",
+    )
+}
+
+pub fn joined_too_long_for_excel(
+    units: usize,
+    limit: usize,
+    count: usize,
+    keyword: &str,
+    label: &str,
+) -> Text {
+    t(
+        format!(
+            "the {count} `{keyword}` lines share one cell of the workbook ({label}), which would have {units} characters; an Excel cell holds at most {limit}, so the XLSX form cannot hold them"
+        ),
+        format!(
+            "{count}条 `{keyword}` 在工作簿中同在一个单元格（{label}），合计{units}个字符，Excel 单元格最多容纳{limit}个字符，XLSX 表格无法容纳"
+        ),
+    )
+}
+
+pub fn label_joined_too_long_for_excel() -> Text {
+    t("these share one cell", "这些内容同在一个单元格")
+}
+
+pub fn help_joined_too_long_for_excel(keyword: &str) -> Text {
+    t(
+        format!(
+            "shorten the `{keyword}` lines: together, with their numbers, they must fit one cell; Markdown, JSON and HTML print them whole"
+        ),
+        format!(
+            "请精简这些 `{keyword}`：连同编号合在一起须放得进一个单元格；Markdown、JSON 和 HTML 仍可完整输出"
+        ),
     )
 }
 
