@@ -866,3 +866,30 @@ fn explain_pages_are_in_chinese_when_the_caller_has_them() {
         "English when there is none"
     );
 }
+
+#[test]
+fn a_chinese_diagnostic_page_shows_its_bold_and_links_to_its_english_page_and_other_codes() {
+    fn zh(code: &str) -> Option<&'static str> {
+        (code == "B3010").then_some(include_str!("../docs/diagnostics/zh/B3010.md"))
+    }
+    let dir = folder();
+    let app = App::new(Config {
+        chinese_pages: Some(zh),
+        ..config(dir.path())
+    })
+    .unwrap();
+    let body = get(&app, "/explain/B3010").text();
+    assert!(body.contains("<strong>严重程度</strong>：错误"), "{body}");
+    assert!(!body.contains("**"), "no marker is left as text");
+    assert!(body.contains("<a href=\"/explain/B3010?lang=en\">../B3010.md</a>"));
+    assert!(body.contains("<a href=\"/explain/B3004\">B3004</a>"));
+    // The English page asked for by that link, with its links to other English pages.
+    let english = get(&app, "/explain/B3010?lang=en");
+    assert_eq!(english.status, 200);
+    let english = english.text();
+    assert!(english.contains("<strong>Severity:</strong> error"), "{english}");
+    assert!(english.contains("<a href=\"/explain/B3004?lang=en\">B3004</a>"));
+    // A page without a Chinese version links to the English pages of its server.
+    let b3011 = get(&app, "/explain/B3011").text();
+    assert!(!b3011.contains("href=\"../") && !b3011.contains(".md\""));
+}

@@ -56,7 +56,7 @@ fn route(app: &App, req: &Request, path: &str) -> Response {
         return pages::explain::list(app);
     }
     if let Some(code) = path.strip_prefix("/explain/").filter(|_| !post) {
-        return pages::explain::page(app, code);
+        return pages::explain::page(app, code, req.query("lang"));
     }
     if let Some(name) = path.strip_prefix("/assets/").filter(|_| !post) {
         return pages::assets::get(app, name);
