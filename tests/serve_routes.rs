@@ -887,7 +887,10 @@ fn a_chinese_diagnostic_page_shows_its_bold_and_links_to_its_english_page_and_ot
     let english = get(&app, "/explain/B3010?lang=en");
     assert_eq!(english.status, 200);
     let english = english.text();
-    assert!(english.contains("<strong>Severity:</strong> error"), "{english}");
+    assert!(
+        english.contains("<strong>Severity:</strong> error"),
+        "{english}"
+    );
     assert!(english.contains("<a href=\"/explain/B3004?lang=en\">B3004</a>"));
     // A page without a Chinese version links to the English pages of its server.
     let b3011 = get(&app, "/explain/B3011").text();

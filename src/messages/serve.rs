@@ -122,6 +122,20 @@ pub fn serve_exposed_writable() -> Text {
     )
 }
 
+/// The warning added when a server not on loopback is asked for by a name it does not answer to:
+/// the `Host` check refuses any name but `names` (loopback, `--host`, `--allow-host`).
+pub fn serve_exposed_hosts(names: &[String]) -> Text {
+    let (en, zh) = (names.join(", "), names.join("、"));
+    Text::new(
+        format!(
+            "warning: pages are answered only when opened as {en}; opened by another address or name of this machine they get 403 (unknown host name): add --allow-host with each address or name people open (for example --allow-host 192.168.1.20)"
+        ),
+        format!(
+            "警告：只有以 {zh} 打开时才应答；用本机的其他地址或名称打开会得到 403（未知的主机名）：请为大家打开时用的每个地址或名称加 --allow-host（如 --allow-host 192.168.1.20）"
+        ),
+    )
+}
+
 /// The error when the server cannot start.
 pub fn serve_cannot_start(addr: &str, why: &str) -> Text {
     Text::new(

@@ -72,7 +72,10 @@ mod tests {
             "[B1001](B1001.md) and [evil](javascript:alert(1)) and [x](http://e/)\n",
             |d| (d == "B1001.md").then(|| "/explain/B1001".to_string()),
         );
-        assert!(out.contains("<a href=\"/explain/B1001\">B1001</a>"), "{out}");
+        assert!(
+            out.contains("<a href=\"/explain/B1001\">B1001</a>"),
+            "{out}"
+        );
         assert_eq!(out.matches("<a ").count(), 1, "{out}");
         assert!(!out.contains("javascript") && out.contains("evil"));
     }

@@ -41,7 +41,11 @@ pub fn page(app: &App, code: &str, asked: Option<&str>) -> Response {
         Lang::Zh => app.config.chinese_pages.and_then(|f| f(c.as_str())),
         Lang::En => None,
     };
-    let shown = if chinese.is_some() { Lang::Zh } else { Lang::En };
+    let shown = if chinese.is_some() {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     let body = format!(
         "<article class=\"explain\">{}</article>\n<p><a href=\"/explain\">{}</a></p>\n",
         markdown::to_html_linking(chinese.unwrap_or(c.page()), |dest| link(app, shown, dest)),
