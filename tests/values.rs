@@ -104,8 +104,8 @@ fn a_deadline_is_at_most_its_date_in_the_split_columns() {
 
 #[test]
 fn a_figure_written_in_the_other_unit_keeps_its_conversion() {
-    let src = fs::read_to_string("tests/fixtures/values/figures_written_in_the_other_unit.bdl")
-        .unwrap();
+    let src =
+        fs::read_to_string("tests/fixtures/values/figures_written_in_the_other_unit.bdl").unwrap();
     let json = bdl::emit::json::document(&bdl::compile(&src).declaration.unwrap());
     let written = serde_json::json!({ "amount": "12345", "unit": "元" });
     for (place, v) in [

@@ -3,8 +3,8 @@
 //! the text the tables print, so a change reads as the reviewer will see it on the form.
 
 use super::changes::TextChange;
-use super::texts::one_text;
 use super::pairing::{Paired, pair_by};
+use super::texts::one_text;
 use crate::model::{Admin, Declaration, Direction, EarlierFigure, Line, Scores};
 use crate::present::figures;
 

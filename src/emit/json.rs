@@ -8,11 +8,11 @@ use crate::model::{
     Admin, BasisTerms, Cost, Count, Declaration, Derived, Direction, EarlierFigure, How, Indicator,
     Line, Part, Value,
 };
-use crate::source::Span;
 use crate::present::figures;
 use crate::present::ordinals::chinese as chinese_ordinal;
 use crate::present::provenance;
 use crate::present::values::value_text;
+use crate::source::Span;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
