@@ -972,6 +972,10 @@ fn the_listener_answers_and_limits_bodies() {
         "POST /api/check HTTP/1.1\r\nHost: {addr}\r\nX-Bdl-Token: {TOKEN}\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\n"
     ));
     assert!(big.starts_with("HTTP/1.1 413"), "{big}");
+    assert!(
+        big.contains("application/json") && big.ends_with("{\"error\":\"请求内容过大。\"}"),
+        "an API refusal is JSON: {big}"
+    );
 }
 
 #[test]
@@ -1033,4 +1037,76 @@ fn a_chinese_diagnostic_page_shows_its_bold_and_links_to_its_english_page_and_ot
     // A page without a Chinese version links to the English pages of its server.
     let b3011 = get(&app, "/explain/B3011").text();
     assert!(!b3011.contains("href=\"../") && !b3011.contains(".md\""));
+}
+
+#[test]
+fn refusals_of_api_requests_are_json_with_the_message_and_pages_stay_pages() {
+    let dir = folder();
+    let app = app(dir.path());
+    let error = |r: &Response, status: u16, message: &str| {
+        assert_eq!(r.status, status, "{}", r.text());
+        assert_eq!(
+            r.header("Content-Type"),
+            Some("application/json; charset=utf-8")
+        );
+        assert_eq!(json_of(r), json!({"error": message}));
+        assert_hardened(r);
+    };
+    let unsigned = app.handle(
+        &Request::new(Method::Post, "/api/check")
+            .with_header("Host", HOST)
+            .with_body("{}"),
+    );
+    error(&unsigned, 403, "已拒绝：请求不是来自本服务的页面。");
+    let bad = app.handle(
+        &Request::new(Method::Post, "/api/check")
+            .with_header("Host", HOST)
+            .with_header("X-Bdl-Token", TOKEN)
+            .with_body("not json"),
+    );
+    error(&bad, 400, "无法读取请求。");
+    error(
+        &get(&app, "/api/source/../x.bdl"),
+        403,
+        "该路径不在服务目录之内。",
+    );
+    error(
+        &get(&app, "/api/source/missing.bdl"),
+        404,
+        "找不到该页面或文件。",
+    );
+    error(
+        &post(&app, "/api/nothing", &json!({})),
+        404,
+        "找不到该页面或文件。",
+    );
+    let foreign = app.handle(
+        &Request::new(Method::Get, "/api/source/broken.bdl").with_header("Host", "evil.example"),
+    );
+    error(&foreign, 403, "已拒绝：未知的主机名。");
+    let put = app.handle(&Request::new(Method::Other, "/api/save").with_header("Host", HOST));
+    error(&put, 405, "此处不允许该请求方法。");
+    assert_eq!(put.header("Allow"), Some("GET, HEAD"));
+    let read_only = App::new(Config {
+        read_only: true,
+        ..config(dir.path())
+    })
+    .unwrap();
+    let r = post(
+        &read_only,
+        "/api/save",
+        &json!({"path": SEED_2021, "text": "x", "version": "0"}),
+    );
+    error(&r, 403, "服务器为只读模式。");
+    // The same refusals of a page are pages.
+    let page = get(&app, "/view/../x.bdl");
+    assert_eq!(page.status, 403);
+    assert_eq!(
+        page.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        page.text()
+            .contains("<p class=\"refusal\">该路径不在服务目录之内。</p>")
+    );
 }
