@@ -390,6 +390,9 @@ fn the_office_writes_checks_saves_and_reviews_in_a_browser() {
         titles[1].as_str().unwrap().contains("项目支出绩效自评表"),
         "{titles}"
     );
+    // The picture shows the self-evaluation table (the second sheet).
+    d.js("document.querySelector('iframe.tables').contentDocument \
+         .querySelectorAll('section.sheet')[1].scrollIntoView(); return true");
     d.screenshot("serve-self-evaluation.png", &shots);
 
     // 1. Open a declaration and see its tables.

@@ -1023,7 +1023,7 @@ fn a_chinese_diagnostic_page_shows_its_bold_and_links_to_its_english_page_and_ot
     let body = get(&app, "/explain/B3010").text();
     assert!(body.contains("<strong>严重程度</strong>：错误"), "{body}");
     assert!(!body.contains("**"), "no marker is left as text");
-    assert!(body.contains("<a href=\"/explain/B3010?lang=en\">../B3010.md</a>"));
+    assert!(body.contains("<a href=\"/explain/B3010?lang=en\">B3010（English）</a>"));
     assert!(body.contains("<a href=\"/explain/B3004\">B3004</a>"));
     // The English page asked for by that link, with its links to other English pages.
     let english = get(&app, "/explain/B3010?lang=en");
