@@ -116,7 +116,9 @@ fn table(
                 .map(|i| i.name.value.clone())
                 .collect();
             ctx.report(unknown_name(&a.name, &names, true));
-            year_end.meant.extend(suggest(&a.name.value, &names).into_iter().take(1));
+            year_end
+                .meant
+                .extend(suggest(&a.name.value, &names).into_iter().take(1));
             continue;
         };
         let Some(ind) = indicators.get_mut(at) else {
