@@ -66,7 +66,7 @@ impl Digits {
 
     /// Whether a `Decimal` can hold it: a 96-bit mantissa and at most 28 decimals.
     fn fits(&self) -> bool {
-        let max: Vec<u8> = u128::from(u128::MAX >> 32)
+        let max: Vec<u8> = (u128::MAX >> 32)
             .to_string()
             .bytes()
             .map(|b| b - b'0')
