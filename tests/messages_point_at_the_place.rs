@@ -89,6 +89,29 @@ fn cr_alone_is_a_line_end() {
 }
 
 #[test]
+fn fmt_in_place_turns_cr_line_ends_into_lf() {
+    // The decoder reads a CR alone as LF; fmt must still see that the file on disk is not formatted.
+    let dir = tempfile::tempdir().unwrap();
+    let mac = dir.path().join("cr.bdl");
+    std::fs::write(&mac, CLEAN.replace('\n', "\r")).unwrap();
+    let check = bdl().args(["fmt", "--check"]).arg(&mac).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "{check:?}");
+    assert!(String::from_utf8_lossy(&check.stdout).contains("cr.bdl"));
+    let diff = bdl().args(["fmt", "--diff"]).arg(&mac).output().unwrap();
+    assert_eq!(diff.status.code(), Some(1), "{diff:?}");
+    assert!(String::from_utf8_lossy(&diff.stdout).contains("only the line ends change"));
+    let fmt = bdl().args(["fmt", "-v"]).arg(&mac).output().unwrap();
+    assert!(fmt.status.success(), "{fmt:?}");
+    assert!(String::from_utf8_lossy(&fmt.stderr).contains("reformatted"));
+    assert_eq!(std::fs::read_to_string(&mac).unwrap(), CLEAN);
+    bdl().args(["fmt", "--check"]).arg(&mac).assert().success();
+    // The file already formatted is left alone.
+    let lf = dir.path().join("lf.bdl");
+    std::fs::write(&lf, CLEAN).unwrap();
+    bdl().args(["fmt", "--check"]).arg(&lf).assert().success();
+}
+
+#[test]
 fn unit_words_are_named_for_what_they_are() {
     let cases = [
         (

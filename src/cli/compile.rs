@@ -10,15 +10,26 @@ use std::process::ExitCode;
 /// (another encoding, or not text) or B1007 (over the size limit, known before reading). Only a file
 /// that cannot be read at all is an `Err`.
 pub fn read_source(path: &Path) -> std::io::Result<Result<bdl::Source, Box<Compilation>>> {
+    Ok(read_source_and_bytes(path)?.0)
+}
+
+/// [`read_source`], also giving the bytes as read (empty when the file was too large): decoding
+/// reads a CR alone as LF, so only the bytes tell whether the file already has LF line ends.
+pub fn read_source_and_bytes(
+    path: &Path,
+) -> std::io::Result<(Result<bdl::Source, Box<Compilation>>, Vec<u8>)> {
     let (name, bytes) = super::io::read_bytes(path)?;
     Ok(match bytes {
-        super::io::Bytes::Read(b) => bdl::Source::decode(name, &b),
-        super::io::Bytes::TooLarge(size) => Err(Box::new(Compilation {
-            name,
-            text: String::new(),
-            diagnostics: vec![bdl::syntax::too_large(size)],
-            declaration: None,
-        })),
+        super::io::Bytes::Read(b) => (bdl::Source::decode(name, &b), b),
+        super::io::Bytes::TooLarge(size) => (
+            Err(Box::new(Compilation {
+                name,
+                text: String::new(),
+                diagnostics: vec![bdl::syntax::too_large(size)],
+                declaration: None,
+            })),
+            Vec::new(),
+        ),
     })
 }
 

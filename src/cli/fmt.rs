@@ -57,7 +57,7 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     let stdin = path == Path::new("-");
     // Read as `check` reads it: over the size limit or in another encoding is a diagnostic of the
     // file (exit 1); only a file that cannot be read at all is an error (exit 2).
-    let source = super::compile::read_source(path).map_err(|e| {
+    let (source, raw) = super::compile::read_source_and_bytes(path).map_err(|e| {
         super::error(msg::cannot_read(&super::shown(path), &super::why(&e)));
         ExitCode::from(2)
     })?;
@@ -83,14 +83,23 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
             return Ok(Outcome::Failed);
         }
     };
-    let changed = formatted != src;
+    // Against the bytes on disk, not the decoded text: decoding read each CR alone as LF, so a file
+    // with CR line ends would otherwise look formatted and keep them.
+    let changed = formatted.as_bytes() != raw.as_slice();
     let mut stdout = std::io::stdout().lock();
     let written = if opts.diff {
         if changed {
-            let diff = TextDiff::from_lines(&src, &formatted)
+            let mut diff = TextDiff::from_lines(&src, &formatted)
                 .unified_diff()
                 .header(&name, &name)
                 .to_string();
+            if diff.is_empty() {
+                // The text is the same once decoded: only CR line ends become LF.
+                diff = format!(
+                    "{}\n",
+                    msg::only_line_ends_change(&super::shown_name(&name)).get(lang())
+                );
+            }
             stdout.write_all(diff.as_bytes())
         } else {
             Ok(())

@@ -143,6 +143,22 @@ pub fn cannot_make_workbook(why: &str) -> Text {
     )
 }
 
+/// `fmt --diff` on a file whose text is formatted but whose line ends are CR or CRLF.
+pub fn only_line_ends_change(name: &str) -> Text {
+    t(
+        format!("{name}: only the line ends change (to LF)"),
+        format!("{name}：仅换行符需要改为 LF"),
+    )
+}
+
+/// `fmt -v` on a file already in its canonical form.
+pub fn already_formatted(name: &str) -> Text {
+    t(
+        format!("{name}: already formatted"),
+        format!("{name}：已是规范格式，未改动"),
+    )
+}
+
 /// `name: not formatted`, after its diagnostics.
 pub fn not_formatted(name: &str) -> Text {
     t(
