@@ -142,6 +142,63 @@ fn quiet_and_verbose_on_every_command() {
     bdl().args(["check", "-q", "-v", CLEAN]).assert().code(2);
 }
 
+#[test]
+fn quiet_prints_no_summary_and_verbose_names_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.bdl");
+    std::fs::write(&bad, "year 2021\nbogus\n").unwrap();
+    // -q: the diagnostics, without the count after them.
+    let out = bdl().args(["check", "-q"]).arg(&bad).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("B1014"), "{stderr}");
+    assert!(!stderr.contains("1 error"), "{stderr}");
+    let out = bdl().args(["check"]).arg(&bad).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.bdl: 1 error"));
+    // A folder build under -q: no "NAME: nothing written", no summary.
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::copy(&bad, src.join("bad.bdl")).unwrap();
+    std::fs::copy(CLEAN, src.join("ok.bdl")).unwrap();
+    let out = bdl()
+        .args(["build", "-q"])
+        .arg(&src)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("B1014"), "{stderr}");
+    assert!(!stderr.contains("nothing written"), "{stderr}");
+    assert!(!stderr.contains("1 error"), "{stderr}");
+    let out = bdl()
+        .args(["build"])
+        .arg(&src)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    // fmt -v on a formatted file says it is unchanged, in place and under --check.
+    let formatted = dir.path().join("ok.bdl");
+    std::fs::copy(CLEAN, &formatted).unwrap();
+    for args in [&["fmt", "-v"][..], &["fmt", "-v", "--check"]] {
+        bdl()
+            .args(args)
+            .arg(&formatted)
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("ok.bdl: already formatted"));
+    }
+    bdl()
+        .args(["fmt"])
+        .arg(&formatted)
+        .assert()
+        .success()
+        .stderr("");
+}
+
 // ── 16 ───────────────────────────────────────────────────────────────────────────────────────────
 
 #[test]

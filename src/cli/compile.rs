@@ -77,10 +77,13 @@ pub fn human_text(unit: &Compilation, color: bool) -> String {
         return String::new();
     }
     let mut text = report::render(diags, &unit.name, &unit.text, color, lang());
-    text.push_str(&format!(
-        "{}: {}\n",
-        super::shown_name(&unit.name),
-        report::summary(diags, lang())
-    ));
+    // `-q`: the diagnostics, no count after them.
+    if super::verbosity() != super::Verbosity::Quiet {
+        text.push_str(&format!(
+            "{}: {}\n",
+            super::shown_name(&unit.name),
+            report::summary(diags, lang())
+        ));
+    }
     text
 }

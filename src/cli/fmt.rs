@@ -129,6 +129,10 @@ fn one(path: &Path, opts: &Options) -> Result<Outcome, ExitCode> {
     } else {
         Ok(())
     };
+    if !changed && !stdin {
+        // `-v` says what each file came to, one left as it was too.
+        super::note(msg::already_formatted(&super::shown(path)));
+    }
     if written.and_then(|_| stdout.flush()).is_err() {
         return Err(ExitCode::from(2));
     }

@@ -223,7 +223,10 @@ fn compile_one(
     // A failed source leaves no output behind: tables from an earlier run would read as this run's.
     let fail = |mut text: String, status: Status, why: Missing| {
         if build.is_some() {
-            text.push_str(&format!("{}\n", msg::file_not_written(name).get(lang)));
+            // `-q`: diagnostics and errors only; the diagnostics above already say it failed.
+            if super::verbosity() != super::Verbosity::Quiet {
+                text.push_str(&format!("{}\n", msg::file_not_written(name).get(lang)));
+            }
             if let Some(old) = &out
                 && std::fs::symlink_metadata(old).is_ok_and(|m| m.is_file())
                 && std::fs::remove_file(old).is_ok()
