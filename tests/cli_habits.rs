@@ -227,35 +227,91 @@ fn colour_follows_the_environment() {
 
 #[test]
 fn help_in_chinese() {
-    for sub in [
-        "",
+    // Every command bdl has, as its English help lists them (a new command is tested without a word
+    // here), and `help` itself.
+    let en = bdl().arg("--help").output().unwrap();
+    let en = String::from_utf8(en.stdout).unwrap();
+    let commands: Vec<String> = en
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    for expected in [
         "check",
         "build",
-        "fmt",
-        "diff",
-        "explain",
+        "import",
+        "lsp",
+        "serve",
         "completions",
+        "help",
     ] {
-        let mut cmd = bdl();
-        cmd.args(["--lang", "zh"]);
-        if !sub.is_empty() {
-            cmd.arg(sub);
-        }
-        let out = cmd.arg("--help").output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{sub}");
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains("用法："), "{sub}: {text}");
-        assert!(text.contains("显示帮助"), "{sub}: {text}");
-        for english in [
-            "Usage:",
-            "Options:",
-            "Print help",
-            "[default",
-            "Possible values",
-        ] {
-            assert!(!text.contains(english), "{sub}: `{english}` in\n{text}");
-        }
+        assert!(
+            commands.iter().any(|c| c == expected),
+            "{expected} in {commands:?}"
+        );
     }
+    let english_words = [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Commands:",
+        "Print help",
+        "Print this message",
+        "[default",
+        "Possible values",
+    ];
+    let is_chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let assert_chinese = |what: &str, text: &str| {
+        assert!(text.contains("用法："), "{what}: {text}");
+        for english in english_words {
+            assert!(!text.contains(english), "{what}: `{english}` in\n{text}");
+        }
+        // The about line and every argument, option and command listed say it in Chinese.
+        assert!(
+            text.lines()
+                .next()
+                .is_some_and(|l| l.chars().any(is_chinese)),
+            "{what}: {text}"
+        );
+        for line in text.lines().filter(|l| l.starts_with("  ")) {
+            assert!(
+                line.chars().any(is_chinese),
+                "{what}: English help line `{line}`"
+            );
+        }
+    };
+    let mut runs: Vec<(String, Vec<&str>)> = vec![("--help".into(), vec!["--help"])];
+    for c in &commands {
+        runs.push((format!("{c} --help"), vec![c.as_str(), "--help"]));
+        runs.push((format!("help {c}"), vec!["help", c.as_str()]));
+    }
+    runs.push(("help".into(), vec!["help"]));
+    for (what, args) in &runs {
+        let out = bdl().args(["--lang", "zh"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{what}: {out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_chinese(what, &text);
+        assert!(text.contains("显示帮助"), "{what}: {text}");
+    }
+    // A Chinese locale without --lang: `bdl help` and `bdl help build` work as in English.
+    for args in [&["help"][..], &["help", "build"]] {
+        let out = bdl()
+            .env("LANG", "zh_CN.UTF-8")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {out:?}");
+        assert_chinese(
+            &format!("{args:?}"),
+            &String::from_utf8(out.stdout).unwrap(),
+        );
+    }
+    bdl()
+        .args(["--lang", "zh", "help", "nope"])
+        .assert()
+        .code(2);
     // The locale chooses it too, and `--lang en` wins over the locale.
     let zh = bdl()
         .env("LANG", "zh_CN.UTF-8")
@@ -273,6 +329,36 @@ fn help_in_chinese() {
         .output()
         .unwrap();
     assert!(String::from_utf8(en.stdout).unwrap().contains("Usage:"));
+}
+
+#[test]
+fn usage_errors_in_chinese() {
+    for (args, says) in [
+        (&["check"][..], "错误：缺少必需的参数"),
+        (&["chek", "a.bdl"], "错误：没有子命令 'chek'"),
+        (
+            &["check", "--nope", "a.bdl"],
+            "错误：无法识别的参数 '--nope'",
+        ),
+        (&["build", "a.bdl", "--format", "yaml"], "错误：'yaml' 不是"),
+        (&["check", "-q", "-v", "a.bdl"], "不能与"),
+    ] {
+        let out = bdl().args(["--lang", "zh"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("用法：") || stderr.contains("更多信息"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("error:"), "{args:?}: {stderr}");
+        // In English they stay clap's.
+        let out = bdl().args(args).output().unwrap();
+        assert!(String::from_utf8(out.stderr).unwrap().contains("error:"));
+    }
+    // A suggestion is kept.
+    let out = bdl().args(["--lang", "zh", "chek"]).output().unwrap();
+    assert!(String::from_utf8(out.stderr).unwrap().contains("'check'"));
 }
 
 #[test]

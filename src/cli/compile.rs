@@ -6,18 +6,19 @@ use bdl::{Compilation, report};
 use std::path::Path;
 use std::process::ExitCode;
 
+/// A decoded source, or the compilation that says why there is none (B1004, B1007).
+pub type Decoded = Result<bdl::Source, Box<Compilation>>;
+
 /// Reads one file (or `-`) as a source for the front door, or the compilation that refuses it: B1004
 /// (another encoding, or not text) or B1007 (over the size limit, known before reading). Only a file
 /// that cannot be read at all is an `Err`.
-pub fn read_source(path: &Path) -> std::io::Result<Result<bdl::Source, Box<Compilation>>> {
+pub fn read_source(path: &Path) -> std::io::Result<Decoded> {
     Ok(read_source_and_bytes(path)?.0)
 }
 
 /// [`read_source`], also giving the bytes as read (empty when the file was too large): decoding
 /// reads a CR alone as LF, so only the bytes tell whether the file already has LF line ends.
-pub fn read_source_and_bytes(
-    path: &Path,
-) -> std::io::Result<(Result<bdl::Source, Box<Compilation>>, Vec<u8>)> {
+pub fn read_source_and_bytes(path: &Path) -> std::io::Result<(Decoded, Vec<u8>)> {
     let (name, bytes) = super::io::read_bytes(path)?;
     Ok(match bytes {
         super::io::Bytes::Read(b) => (bdl::Source::decode(name, &b), b),

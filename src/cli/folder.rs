@@ -233,7 +233,7 @@ fn compile_one(
             {
                 text.push_str(&format!(
                     "{}\n",
-                    msg::stale_output_removed(&super::shown(&old)).get(lang)
+                    msg::stale_output_removed(&super::shown(old)).get(lang)
                 ));
             }
         }

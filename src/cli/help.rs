@@ -1,8 +1,15 @@
 //! Parsing the command line, with the help in the run's language: `bdl --lang zh --help` (or a Chinese
-//! locale) prints the help page in Chinese, from the catalogue.
+//! locale) prints the help page in Chinese, from the catalogue, `bdl help [COMMAND]` too, and the
+//! common usage errors (a missing argument, an unknown command or option, a value not among those an
+//! option takes, two options that exclude each other) are said in Chinese. clap has no way to translate
+//! its own texts, so the Chinese command replaces its help flag and help command with ones whose
+//! words come from the catalogue, and errors are rewritten from their kind and context; a rarer error
+//! (a wrong number of values, a value clap's parser rejects, such as a port out of range) stays in
+//! clap's English.
 
 use super::Cli;
-use bdl::messages::{HELP_HEADINGS_ZH, Lang, help_zh};
+use bdl::messages::{HELP_HEADINGS_ZH, Lang, USAGE_MORE_HELP_ZH, UsageZh, help_zh, usage_error_zh};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command, CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -10,16 +17,119 @@ use std::process::ExitCode;
 /// The parsed command line, or the exit code after clap printed help, the version or an error.
 pub fn parse() -> Result<Cli, ExitCode> {
     let args: Vec<OsString> = std::env::args_os().collect();
+    let zh = language(&args) == Lang::Zh;
     let mut cmd = Cli::command();
-    if language(&args) == Lang::Zh {
-        cmd = chinese(cmd, "bdl");
+    if zh {
+        cmd = chinese(cmd.subcommand(help_command()), "bdl");
     }
     let fail = |e: clap::Error| {
-        let _ = e.print();
+        match chinese_error(&e).filter(|_| zh) {
+            Some(text) => eprint!("{text}"),
+            None => {
+                let _ = e.print();
+            }
+        }
         ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
     };
-    let matches = cmd.try_get_matches_from(args).map_err(fail)?;
+    let matches = cmd.clone().try_get_matches_from(args).map_err(fail)?;
+    if let Some(("help", sub)) = matches.subcommand() {
+        let path: Vec<String> = sub
+            .get_many::<String>("subcommand")
+            .map(|v| v.cloned().collect())
+            .unwrap_or_default();
+        return Err(print_help_of(&mut cmd, &path)
+            .map_err(fail)
+            .unwrap_or_else(|c| c));
+    }
     Cli::from_arg_matches(&matches).map_err(fail)
+}
+
+/// `bdl help [COMMAND]…` for the Chinese command, whose own help command clap would print in English.
+fn help_command() -> Command {
+    Command::new("help").arg(
+        Arg::new("subcommand")
+            .action(ArgAction::Append)
+            .num_args(..)
+            .value_name("COMMAND"),
+    )
+}
+
+/// Prints the help of the command at `path` (`[]` is bdl itself), as `bdl help build` does.
+fn print_help_of(cmd: &mut Command, path: &[String]) -> Result<ExitCode, clap::Error> {
+    // Built, every command knows its full name (`bdl build`) for its usage line.
+    cmd.build();
+    let mut at = cmd.clone();
+    for name in path {
+        let Some(next) = at.find_subcommand(name).cloned() else {
+            let mut e = clap::Error::new(ErrorKind::InvalidSubcommand).with_cmd(&at);
+            e.insert(
+                ContextKind::InvalidSubcommand,
+                ContextValue::String(name.clone()),
+            );
+            return Err(e);
+        };
+        at = next;
+    }
+    Ok(match at.print_help() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::from(2),
+    })
+}
+
+/// A usage error in Chinese, when it is one of the common kinds (see the module comment).
+fn chinese_error(e: &clap::Error) -> Option<String> {
+    let one = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::StyledStr(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let many = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Strings(v)) => v.clone(),
+        Some(ContextValue::String(s)) => vec![s.clone()],
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(ToString::to_string).collect(),
+        _ => Vec::new(),
+    };
+    let suggested = many(ContextKind::SuggestedSubcommand)
+        .into_iter()
+        .chain(many(ContextKind::SuggestedArg))
+        .chain(many(ContextKind::SuggestedValue))
+        .next();
+    let (missing, valid);
+    let (invalid_arg, invalid_value, prior);
+    let text = match e.kind() {
+        ErrorKind::MissingRequiredArgument => {
+            missing = many(ContextKind::InvalidArg);
+            UsageZh::Missing(&missing)
+        }
+        ErrorKind::InvalidSubcommand => {
+            invalid_value = one(ContextKind::InvalidSubcommand)?;
+            UsageZh::UnknownCommand(&invalid_value)
+        }
+        ErrorKind::UnknownArgument => {
+            invalid_arg = one(ContextKind::InvalidArg)?;
+            UsageZh::UnknownArgument(&invalid_arg)
+        }
+        ErrorKind::InvalidValue => {
+            invalid_arg = one(ContextKind::InvalidArg)?;
+            invalid_value = one(ContextKind::InvalidValue)?;
+            valid = many(ContextKind::ValidValue);
+            UsageZh::InvalidValue(&invalid_value, &invalid_arg, &valid)
+        }
+        ErrorKind::ArgumentConflict => {
+            invalid_arg = one(ContextKind::InvalidArg)?;
+            prior = many(ContextKind::PriorArg).join("、");
+            UsageZh::Conflict(&invalid_arg, &prior)
+        }
+        _ => return None,
+    };
+    let mut out = usage_error_zh(&text, suggested.as_deref());
+    if let Some(usage) = one(ContextKind::Usage) {
+        let usage = usage.trim_start_matches("Usage:").trim();
+        let [heading, ..] = HELP_HEADINGS_ZH;
+        out.push_str(&format!("\n{heading}{usage}\n"));
+    }
+    out.push_str(&format!("\n{USAGE_MORE_HELP_ZH}\n"));
+    Some(out)
 }
 
 /// The language asked for before clap has parsed anything: `--lang zh`, `--lang=zh`, else the locale.

@@ -48,7 +48,7 @@ pub fn overlong_cells(tables: &[Table]) -> Vec<Overlong> {
             }
         }
     }
-    out.sort_by(|a, b| b.units.cmp(&a.units));
+    out.sort_by_key(|c| std::cmp::Reverse(c.units));
     out
 }
 

@@ -106,7 +106,62 @@ pub const HELP_ZH: &[(&str, &str)] = &[
         "serve.allow_hosts",
         "除 127.0.0.1 和 localhost 外允许的主机名（反向代理转发的名称）；可重复",
     ),
+    (
+        "import",
+        "把单位的工作簿（.xlsx、.xls）或 Word 文档（.docx）转换为 bdl 源文件（见 docs/import.md），报告未放入的每个单元格。全部放入且源文件编译通过时退出码为 0，有遗漏或错误时为 1（仍会写入），文件无法读取时为 2",
+    ),
+    ("import.file", "工作簿或文档"),
+    (
+        "import.output",
+        "要写入的源文件（`OUT.bdl`），或文件夹（每份申报一个源文件）；不给时输出单个源文件到标准输出",
+    ),
+    (
+        "import.report",
+        "另把报告（源文件、诊断、未放入的单元格）以 JSON 写入该文件",
+    ),
+    (
+        "lsp",
+        "在标准输入输出上运行语言服务器，供编辑器使用（见 docs/editor.md）",
+    ),
+    ("help", "显示本帮助，或所给子命令的帮助"),
+    ("help.subcommand", "要显示帮助的子命令"),
 ];
+
+/// A usage error in Chinese (clap writes them in English): the first line, after `错误：`.
+pub enum UsageZh<'a> {
+    /// The arguments not given, as clap names them (`<FILES>...`).
+    Missing(&'a [String]),
+    UnknownCommand(&'a str),
+    UnknownArgument(&'a str),
+    /// A value, the argument it was given to, and the values it takes.
+    InvalidValue(&'a str, &'a str, &'a [String]),
+    /// Two arguments that cannot be given together.
+    Conflict(&'a str, &'a str),
+}
+
+/// The Chinese of a usage error, with a suggestion (`check` for `chek`) when there is one.
+pub fn usage_error_zh(e: &UsageZh<'_>, suggestion: Option<&str>) -> String {
+    let mut out = match e {
+        UsageZh::Missing(args) => format!("错误：缺少必需的参数：\n  {}\n", args.join("\n  ")),
+        UsageZh::UnknownCommand(name) => format!("错误：没有子命令 '{name}'\n"),
+        UsageZh::UnknownArgument(arg) => format!("错误：无法识别的参数 '{arg}'\n"),
+        UsageZh::InvalidValue(value, arg, valid) => {
+            let mut s = format!("错误：'{value}' 不是 '{arg}' 的有效值\n");
+            if !valid.is_empty() {
+                s.push_str(&format!("  [可选：{}]\n", valid.join("、")));
+            }
+            s
+        }
+        UsageZh::Conflict(a, b) => format!("错误：参数 '{a}' 不能与 '{b}' 同时使用\n"),
+    };
+    if let Some(s) = suggestion {
+        out.push_str(&format!("\n  提示：是否想用 '{s}'？\n"));
+    }
+    out
+}
+
+/// The line after a usage error.
+pub const USAGE_MORE_HELP_ZH: &str = "更多信息请运行 '--help'。";
 
 /// The Chinese help of `key`, if there is one.
 pub fn help_zh(key: &str) -> Option<&'static str> {
