@@ -29,9 +29,6 @@ const EXAMPLE: &str = "examples/shifeng-xinfang-2021.bdl";
 const SLACK: f64 = 2.0;
 
 fn find_on_path(name: &str) -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("BDL_CHROMIUM") {
-        return Some(PathBuf::from(p));
-    }
     std::env::split_paths(&std::env::var_os("PATH")?)
         .map(|d| d.join(name))
         .find(|p| p.is_file())
@@ -40,7 +37,10 @@ fn find_on_path(name: &str) -> Option<PathBuf> {
 /// Chromium; a test that gets here without it fails (it is ignored instead where build.rs found none
 /// and `CI` is not set).
 fn chromium() -> Option<PathBuf> {
-    let found = find_on_path("chromium");
+    // BDL_CHROMIUM names it, as build.rs reads it (and only Chromium: pdfinfo is looked up on PATH).
+    let found = std::env::var_os("BDL_CHROMIUM")
+        .map(PathBuf::from)
+        .or_else(|| find_on_path("chromium"));
     assert!(
         found.is_some(),
         "chromium is not installed, and CI is set: run .ci/install-chromium (or set BDL_CHROMIUM)"
@@ -203,6 +203,10 @@ fn every_table_is_laid_out_as_the_model_says() {
 /// The Ministry's forms (docs/forms.md): wide tables with split value columns, a 项目资金 block with
 /// 项目总预算, a 测算明细 tree, measured the same way (the screenshots stay the seed's).
 #[test]
+#[cfg_attr(
+    bdl_without_chromium,
+    ignore = "Chromium is not installed: run .ci/install-chromium, then cargo test --test html_in_browser"
+)]
 fn the_ministry_forms_are_laid_out_as_the_model_says() {
     let Some(chromium) = chromium() else { return };
     for path in [
@@ -470,5 +474,44 @@ fn prints_one_table_per_a4_page_the_wide_one_landscape() {
         let (w, h) = sizes[p - 1];
         assert_eq!(w > h, t.landscape, "{} on page {p}: orientation", t.title);
         last_page = p;
+    }
+}
+
+/// Every test of the browser test files is ignored, with the reason, where build.rs found no browser
+/// (and `CI` is unset), so that one forgotten attribute cannot turn "no Chromium here" into a failure —
+/// except this one, which reads the files and needs no browser.
+#[test]
+fn every_browser_test_is_ignored_without_a_browser() {
+    for file in ["tests/html_in_browser.rs", "tests/serve_in_browser.rs"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut tests = 0;
+        for (i, line) in lines.iter().enumerate() {
+            if line.trim() != "#[test]" {
+                continue;
+            }
+            let attributes: String = lines[i + 1..]
+                .iter()
+                .take_while(|l| !l.trim_start().starts_with("fn "))
+                .copied()
+                .collect::<Vec<_>>()
+                .join("\n");
+            let name = lines[i + 1..]
+                .iter()
+                .find(|l| l.trim_start().starts_with("fn "))
+                .unwrap();
+            if name.contains("every_browser_test_is_ignored_without_a_browser") {
+                continue;
+            }
+            tests += 1;
+            assert!(
+                attributes.contains("cfg_attr(")
+                    && attributes.contains("bdl_without_chromium")
+                    && attributes.contains("ignore = \""),
+                "{file}: `{}` lacks #[cfg_attr(bdl_without_chromium, ignore = \"…\")]",
+                name.trim()
+            );
+        }
+        assert!(tests > 0, "{file} has browser tests");
     }
 }
