@@ -389,3 +389,48 @@ fn semantic_tokens_land_on_the_words_in_utf16() {
     );
     c.finish();
 }
+
+/// The length an editor claims is not trusted: a frame over 64 MiB, a header line without end, or a
+/// length the input does not hold ends the server with a message and exit 1 — never an attempt to
+/// allocate it (which aborted the process).
+#[test]
+fn a_message_longer_than_the_server_reads_is_refused_before_it_is_allocated() {
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "99999999999",
+            b"Content-Length: 99999999999\r\n\r\n".to_vec(),
+            "99999999999 bytes",
+        ),
+        (
+            "just over 64 MiB",
+            format!("Content-Length: {}\r\n\r\n{{", (64 << 20) + 1).into_bytes(),
+            "67108865 bytes",
+        ),
+        (
+            "a header without end",
+            vec![b'x'; 100_000],
+            "header line longer",
+        ),
+        (
+            "a short body",
+            b"Content-Length: 100\r\n\r\n{}".to_vec(),
+            "ended 2 bytes into",
+        ),
+    ];
+    for (what, input, says) in cases {
+        let out = assert_cmd::Command::cargo_bin("bdl")
+            .unwrap()
+            .env("LANG", "C")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .arg("lsp")
+            .write_stdin(input)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
+        assert!(stderr.contains(says), "{what}: {stderr}");
+        assert!(!stderr.contains("memory allocation"), "{what}: {stderr}");
+    }
+}

@@ -1,16 +1,19 @@
-//! `bdl lsp`: the language server over standard input and output.
+//! `bdl lsp`: the language server over standard input and output, read through a bound
+//! (`bdl::lsp::transport`): a message claiming more than 64 MiB ends the server with a message and
+//! exit 1, never an allocation failure.
 
 use std::process::ExitCode;
 
 pub fn run() -> ExitCode {
-    let (connection, io) = lsp_server::Connection::stdio();
+    let (connection, io) = bdl::lsp::transport::stdio();
     let served = bdl::lsp::run(connection);
-    // The reader and writer threads end when the client closes its side.
-    let joined = io.join();
-    match (served, joined) {
+    // The server has dropped its connection: the writer ends; bad input that stopped the reader is
+    // the first thing to say.
+    match (io.finish(), served) {
         (Ok(()), Ok(())) => ExitCode::SUCCESS,
         (Err(e), _) => {
-            super::error(bdl::messages::language_server_failed(&e.to_string()));
+            let why = e.text().get(super::lang()).to_string();
+            super::error(bdl::messages::language_server_failed(&why));
             ExitCode::from(1)
         }
         (_, Err(e)) => {

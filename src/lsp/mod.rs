@@ -7,6 +7,7 @@ mod convert;
 mod handlers;
 mod pages;
 mod settings;
+pub mod transport;
 
 pub use settings::Settings;
 

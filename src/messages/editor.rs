@@ -305,6 +305,24 @@ pub fn symbol_indicators() -> Text {
 
 // ── The server ──────────────────────────────────────────────────────────────────────────────────
 
+/// `bdl lsp` refused a frame that claims more than it reads.
+pub fn lsp_message_too_large(bytes: u64, limit: u64) -> Text {
+    t(
+        format!(
+            "the editor sent a message of {bytes} bytes (its Content-Length); bdl lsp reads at most {limit} bytes"
+        ),
+        format!("编辑器发来的消息长 {bytes} 字节（Content-Length）；bdl lsp 最多读取 {limit} 字节"),
+    )
+}
+
+/// `bdl lsp` could not read a frame; `why` is the protocol detail.
+pub fn lsp_malformed_message(why: &str) -> Text {
+    t(
+        format!("the editor sent a malformed message: {why}"),
+        format!("编辑器发来的消息格式有误：{why}"),
+    )
+}
+
 pub fn language_server_failed(why: &str) -> Text {
     t(
         format!("the language server stopped: {why}"),
