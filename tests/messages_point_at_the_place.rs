@@ -129,6 +129,27 @@ fn unit_words_are_named_for_what_they_are() {
             "B1001",
             "a price is already in 元",
         ),
+        // Spaced between the number and the word, and a decimal zero: the same mistakes.
+        (
+            "year 2021\nunit 万元\nframework hunan\ndirection \"a\" < qty 5 price 50 元 >\n",
+            "B1001",
+            "a price is already in 元: `50 元`",
+        ),
+        (
+            "year 2025 年\nunit 万元\n",
+            "B1001",
+            "the year is a bare number: `2025 年`",
+        ),
+        (
+            "year 2021\nunit 万元\nframework hunan\ndirection \"a\" < people 5 rate 612/0.0month >\n",
+            "B1013",
+            "(a zero period)",
+        ),
+        (
+            "year 2021\nunit 万元\nframework hunan\ndirection \"a\" < people 5 rate 612/0 month >\n",
+            "B1013",
+            "(a zero period)",
+        ),
     ];
     for (src, code, words) in cases {
         let (exit, text) = short(src.as_bytes().to_vec());

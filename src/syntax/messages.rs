@@ -584,7 +584,7 @@ pub fn help_joined_too_long_for_excel(keyword: &str) -> Text {
 
 /// `rate 612/0month`: a count before `month` or `year`.
 pub fn rate_period_with_count(count: &str, per: &str) -> Text {
-    let what = if count.trim_start_matches('0').is_empty() {
+    let what = if count.trim().trim_start_matches(['0', '.']).is_empty() {
         " (a zero period)"
     } else {
         ""
