@@ -308,6 +308,23 @@ fn downloads_are_the_four_outputs() {
 }
 
 #[test]
+fn a_workbook_too_long_for_a_cell_is_refused_with_its_code() {
+    // Twenty duties of over 2,000 characters share one cell of over 40,000: the download names B5003.
+    let dir = folder();
+    let seed = std::fs::read_to_string(dir.path().join(SEED_2021)).unwrap();
+    let duties: String = (0..20)
+        .map(|i| format!("duty \"{}{i}\"\n", "职".repeat(2_000)))
+        .collect();
+    let long = seed.replacen("\nduty ", &format!("\n{duties}duty "), 1);
+    std::fs::write(dir.path().join("long.bdl"), long).unwrap();
+    let app = app(dir.path());
+    let r = get(&app, "/download/long.bdl?format=xlsx");
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("B5003"), "{}", r.text());
+    assert_eq!(get(&app, "/download/long.bdl?format=md").status, 200);
+}
+
+#[test]
 fn the_editor_page_embeds_the_text_and_the_script() {
     let dir = folder();
     let r = get(&app(dir.path()), &format!("/edit/{}", enc(SEED_2021)));

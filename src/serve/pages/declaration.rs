@@ -163,7 +163,18 @@ pub fn download(app: &App, relative: &str, file: &Path, format: &str) -> Respons
                 b,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
-            Err(e) => return super::layout::error(app, 500, &e.to_string()),
+            // A text too long for a cell is the workbook's refusal with its code (B5003), as in
+            // `bdl build`; the page already listed it among the file's warnings.
+            Err(e) => {
+                return match emit::xlsx::refusal(&e) {
+                    Some(d) => super::layout::error(
+                        app,
+                        422,
+                        &format!("{}: {}", d.code.as_str(), d.message.get(app.config.lang)),
+                    ),
+                    None => super::layout::error(app, 500, &e.to_string()),
+                };
+            }
         },
         _ => return super::layout::error(app, 404, &app.text(Ui::NotFound)),
     };
