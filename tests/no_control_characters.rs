@@ -161,6 +161,8 @@ fn a_file_name_with_control_characters_is_shown_not_sent() {
         ("cannot read NAME", vec!["check", missing]),
         ("cannot read NAME (fmt)", vec!["fmt", missing]),
         ("cannot read NAME (build)", vec!["build", missing]),
+        ("cannot read NAME (diff)", vec!["diff", missing, missing]),
+        ("does not compile (diff)", vec!["diff", name, name]),
         (
             "cannot write NAME",
             vec!["build", "good\u{1b}[2J.bdl", "-o", "no\u{1b}[2Jdir/out.md"],

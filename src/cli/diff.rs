@@ -46,14 +46,14 @@ fn load(arg: &str, color: bool) -> Option<bdl::model::Declaration> {
     let (name, bytes) = match read(arg) {
         Ok(r) => r,
         Err(e) => {
-            super::error(msg::cannot_read(arg, &e));
+            super::error(msg::cannot_read(&super::shown_name(arg), &e));
             return None;
         }
     };
     let compiled = bdl::compile_bytes(name, &bytes);
     if compiled.has_errors() {
         eprint!("{}", super::compile::human_text(&compiled, color));
-        super::error(msg::does_not_compile(&compiled.name));
+        super::error(msg::does_not_compile(&super::shown_name(&compiled.name)));
         return None;
     }
     compiled.declaration
