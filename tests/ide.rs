@@ -193,3 +193,99 @@ fn hints_stand_right_after_the_code_not_after_a_trailing_comment() {
         "{hints:?}"
     );
 }
+
+const SELF_EVALUATION: &str = include_str!("../examples/mof-project-self-evaluation-2025.bdl");
+
+/// The text after applying the preferred fix of the diagnostic with `code` whose place holds `near`.
+fn fixed_near(src: &str, code: &str, near: &str) -> String {
+    let a = ide::analyse(src);
+    let at = src.find(near).unwrap_or_else(|| panic!("no {near:?}"));
+    let d = a
+        .diagnostics
+        .iter()
+        .position(|d| d.code.as_str() == code && d.span.start <= at && at < d.span.end)
+        .unwrap_or_else(|| panic!("no {code} at {near:?} in {:?}", codes(src)));
+    let fix = actions::fixes(&a, a.diagnostics[d].span)
+        .into_iter()
+        .find(|f| f.diagnostic == d && f.preferred)
+        .unwrap_or_else(|| panic!("no fix for {code} at {near:?}"));
+    let mut out = src.to_string();
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.text);
+    }
+    out
+}
+
+#[test]
+fn a_year_end_fact_naming_no_indicator_gets_the_nearest_of_its_table() {
+    let src = SELF_EVALUATION.replace("achieved \"路况优良率\"", "achieved \"路况优良\"");
+    let out = fixed(&src, "B2030");
+    assert_eq!(out, SELF_EVALUATION);
+    // A funding line of the table's own, for `execution "…"`.
+    let src = SELF_EVALUATION.replace("execution \"其他资金\"", "execution \"其他资\"");
+    assert_eq!(fixed(&src, "B2030"), SELF_EVALUATION);
+    // The department's table: its own 年度 indicators, not a project's.
+    let dept = format!(
+        "{HEADER}income \"一般公共预算\" 10\nindicator 产出数量 \"保洁员\" = 20人\ndirection \"甲\" {{\n  amount 10\n  indicator 产出数量 \"保洁人员\" = 20人\n}}\nexecution budget 10 spent 10\nachieved \"保洁\" 20人\n"
+    );
+    let out = fixed(&dept, "B2030");
+    assert!(out.ends_with("achieved \"保洁员\" 20人\n"), "{out}");
+}
+
+#[test]
+fn a_b2030_without_a_name_to_replace_offers_no_fix() {
+    // An execution in a sub-direction that prints no table: the whole line is marked, no name given.
+    let src = format!(
+        "{HEADER}direction \"甲\" {{\n  indicator 产出数量 \"人员\" = 2人\n  direction \"乙\" {{\n    amount 5\n    execution budget 5 spent 5\n  }}\n}}\n"
+    );
+    let a = ide::analyse(&src);
+    let d = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "B2030")
+        .unwrap_or_else(|| panic!("{:?}", codes(&src)));
+    assert!(
+        actions::fixes(&a, d.span)
+            .iter()
+            .all(|f| a.diagnostics[f.diagnostic].code.as_str() != "B2030")
+    );
+}
+
+#[test]
+fn a_missing_achieved_value_is_added_in_the_indicators_order() {
+    let line = "  achieved \"路况优良率\" 81% reason \"汛期水毁路段较多，修复滞后；明年提前安排汛后集中修复。\"\n";
+    let src = SELF_EVALUATION.replace(line, "");
+    let out = fixed_near(&src, "B4060", "indicator 质量指标 \"路况优良率\"");
+    assert_eq!(
+        out,
+        SELF_EVALUATION.replace(line, "  achieved \"路况优良率\" \n"),
+        "after the previous indicator's line"
+    );
+    // The first indicator's: before the next one's line.
+    let first = "  achieved \"日常养护里程\" 312公里\n";
+    let src = SELF_EVALUATION.replace(first, "");
+    let out = fixed_near(&src, "B4060", "indicator 数量指标 \"日常养护里程\"");
+    assert_eq!(
+        out,
+        SELF_EVALUATION.replace(first, "  achieved \"日常养护里程\" \n")
+    );
+    // Typing the value completes it.
+    let done = out.replace("achieved \"日常养护里程\" \n", "achieved \"日常养护里程\" 312公里\n");
+    assert_eq!(done, SELF_EVALUATION);
+}
+
+#[test]
+fn a_table_without_achieved_lines_gets_one_after_its_last_line() {
+    let src = format!(
+        "{HEADER}direction \"甲\" {{\n  amount 10\n  indicator 产出数量 \"人员\" = 2人\n  execution budget 10 spent 9  # 年终\n}}\n"
+    );
+    let out = fixed_near(&src, "B4060", "indicator 产出数量 \"人员\"");
+    assert!(
+        out.contains("  execution budget 10 spent 9  # 年终\n  achieved \"人员\" \n}\n"),
+        "{out}"
+    );
+    let typed = out.replace("achieved \"人员\" \n", "achieved \"人员\" 2人\n");
+    assert!(!codes(&typed).contains(&"B4060"), "{:?}", codes(&typed));
+}

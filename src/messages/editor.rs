@@ -130,6 +130,13 @@ pub fn fix_add_satisfaction(category: &str) -> Text {
     )
 }
 
+pub fn fix_add_achieved(indicator: &str) -> Text {
+    t(
+        format!("Add the year-end achieved value of “{indicator}”"),
+        format!("添加“{indicator}”的实际完成值（achieved）"),
+    )
+}
+
 /// The name of the satisfaction indicator a quick fix adds, to be edited.
 pub fn satisfaction_indicator_name() -> &'static str {
     "服务对象满意度"
