@@ -289,3 +289,63 @@ fn a_table_without_achieved_lines_gets_one_after_its_last_line() {
     let typed = out.replace("achieved \"人员\" \n", "achieved \"人员\" 2人\n");
     assert!(!codes(&typed).contains(&"B4060"), "{:?}", codes(&typed));
 }
+
+/// The Chinese hover at the first place of `needle` (plus `into` bytes) in `src`.
+fn hover_zh(src: &str, needle: &str, into: usize) -> String {
+    let at = src.find(needle).unwrap_or_else(|| panic!("no {needle:?}")) + into;
+    hover::hover(&ide::analyse(src), at, Lang::Zh)
+        .unwrap_or_else(|| panic!("no hover at {needle:?}"))
+        .markdown
+}
+
+#[test]
+fn hover_on_year_end_lines_shows_the_score_and_the_rate() {
+    let src = SELF_EVALUATION;
+    let h = hover_zh(src, "achieved \"路况优良率\" 81%", 25);
+    assert!(h.contains("**路况优良率**：目标 ≥90% → 实际 81%"), "{h}");
+    assert!(h.contains("得分 9.00/10（按完成比例）：81 ÷ 90 × 10 = 9.00"), "{h}");
+    let h = hover_zh(src, "score 7", 6);
+    assert!(h.contains("**养护长效机制**"), "{h}");
+    assert!(h.contains("手填 7"), "{h}");
+    let h = hover_zh(src, "execution budget 50 spent 47.5", 18);
+    assert!(h.contains("全年预算数 50万元，全年执行数 47.5万元"), "{h}");
+    assert!(h.contains("执行率 47.5万元 ÷ 50万元 = 95%"), "{h}");
+    assert!(h.contains("得分 9.50/10"), "{h}");
+    let h = hover_zh(src, "execution \"财政拨款\"", 30);
+    assert!(h.contains("**预算执行 · 财政拨款**"), "{h}");
+    assert!(h.contains("= 95%"), "{h}");
+    assert!(!h.contains("得分"), "a funding line's row is not scored: {h}");
+}
+
+#[test]
+fn hover_on_earlier_figures_tasks_and_scores() {
+    let prior = include_str!("../examples/mof-project-prior-years-2025.bdl");
+    let h = hover_zh(prior, "prior budget 84", 7);
+    assert!(h.contains("**公共阅读服务提升** 2024年预算数：84万元"), "{h}");
+    let h = hover_zh(prior, "prior actual 49.2", 14);
+    assert!(h.contains("**图书采购** 2024年执行数：49.2万元"), "{h}");
+    let h = hover_zh(prior, "prior actual 74", 14);
+    assert!(h.contains("**财政拨款** 2024年执行数：74万元"), "{h}");
+
+    let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
+    let h = hover_zh(tasks, "amount 420 {", 8);
+    assert!(h.contains("**小型水库除险加固** 420万元"), "{h}");
+    assert!(
+        h.contains("按来源：财政拨款 400万元 + 其他资金 20万元 = 420万元，与金额 420万元 一致"),
+        "{h}"
+    );
+    assert!(h.contains("资金来源：“小型水库除险加固”（420万元）"), "{h}");
+    let h = hover_zh(tasks, "income \"其他资金\" 10\n}", 8);
+    assert!(h.contains("**其他资金** 10万元"), "{h}");
+    assert!(h.contains("**农村供水水质检测** 60万元"), "{h}");
+    let bad = tasks.replace("income \"其他资金\" 10\n}", "income \"其他资金\" 12\n}");
+    let h = hover_zh(&bad, "amount 60 {", 8);
+    assert!(h.contains("= 62万元，与金额 60万元 不符"), "{h}");
+
+    let scores = include_str!("../examples/mof-project-scores-2025.bdl");
+    let line = scores.lines().find(|l| l.trim_start().starts_with("scores ")).unwrap();
+    let tier = line.split_whitespace().nth(1).unwrap();
+    let h = hover_zh(scores, line, line.find(tier).unwrap() + 1);
+    assert!(h.contains(&format!("**{tier}**：“mof-2021”指标体系的一级指标，分值")), "{h}");
+    assert!(h.contains("二级指标："), "{h}");
+}
