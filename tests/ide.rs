@@ -11,7 +11,7 @@
     clippy::string_slice
 )]
 
-use bdl::ide::{self, actions, hover, inlay, symbols};
+use bdl::ide::{self, actions, completion, hover, inlay, symbols};
 use bdl::messages::Lang;
 
 const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";
@@ -348,4 +348,100 @@ fn hover_on_earlier_figures_tasks_and_scores() {
     let h = hover_zh(scores, line, line.find(tier).unwrap() + 1);
     assert!(h.contains(&format!("**{tier}**：“mof-2021”指标体系的一级指标，分值")), "{h}");
     assert!(h.contains("二级指标："), "{h}");
+}
+
+/// The labels completion offers at the marker `‸`.
+fn offered(marked: &str) -> Vec<String> {
+    let at = marked.find('‸').unwrap();
+    let text = marked.replacen('‸', "", 1);
+    completion::complete(&ide::analyse(&text), at, completion::Options::default())
+        .into_iter()
+        .map(|i| i.label)
+        .collect()
+}
+
+/// The self-evaluation example with `line` written at the end of the project's block, the cursor at
+/// its end.
+fn in_project(line: &str) -> String {
+    SELF_EVALUATION.replacen(
+        "  achieved \"沿线群众满意度\" 93%\n}",
+        &format!("  achieved \"沿线群众满意度\" 93%\n  {line}‸\n}}"),
+        1,
+    )
+}
+
+#[test]
+fn completion_inside_the_year_end_statements() {
+    assert_eq!(offered(&in_project("prior ")), ["budget", "actual", "final"]);
+    let execution = offered(&in_project("execution "));
+    assert_eq!(execution, ["budget", "\"财政拨款\"", "\"其他资金\""]);
+    assert_eq!(offered(&in_project("execution \"财政拨款\" ")), ["budget"]);
+    assert_eq!(offered(&in_project("execution budget 40 ")), ["spent"]);
+    assert!(offered(&in_project("execution budget 40 spent 38 ")).is_empty());
+    assert_eq!(
+        offered(&in_project("execution \"")),
+        ["财政拨款", "其他资金"]
+    );
+    let names = offered(&in_project("achieved \""));
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert_eq!(names[0], "日常养护里程");
+    assert!(names.contains(&"沿线群众满意度".to_string()));
+    // After a number: units, the target's own first.
+    let units = offered(&in_project("achieved \"日常养护里程\" 312"));
+    assert_eq!(units[0], "312公里", "{units:?}");
+    assert!(units.contains(&"312%".to_string()));
+    // After the name: the results, a qualitative target's words first.
+    let results = offered(&in_project("achieved \"群众出行条件\" "));
+    assert_eq!(results, ["持续改善", "达成", "部分达成", "未达成"]);
+    assert_eq!(
+        offered(&in_project("achieved \"日常养护里程\" 312公里 ")),
+        ["reason", "score"]
+    );
+    assert_eq!(
+        offered(&in_project("achieved \"日常养护里程\" 312公里 reason \"x\" ")),
+        ["score"]
+    );
+    assert!(offered(&in_project("achieved \"日常养护里程\" 312公里 score ")).is_empty());
+}
+
+#[test]
+fn completion_of_profiles_tasks_and_earlier_figures() {
+    let top = format!("{HEADER}income \"一般公共预算\" 10\n");
+    assert_eq!(offered(&format!("{top}profile ‸")), ["mof", "free-split"]);
+    assert_eq!(
+        offered(&format!("{top}profile mof ‸")),
+        ["grades", "inverse", "deviation"]
+    );
+    assert_eq!(
+        offered(&format!("{top}profile mof grades 80 70 60 ‸")),
+        ["inverse", "deviation"]
+    );
+    assert_eq!(offered(&format!("{top}profile mof inverse ‸")), ["linear", "ratio"]);
+    assert_eq!(
+        offered(&format!("{top}income \"其他\" 5 ‸")),
+        ["prior"]
+    );
+    let cost = "direction \"甲\" {\n  cost \"乙\" < people 2 rate 100/month > ‸\n}\n";
+    assert_eq!(offered(&format!("{HEADER}{cost}")), ["prior"]);
+
+    let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
+    let at_end = |line: &str| format!("{tasks}{line}‸");
+    assert_eq!(offered(&at_end("task \"t\" ")), ["duty", "for", "amount"]);
+    assert_eq!(offered(&at_end("task \"t\" duty \"d\" ")), ["for", "amount"]);
+    assert_eq!(
+        offered(&at_end("task \"t\" duty \"d\" for \"x\" ")),
+        ["amount"]
+    );
+    // What may fund a task: the projects and the spending lines.
+    let funders = offered(&at_end("task \"t\" duty \"d\" for \""));
+    assert_eq!(
+        funders,
+        ["小型水库除险加固", "农村供水工程维修养护", "基本支出", "项目支出"]
+    );
+    let quoted = offered(&at_end("task \"t\" duty \"d\" for "));
+    assert!(quoted.contains(&"\"基本支出\"".to_string()), "{quoted:?}");
+    // Inside a task's block: its keywords; never after a character an input method typed.
+    let inside = tasks.replacen("  content \"保障在职", "  ‸\n  content \"保障在职", 1);
+    assert_eq!(offered(&inside), ["income", "content"]);
+    assert!(offered(&at_end("task \"t\" duty \"负责‸")).is_empty());
 }

@@ -9,7 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::Money;
 use crate::domain::framework::{self, Role};
 use crate::messages::{self as msg, Text};
-use crate::model::{Declaration, Indicator, Line, Value};
+use crate::model::{Declaration, Line, Value};
 use crate::present::figures;
 use crate::source::Span;
 use crate::syntax::{ast, mistakes, scan};
@@ -281,19 +281,6 @@ fn nearest_name(a: &Analysis, span: Span) -> Option<Fix> {
     Some(fix(msg::fix_replace(written, &quoted), at.span, quoted))
 }
 
-/// The indicators and funding lines of the table a year-end fact at `at` is written in: the innermost
-/// direction or project holding it, else the department's.
-fn table_of(decl: &Declaration, at: Span) -> (&[Indicator], &[Line]) {
-    decl.all_directions()
-        .into_iter()
-        .map(|(_, d)| d)
-        .filter(|d| d.span.start <= at.start && at.end <= d.span.end)
-        .min_by_key(|d| d.span.end - d.span.start)
-        .map_or((&decl.indicators, &decl.income), |d| {
-            (&d.indicators, &d.funds)
-        })
-}
-
 /// Whether the quoted name at `span` is that of an `achieved` line (true) or of an `execution "…"`
 /// line (false); `None` for anything else (B2030 also marks a whole line without a table).
 fn year_end_fact_at(items: &[ast::Item], span: Span) -> Option<bool> {
@@ -319,7 +306,7 @@ fn year_end_fact_at(items: &[ast::Item], span: Span) -> Option<bool> {
 fn year_end_name(a: &Analysis, decl: &Declaration, span: Span) -> Option<Fix> {
     let is_indicator = year_end_fact_at(&a.file.as_ref()?.items, span)?;
     let written = a.src.get(span.start..span.end)?;
-    let (indicators, lines) = table_of(decl, span);
+    let (indicators, lines) = super::analysis::table_at(decl, span);
     let known = crate::lower::year_end::known_names(indicators, lines, is_indicator);
     let name = written.trim_matches('"');
     let best = crate::lower::year_end::nearest(name, &known)
@@ -333,7 +320,7 @@ fn year_end_name(a: &Analysis, decl: &Declaration, span: Span) -> Option<Fix> {
 /// table's `achieved` lines in the indicators' order (after the previous indicator's, else before the
 /// next one's), or after the table's last line when it has none yet.
 fn add_achieved(a: &Analysis, decl: &Declaration, at: Span) -> Option<Fix> {
-    let (indicators, _) = table_of(decl, at);
+    let (indicators, _) = super::analysis::table_at(decl, at);
     let pos = indicators.iter().position(|i| i.span == at)?;
     let ind = indicators.get(pos)?;
     let src = &a.src;

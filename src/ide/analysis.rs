@@ -205,3 +205,16 @@ pub fn line_scores(decl: &Declaration) -> Vec<LineScore> {
     }
     out
 }
+
+/// The indicators and funding lines of the table a place is in: the innermost direction or project
+/// holding it, else the department's (what a year-end fact written there names).
+pub fn table_at(decl: &Declaration, at: Span) -> (&[crate::model::Indicator], &[crate::model::Line]) {
+    decl.all_directions()
+        .into_iter()
+        .map(|(_, d)| d)
+        .filter(|d| d.span.start <= at.start && at.end <= d.span.end)
+        .min_by_key(|d| d.span.end - d.span.start)
+        .map_or((&decl.indicators, &decl.income), |d| {
+            (&d.indicators, &d.funds)
+        })
+}

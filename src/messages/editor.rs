@@ -374,7 +374,19 @@ pub fn completion_name_line(side: &str) -> Text {
     } else {
         "支出行"
     };
-    t(format!("an {side} line"), zh)
+    let article = if side == "income" { "an" } else { "a" };
+    t(format!("{article} {side} line"), zh)
+}
+
+pub fn completion_name_indicator() -> Text {
+    t("a 年度 indicator of this table", "本表的年度指标")
+}
+
+pub fn completion_result() -> Text {
+    t(
+        "what was achieved: a result, or the target's own words",
+        "实际完成情况：完成结果或目标原文",
+    )
 }
 
 pub fn completion_unit() -> Text {
