@@ -100,9 +100,23 @@ fn module_of(relative: &Path) -> Option<String> {
 /// The code of a file before its unit tests, without comments (a doc comment may name a path).
 fn code(text: &str) -> String {
     let mut out = String::new();
-    for line in text.lines() {
-        if line.trim() == "#[cfg(test)]" {
-            break;
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        // A test module is left out up to its closing brace (at its own indentation); a test-only
+        // item elsewhere (a variant, a function) is read like any other line.
+        if line.trim() == "#[cfg(test)]"
+            && let Some(next) = lines.peek()
+            && next.trim_start().starts_with("mod ")
+            && next.trim_end().ends_with('{')
+        {
+            let indent = &next[..next.len() - next.trim_start().len()];
+            let close = format!("{indent}}}");
+            for skipped in lines.by_ref() {
+                if skipped.trim_end() == close {
+                    break;
+                }
+            }
+            continue;
         }
         let code = match line.find("//") {
             Some(i) => &line[..i],

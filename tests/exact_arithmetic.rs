@@ -28,7 +28,12 @@ impl Digits {
         let m = d.mantissa();
         Digits {
             negative: m < 0,
-            digits: m.unsigned_abs().to_string().bytes().map(|b| b - b'0').collect(),
+            digits: m
+                .unsigned_abs()
+                .to_string()
+                .bytes()
+                .map(|b| b - b'0')
+                .collect(),
             scale: d.scale() as usize,
         }
         .normal()
@@ -61,7 +66,7 @@ impl Digits {
 
     /// Whether a `Decimal` can hold it: a 96-bit mantissa and at most 28 decimals.
     fn fits(&self) -> bool {
-        let max: Vec<u8> = u128::from(u128::MAX >> 32)
+        let max: Vec<u8> = (u128::MAX >> 32)
             .to_string()
             .bytes()
             .map(|b| b - b'0')
@@ -114,7 +119,12 @@ fn sub_digits(x: &[u8], y: &[u8]) -> Vec<u8> {
 }
 
 fn less(x: &[u8], y: &[u8]) -> bool {
-    let strip = |v: &[u8]| v.iter().skip_while(|&&d| d == 0).copied().collect::<Vec<u8>>();
+    let strip = |v: &[u8]| {
+        v.iter()
+            .skip_while(|&&d| d == 0)
+            .copied()
+            .collect::<Vec<u8>>()
+    };
     let (x, y) = (strip(x), strip(y));
     (x.len(), &x) < (y.len(), &y)
 }

@@ -188,8 +188,9 @@ fn hints_stand_right_after_the_code_not_after_a_trailing_comment() {
         );
     }
     assert!(
-        hints.iter().all(|h| !src[..h.offset].ends_with(' ')
-            && !src[..h.offset].ends_with('\n')),
+        hints
+            .iter()
+            .all(|h| !src[..h.offset].ends_with(' ') && !src[..h.offset].ends_with('\n')),
         "{hints:?}"
     );
 }

@@ -178,3 +178,65 @@ fn the_unknown_keyword_help_lists_the_table() {
         }
     }
 }
+
+/// The quoted words of `text` that stand where the code names a keyword: `kw("…")` calls, match arms
+/// (`"income" | "spending" =>`) and the elements of the constant word lists named in `lists`.
+fn keyword_literals(text: &str, lists: &[&str]) -> BTreeSet<String> {
+    let quoted = |s: &str| -> Vec<String> {
+        s.split('"')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    let mut out = BTreeSet::new();
+    for line in text.lines() {
+        let t = line.trim();
+        let mut rest = t;
+        while let Some(i) = rest.find("kw(\"") {
+            let after = &rest[i + 4..];
+            if let Some(end) = after.find('"') {
+                out.insert(after[..end].to_string());
+            }
+            rest = after;
+        }
+        if t.starts_with('"') && t.contains("=>") {
+            let arm = &t[..t.find("=>").unwrap()];
+            if arm.split('|').all(|a| a.trim().starts_with('"')) {
+                out.extend(quoted(arm));
+            }
+        }
+    }
+    for name in lists {
+        let start = text
+            .find(&format!("const {name}: &[&str] = &["))
+            .unwrap_or_else(|| panic!("no list {name}"));
+        let body = &text[start..];
+        let body = &body[body.find('[').unwrap() + 1..];
+        let body = &body[body.find('[').unwrap() + 1..body.find("];").unwrap()];
+        out.extend(quoted(body));
+    }
+    out
+}
+
+#[test]
+fn the_fast_parser_and_the_completion_spell_only_keywords_of_the_table() {
+    let table: BTreeSet<String> = Keyword::ALL.iter().map(|k| k.word().to_string()).collect();
+    for (file, lists) in [
+        ("src/syntax/fast.rs", &[][..]),
+        (
+            "src/ide/completion.rs",
+            &["OPTION_KEYWORDS", "REFERENCES"][..],
+        ),
+    ] {
+        let text =
+            std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let words = keyword_literals(&text, lists);
+        assert!(words.len() > 5, "{file}: found only {words:?}");
+        let unknown: Vec<&String> = words.difference(&table).collect();
+        assert!(
+            unknown.is_empty(),
+            "{file} spells {unknown:?}, which src/syntax/keywords.rs does not list"
+        );
+    }
+}

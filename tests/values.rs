@@ -101,3 +101,23 @@ fn a_deadline_is_at_most_its_date_in_the_split_columns() {
     assert!(md.contains("| 完成时间 | ≤ | 2025年12月底前 | |"), "{md}");
     assert!(md.contains("| 实施期 | \\= | 2025年3月-11月 | |"), "{md}");
 }
+
+#[test]
+fn a_figure_written_in_the_other_unit_keeps_its_conversion() {
+    let src =
+        fs::read_to_string("tests/fixtures/values/figures_written_in_the_other_unit.bdl").unwrap();
+    let json = bdl::emit::json::document(&bdl::compile(&src).declaration.unwrap());
+    let written = serde_json::json!({ "amount": "12345", "unit": "元" });
+    for (place, v) in [
+        ("total", &json),
+        ("income line", &json["income"][0]),
+        ("direction", &json["directions"][0]),
+    ] {
+        assert_eq!(v["declared_as_written"], written, "{place}");
+    }
+    assert_eq!(json["declared_total"], "1.2345");
+    assert_eq!(json["income"][0]["declared"], "1.2345");
+    assert_eq!(json["directions"][0]["declared_amount"], "1.2345");
+    // Written in the document's unit: nothing to record.
+    assert!(json["spending"][0].get("declared_as_written").is_none());
+}

@@ -5,8 +5,8 @@
 
 use crate::domain::money::{Inexact, exact};
 use crate::domain::{Money, MoneyUnit};
-use crate::model::{self, Declaration};
 use crate::messages::Text;
+use crate::model::{self, Declaration};
 use crate::present::figures;
 use rust_decimal::Decimal;
 

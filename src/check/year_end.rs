@@ -40,7 +40,10 @@ pub fn self_evaluation(review: &Review) -> Vec<Diagnostic> {
 
 fn table(review: &Review, e: &Evaluation, path: &[String], out: &mut Vec<Diagnostic>) {
     let at = e.direction.map(|d| d.name.span).unwrap_or_default();
-    for item in e.items.iter().filter(|i| i.indicator.achieved.is_none()) {
+    let missing = e.items.iter().filter(|i| {
+        i.indicator.achieved.is_none() && !e.year_end.meant.contains(&i.indicator.name.value)
+    });
+    for item in missing {
         out.push(
             Diagnostic::new(
                 ACTUAL_MISSING,

@@ -3,6 +3,7 @@
 //! the text the tables print, so a change reads as the reviewer will see it on the form.
 
 use super::changes::TextChange;
+use super::pairing::{Paired, pair_by};
 use super::texts::one_text;
 use crate::model::{Admin, Declaration, Direction, EarlierFigure, Line, Scores};
 use crate::present::figures;
@@ -71,21 +72,21 @@ pub(super) fn direction_forms(
         out,
     );
     lines_earlier(&table, "项目资金", &o.funds, &n.funds, out);
-    for c in &n.costs {
-        let Some(label) = &c.label else { continue };
-        let before = o
-            .costs
-            .iter()
-            .find(|x| x.label.as_ref().is_some_and(|l| l.value == label.value));
-        let Some(before) = before else { continue };
-        one_text(
-            &table,
-            "earlier",
-            &format!("测算明细 › {} › 以前年度数", label.value),
-            earlier(&before.earlier).as_deref(),
-            earlier(&c.earlier).as_deref(),
-            out,
-        );
+    let label = |c: &crate::model::Cost| c.label.as_ref().map(|l| l.value.clone());
+    for p in pair_by(&o.costs, &n.costs, label) {
+        // Costs added or removed are the directions section's; an unlabelled basis has no row here.
+        if let Paired::Both { old, new, .. } = p
+            && let Some(name) = label(new)
+        {
+            one_text(
+                &table,
+                "earlier",
+                &format!("测算明细 › {name} › 以前年度数"),
+                earlier(&old.earlier).as_deref(),
+                earlier(&new.earlier).as_deref(),
+                out,
+            );
+        }
     }
     one_text(
         &table,
@@ -99,15 +100,12 @@ pub(super) fn direction_forms(
 
 fn admin(table: &super::changes::Table, o: &Admin, n: &Admin, out: &mut Vec<TextChange>) {
     let (of, nf) = (o.fields(), n.fields());
-    let mut labels: Vec<&str> = nf.iter().map(|(_, l, _)| *l).collect();
-    for (_, l, _) in &of {
-        if !labels.contains(l) {
-            labels.push(l);
-        }
-    }
-    for label in labels {
-        let old_text = of.iter().find(|(_, l, _)| *l == label).map(|(_, _, v)| *v);
-        let new_text = nf.iter().find(|(_, l, _)| *l == label).map(|(_, _, v)| *v);
+    for p in pair_by(&of, &nf, |(_, label, _)| *label) {
+        let (label, old_text, new_text) = match p {
+            Paired::Both { old, new, .. } => (new.1, Some(old.2), Some(new.2)),
+            Paired::Added { new, .. } => (new.1, None, Some(new.2)),
+            Paired::Removed { old, .. } => (old.1, Some(old.2), None),
+        };
         one_text(table, "admin", label, old_text, new_text, out);
     }
 }
@@ -171,8 +169,9 @@ fn lines_earlier(
     new: &[Line],
     out: &mut Vec<TextChange>,
 ) {
-    for n in new {
-        let Some(o) = old.iter().find(|o| o.name.value == n.name.value) else {
+    for p in pair_by(old, new, |l| l.name.value.clone()) {
+        // Lines added or removed are the lines section's.
+        let Paired::Both { old: o, new: n, .. } = p else {
             continue;
         };
         one_text(

@@ -1,5 +1,5 @@
-//! diff: two declarations → a change set, compared as budgets, not as text. Depends only on the model
-//! (and on `emit::layout::value_text` to print an indicator value the way the tables do).
+//! diff: two declarations → a change set, compared as budgets, not as text. Depends on the model, and
+//! on `present` to write values, figures and scores the way the tables do.
 //!
 //! Matching rules (docs/diff.md explains them for users):
 //! - header fields by field; totals by kind; income / spending / fund lines by breakdown and path of names;

@@ -4,6 +4,7 @@
 //! nothing there, so its diff is this section alone.
 
 use super::changes::{EvaluationChange, ScoreFacts, ScoreRowChange};
+use super::pairing::{Paired, pair_by};
 use crate::model::Declaration;
 use crate::score::{Evaluation, evaluate};
 
@@ -12,13 +13,11 @@ pub fn compare(old: &Declaration, new: &Declaration) -> Vec<EvaluationChange> {
     let new_e = evaluate(new);
     let name = |e: &Evaluation| e.direction.map(|d| d.name.value.clone());
     let mut out = Vec::new();
-    for n in &new_e {
-        let o = old_e.iter().find(|o| name(o) == name(n));
-        push(name(n), o, Some(n), &mut out);
-    }
-    for o in &old_e {
-        if !new_e.iter().any(|n| name(n) == name(o)) {
-            push(name(o), Some(o), None, &mut out);
+    for p in pair_by(&old_e, &new_e, name) {
+        match p {
+            Paired::Both { old, new, .. } => push(name(new), Some(old), Some(new), &mut out),
+            Paired::Added { new, .. } => push(name(new), None, Some(new), &mut out),
+            Paired::Removed { old, .. } => push(name(old), Some(old), None, &mut out),
         }
     }
     out
@@ -71,24 +70,19 @@ fn push(
     let old_rows = old.map(rows).unwrap_or_default();
     let new_rows = new.map(rows).unwrap_or_default();
     let mut changes = Vec::new();
-    for (label, n) in &new_rows {
-        let o = old_rows.iter().find(|(l, _)| l == label).map(|(_, f)| f);
-        if o != Some(n) && !(o.is_none() && n.score.is_none() && n.actual.is_empty()) {
+    for p in pair_by(&old_rows, &new_rows, |(label, _)| label.clone()) {
+        let (label, o, n) = match p {
+            Paired::Both { old, new, .. } => (&new.0, Some(&old.1), Some(&new.1)),
+            Paired::Added { new, .. } => (&new.0, None, Some(&new.1)),
+            Paired::Removed { old, .. } => (&old.0, Some(&old.1), None),
+        };
+        // A row with nothing written on either side (a target without its actual yet) is no change.
+        let written = |f: &&ScoreFacts| f.score.is_some() || !f.actual.is_empty();
+        if o != n && (o.is_some_and(|o| written(&o)) || n.is_some_and(|n| written(&n))) {
             changes.push(ScoreRowChange {
                 label: label.clone(),
-                old: o
-                    .cloned()
-                    .filter(|f| f.score.is_some() || !f.actual.is_empty()),
-                new: Some(n.clone()),
-            });
-        }
-    }
-    for (label, o) in &old_rows {
-        if !new_rows.iter().any(|(l, _)| l == label) {
-            changes.push(ScoreRowChange {
-                label: label.clone(),
-                old: Some(o.clone()),
-                new: None,
+                old: o.filter(written).cloned(),
+                new: n.cloned(),
             });
         }
     }

@@ -12,11 +12,12 @@ use crate::present::figures;
 use crate::present::ordinals::chinese as chinese_ordinal;
 use crate::present::provenance;
 use crate::present::values::value_text;
+use crate::source::Span;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 /// The version of the schema in docs/json.md.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The document, printed as `serde_json::to_string_pretty` prints it, written straight from the
 /// model (no `serde_json::Value` in between: it cost more than compiling the file).
@@ -52,6 +53,17 @@ fn opt_amount(p: &mut Pretty, v: Option<Decimal>) {
 
 fn opt_money(p: &mut Pretty, v: Option<Money>) {
     opt_amount(p, v.map(Money::amount));
+}
+
+/// `declared_as_written`, only where the declared figure at `at` was written in the other unit: the
+/// conversion's start, `{amount, unit}` as written.
+fn written_as(p: &mut Pretty, decl: &Declaration, at: Option<Span>) {
+    if let Some(m) = at.and_then(|at| decl.written_as(at)) {
+        p.key("declared_as_written").begin_object();
+        money(p.key("amount"), m);
+        p.key("unit").str(m.unit().name());
+        p.end_object();
+    }
 }
 
 fn opt_number(p: &mut Pretty, v: Option<impl std::fmt::Display>) {
@@ -201,11 +213,12 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         p.key("declared_total"),
         decl.declared_total.as_ref().map(|t| t.value),
     );
+    written_as(p, decl, decl.declared_total.as_ref().map(|t| t.span));
     opt_money(p.key("income_total"), decl.income_total());
     opt_money(p.key("spending_total"), decl.spending_total());
     opt_money(p.key("project_spending"), decl.directions_total());
-    lines(p.key("income"), &decl.income, total);
-    lines(p.key("spending"), &decl.spending, total);
+    lines(p.key("income"), decl, &decl.income, total);
+    lines(p.key("spending"), decl, &decl.spending, total);
     p.key("duties")
         .strs(decl.duties.iter().map(|d| d.value.as_str()));
     p.key("goals")
@@ -227,12 +240,13 @@ fn document_into(p: &mut Pretty, decl: &Declaration) {
         p.key("funded_by").str(&t.funded_by.value);
         opt_money(p.key("amount"), t.amount);
         opt_money(p.key("declared"), t.declared.as_ref().map(|d| d.value));
+        written_as(p, decl, t.declared.as_ref().map(|d| d.span));
         opt_money(p.key("funder_amount"), t.funder_amount);
         if let Some(c) = &t.content {
             p.key("content").str(&c.value);
         }
         if !t.funds.is_empty() {
-            lines(p.key("funds"), &t.funds, t.amount);
+            lines(p.key("funds"), decl, &t.funds, t.amount);
         }
         p.end_object();
     }
@@ -389,18 +403,19 @@ fn scores(p: &mut Pretty, decl: &Declaration, s: Option<&crate::model::Scores>) 
     p.end_object();
 }
 
-fn lines(p: &mut Pretty, ls: &[Line], total: Option<Money>) {
+fn lines(p: &mut Pretty, decl: &Declaration, ls: &[Line], total: Option<Money>) {
     p.begin_array();
     for l in ls {
         p.element().begin_object();
         p.key("name").str(&l.name.value);
         opt_money(p.key("amount"), l.amount);
         opt_money(p.key("declared"), l.declared.as_ref().map(|d| d.value));
+        written_as(p, decl, l.declared.as_ref().map(|d| d.span));
         derivation(p.key("derived"), &l.derived);
         share(p.key("share"), l.amount, total);
         p.key("partial").bool(l.partial);
         earlier(p.key("earlier"), &l.earlier);
-        lines(p.key("items"), &l.children, total);
+        lines(p.key("items"), decl, &l.children, total);
         p.end_object();
     }
     p.end_array();
@@ -458,6 +473,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
             p.key("declared_amount"),
             d.declared.as_ref().map(|a| a.value),
         );
+        written_as(p, decl, d.declared.as_ref().map(|a| a.span));
         derivation(p.key("derived"), &d.derived);
         p.key("basis").begin_array();
         for c in &d.costs {
@@ -489,7 +505,7 @@ fn directions(p: &mut Pretty, decl: &Declaration, ds: &[Direction], depth: usize
             }
             p.end_array();
         }
-        lines(p.key("funds"), &d.funds, d.amount);
+        lines(p.key("funds"), decl, &d.funds, d.amount);
         indicators(p.key("indicators"), decl, &d.indicators);
         scores(p.key("scores"), decl, d.scores.as_ref());
         directions(p.key("directions"), decl, &d.children, depth + 1);

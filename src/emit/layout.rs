@@ -92,6 +92,54 @@ pub const PORTRAIT_PAGE_COLUMNS: usize = 86;
 pub const LANDSCAPE_PAGE_COLUMNS: usize = 130;
 
 impl Table {
+    /// The department's table (部门整体支出绩效目标表) around its rows, in every form.
+    pub(super) fn department(
+        decl: &Declaration,
+        rows: Vec<Row>,
+        columns: usize,
+        caption_right: Option<String>,
+    ) -> Table {
+        Table {
+            kind: TableKind::Department,
+            attachment: None,
+            title: format!("{}部门整体支出绩效目标表", year_prefix(decl)),
+            short_name: "部门整体支出".to_string(),
+            caption_left: decl
+                .filer
+                .as_ref()
+                .map(|f| format!("填报单位：{}", f.value)),
+            caption_right,
+            columns,
+            rows,
+            header_rows: 0,
+            landscape: columns > 8,
+        }
+    }
+
+    /// A project's table (项目支出绩效目标表) around its rows, in every form.
+    pub(super) fn project(
+        decl: &Declaration,
+        d: &Direction,
+        rows: Vec<Row>,
+        columns: usize,
+    ) -> Table {
+        Table {
+            kind: TableKind::Project,
+            attachment: None,
+            title: format!("{}项目支出绩效目标表", year_prefix(decl)),
+            short_name: d.name.value.clone(),
+            caption_left: decl
+                .filer
+                .as_ref()
+                .map(|f| format!("主管部门：{}", f.value)),
+            caption_right: Some(unit_caption(decl)),
+            columns,
+            rows,
+            header_rows: 0,
+            landscape: columns > 8,
+        }
+    }
+
     /// The text at each grid position, with merged cells' covered positions blank (as the printed forms
     /// read when copied out: a blank means "same as the merged cell").
     pub fn grid(&self) -> Vec<Vec<String>> {
@@ -470,21 +518,7 @@ fn department(decl: &Declaration) -> Table {
         Horizon::Annual,
         "年度绩效指标",
     );
-    Table {
-        kind: TableKind::Department,
-        attachment: None,
-        title: format!("{}部门整体支出绩效目标表", year_prefix(decl)),
-        short_name: "部门整体支出".to_string(),
-        caption_left: decl
-            .filer
-            .as_ref()
-            .map(|f| format!("填报单位：{}", f.value)),
-        caption_right: None,
-        columns: 6,
-        rows: b.rows,
-        header_rows: 0,
-        landscape: false,
-    }
+    Table::department(decl, b.rows, 6, None)
 }
 
 fn summary(decl: &Declaration) -> Table {
@@ -642,21 +676,7 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
         "实施期绩效指标",
     );
     indicator_block(decl, &mut b, &d.indicators, Horizon::Annual, "年度绩效指标");
-    Table {
-        kind: TableKind::Project,
-        attachment: None,
-        title: format!("{}项目支出绩效目标表", year_prefix(decl)),
-        short_name: d.name.value.clone(),
-        caption_left: decl
-            .filer
-            .as_ref()
-            .map(|f| format!("主管部门：{}", f.value)),
-        caption_right: Some(unit_caption(decl)),
-        columns: 6,
-        rows: b.rows,
-        header_rows: 0,
-        landscape: false,
-    }
+    Table::project(decl, d, b.rows, 6)
 }
 
 fn goals_rows(b: &mut Builder, d: &Direction) {

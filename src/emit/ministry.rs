@@ -7,8 +7,8 @@
 
 use super::earlier;
 use super::layout::{
-    Builder, Table, TableKind, bare, category_name, declared, figure_with_unit, flatten_lines,
-    tier_name, unit_caption, year_prefix,
+    Builder, Table, bare, category_name, declared, figure_with_unit, flatten_lines, tier_name,
+    unit_caption,
 };
 use crate::domain::framework::Slot;
 use crate::domain::{Form, Horizon, Money};
@@ -408,21 +408,7 @@ fn project(decl: &Declaration, d: &Direction) -> Table {
     indicator_block(decl, &mut b, &d.indicators, &grid, scores, "绩效指标");
     costs_block(decl, &mut b, d, columns);
     shares_block(decl, &mut b, d, columns);
-    Table {
-        kind: TableKind::Project,
-        attachment: None,
-        title: format!("{}项目支出绩效目标表", year_prefix(decl)),
-        short_name: d.name.value.clone(),
-        caption_left: decl
-            .filer
-            .as_ref()
-            .map(|f| format!("主管部门：{}", f.value)),
-        caption_right: Some(unit_caption(decl)),
-        columns,
-        rows: b.rows,
-        header_rows: 0,
-        landscape: columns > 8,
-    }
+    Table::project(decl, d, b.rows, columns)
 }
 
 /// 项目资金: 年度资金总额 and its 其中 lines, with 项目总预算 and the figures of earlier years
@@ -736,21 +722,7 @@ fn department(decl: &Declaration) -> Table {
         scores,
         "年度绩效指标",
     );
-    Table {
-        kind: TableKind::Department,
-        attachment: None,
-        title: format!("{}部门整体支出绩效目标表", year_prefix(decl)),
-        short_name: "部门整体支出".to_string(),
-        caption_left: decl
-            .filer
-            .as_ref()
-            .map(|f| format!("填报单位：{}", f.value)),
-        caption_right: Some(unit_caption(decl)),
-        columns,
-        rows: b.rows,
-        header_rows: 0,
-        landscape: columns > 8,
-    }
+    Table::department(decl, b.rows, columns, Some(unit_caption(decl)))
 }
 
 /// 年度部门整体支出预算: 资金总额, then 按收入性质分 beside 按支出性质分 — or, where the lines carry

@@ -64,10 +64,7 @@ pub fn hints(a: &Analysis) -> Vec<Hint> {
 /// A statement's span runs over the blanks and the comment after its last token (the parser's spans
 /// do); a hint stands right after the code, not after the comment.
 fn code_end(src: &str, offset: usize) -> usize {
-    let trim = |end: usize| {
-        src.get(..end)
-            .map_or(end, |before| before.trim_end().len())
-    };
+    let trim = |end: usize| src.get(..end).map_or(end, |before| before.trim_end().len());
     let end = trim(offset.min(src.len()));
     let (start, _) = crate::syntax::scan::line_around(src, end);
     match src

@@ -14,7 +14,7 @@ use crate::domain::framework::Framework;
 use crate::domain::money::{self, Inexact, Reason};
 use crate::domain::{Breakdown, Form, Money, MoneyUnit};
 use crate::lower::messages as msg;
-use crate::model::{Admin, Declaration, Spanned, Task};
+use crate::model::{Admin, Conversion, Declaration, Spanned, Task};
 use crate::present;
 use crate::source::Span;
 use crate::syntax::ast::{self, AmountLit, FrameworkDecl, Item};
@@ -42,6 +42,8 @@ pub(crate) struct Ctx {
     pub framework: Framework,
     pub has_framework: bool,
     pub diagnostics: Vec<Diagnostic>,
+    /// Declared figures written in the other unit, as written.
+    pub conversions: Vec<Conversion>,
 }
 
 impl Ctx {
@@ -76,7 +78,14 @@ impl Ctx {
             return None;
         }
         let written = Money::new(v, a.unit.unwrap_or(self.unit));
-        self.exact(written.to(self.unit), a.span)
+        let converted = self.exact(written.to(self.unit), a.span)?;
+        if written.unit() != self.unit {
+            self.conversions.push(Conversion {
+                at: a.span,
+                written,
+            });
+        }
+        Some(converted)
     }
 
     /// A count, price or number of months, exactly; reports B3031 and gives `None` when it is negative
@@ -162,6 +171,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         }),
         has_framework: false,
         diagnostics: Vec::new(),
+        conversions: Vec::new(),
     };
     let header = header(&mut ctx, file);
 
@@ -222,6 +232,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
         year_end: Default::default(),
         profile: Default::default(),
         profile_span: None,
+        conversions: Vec::new(),
     };
 
     let dept_indicators: Vec<&ast::Indicator> = file.select(|i| match i {
@@ -297,6 +308,7 @@ pub fn lower(file: &ast::File) -> (Declaration, Vec<Diagnostic>) {
 
     decl.form = declared_form
         .unwrap_or_else(|| Form::default_for(&decl.framework.name, decl.has_department_table()));
+    decl.conversions = std::mem::take(&mut ctx.conversions);
     (decl, ctx.diagnostics)
 }
 

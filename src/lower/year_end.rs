@@ -103,6 +103,7 @@ fn table(
     mut indicators: Vec<Indicator>,
     lines: &[Line],
 ) -> (Vec<Indicator>, YearEnd) {
+    let mut year_end = YearEnd::default();
     for a in facts.achieved {
         // The self-evaluation scores the 年度 indicators; a name only an 实施期 one has is unknown here.
         let found = indicators
@@ -111,6 +112,9 @@ fn table(
         let Some(at) = found else {
             let names = known_names(&indicators, lines, true);
             ctx.report(unknown_name(&a.name, &names, true));
+            year_end
+                .meant
+                .extend(suggest(&a.name.value, &names).into_iter().take(1));
             continue;
         };
         let Some(ind) = indicators.get_mut(at) else {
@@ -129,7 +133,6 @@ fn table(
         );
         ind.achieved = Some(achieved(ctx, a, is_money));
     }
-    let mut year_end = YearEnd::default();
     for e in facts.executions {
         if let Some(l) = &e.line
             && crate::model::find_line(lines, &l.value).is_none()

@@ -8,7 +8,7 @@ mod value;
 mod year_end;
 
 pub use forms::{Admin, Share};
-pub use provenance::{BasisTerms, How, Part};
+pub use provenance::{BasisTerms, Conversion, How, Part};
 pub use value::{Measure, Op, RefKind, Reference, Value};
 pub use year_end::{Achieved, Actual, Execution, YearEnd};
 
@@ -71,6 +71,8 @@ pub struct Declaration {
     /// How the self-evaluation is scored: declared (`profile …`), else the Ministry's.
     pub profile: Profile,
     pub profile_span: Option<Span>,
+    /// Declared figures written in the other unit, as written (their conversion).
+    pub conversions: Vec<Conversion>,
 }
 
 /// A line's figure of an earlier year (上年预算数, 上年执行数, 决算数).
@@ -139,6 +141,14 @@ pub struct ScorePart {
 }
 
 impl Declaration {
+    /// The figure declared at `at` as written, when it was written in the other unit.
+    pub fn written_as(&self, at: Span) -> Option<Money> {
+        self.conversions
+            .iter()
+            .find(|c| c.at == at)
+            .map(|c| c.written)
+    }
+
     /// The framework category (二级指标) an indicator sits in; `None` when its name is unknown.
     pub fn category_of(&self, ind: &Indicator) -> Option<&crate::domain::framework::Category> {
         ind.slot.and_then(|s| self.framework.category(s))

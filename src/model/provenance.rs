@@ -35,6 +35,14 @@ pub enum How {
     Total,
 }
 
+/// A declared figure written in another unit than the document's (`amount 5000元` in a 万元 document):
+/// the model holds it converted exactly; this keeps it as written, at the place it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conversion {
+    pub at: crate::source::Span,
+    pub written: Money,
+}
+
 /// One named part of a sum, with its amount when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {

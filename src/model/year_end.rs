@@ -70,6 +70,9 @@ pub struct YearEnd {
     pub executions: Vec<Execution>,
     /// 年度总体目标的实际完成情况.
     pub outcome: Option<Spanned<String>>,
+    /// The 年度 indicators that `achieved` lines with an unknown name most likely meant (the first
+    /// suggestion of their B2030): a missing actual there is that line's mistake, reported once.
+    pub meant: Vec<String>,
 }
 
 impl YearEnd {

@@ -579,7 +579,6 @@ impl<'s> P<'s> {
         })
     }
 
-    /// `scores (WORD NUMBER)+ [total NUMBER]`, here after the keyword.
     /// An administrative field: one text (`attribute` also takes a word), `contact` an optional
     /// second one (its phone).
     fn admin(&mut self, start: usize, field: AdminField) -> Option<Admin> {
@@ -602,6 +601,7 @@ impl<'s> P<'s> {
         })
     }
 
+    /// `scores (WORD NUMBER)+ [total NUMBER]`, here after the keyword.
     fn scores(&mut self, start: usize) -> Option<Scores> {
         let part = |p: &mut Self| {
             if p.is_kw("total") {
