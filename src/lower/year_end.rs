@@ -114,7 +114,7 @@ fn table(
             ctx.report(unknown_name(&a.name, &names, true));
             year_end
                 .meant
-                .extend(suggest(&a.name.value, &names).into_iter().take(1));
+                .extend(nearest(&a.name.value, &names).into_iter().take(1));
             continue;
         };
         let Some(ind) = indicators.get_mut(at) else {
