@@ -446,3 +446,51 @@ fn completion_of_profiles_tasks_and_earlier_figures() {
     assert_eq!(offered(&inside), ["income", "content"]);
     assert!(offered(&at_end("task \"t\" duty \"负责‸")).is_empty());
 }
+
+fn outline(src: &str) -> Vec<symbols::Symbol> {
+    symbols::symbols(&ide::analyse(src), Lang::Zh)
+}
+
+fn shown(s: &symbols::Symbol) -> String {
+    format!("{} {}", s.name, s.detail.clone().unwrap_or_default())
+}
+
+#[test]
+fn the_outline_has_the_tasks_and_the_year_end_facts() {
+    let tasks = outline(include_str!("../examples/mof-department-tasks-2025.bdl"));
+    let group = tasks.iter().find(|g| g.name == "年度主要任务").unwrap();
+    let rows: Vec<String> = group.children.iter().map(shown).collect();
+    assert_eq!(
+        rows,
+        [
+            "保障机关正常运转和人员履职 650万元",
+            "小型水库除险加固 420万元",
+            "农村供水工程日常维修 120万元",
+            "农村供水水质检测 60万元"
+        ]
+    );
+    let first: Vec<String> = group.children[0].children.iter().map(shown).collect();
+    assert_eq!(
+        first,
+        [
+            "content \"保障在职人员工资福利和机关日常运转\"",
+            "财政拨款 600万元",
+            "其他资金 50万元"
+        ]
+    );
+
+    let project = outline(SELF_EVALUATION);
+    let road = project.iter().find(|g| g.name == "乡村道路养护").unwrap();
+    let year_end = road.children.iter().find(|g| g.name == "年终自评").unwrap();
+    let rows: Vec<String> = year_end.children.iter().map(shown).collect();
+    assert_eq!(rows.len(), 15, "{rows:?}");
+    assert_eq!(rows[0], "execution 47.5万元 / 50万元 · 执行率 95% · 得分 9.50/10");
+    assert_eq!(rows[1], "execution 财政拨款 38万元 / 40万元 · 执行率 95%");
+    assert!(rows[3].starts_with("outcome \"完成312公里"), "{rows:?}");
+    assert_eq!(rows[5], "路况优良率 81% · 得分 9.00/10");
+
+    // The department's own year-end facts: a group of the document.
+    let dept = outline(include_str!("../examples/hunan-department-self-evaluation-2024.bdl"));
+    let names: Vec<&str> = dept.iter().map(|g| g.name.as_str()).collect();
+    assert!(names.contains(&"年终自评"), "{names:?}");
+}

@@ -191,6 +191,8 @@ fn symbol(a: &Analysis, s: ide::symbols::Symbol, enc: ide::Encoding) -> lsp::Doc
             SymbolKind::Project => lsp::SymbolKind::PACKAGE,
             SymbolKind::Cost => lsp::SymbolKind::NUMBER,
             SymbolKind::Indicator => lsp::SymbolKind::ENUM_MEMBER,
+            SymbolKind::Task => lsp::SymbolKind::EVENT,
+            SymbolKind::YearEnd => lsp::SymbolKind::CONSTANT,
         },
         tags: None,
         deprecated: None,

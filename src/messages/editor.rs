@@ -415,6 +415,34 @@ pub fn symbol_indicators() -> Text {
     t("indicators", "绩效指标")
 }
 
+pub fn symbol_tasks() -> Text {
+    t("annual tasks", "年度主要任务")
+}
+
+pub fn symbol_year_end() -> Text {
+    t("year-end self-evaluation", "年终自评")
+}
+
+/// An `execution` row in the outline: `47.5万元 / 50万元 · 执行率 95%`.
+pub fn symbol_execution(spent: &str, budget: &str, rate: Option<&str>) -> Text {
+    let (en, zh) = match rate {
+        Some(r) => (format!(" · rate {r}%"), format!(" · 执行率 {r}%")),
+        None => (String::new(), String::new()),
+    };
+    t(
+        format!("spent {spent} of {budget}{en}"),
+        format!("{spent} / {budget}{zh}"),
+    )
+}
+
+/// A year-end row's score in the outline: `得分 9.00/10`.
+pub fn symbol_score(score: &str, points: &str) -> Text {
+    t(
+        format!("score {score}/{points}"),
+        format!("得分 {score}/{points}"),
+    )
+}
+
 // ── The server ──────────────────────────────────────────────────────────────────────────────────
 
 pub fn language_server_failed(why: &str) -> Text {
