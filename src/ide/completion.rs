@@ -1,8 +1,9 @@
 //! Completion from where the cursor stands: keywords that may start the line (top level, in a
 //! direction, in a framework or breakdown block), the framework's categories after `indicator`, values,
 //! references and options after an indicator's name, units after a number, names of directions and
-//! lines inside a reference's quotes. A character an input method typed (anything not ASCII) before
-//! the cursor offers nothing: lists must not pop up in the middle of Chinese text.
+//! lines inside a reference's quotes, and inside the year-end statements, `prior`, `profile` and
+//! `task` what may follow. A character an input method typed (anything not ASCII) before the cursor
+//! offers nothing unless the list was asked for: lists must not pop up in the middle of Chinese text.
 
 use super::analysis::Analysis;
 use super::navigation::{self, NameKind};
@@ -18,6 +19,10 @@ use pinyin::ToPinyin;
 pub struct Options {
     /// Also match categories by the first letters of their pinyin (`slzb` finds 数量指标).
     pub pinyin_initials: bool,
+    /// The list was asked for (Ctrl-Space in an editor that tells it from typing, as the web page's
+    /// does): offered after a character an input method typed too. Lists that pop up while typing
+    /// never follow such a character.
+    pub explicit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -132,10 +137,11 @@ pub fn complete(a: &Analysis, offset: usize, options: Options) -> Vec<Item> {
     let src = &a.src;
     let offset = src.floor_char_boundary(offset.min(src.len()));
     let before_cursor = src.get(..offset).unwrap_or_default();
-    if before_cursor
-        .chars()
-        .next_back()
-        .is_some_and(|c| !c.is_ascii())
+    if !options.explicit
+        && before_cursor
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii())
     {
         return Vec::new();
     }
@@ -701,6 +707,7 @@ mod tests {
         let src = "year 2021\nframework mof-2015\nindicator slzb‸\n";
         let on = Options {
             pinyin_initials: true,
+            explicit: false,
         };
         let a = crate::ide::analyse(&src.replace('‸', ""));
         let items = complete(&a, src.find('‸').unwrap(), on);
@@ -714,5 +721,15 @@ mod tests {
     #[test]
     fn nothing_after_a_character_an_input_method_typed() {
         assert!(labels("year 2021\nindicator 产出‸", Options::default()).is_empty());
+    }
+
+    #[test]
+    fn a_list_asked_for_follows_chinese_letters_too() {
+        let asked = Options {
+            explicit: true,
+            ..Options::default()
+        };
+        let offered = labels("year 2021\nindicator 产出‸", asked);
+        assert!(offered.contains(&"产出数量".to_string()), "{offered:?}");
     }
 }
