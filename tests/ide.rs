@@ -494,3 +494,10 @@ fn the_outline_has_the_tasks_and_the_year_end_facts() {
     let names: Vec<&str> = dept.iter().map(|g| g.name.as_str()).collect();
     assert!(names.contains(&"年终自评"), "{names:?}");
 }
+
+#[test]
+fn a_task_funded_by_an_unknown_name_gets_the_nearest_direction_or_spending_line() {
+    let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
+    let src = tasks.replacen("for \"基本支出\"", "for \"基本支\"", 1);
+    assert_eq!(fixed(&src, "B2001"), tasks);
+}

@@ -264,9 +264,16 @@ fn nearest_name(a: &Analysis, span: Span) -> Option<Fix> {
     let at = names.iter().find(|n| {
         !n.is_definition && n.span.start < span.end.max(span.start + 1) && span.start < n.span.end
     })?;
-    let kinds = match at.kind {
-        NameKind::Direction => vec![NameKind::Direction],
-        k => vec![k],
+    // A task may be funded by a direction or project or by a spending line (基本支出).
+    let funds_a_task = a.file.as_ref().is_some_and(|f| {
+        f.items
+            .iter()
+            .any(|i| matches!(i, ast::Item::Task(t) if t.funded_by.span == at.span))
+    });
+    let kinds = if funds_a_task {
+        vec![NameKind::Direction, NameKind::SpendingLine]
+    } else {
+        vec![at.kind]
     };
     let candidates: Vec<String> = kinds
         .into_iter()
