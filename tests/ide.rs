@@ -273,7 +273,10 @@ fn a_missing_achieved_value_is_added_in_the_indicators_order() {
         SELF_EVALUATION.replace(first, "  achieved \"日常养护里程\" \n")
     );
     // Typing the value completes it.
-    let done = out.replace("achieved \"日常养护里程\" \n", "achieved \"日常养护里程\" 312公里\n");
+    let done = out.replace(
+        "achieved \"日常养护里程\" \n",
+        "achieved \"日常养护里程\" 312公里\n",
+    );
     assert_eq!(done, SELF_EVALUATION);
 }
 
@@ -304,7 +307,10 @@ fn hover_on_year_end_lines_shows_the_score_and_the_rate() {
     let src = SELF_EVALUATION;
     let h = hover_zh(src, "achieved \"路况优良率\" 81%", 25);
     assert!(h.contains("**路况优良率**：目标 ≥90% → 实际 81%"), "{h}");
-    assert!(h.contains("得分 9.00/10（按完成比例）：81 ÷ 90 × 10 = 9.00"), "{h}");
+    assert!(
+        h.contains("得分 9.00/10（按完成比例）：81 ÷ 90 × 10 = 9.00"),
+        "{h}"
+    );
     let h = hover_zh(src, "score 7", 6);
     assert!(h.contains("**养护长效机制**"), "{h}");
     assert!(h.contains("手填 7"), "{h}");
@@ -315,14 +321,20 @@ fn hover_on_year_end_lines_shows_the_score_and_the_rate() {
     let h = hover_zh(src, "execution \"财政拨款\"", 30);
     assert!(h.contains("**预算执行 · 财政拨款**"), "{h}");
     assert!(h.contains("= 95%"), "{h}");
-    assert!(!h.contains("得分"), "a funding line's row is not scored: {h}");
+    assert!(
+        !h.contains("得分"),
+        "a funding line's row is not scored: {h}"
+    );
 }
 
 #[test]
 fn hover_on_earlier_figures_tasks_and_scores() {
     let prior = include_str!("../examples/mof-project-prior-years-2025.bdl");
     let h = hover_zh(prior, "prior budget 84", 7);
-    assert!(h.contains("**公共阅读服务提升** 2024年预算数：84万元"), "{h}");
+    assert!(
+        h.contains("**公共阅读服务提升** 2024年预算数：84万元"),
+        "{h}"
+    );
     let h = hover_zh(prior, "prior actual 49.2", 14);
     assert!(h.contains("**图书采购** 2024年执行数：49.2万元"), "{h}");
     let h = hover_zh(prior, "prior actual 74", 14);
@@ -344,10 +356,16 @@ fn hover_on_earlier_figures_tasks_and_scores() {
     assert!(h.contains("= 62万元，与金额 60万元 不符"), "{h}");
 
     let scores = include_str!("../examples/mof-project-scores-2025.bdl");
-    let line = scores.lines().find(|l| l.trim_start().starts_with("scores ")).unwrap();
+    let line = scores
+        .lines()
+        .find(|l| l.trim_start().starts_with("scores "))
+        .unwrap();
     let tier = line.split_whitespace().nth(1).unwrap();
     let h = hover_zh(scores, line, line.find(tier).unwrap() + 1);
-    assert!(h.contains(&format!("**{tier}**：“mof-2021”指标体系的一级指标，分值")), "{h}");
+    assert!(
+        h.contains(&format!("**{tier}**：“mof-2021”指标体系的一级指标，分值")),
+        "{h}"
+    );
     assert!(h.contains("二级指标："), "{h}");
 }
 
@@ -373,7 +391,10 @@ fn in_project(line: &str) -> String {
 
 #[test]
 fn completion_inside_the_year_end_statements() {
-    assert_eq!(offered(&in_project("prior ")), ["budget", "actual", "final"]);
+    assert_eq!(
+        offered(&in_project("prior ")),
+        ["budget", "actual", "final"]
+    );
     let execution = offered(&in_project("execution "));
     assert_eq!(execution, ["budget", "\"财政拨款\"", "\"其他资金\""]);
     assert_eq!(offered(&in_project("execution \"财政拨款\" ")), ["budget"]);
@@ -399,7 +420,9 @@ fn completion_inside_the_year_end_statements() {
         ["reason", "score"]
     );
     assert_eq!(
-        offered(&in_project("achieved \"日常养护里程\" 312公里 reason \"x\" ")),
+        offered(&in_project(
+            "achieved \"日常养护里程\" 312公里 reason \"x\" "
+        )),
         ["score"]
     );
     assert!(offered(&in_project("achieved \"日常养护里程\" 312公里 score ")).is_empty());
@@ -417,18 +440,21 @@ fn completion_of_profiles_tasks_and_earlier_figures() {
         offered(&format!("{top}profile mof grades 80 70 60 ‸")),
         ["inverse", "deviation"]
     );
-    assert_eq!(offered(&format!("{top}profile mof inverse ‸")), ["linear", "ratio"]);
     assert_eq!(
-        offered(&format!("{top}income \"其他\" 5 ‸")),
-        ["prior"]
+        offered(&format!("{top}profile mof inverse ‸")),
+        ["linear", "ratio"]
     );
+    assert_eq!(offered(&format!("{top}income \"其他\" 5 ‸")), ["prior"]);
     let cost = "direction \"甲\" {\n  cost \"乙\" < people 2 rate 100/month > ‸\n}\n";
     assert_eq!(offered(&format!("{HEADER}{cost}")), ["prior"]);
 
     let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
     let at_end = |line: &str| format!("{tasks}{line}‸");
     assert_eq!(offered(&at_end("task \"t\" ")), ["duty", "for", "amount"]);
-    assert_eq!(offered(&at_end("task \"t\" duty \"d\" ")), ["for", "amount"]);
+    assert_eq!(
+        offered(&at_end("task \"t\" duty \"d\" ")),
+        ["for", "amount"]
+    );
     assert_eq!(
         offered(&at_end("task \"t\" duty \"d\" for \"x\" ")),
         ["amount"]
@@ -437,7 +463,12 @@ fn completion_of_profiles_tasks_and_earlier_figures() {
     let funders = offered(&at_end("task \"t\" duty \"d\" for \""));
     assert_eq!(
         funders,
-        ["小型水库除险加固", "农村供水工程维修养护", "基本支出", "项目支出"]
+        [
+            "小型水库除险加固",
+            "农村供水工程维修养护",
+            "基本支出",
+            "项目支出"
+        ]
     );
     let quoted = offered(&at_end("task \"t\" duty \"d\" for "));
     assert!(quoted.contains(&"\"基本支出\"".to_string()), "{quoted:?}");
@@ -484,13 +515,18 @@ fn the_outline_has_the_tasks_and_the_year_end_facts() {
     let year_end = road.children.iter().find(|g| g.name == "年终自评").unwrap();
     let rows: Vec<String> = year_end.children.iter().map(shown).collect();
     assert_eq!(rows.len(), 15, "{rows:?}");
-    assert_eq!(rows[0], "execution 47.5万元 / 50万元 · 执行率 95% · 得分 9.50/10");
+    assert_eq!(
+        rows[0],
+        "execution 47.5万元 / 50万元 · 执行率 95% · 得分 9.50/10"
+    );
     assert_eq!(rows[1], "execution 财政拨款 38万元 / 40万元 · 执行率 95%");
     assert!(rows[3].starts_with("outcome \"完成312公里"), "{rows:?}");
     assert_eq!(rows[5], "路况优良率 81% · 得分 9.00/10");
 
     // The department's own year-end facts: a group of the document.
-    let dept = outline(include_str!("../examples/hunan-department-self-evaluation-2024.bdl"));
+    let dept = outline(include_str!(
+        "../examples/hunan-department-self-evaluation-2024.bdl"
+    ));
     let names: Vec<&str> = dept.iter().map(|g| g.name.as_str()).collect();
     assert!(names.contains(&"年终自评"), "{names:?}");
 }

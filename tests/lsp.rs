@@ -240,7 +240,10 @@ fn fixtures_with_a_cursor() {
                 json!({ "textDocument": doc(), "range": range, "context": { "diagnostics": [] } }),
             )
         } else if name.starts_with("symbols_") {
-            c.request("textDocument/documentSymbol", json!({ "textDocument": doc() }))
+            c.request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": doc() }),
+            )
         } else {
             panic!("{name}: a fixture's name says what it asks")
         };

@@ -337,10 +337,7 @@ fn add_achieved(a: &Analysis, decl: &Declaration, at: Span) -> Option<Fix> {
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
         .collect();
-    let new = format!(
-        "achieved {} ",
-        crate::import::text::quoted(&ind.name.value)
-    );
+    let new = format!("achieved {} ", crate::import::text::quoted(&ind.name.value));
     let title = msg::fix_add_achieved(&ind.name.value);
     let earlier = indicators.get(..pos).unwrap_or_default();
     let later = indicators.get(pos + 1..).unwrap_or_default();
@@ -398,8 +395,13 @@ fn last_item_end(items: &[ast::Item], at: Span) -> Option<usize> {
 fn item_end(i: &ast::Item) -> usize {
     use ast::Item as I;
     match i {
-        I::Year { span, .. } | I::Unit { span, .. } | I::Precision { span, .. } | I::Total { span, .. } => span.end,
-        I::Filer(t) | I::Department(t) | I::Duty(t) | I::Goal(t) | I::Form(t) | I::Outcome(t) => t.span.end,
+        I::Year { span, .. }
+        | I::Unit { span, .. }
+        | I::Precision { span, .. }
+        | I::Total { span, .. } => span.end,
+        I::Filer(t) | I::Department(t) | I::Duty(t) | I::Goal(t) | I::Form(t) | I::Outcome(t) => {
+            t.span.end
+        }
         I::Framework(ast::FrameworkDecl::Profile(t)) => t.span.end,
         I::Framework(ast::FrameworkDecl::Custom { span, .. }) => span.end,
         I::Income(l) | I::Spending(l) => l.span.end,
@@ -418,8 +420,14 @@ fn item_end(i: &ast::Item) -> usize {
 fn direction_item_end(i: &ast::DirectionItem) -> usize {
     use ast::DirectionItem as D;
     match i {
-        D::Special(t) | D::Kind(t) | D::Period(t) | D::Goal(t) | D::Annual(t) | D::SummaryGoal(t)
-        | D::SummaryAnnual(t) | D::Outcome(t) => t.span.end,
+        D::Special(t)
+        | D::Kind(t)
+        | D::Period(t)
+        | D::Goal(t)
+        | D::Annual(t)
+        | D::SummaryGoal(t)
+        | D::SummaryAnnual(t)
+        | D::Outcome(t) => t.span.end,
         D::Amount { span, .. } | D::TotalBudget { span, .. } => span.end,
         D::Cost(c) => c.span.end,
         D::Indicator(x) => x.span.end,

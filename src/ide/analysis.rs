@@ -8,10 +8,10 @@ use crate::diagnostic::Diagnostic;
 use crate::domain::{Money, MoneyUnit};
 use crate::messages::{self as msg, Text};
 use crate::model::{Cost, Declaration, Derived, How, Part, Reference, Value};
-use rust_decimal::Decimal;
 use crate::present::{figures, provenance};
 use crate::source::Span;
 use crate::syntax::{self, ast};
+use rust_decimal::Decimal;
 
 #[derive(Debug)]
 pub struct Analysis {
@@ -208,7 +208,10 @@ pub fn line_scores(decl: &Declaration) -> Vec<LineScore> {
 
 /// The indicators and funding lines of the table a place is in: the innermost direction or project
 /// holding it, else the department's (what a year-end fact written there names).
-pub fn table_at(decl: &Declaration, at: Span) -> (&[crate::model::Indicator], &[crate::model::Line]) {
+pub fn table_at(
+    decl: &Declaration,
+    at: Span,
+) -> (&[crate::model::Indicator], &[crate::model::Line]) {
     decl.all_directions()
         .into_iter()
         .map(|(_, d)| d)

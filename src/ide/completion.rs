@@ -341,7 +341,11 @@ impl Cx<'_> {
     /// `spent` after the budget's figure.
     fn execution(&self, words: &[&str], replace: Span) -> Vec<Item> {
         let last = words.last().copied().unwrap_or_default();
-        let before = words.len().checked_sub(2).and_then(|i| words.get(i)).copied();
+        let before = words
+            .len()
+            .checked_sub(2)
+            .and_then(|i| words.get(i))
+            .copied();
         if words.len() == 1 {
             let mut items = self.plain(&["budget"], ItemKind::Keyword, replace);
             items.extend(self.quoted(&self.table_names(false), NameKind::IncomeLine, replace));

@@ -253,7 +253,8 @@ fn on_year_end(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
         }
         return Some((a.span, texts));
     }
-    let year_ends = std::iter::once(&decl.year_end).chain(directions.iter().map(|(_, d)| &d.year_end));
+    let year_ends =
+        std::iter::once(&decl.year_end).chain(directions.iter().map(|(_, d)| &d.year_end));
     for x in year_ends.flat_map(|y| &y.executions) {
         if !touches(x.span, offset) {
             continue;

@@ -157,12 +157,9 @@ fn amounts(decl: &Declaration, lang: Lang) -> HashMap<Span, String> {
     let scores = super::analysis::line_scores(decl);
     let score = |span: Span| {
         scores.iter().find(|s| s.line == span).map(|s| {
-            msg::symbol_score(
-                &display_fixed(s.score, 2),
-                &display(s.points, 2),
-            )
-            .get(lang)
-            .to_string()
+            msg::symbol_score(&display_fixed(s.score, 2), &display(s.points, 2))
+                .get(lang)
+                .to_string()
         })
     };
     let directions = decl.all_directions();
@@ -176,7 +173,10 @@ fn amounts(decl: &Declaration, lang: Lang) -> HashMap<Span, String> {
             rate.as_deref(),
         );
         let detail = [Some(figures.get(lang).to_string()), score(x.span)];
-        out.insert(x.span, detail.into_iter().flatten().collect::<Vec<_>>().join(" · "));
+        out.insert(
+            x.span,
+            detail.into_iter().flatten().collect::<Vec<_>>().join(" · "),
+        );
     }
     let indicators = decl
         .indicators
@@ -184,7 +184,10 @@ fn amounts(decl: &Declaration, lang: Lang) -> HashMap<Span, String> {
         .chain(directions.iter().flat_map(|(_, d)| &d.indicators));
     for a in indicators.filter_map(|i| i.achieved.as_ref()) {
         let detail = [Some(a.value.text().to_string()), score(a.span)];
-        out.insert(a.span, detail.into_iter().flatten().collect::<Vec<_>>().join(" · "));
+        out.insert(
+            a.span,
+            detail.into_iter().flatten().collect::<Vec<_>>().join(" · "),
+        );
     }
     lines(&decl.income, &mut out);
     lines(&decl.spending, &mut out);
@@ -247,10 +250,10 @@ fn achieved(a: &ast::Achieved, amounts: &HashMap<Span, String>) -> Symbol {
 fn execution(src: &str, x: &ast::Execution, amounts: &HashMap<Span, String>) -> Symbol {
     let whole = line_of(src, x.span);
     Symbol {
-        name: x
-            .line
-            .as_ref()
-            .map_or_else(|| "execution".to_string(), |l| format!("execution {}", l.value)),
+        name: x.line.as_ref().map_or_else(
+            || "execution".to_string(),
+            |l| format!("execution {}", l.value),
+        ),
         detail: amounts.get(&x.span).cloned(),
         kind: SymbolKind::YearEnd,
         span: x.span,

@@ -181,7 +181,11 @@ fn table(
 /// The names a year-end fact of a table may give: its 年度 indicators' for `achieved` (`indicator`
 /// true), its funding lines' (其中 lines too) for `execution "…"`. The editor's quick fix for B2030
 /// offers the nearest of the same list.
-pub(crate) fn known_names(indicators: &[Indicator], lines: &[Line], indicator: bool) -> Vec<String> {
+pub(crate) fn known_names(
+    indicators: &[Indicator],
+    lines: &[Line],
+    indicator: bool,
+) -> Vec<String> {
     if indicator {
         return indicators
             .iter()

@@ -123,11 +123,20 @@ pub fn hover_typed_score(typed: &str, contradicted: bool) -> Text {
 /// An `execution` line: 全年预算数, 全年执行数 and 执行率, of the table or of one funding line.
 pub fn hover_execution(line: Option<&str>, budget: &str, spent: &str, rate: Option<&str>) -> Text {
     let (head_en, head_zh) = match line {
-        Some(l) => (format!("**execution of {l}**"), format!("**预算执行 · {l}**")),
-        None => ("**budget execution**".to_string(), "**预算执行**".to_string()),
+        Some(l) => (
+            format!("**execution of {l}**"),
+            format!("**预算执行 · {l}**"),
+        ),
+        None => (
+            "**budget execution**".to_string(),
+            "**预算执行**".to_string(),
+        ),
     };
     let (rate_en, rate_zh) = match rate {
-        Some(r) => (format!("rate {spent} ÷ {budget} = {r}%"), format!("执行率 {spent} ÷ {budget} = {r}%")),
+        Some(r) => (
+            format!("rate {spent} ÷ {budget} = {r}%"),
+            format!("执行率 {spent} ÷ {budget} = {r}%"),
+        ),
         None => (
             "no rate: the budget is 0".to_string(),
             "全年预算数为0，无执行率".to_string(),
