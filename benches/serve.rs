@@ -33,17 +33,22 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn main() {
     let files = env_num("BDL_BENCH_FILES", 1000);
     let reps = env_num("BDL_BENCH_REPS", 5).max(1);
+    // The Hunan forms, a Ministry department form with tasks and a project self-evaluation (whose
+    // score the page computes).
     let examples = [
-        std::fs::read_to_string("examples/shifeng-xinfang-2021.bdl").unwrap(),
-        std::fs::read_to_string("examples/shifeng-xinfang-2022.bdl").unwrap(),
-        std::fs::read_to_string("examples/county-farmland-2024.bdl").unwrap(),
-    ];
+        "shifeng-xinfang-2021",
+        "shifeng-xinfang-2022",
+        "county-farmland-2024",
+        "mof-department-tasks-2025",
+        "mof-project-self-evaluation-2025",
+    ]
+    .map(|name| std::fs::read_to_string(format!("examples/{name}.bdl")).unwrap());
     // Ten departments' worth of years per folder, each department named apart.
     let dir = tempfile::tempdir().unwrap();
     for i in 0..files {
         let folder = dir.path().join(format!("区县{:03}", i / 10));
         std::fs::create_dir_all(&folder).unwrap();
-        let src = examples[i % 3].replacen("filer \"", &format!("filer \"第{i}号"), 1);
+        let src = examples[i % examples.len()].replacen("filer \"", &format!("filer \"第{i}号"), 1);
         std::fs::write(folder.join(format!("d{i:04}.bdl")), src).unwrap();
     }
     let app = App::new(Config {

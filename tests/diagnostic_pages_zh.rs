@@ -53,7 +53,7 @@ fn every_code_has_a_chinese_page_that_explain_prints() {
         let heading = format!("# {c}：{}", code.title_in(bdl::messages::Lang::Zh));
         assert_eq!(text.lines().next(), Some(heading.as_str()), "{c}");
         let severity = format!(
-            "**严重程度：**{}",
+            "**严重程度**：{}",
             bdl::messages::severity_zh(code.severity())
         );
         assert!(text.lines().any(|l| l == severity), "{c}: {severity}");
@@ -105,6 +105,36 @@ fn chinese_examples_produce_their_code_as_shown() {
                 shown.trim_end(),
                 "{c}: the page shows other output"
             );
+        }
+    }
+}
+
+/// Every page as CommonMark renders it (GitHub, `bdl serve`): no emphasis marker is left as text.
+/// A closing `**` after full-width punctuation and before a CJK letter is not right-flanking, so
+/// `**严重程度：**警告` shows its asterisks; `**严重程度**：警告` does not.
+#[test]
+fn no_bold_or_italic_marker_is_left_as_text() {
+    use pulldown_cmark::{Event, Options, Parser};
+    let english = std::fs::read_dir("docs/diagnostics")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"));
+    let chinese = std::fs::read_dir(DIR).unwrap().map(|e| e.unwrap().path());
+    for path in english.chain(chinese) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The parser hands an unmatched marker over one character at a time: join each run of text.
+        let mut run = String::new();
+        for event in Parser::new_ext(&text, Options::ENABLE_TABLES).chain([Event::HardBreak]) {
+            if let Event::Text(t) = event {
+                run.push_str(&t);
+                continue;
+            }
+            assert!(
+                !run.contains("**") && !run.contains("__"),
+                "{}: `{run}` renders with its markers",
+                path.display()
+            );
+            run.clear();
         }
     }
 }

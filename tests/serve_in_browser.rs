@@ -28,6 +28,7 @@ use std::time::{Duration, Instant};
 
 const SEED_2021: &str = "石峰区信访局/shifeng-xinfang-2021.bdl";
 const SEED_2022: &str = "石峰区信访局/shifeng-xinfang-2022.bdl";
+const EVALUATION_2025: &str = "示范县交通运输局/mof-project-self-evaluation-2025.bdl";
 
 fn find_on_path(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?)
@@ -371,7 +372,28 @@ fn the_office_writes_checks_saves_and_reviews_in_a_browser() {
         .unwrap()
         .to_string();
     assert!(totals.contains("173.4271") && totals.contains("188.0651"));
+    assert!(
+        totals.contains("自评得分") && totals.contains("89.50"),
+        "the self-evaluations' scores"
+    );
     d.screenshot("serve-folder.png", &shots);
+
+    // A Ministry project form with its year-end self-evaluation: both tables in the frame.
+    d.goto(&format!("{base}/view/{}", enc(EVALUATION_2025)));
+    let titles = d.wait_for(
+        "the self-evaluation's tables",
+        "var f = document.querySelector('iframe.tables'); var doc = f && f.contentDocument; \
+         var s = doc ? doc.querySelectorAll('section.sheet h1') : []; \
+         return s.length === 2 ? Array.prototype.map.call(s, function (h) { return h.innerText; }) : null",
+    );
+    assert!(
+        titles[1].as_str().unwrap().contains("项目支出绩效自评表"),
+        "{titles}"
+    );
+    // The picture shows the self-evaluation table (the second sheet).
+    d.js("document.querySelector('iframe.tables').contentDocument \
+         .querySelectorAll('section.sheet')[1].scrollIntoView(); return true");
+    d.screenshot("serve-self-evaluation.png", &shots);
 
     // 1. Open a declaration and see its tables.
     d.goto(&format!("{base}/view/{}", enc(SEED_2021)));
@@ -573,5 +595,20 @@ fn the_office_writes_checks_saves_and_reviews_in_a_browser() {
     assert!(
         offered.contains("产出数量") && offered.contains("产出成本"),
         "{offered}"
+    );
+
+    // A refusal of the API is shown with the server's reason: the file was removed meanwhile.
+    std::fs::remove_file(dir.path().join("broken.bdl")).unwrap();
+    d.click("#bdl-save");
+    let status = d
+        .wait_for(
+            "the refusal's reason",
+            "var s = document.getElementById('bdl-status'); \
+             return s.className === 'failed' ? s.innerText : null",
+        )
+        .to_string();
+    assert!(
+        status.contains("保存失败: 找不到该页面或文件。"),
+        "{status}"
     );
 }

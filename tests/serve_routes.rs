@@ -108,6 +108,14 @@ fn compiled(path: &str) -> bdl::model::Declaration {
 
 const SEED_2021: &str = "石峰区信访局/shifeng-xinfang-2021.bdl";
 const SEED_2022: &str = "石峰区信访局/shifeng-xinfang-2022.bdl";
+/// A Ministry department form with task blocks (a copy of examples/).
+const TASKS: &str = "mof-department-tasks-2025.bdl";
+/// A Ministry project form with its year-end self-evaluation (a copy of examples/), and the year
+/// before with other year-end figures.
+const EVALUATION_2024: &str = "示范县交通运输局/mof-project-self-evaluation-2024.bdl";
+const EVALUATION_2025: &str = "示范县交通运输局/mof-project-self-evaluation-2025.bdl";
+/// Every kind of form the fixtures hold.
+const FORMS: [&str; 3] = [SEED_2021, TASKS, EVALUATION_2025];
 
 fn enc(p: &str) -> String {
     bdl::serve::http::percent_encode(p, true)
@@ -134,7 +142,73 @@ fn the_folder_page_lists_every_declaration_with_totals_counts_rollup_and_years()
         body.contains("/review?old="),
         "consecutive years link to their review"
     );
+    // The self-evaluations' score and grade, as `bdl build DIR` writes them in _rollup.md.
+    for (path, score, grade) in [
+        (EVALUATION_2024, "88.54", "良"),
+        (EVALUATION_2025, "89.50", "良"),
+    ] {
+        let entry =
+            bdl::batch::rollup::Entry::of(path.into(), &compiled(&format!("{FIXTURES}/{path}")))
+                .unwrap();
+        let g = entry.evaluation.unwrap();
+        assert_eq!((g.score.to_string().as_str(), g.grade), (score, grade));
+        let row = body
+            .split("<tr")
+            .find(|r| r.contains(&format!(">{path}</a>")))
+            .unwrap();
+        assert!(
+            row.contains(&format!("<td class=\"num\">{score}</td><td>{grade}</td>")),
+            "{row}"
+        );
+    }
+    assert!(body.contains("<tr><th>含年终自评的申报数</th><td class=\"num\">2</td></tr>"));
+    // A project form has no 资金总额: its years show its 项目支出, named, never an empty link.
+    assert!(!body.contains("\"></a>"), "an empty link");
+    let years = body.split("<section class=\"years\">").nth(1).unwrap();
+    let road = years
+        .split("<tr>")
+        .find(|r| r.contains("示范县农村公路养护中心"))
+        .unwrap();
+    assert_eq!(
+        road.matches("50</a> <span class=\"figure\">项目支出</span>")
+            .count(),
+        2,
+        "{road}"
+    );
+    assert!(
+        road.contains(&format!(
+            "/review?old={}&amp;new={}",
+            enc(EVALUATION_2024).replace('/', "%2F"),
+            enc(EVALUATION_2025).replace('/', "%2F")
+        )),
+        "{road}"
+    );
     insta::assert_snapshot!("folder", shown(&r, dir.path()));
+}
+
+#[test]
+fn two_files_of_one_department_and_year_are_both_shown_side_by_side() {
+    let dir = folder();
+    std::fs::copy(
+        dir.path().join(SEED_2021),
+        dir.path().join("石峰区信访局/副本.bdl"),
+    )
+    .unwrap();
+    let body = get(&app(dir.path()), "/").text();
+    let years = body.split("<section class=\"years\">").nth(1).unwrap();
+    let row = years
+        .split("<tr>")
+        .find(|r| r.contains("信访局本级"))
+        .unwrap();
+    assert!(row.contains("同一年有多份申报"), "{row}");
+    for file in [SEED_2021, "石峰区信访局/副本.bdl"] {
+        assert!(
+            row.contains(&format!("href=\"/view/{}\"", enc(file))),
+            "{file}: {row}"
+        );
+    }
+    // Each of them is reviewed against the next year.
+    assert_eq!(row.matches("2021→2022</a>").count(), 2, "{row}");
 }
 
 #[test]
@@ -165,10 +239,25 @@ fn a_declaration_page_has_its_tables_diagnostics_with_line_links_and_downloads()
 #[test]
 fn the_tables_are_exactly_what_build_prints_as_html() {
     let dir = folder();
-    let r = get(&app(dir.path()), &format!("/tables/{}", enc(SEED_2021)));
-    assert_eq!(r.status, 200);
-    let expected = bdl::emit::html::render(&compiled(&format!("{FIXTURES}/{SEED_2021}")));
-    assert_eq!(r.text(), expected);
+    for form in FORMS {
+        let r = get(&app(dir.path()), &format!("/tables/{}", enc(form)));
+        assert_eq!(r.status, 200, "{form}");
+        let expected = bdl::emit::html::render(&compiled(&format!("{FIXTURES}/{form}")));
+        assert_eq!(r.text(), expected, "{form}");
+    }
+    let tables = get(
+        &app(dir.path()),
+        &format!("/tables/{}", enc(EVALUATION_2025)),
+    )
+    .text();
+    assert!(
+        tables.contains("2025年项目支出绩效目标表") && tables.contains("2025年项目支出绩效自评表")
+    );
+    let tasks = get(&app(dir.path()), &format!("/tables/{}", enc(TASKS))).text();
+    assert!(
+        tasks.contains("部门整体支出绩效目标表"),
+        "the Ministry department form"
+    );
     let r = get(&app(dir.path()), "/tables/broken.bdl");
     assert_eq!(r.status, 422);
 }
@@ -177,27 +266,44 @@ fn the_tables_are_exactly_what_build_prints_as_html() {
 fn downloads_are_the_four_outputs() {
     let dir = folder();
     let app = app(dir.path());
-    let decl = compiled(&format!("{FIXTURES}/{SEED_2021}"));
-    let url = |f: &str| format!("/download/{}?format={f}", enc(SEED_2021));
-    let md = get(&app, &url("md"));
-    assert_eq!(md.status, 200);
-    assert_eq!(md.text(), bdl::emit::markdown::render(&decl));
-    assert_eq!(
-        md.header("Content-Disposition"),
-        Some("attachment; filename=\"declaration.md\"; filename*=UTF-8''shifeng-xinfang-2021.md")
-    );
-    assert_eq!(
-        get(&app, &url("json")).text(),
-        bdl::emit::json::render(&decl)
-    );
-    assert_eq!(
-        get(&app, &url("html")).text(),
-        bdl::emit::html::render(&decl)
-    );
-    let xlsx = get(&app, &url("xlsx"));
-    assert_eq!(xlsx.status, 200);
-    assert!(xlsx.body.starts_with(b"PK"));
-    assert_eq!(get(&app, &url("pdf")).status, 404);
+    for form in FORMS {
+        let decl = compiled(&format!("{FIXTURES}/{form}"));
+        let url = |f: &str| format!("/download/{}?format={f}", enc(form));
+        let stem = form.rsplit('/').next().unwrap().trim_end_matches(".bdl");
+        let md = get(&app, &url("md"));
+        assert_eq!(md.status, 200);
+        assert_eq!(md.text(), bdl::emit::markdown::render(&decl), "{form}");
+        assert_eq!(
+            md.header("Content-Disposition"),
+            Some(
+                format!(
+                    "attachment; filename=\"declaration.md\"; filename*=UTF-8''{}.md",
+                    enc(stem)
+                )
+                .as_str()
+            )
+        );
+        assert_eq!(
+            get(&app, &url("json")).text(),
+            bdl::emit::json::render(&decl),
+            "{form}"
+        );
+        assert_eq!(
+            get(&app, &url("html")).text(),
+            bdl::emit::html::render(&decl),
+            "{form}"
+        );
+        let xlsx = get(&app, &url("xlsx"));
+        assert_eq!(xlsx.status, 200);
+        assert!(xlsx.body.starts_with(b"PK"));
+        assert_eq!(get(&app, &url("pdf")).status, 404);
+    }
+    let evaluation = get(
+        &app,
+        &format!("/download/{}?format=md", enc(EVALUATION_2025)),
+    )
+    .text();
+    assert!(evaluation.contains("项目支出绩效自评表") && evaluation.contains("89.50"));
     assert_eq!(get(&app, "/download/broken.bdl?format=md").status, 422);
 }
 
@@ -245,6 +351,38 @@ fn review_shows_the_diff_of_two_years_as_bdl_diff_prints_it() {
     let refused = get(&app(dir.path()), "/review?old=broken.bdl&new=../x.bdl");
     assert_eq!(refused.status, 422);
     assert!(!refused.text().contains("<article"));
+}
+
+#[test]
+fn review_of_two_self_evaluations_shows_the_year_end_changes_as_bdl_diff_prints_them() {
+    let dir = folder();
+    let r = get(
+        &app(dir.path()),
+        &format!(
+            "/review?old={}&new={}",
+            enc(EVALUATION_2024),
+            enc(EVALUATION_2025)
+        ),
+    );
+    assert_eq!(r.status, 200);
+    let body = r.text();
+    let markdown = bdl::diff::markdown::render(&bdl::diff::diff(
+        &compiled(&format!("{FIXTURES}/{EVALUATION_2024}")),
+        &compiled(&format!("{FIXTURES}/{EVALUATION_2025}")),
+    ));
+    let section = markdown.split("### 年终自评").nth(1).unwrap();
+    assert!(body.contains("<h3>年终自评</h3>"));
+    let rows: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("| 乡村道路养护"))
+        .collect();
+    assert!(rows.len() >= 6, "{section}");
+    for row in rows {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        let html: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+        assert!(body.contains(&html), "{html} not in the page");
+    }
+    assert!(body.contains("<td>总分</td><td></td><td></td><td></td><td>88.54</td><td>89.50</td>"));
 }
 
 #[test]
@@ -874,6 +1012,10 @@ fn the_listener_answers_and_limits_bodies() {
         "POST /api/check HTTP/1.1\r\nHost: {addr}\r\nX-Bdl-Token: {TOKEN}\r\nContent-Length: 999999999\r\nConnection: close\r\n\r\n"
     ));
     assert!(big.starts_with("HTTP/1.1 413"), "{big}");
+    assert!(
+        big.contains("application/json") && big.ends_with("{\"error\":\"请求内容过大。\"}"),
+        "an API refusal is JSON: {big}"
+    );
 }
 
 #[test]
@@ -904,5 +1046,107 @@ fn explain_pages_are_in_chinese_when_the_caller_has_them() {
     assert!(
         get(&app, "/explain/B3011").text().contains("<h1>B3011"),
         "English when there is none"
+    );
+}
+
+#[test]
+fn a_chinese_diagnostic_page_shows_its_bold_and_links_to_its_english_page_and_other_codes() {
+    fn zh(code: &str) -> Option<&'static str> {
+        (code == "B3010").then_some(include_str!("../docs/diagnostics/zh/B3010.md"))
+    }
+    let dir = folder();
+    let app = App::new(Config {
+        chinese_pages: Some(zh),
+        ..config(dir.path())
+    })
+    .unwrap();
+    let body = get(&app, "/explain/B3010").text();
+    assert!(body.contains("<strong>严重程度</strong>：错误"), "{body}");
+    assert!(!body.contains("**"), "no marker is left as text");
+    assert!(body.contains("<a href=\"/explain/B3010?lang=en\">B3010（English）</a>"));
+    assert!(body.contains("<a href=\"/explain/B3004\">B3004</a>"));
+    // The English page asked for by that link, with its links to other English pages.
+    let english = get(&app, "/explain/B3010?lang=en");
+    assert_eq!(english.status, 200);
+    let english = english.text();
+    assert!(
+        english.contains("<strong>Severity:</strong> error"),
+        "{english}"
+    );
+    assert!(english.contains("<a href=\"/explain/B3004?lang=en\">B3004</a>"));
+    // A page without a Chinese version links to the English pages of its server.
+    let b3011 = get(&app, "/explain/B3011").text();
+    assert!(!b3011.contains("href=\"../") && !b3011.contains(".md\""));
+}
+
+#[test]
+fn refusals_of_api_requests_are_json_with_the_message_and_pages_stay_pages() {
+    let dir = folder();
+    let app = app(dir.path());
+    let error = |r: &Response, status: u16, message: &str| {
+        assert_eq!(r.status, status, "{}", r.text());
+        assert_eq!(
+            r.header("Content-Type"),
+            Some("application/json; charset=utf-8")
+        );
+        assert_eq!(json_of(r), json!({"error": message}));
+        assert_hardened(r);
+    };
+    let unsigned = app.handle(
+        &Request::new(Method::Post, "/api/check")
+            .with_header("Host", HOST)
+            .with_body("{}"),
+    );
+    error(&unsigned, 403, "已拒绝：请求不是来自本服务的页面。");
+    let bad = app.handle(
+        &Request::new(Method::Post, "/api/check")
+            .with_header("Host", HOST)
+            .with_header("X-Bdl-Token", TOKEN)
+            .with_body("not json"),
+    );
+    error(&bad, 400, "无法读取请求。");
+    error(
+        &get(&app, "/api/source/../x.bdl"),
+        403,
+        "该路径不在服务目录之内。",
+    );
+    error(
+        &get(&app, "/api/source/missing.bdl"),
+        404,
+        "找不到该页面或文件。",
+    );
+    error(
+        &post(&app, "/api/nothing", &json!({})),
+        404,
+        "找不到该页面或文件。",
+    );
+    let foreign = app.handle(
+        &Request::new(Method::Get, "/api/source/broken.bdl").with_header("Host", "evil.example"),
+    );
+    error(&foreign, 403, "已拒绝：未知的主机名。");
+    let put = app.handle(&Request::new(Method::Other, "/api/save").with_header("Host", HOST));
+    error(&put, 405, "此处不允许该请求方法。");
+    assert_eq!(put.header("Allow"), Some("GET, HEAD"));
+    let read_only = App::new(Config {
+        read_only: true,
+        ..config(dir.path())
+    })
+    .unwrap();
+    let r = post(
+        &read_only,
+        "/api/save",
+        &json!({"path": SEED_2021, "text": "x", "version": "0"}),
+    );
+    error(&r, 403, "服务器为只读模式。");
+    // The same refusals of a page are pages.
+    let page = get(&app, "/view/../x.bdl");
+    assert_eq!(page.status, 403);
+    assert_eq!(
+        page.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        page.text()
+            .contains("<p class=\"refusal\">该路径不在服务目录之内。</p>")
     );
 }

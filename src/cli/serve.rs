@@ -25,6 +25,17 @@ pub fn run(o: Options) -> ExitCode {
     if !loopback {
         allowed_hosts.push(host.trim_matches(['[', ']']).to_string());
     }
+    // The names a page may be opened by, for the warning; a wildcard address is no name to open.
+    let answered: Vec<String> = ["127.0.0.1", "localhost", "::1"]
+        .into_iter()
+        .map(String::from)
+        .chain(
+            allowed_hosts
+                .iter()
+                .filter(|h| !matches!(h.as_str(), "0.0.0.0" | "::"))
+                .cloned(),
+        )
+        .collect();
     let config = Config {
         root: o.dir.clone(),
         read_only: o.read_only,
@@ -61,6 +72,7 @@ pub fn run(o: Options) -> ExitCode {
         if !o.read_only {
             print(msg::serve_exposed_writable());
         }
+        print(msg::serve_exposed_hosts(&answered));
     }
     // The address goes to standard output (scripts and tests read it); the rest to standard error.
     println!("{}", listening.url);

@@ -39,12 +39,17 @@ ui! {
     ColTotal = ("Total (万元)", "资金总额（万元）"),
     ColProject = ("Project spending (万元)", "项目支出（万元）"),
     ColDirections = ("Directions", "支出方向"),
+    ColScore = ("Self-evaluation score", "自评得分"),
+    ColGrade = ("Grade", "自评等级"),
     ColErrors = ("Errors", "错误"),
     ColWarnings = ("Warnings", "警告"),
     ColActions = ("", "操作"),
     RollupTitle = ("Roll-up of the declarations without errors", "汇总（无错误的申报）"),
     RollupDepartments = ("Declarations", "申报数"),
-    YearsTitle = ("Years side by side (total, 万元)", "各年对比（资金总额，万元）"),
+    RollupEvaluated = ("With a year-end self-evaluation", "含年终自评的申报数"),
+    YearsTitle = ("Years side by side (万元: the total, else the project spending)", "各年对比（万元：资金总额；无资金总额的为项目支出）"),
+    YearsProjectFigure = ("project spending", "项目支出"),
+    YearsClash = ("several declarations for this year", "同一年有多份申报"),
     FolderRoot = ("(this folder)", "（本目录）"),
     WalkProblems = ("Could not read", "无法读取"),
     Open = ("open", "查看"),
@@ -70,6 +75,9 @@ ui! {
     DifferenceTitle = ("Disk → this page", "磁盘上的版本 → 本页内容"),
     FormatFailed = ("Cannot format while the file has syntax errors.", "文件有语法错误，无法格式化。"),
     SaveFailed = ("Not saved", "保存失败"),
+    CheckFailed = ("Not checked", "未能检查"),
+    ReloadFailed = ("Not reloaded", "未能重新载入"),
+    NoAnswer = ("the server did not answer (is bdl serve still running?)", "服务器没有应答（bdl serve 是否仍在运行？）"),
     CommittedToGit = ("Committed to git.", "已提交到 git。"),
     Preview = ("Preview", "预览"),
     ReadOnlyEditor = ("This server is read-only: changes cannot be saved.", "服务器为只读模式：修改不能保存。"),
@@ -119,6 +127,20 @@ pub fn serve_exposed_writable() -> Text {
     Text::new(
         "warning: and change them (add --read-only to prevent it)",
         "警告：并能修改它们（加 --read-only 可禁止）",
+    )
+}
+
+/// The warning added when a server not on loopback is asked for by a name it does not answer to:
+/// the `Host` check refuses any name but `names` (loopback, `--host`, `--allow-host`).
+pub fn serve_exposed_hosts(names: &[String]) -> Text {
+    let (en, zh) = (names.join(", "), names.join("、"));
+    Text::new(
+        format!(
+            "warning: pages are answered only when opened as {en}; opened by another address or name of this machine they get 403 (unknown host name): add --allow-host with each address or name people open (for example --allow-host 192.168.1.20)"
+        ),
+        format!(
+            "警告：只有以 {zh} 打开时才应答；用本机的其他地址或名称打开会得到 403（未知的主机名）：请为大家打开时用的每个地址或名称加 --allow-host（如 --allow-host 192.168.1.20）"
+        ),
     )
 }
 

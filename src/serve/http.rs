@@ -71,6 +71,9 @@ pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// When the answer is a refusal, what it says: a caller of the API gets it as JSON instead of
+    /// the page (see `routes::for_path`).
+    pub refusal: Option<String>,
 }
 
 /// What every response carries: nothing is cached (a page always shows the disk as it is now), no
@@ -100,6 +103,7 @@ impl Response {
             status,
             headers,
             body: body.into(),
+            refusal: None,
         }
     }
 
@@ -109,6 +113,12 @@ impl Response {
 
     pub fn json(status: u16, body: &serde_json::Value) -> Response {
         Response::new(status, "application/json; charset=utf-8", body.to_string())
+    }
+
+    /// Marks the answer as a refusal saying `message`.
+    pub fn refusing(mut self, message: &str) -> Response {
+        self.refusal = Some(message.to_string());
+        self
     }
 
     pub fn with_header(mut self, name: &str, value: &str) -> Response {

@@ -53,7 +53,7 @@ impl Listening {
 fn answer(app: &App, mut raw: tiny_http::Request) {
     let response = match convert(app, &mut raw) {
         Ok(req) => app.handle(&req),
-        Err(refusal) => refusal,
+        Err((path, refusal)) => super::routes::for_path(&path, refusal),
     };
     let mut out = tiny_http::Response::from_data(response.body).with_status_code(response.status);
     for (k, v) in &response.headers {
@@ -64,8 +64,9 @@ fn answer(app: &App, mut raw: tiny_http::Request) {
     let _ = raw.respond(out);
 }
 
-/// Reads a request, refusing a body over [`MAX_BODY`] before reading it.
-fn convert(app: &App, raw: &mut tiny_http::Request) -> Result<Request, Response> {
+/// Reads a request, refusing a body over [`MAX_BODY`] before reading it (the refusal comes with the
+/// path asked for, which says whether it is given as a page or as JSON).
+fn convert(app: &App, raw: &mut tiny_http::Request) -> Result<Request, (String, Response)> {
     let method = match raw.method() {
         tiny_http::Method::Get => Method::Get,
         tiny_http::Method::Head => Method::Head,
@@ -77,7 +78,7 @@ fn convert(app: &App, raw: &mut tiny_http::Request) -> Result<Request, Response>
         req = req.with_header(h.field.as_str().as_str(), h.value.as_str());
     }
     if raw.body_length().is_some_and(|n| n > MAX_BODY) {
-        return Err(super::routes::refusal(app, 413, Ui::TooLarge));
+        return Err((req.path, super::routes::refusal(app, 413, Ui::TooLarge)));
     }
     let mut body = Vec::new();
     if raw
@@ -86,10 +87,10 @@ fn convert(app: &App, raw: &mut tiny_http::Request) -> Result<Request, Response>
         .read_to_end(&mut body)
         .is_err()
     {
-        return Err(super::routes::refusal(app, 400, Ui::BadRequest));
+        return Err((req.path, super::routes::refusal(app, 400, Ui::BadRequest)));
     }
     if body.len() > MAX_BODY {
-        return Err(super::routes::refusal(app, 413, Ui::TooLarge));
+        return Err((req.path, super::routes::refusal(app, 413, Ui::TooLarge)));
     }
     Ok(req.with_body(body))
 }

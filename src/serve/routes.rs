@@ -8,6 +8,14 @@ use super::{App, Ui, api, pages};
 use std::path::PathBuf;
 
 pub fn handle(app: &App, req: &Request) -> Response {
+    let mut response = for_path(&req.path, guarded(app, req));
+    if req.method == Method::Head {
+        response.body.clear();
+    }
+    response
+}
+
+fn guarded(app: &App, req: &Request) -> Response {
     if !host_allowed(app, req) {
         return refusal(app, 403, Ui::HostRefused);
     }
@@ -21,11 +29,27 @@ pub fn handle(app: &App, req: &Request) -> Response {
         }
         _ => return refusal(app, 405, Ui::MethodRefused).with_header("Allow", "GET, HEAD"),
     }
-    let mut response = route(app, req, path);
-    if req.method == Method::Head {
-        response.body.clear();
+    route(app, req, path)
+}
+
+/// A refusal of an API request (`/api/…`) as JSON, `{"error": message}`, which the editor's script
+/// shows; elsewhere the page. The status and the other headers (`Allow`) stay.
+pub fn for_path(path: &str, response: Response) -> Response {
+    match &response.refusal {
+        Some(message) if path.starts_with("/api/") => {
+            let json = Response::json(response.status, &serde_json::json!({ "error": message }));
+            let extra: Vec<(String, String)> = response
+                .headers
+                .iter()
+                .filter(|(k, _)| json.header(k).is_none())
+                .cloned()
+                .collect();
+            let mut json = json;
+            json.headers.extend(extra);
+            json
+        }
+        _ => response,
     }
-    response
 }
 
 fn route(app: &App, req: &Request, path: &str) -> Response {
@@ -56,7 +80,7 @@ fn route(app: &App, req: &Request, path: &str) -> Response {
         return pages::explain::list(app);
     }
     if let Some(code) = path.strip_prefix("/explain/").filter(|_| !post) {
-        return pages::explain::page(app, code);
+        return pages::explain::page(app, code, req.query("lang"));
     }
     if let Some(name) = path.strip_prefix("/assets/").filter(|_| !post) {
         return pages::assets::get(app, name);
@@ -82,7 +106,7 @@ pub fn with_file(app: &App, relative: &str, f: impl FnOnce(PathBuf) -> Response)
     }
 }
 
-/// A refusal as a short page (or JSON for the API), in the server's language.
+/// A refusal as a short page (JSON for the API, by [`for_path`]), in the server's language.
 pub fn refusal(app: &App, status: u16, why: Ui) -> Response {
     pages::layout::error(app, status, &app.text(why))
 }

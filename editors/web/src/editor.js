@@ -46,15 +46,33 @@ const bdlLanguage = StreamLanguage.define({
   languageData: { commentTokens: { line: "#" } },
 });
 
-async function post(url, body) {
-  const r = await fetch(url, {
+/** A request to the server's API: its status and JSON answer (a refusal is `{error}` too), or
+ * status 0 when the server did not answer. */
+async function ask(url, options) {
+  let r;
+  try {
+    r = await fetch(url, options);
+  } catch (e) {
+    return { status: 0, json: null, text: ui.NoAnswer };
+  }
+  let json = null;
+  if ((r.headers.get("Content-Type") || "").startsWith("application/json")) json = await r.json();
+  return { status: r.status, json, text: json ? null : await r.text() };
+}
+
+function post(url, body) {
+  return ask(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Bdl-Token": token },
     body: JSON.stringify(body),
   });
-  let json = null;
-  if ((r.headers.get("Content-Type") || "").startsWith("application/json")) json = await r.json();
-  return { status: r.status, json, text: json ? null : await r.text() };
+}
+
+/** What a failed answer says: the server's message, else the text of the page it sent. */
+function failure(r) {
+  if (r.json && r.json.error) return r.json.error;
+  const text = (r.text || "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return text || String(r.status);
 }
 
 const statusEl = document.getElementById("bdl-status");
@@ -101,7 +119,11 @@ async function runCheck() {
   const text = view.state.doc.toString();
   const sent = performance.now();
   const r = await post("/api/check", { path: data.path, text });
-  if (mine !== seq || !r.json) return;
+  if (mine !== seq) return;
+  if (r.status !== 200 || !r.json) {
+    setStatus(ui.CheckFailed + ": " + failure(r), "failed");
+    return;
+  }
   const answered = performance.now();
   showDiagnostics(r.json.diagnostics, text);
   lastSummary = r.json.summary;
@@ -189,7 +211,7 @@ function goTo(pos) {
 
 async function complete(context) {
   const r = await post("/api/complete", { text: context.state.doc.toString(), offset: context.pos, explicit: context.explicit });
-  if (!r.json || r.json.items.length === 0) return null;
+  if (r.status !== 200 || !r.json || r.json.items.length === 0) return null;
   if (r.json.from === r.json.to && !context.explicit) return null;
   return {
     from: r.json.from,
@@ -205,7 +227,7 @@ async function format() {
   if (r.status === 200 && r.json) {
     if (r.json.text !== text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: r.json.text } });
   } else {
-    setStatus(r.json ? r.json.error : ui.FormatFailed, "failed");
+    setStatus(failure(r), "failed");
   }
 }
 
@@ -230,13 +252,17 @@ async function save() {
     setStatus(ui.SaveFailed, "failed");
     return false;
   }
-  setStatus(ui.SaveFailed + ": " + (r.json ? r.json.error : r.text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()), "failed");
+  setStatus(ui.SaveFailed + ": " + failure(r), "failed");
   return false;
 }
 
 async function reload() {
-  const r = await fetch("/api/source/" + data.path.split("/").map(encodeURIComponent).join("/"));
-  const json = await r.json();
+  const r = await ask("/api/source/" + data.path.split("/").map(encodeURIComponent).join("/"));
+  if (r.status !== 200 || !r.json) {
+    setStatus(ui.ReloadFailed + ": " + failure(r), "failed");
+    return;
+  }
+  const json = r.json;
   version = json.version;
   savedText = json.text;
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: json.text } });

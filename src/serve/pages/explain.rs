@@ -5,7 +5,7 @@ use super::super::App;
 use super::super::http::Response;
 use super::super::markdown;
 use super::layout::{esc, page as frame};
-use crate::messages::Ui;
+use crate::messages::{Lang, Ui};
 use std::fmt::Write;
 
 pub fn list(app: &App) -> Response {
@@ -26,20 +26,51 @@ pub fn list(app: &App) -> Response {
     Response::html(200, frame(app, &app.text(Ui::ExplainTitle), &body, false))
 }
 
-pub fn page(app: &App, code: &str) -> Response {
-    match crate::registry::parse(code) {
-        Some(c) => {
-            let chinese = match app.config.lang {
-                crate::messages::Lang::Zh => app.config.chinese_pages.and_then(|f| f(c.as_str())),
-                crate::messages::Lang::En => None,
-            };
-            let body = format!(
-                "<article class=\"explain\">{}</article>\n<p><a href=\"/explain\">{}</a></p>\n",
-                markdown::to_html(chinese.unwrap_or(c.page())),
-                esc(&app.text(Ui::ExplainTitle))
-            );
-            Response::html(200, frame(app, c.as_str(), &body, false))
+/// The page of `code`, in the server's language or the one a `?lang=` asks for (the Chinese page
+/// links to the English one). Links to other codes' pages lead to this server's pages.
+pub fn page(app: &App, code: &str, asked: Option<&str>) -> Response {
+    let Some(c) = crate::registry::parse(code) else {
+        return super::layout::error(app, 404, &app.text(Ui::UnknownCode));
+    };
+    let lang = match asked {
+        Some("en") => Lang::En,
+        Some("zh") => Lang::Zh,
+        _ => app.config.lang,
+    };
+    let chinese = match lang {
+        Lang::Zh => app.config.chinese_pages.and_then(|f| f(c.as_str())),
+        Lang::En => None,
+    };
+    let shown = if chinese.is_some() {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
+    let body = format!(
+        "<article class=\"explain\">{}</article>\n<p><a href=\"/explain\">{}</a></p>\n",
+        markdown::to_html_linking(chinese.unwrap_or(c.page()), |dest| link(app, shown, dest)),
+        esc(&app.text(Ui::ExplainTitle))
+    );
+    Response::html(200, frame(app, c.as_str(), &body, false))
+}
+
+/// Where a link of a diagnostic page shown in `shown` leads on this server: `B1010.md` (the same
+/// language), `../B1010.md` (from docs/diagnostics/zh/, the English page) or `zh/B1010.md` (the
+/// Chinese page); any other link is dropped.
+fn link(app: &App, shown: Lang, dest: &str) -> Option<String> {
+    let (target, file) = match (shown, dest.strip_prefix("../"), dest.strip_prefix("zh/")) {
+        (Lang::Zh, Some(file), _) => (Lang::En, file),
+        (Lang::En, _, Some(file)) => (Lang::Zh, file),
+        _ => (shown, dest),
+    };
+    let code = crate::registry::parse(file.strip_suffix(".md")?)?;
+    let query = if target == app.config.lang {
+        ""
+    } else {
+        match target {
+            Lang::En => "?lang=en",
+            Lang::Zh => "?lang=zh",
         }
-        None => super::layout::error(app, 404, &app.text(Ui::UnknownCode)),
-    }
+    };
+    Some(format!("/explain/{}{query}", code.as_str()))
 }

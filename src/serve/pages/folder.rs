@@ -117,6 +117,8 @@ fn table(app: &App, out: &mut String, rows: &[&Row]) {
         Ui::ColTotal,
         Ui::ColProject,
         Ui::ColDirections,
+        Ui::ColScore,
+        Ui::ColGrade,
         Ui::ColErrors,
         Ui::ColWarnings,
         Ui::ColActions,
@@ -168,6 +170,14 @@ fn table(app: &App, out: &mut String, rows: &[&Row]) {
             money(e.and_then(|e| e.total)),
             money(e.map(|e| e.project_spending)),
             e.map_or_else(String::new, |e| e.directions.to_string())
+        );
+        // The self-evaluation's score and grade, as `bdl build DIR` writes them in _rollup.md.
+        let graded = e.and_then(|e| e.evaluation.as_ref());
+        let _ = write!(
+            out,
+            "<td class=\"num\">{}</td><td>{}</td>",
+            graded.map_or_else(String::new, |g| figures::display_fixed(g.score, 2)),
+            esc(graded.map_or("", |g| g.grade))
         );
         // Only a count of errors above zero is shown in red.
         let errors_class = if r.errors > 0 { "num errors" } else { "num" };
@@ -223,13 +233,23 @@ fn rollup_table(app: &App, out: &mut String, rows: &[Row]) {
         figures::exact(t.project_spending),
     );
     line(&app.text(Ui::ColDirections), t.directions.to_string());
+    line(
+        &app.text(Ui::RollupEvaluated),
+        r.entries
+            .iter()
+            .filter(|e| e.evaluation.is_some())
+            .count()
+            .to_string(),
+    );
     out.push_str("</tbody></table></section>\n");
 }
 
 /// Each department (filer and department name) in a row, its years in columns, with a link to the
-/// review of each year against the one before.
+/// review of each year against the one before. A cell shows the 资金总额, else (a project form or
+/// self-evaluation has none) the 项目支出, named as such; several files of one department and year
+/// are all shown, and marked.
 fn years(app: &App, out: &mut String, rows: &[Row]) {
-    let mut departments: BTreeMap<(String, String), BTreeMap<i32, &Row>> = BTreeMap::new();
+    let mut departments: BTreeMap<(String, String), BTreeMap<i32, Vec<&Row>>> = BTreeMap::new();
     for r in rows.iter().filter(|r| r.errors == 0) {
         let Some(e) = &r.entry else { continue };
         let Some(year) = e.year else { continue };
@@ -237,7 +257,12 @@ fn years(app: &App, out: &mut String, rows: &[Row]) {
             e.filer.clone().unwrap_or_default(),
             e.department.clone().unwrap_or_default(),
         );
-        departments.entry(key).or_default().entry(year).or_insert(r);
+        departments
+            .entry(key)
+            .or_default()
+            .entry(year)
+            .or_default()
+            .push(r);
     }
     let all_years: std::collections::BTreeSet<i32> = departments
         .values()
@@ -269,31 +294,80 @@ fn years(app: &App, out: &mut String, rows: &[Row]) {
             esc(department)
         );
         for y in &all_years {
-            match by_year.get(y) {
-                Some(r) => {
-                    let _ = write!(
-                        out,
-                        "<td class=\"num\"><a href=\"{}\">{}</a></td>",
-                        file_url("/view/", &r.relative),
-                        money(r.entry.as_ref().and_then(|e| e.total))
-                    );
-                }
-                None => out.push_str("<td></td>"),
+            let files = by_year.get(y).map_or(&[][..], Vec::as_slice);
+            if files.is_empty() {
+                out.push_str("<td></td>");
+                continue;
             }
-        }
-        out.push_str("<td>");
-        let list: Vec<(&i32, &&Row)> = by_year.iter().collect();
-        for pair in list.windows(2) {
-            if let [(y0, r0), (y1, r1)] = pair {
+            out.push_str("<td class=\"num\">");
+            if files.len() > 1 {
                 let _ = write!(
                     out,
-                    "<a href=\"/review?old={}&amp;new={}\">{y0}→{y1}</a> ",
-                    percent_encode(&r0.relative, false),
-                    percent_encode(&r1.relative, false)
+                    "<span class=\"mark\">{}</span>",
+                    esc(&app.text(Ui::YearsClash))
                 );
+            }
+            for r in files {
+                year_cell(app, out, r, files.len() > 1);
+            }
+            out.push_str("</td>");
+        }
+        out.push_str("<td>");
+        let list: Vec<(&i32, &Vec<&Row>)> = by_year.iter().collect();
+        for pair in list.windows(2) {
+            let [(y0, old), (y1, new)] = pair else {
+                continue;
+            };
+            let several = old.len() > 1 || new.len() > 1;
+            for r0 in old.iter() {
+                for r1 in new.iter() {
+                    let _ = write!(
+                        out,
+                        "<a href=\"/review?old={}&amp;new={}\"",
+                        percent_encode(&r0.relative, false),
+                        percent_encode(&r1.relative, false)
+                    );
+                    if several {
+                        let _ = write!(
+                            out,
+                            " title=\"{} → {}\"",
+                            esc(&r0.relative),
+                            esc(&r1.relative)
+                        );
+                    }
+                    let _ = write!(out, ">{y0}→{y1}</a> ");
+                }
             }
         }
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody></table></section>\n");
+}
+
+/// One declaration in a year's cell: its figure, linked to its page, and which figure it is when it
+/// is not the 资金总额; with its file name when the year has several.
+fn year_cell(app: &App, out: &mut String, r: &Row, named: bool) {
+    let Some(e) = &r.entry else { return };
+    let (figure, project) = match e.total {
+        Some(total) => (total, false),
+        None => (e.project_spending, true),
+    };
+    out.push_str("<div>");
+    let _ = write!(
+        out,
+        "<a href=\"{}\">{}</a>",
+        file_url("/view/", &r.relative),
+        figures::exact(figure)
+    );
+    if project {
+        let _ = write!(
+            out,
+            " <span class=\"figure\">{}</span>",
+            esc(&app.text(Ui::YearsProjectFigure))
+        );
+    }
+    if named {
+        let _ = write!(out, " <span class=\"file\">{}</span>", esc(&r.relative));
+    }
+    out.push_str("</div>");
 }

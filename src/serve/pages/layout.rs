@@ -66,7 +66,7 @@ fn frame(app: &App, title: &str, body: &str, script: bool, token: bool) -> Strin
     out
 }
 
-/// A short page that says what went wrong.
+/// A short page that says what went wrong (JSON for the API: `routes::for_path`).
 pub fn error(app: &App, status: u16, message: &str) -> Response {
     let body = format!(
         "<h1>{} {status}</h1>\n<p class=\"refusal\">{}</p>\n",
@@ -77,4 +77,5 @@ pub fn error(app: &App, status: u16, message: &str) -> Response {
         status,
         frame(app, &app.text(Ui::ErrorTitle), &body, false, false),
     )
+    .refusing(message)
 }
