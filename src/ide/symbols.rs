@@ -154,9 +154,12 @@ fn amounts(decl: &Declaration, lang: Lang) -> HashMap<Span, String> {
         }
         lines(&t.funds, &mut out);
     }
-    let scores = super::analysis::line_scores(decl);
+    let scores: HashMap<Span, super::analysis::LineScore> = super::analysis::line_scores(decl)
+        .into_iter()
+        .map(|s| (s.line, s))
+        .collect();
     let score = |span: Span| {
-        scores.iter().find(|s| s.line == span).map(|s| {
+        scores.get(&span).map(|s| {
             msg::symbol_score(&display_fixed(s.score, 2), &display(s.points, 2))
                 .get(lang)
                 .to_string()
