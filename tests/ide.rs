@@ -11,7 +11,7 @@
     clippy::string_slice
 )]
 
-use bdl::ide::{self, actions, hover, inlay, symbols};
+use bdl::ide::{self, actions, completion, hover, inlay, symbols};
 use bdl::messages::Lang;
 
 const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";
@@ -193,4 +193,347 @@ fn hints_stand_right_after_the_code_not_after_a_trailing_comment() {
             .all(|h| !src[..h.offset].ends_with(' ') && !src[..h.offset].ends_with('\n')),
         "{hints:?}"
     );
+}
+
+const SELF_EVALUATION: &str = include_str!("../examples/mof-project-self-evaluation-2025.bdl");
+
+/// The text after applying the preferred fix of the diagnostic with `code` whose place holds `near`.
+fn fixed_near(src: &str, code: &str, near: &str) -> String {
+    let a = ide::analyse(src);
+    let at = src.find(near).unwrap_or_else(|| panic!("no {near:?}"));
+    let d = a
+        .diagnostics
+        .iter()
+        .position(|d| d.code.as_str() == code && d.span.start <= at && at < d.span.end)
+        .unwrap_or_else(|| panic!("no {code} at {near:?} in {:?}", codes(src)));
+    let fix = actions::fixes(&a, a.diagnostics[d].span)
+        .into_iter()
+        .find(|f| f.diagnostic == d && f.preferred)
+        .unwrap_or_else(|| panic!("no fix for {code} at {near:?}"));
+    let mut out = src.to_string();
+    let mut edits = fix.edits.clone();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.text);
+    }
+    out
+}
+
+#[test]
+fn a_year_end_fact_naming_no_indicator_gets_the_nearest_of_its_table() {
+    let src = SELF_EVALUATION.replace("achieved \"路况优良率\"", "achieved \"路况优良\"");
+    let out = fixed(&src, "B2030");
+    assert_eq!(out, SELF_EVALUATION);
+    // A funding line of the table's own, for `execution "…"`.
+    let src = SELF_EVALUATION.replace("execution \"其他资金\"", "execution \"其他资\"");
+    assert_eq!(fixed(&src, "B2030"), SELF_EVALUATION);
+    // The department's table: its own 年度 indicators, not a project's.
+    let dept = format!(
+        "{HEADER}income \"一般公共预算\" 10\nindicator 产出数量 \"保洁员\" = 20人\ndirection \"甲\" {{\n  amount 10\n  indicator 产出数量 \"保洁人员\" = 20人\n}}\nexecution budget 10 spent 10\nachieved \"保洁\" 20人\n"
+    );
+    let out = fixed(&dept, "B2030");
+    assert!(out.ends_with("achieved \"保洁员\" 20人\n"), "{out}");
+}
+
+#[test]
+fn a_b2030_without_a_name_to_replace_offers_no_fix() {
+    // An execution in a sub-direction that prints no table: the whole line is marked, no name given.
+    let src = format!(
+        "{HEADER}direction \"甲\" {{\n  indicator 产出数量 \"人员\" = 2人\n  direction \"乙\" {{\n    amount 5\n    execution budget 5 spent 5\n  }}\n}}\n"
+    );
+    let a = ide::analyse(&src);
+    let d = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "B2030")
+        .unwrap_or_else(|| panic!("{:?}", codes(&src)));
+    assert!(
+        actions::fixes(&a, d.span)
+            .iter()
+            .all(|f| a.diagnostics[f.diagnostic].code.as_str() != "B2030")
+    );
+}
+
+#[test]
+fn a_missing_achieved_value_is_added_in_the_indicators_order() {
+    let line = "  achieved \"路况优良率\" 81% reason \"汛期水毁路段较多，修复滞后；明年提前安排汛后集中修复。\"\n";
+    let src = SELF_EVALUATION.replace(line, "");
+    let out = fixed_near(&src, "B4060", "indicator 质量指标 \"路况优良率\"");
+    assert_eq!(
+        out,
+        SELF_EVALUATION.replace(line, "  achieved \"路况优良率\" \n"),
+        "after the previous indicator's line"
+    );
+    // The first indicator's: before the next one's line.
+    let first = "  achieved \"日常养护里程\" 312公里\n";
+    let src = SELF_EVALUATION.replace(first, "");
+    let out = fixed_near(&src, "B4060", "indicator 数量指标 \"日常养护里程\"");
+    assert_eq!(
+        out,
+        SELF_EVALUATION.replace(first, "  achieved \"日常养护里程\" \n")
+    );
+    // Typing the value completes it.
+    let done = out.replace(
+        "achieved \"日常养护里程\" \n",
+        "achieved \"日常养护里程\" 312公里\n",
+    );
+    assert_eq!(done, SELF_EVALUATION);
+}
+
+#[test]
+fn a_table_without_achieved_lines_gets_one_after_its_last_line() {
+    let src = format!(
+        "{HEADER}direction \"甲\" {{\n  amount 10\n  indicator 产出数量 \"人员\" = 2人\n  execution budget 10 spent 9  # 年终\n}}\n"
+    );
+    let out = fixed_near(&src, "B4060", "indicator 产出数量 \"人员\"");
+    assert!(
+        out.contains("  execution budget 10 spent 9  # 年终\n  achieved \"人员\" \n}\n"),
+        "{out}"
+    );
+    let typed = out.replace("achieved \"人员\" \n", "achieved \"人员\" 2人\n");
+    assert!(!codes(&typed).contains(&"B4060"), "{:?}", codes(&typed));
+}
+
+/// The Chinese hover at the first place of `needle` (plus `into` bytes) in `src`.
+fn hover_zh(src: &str, needle: &str, into: usize) -> String {
+    let at = src.find(needle).unwrap_or_else(|| panic!("no {needle:?}")) + into;
+    hover::hover(&ide::analyse(src), at, Lang::Zh)
+        .unwrap_or_else(|| panic!("no hover at {needle:?}"))
+        .markdown
+}
+
+#[test]
+fn hover_on_year_end_lines_shows_the_score_and_the_rate() {
+    let src = SELF_EVALUATION;
+    let h = hover_zh(src, "achieved \"路况优良率\" 81%", 25);
+    assert!(h.contains("**路况优良率**：目标 ≥90% → 实际 81%"), "{h}");
+    assert!(
+        h.contains("得分 9.00/10（按完成比例）：81 ÷ 90 × 10 = 9.00"),
+        "{h}"
+    );
+    let h = hover_zh(src, "score 7", 6);
+    assert!(h.contains("**养护长效机制**"), "{h}");
+    assert!(h.contains("手填 7"), "{h}");
+    let h = hover_zh(src, "execution budget 50 spent 47.5", 18);
+    assert!(h.contains("全年预算数 50万元，全年执行数 47.5万元"), "{h}");
+    assert!(h.contains("执行率 47.5万元 ÷ 50万元 = 95%"), "{h}");
+    assert!(h.contains("得分 9.50/10"), "{h}");
+    let h = hover_zh(src, "execution \"财政拨款\"", 30);
+    assert!(h.contains("**预算执行 · 财政拨款**"), "{h}");
+    assert!(h.contains("= 95%"), "{h}");
+    assert!(
+        !h.contains("得分"),
+        "a funding line's row is not scored: {h}"
+    );
+}
+
+#[test]
+fn hover_on_earlier_figures_tasks_and_scores() {
+    let prior = include_str!("../examples/mof-project-prior-years-2025.bdl");
+    let h = hover_zh(prior, "prior budget 84", 7);
+    assert!(
+        h.contains("**公共阅读服务提升** 2024年预算数：84万元"),
+        "{h}"
+    );
+    let h = hover_zh(prior, "prior actual 49.2", 14);
+    assert!(h.contains("**图书采购** 2024年执行数：49.2万元"), "{h}");
+    let h = hover_zh(prior, "prior actual 74", 14);
+    assert!(h.contains("**财政拨款** 2024年执行数：74万元"), "{h}");
+
+    let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
+    let h = hover_zh(tasks, "amount 420 {", 8);
+    assert!(h.contains("**小型水库除险加固** 420万元"), "{h}");
+    assert!(
+        h.contains("按来源：财政拨款 400万元 + 其他资金 20万元 = 420万元，与金额 420万元 一致"),
+        "{h}"
+    );
+    assert!(h.contains("资金来源：“小型水库除险加固”（420万元）"), "{h}");
+    let h = hover_zh(tasks, "income \"其他资金\" 10\n}", 8);
+    assert!(h.contains("**其他资金** 10万元"), "{h}");
+    assert!(h.contains("**农村供水水质检测** 60万元"), "{h}");
+    let bad = tasks.replace("income \"其他资金\" 10\n}", "income \"其他资金\" 12\n}");
+    let h = hover_zh(&bad, "amount 60 {", 8);
+    assert!(h.contains("= 62万元，与金额 60万元 不符"), "{h}");
+
+    let scores = include_str!("../examples/mof-project-scores-2025.bdl");
+    let line = scores
+        .lines()
+        .find(|l| l.trim_start().starts_with("scores "))
+        .unwrap();
+    let tier = line.split_whitespace().nth(1).unwrap();
+    let h = hover_zh(scores, line, line.find(tier).unwrap() + 1);
+    assert!(
+        h.contains(&format!("**{tier}**：“mof-2021”指标体系的一级指标，分值")),
+        "{h}"
+    );
+    assert!(h.contains("二级指标："), "{h}");
+}
+
+/// The labels completion offers at the marker `‸`.
+fn offered(marked: &str) -> Vec<String> {
+    let at = marked.find('‸').unwrap();
+    let text = marked.replacen('‸', "", 1);
+    completion::complete(&ide::analyse(&text), at, completion::Options::default())
+        .into_iter()
+        .map(|i| i.label)
+        .collect()
+}
+
+/// The self-evaluation example with `line` written at the end of the project's block, the cursor at
+/// its end.
+fn in_project(line: &str) -> String {
+    SELF_EVALUATION.replacen(
+        "  achieved \"沿线群众满意度\" 93%\n}",
+        &format!("  achieved \"沿线群众满意度\" 93%\n  {line}‸\n}}"),
+        1,
+    )
+}
+
+#[test]
+fn completion_inside_the_year_end_statements() {
+    assert_eq!(
+        offered(&in_project("prior ")),
+        ["budget", "actual", "final"]
+    );
+    let execution = offered(&in_project("execution "));
+    assert_eq!(execution, ["budget", "\"财政拨款\"", "\"其他资金\""]);
+    assert_eq!(offered(&in_project("execution \"财政拨款\" ")), ["budget"]);
+    assert_eq!(offered(&in_project("execution budget 40 ")), ["spent"]);
+    assert!(offered(&in_project("execution budget 40 spent 38 ")).is_empty());
+    assert_eq!(
+        offered(&in_project("execution \"")),
+        ["财政拨款", "其他资金"]
+    );
+    let names = offered(&in_project("achieved \""));
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert_eq!(names[0], "日常养护里程");
+    assert!(names.contains(&"沿线群众满意度".to_string()));
+    // After a number: units, the target's own first.
+    let units = offered(&in_project("achieved \"日常养护里程\" 312"));
+    assert_eq!(units[0], "312公里", "{units:?}");
+    assert!(units.contains(&"312%".to_string()));
+    // After the name: the results, a qualitative target's words first.
+    let results = offered(&in_project("achieved \"群众出行条件\" "));
+    assert_eq!(results, ["持续改善", "达成", "部分达成", "未达成"]);
+    assert_eq!(
+        offered(&in_project("achieved \"日常养护里程\" 312公里 ")),
+        ["reason", "score"]
+    );
+    assert_eq!(
+        offered(&in_project(
+            "achieved \"日常养护里程\" 312公里 reason \"x\" "
+        )),
+        ["score"]
+    );
+    assert!(offered(&in_project("achieved \"日常养护里程\" 312公里 score ")).is_empty());
+}
+
+#[test]
+fn completion_of_profiles_tasks_and_earlier_figures() {
+    let top = format!("{HEADER}income \"一般公共预算\" 10\n");
+    assert_eq!(offered(&format!("{top}profile ‸")), ["mof", "free-split"]);
+    assert_eq!(
+        offered(&format!("{top}profile mof ‸")),
+        ["grades", "inverse", "deviation"]
+    );
+    assert_eq!(
+        offered(&format!("{top}profile mof grades 80 70 60 ‸")),
+        ["inverse", "deviation"]
+    );
+    assert_eq!(
+        offered(&format!("{top}profile mof inverse ‸")),
+        ["linear", "ratio"]
+    );
+    assert_eq!(offered(&format!("{top}income \"其他\" 5 ‸")), ["prior"]);
+    let cost = "direction \"甲\" {\n  cost \"乙\" < people 2 rate 100/month > ‸\n}\n";
+    assert_eq!(offered(&format!("{HEADER}{cost}")), ["prior"]);
+
+    let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
+    let at_end = |line: &str| format!("{tasks}{line}‸");
+    assert_eq!(offered(&at_end("task \"t\" ")), ["duty", "for", "amount"]);
+    assert_eq!(
+        offered(&at_end("task \"t\" duty \"d\" ")),
+        ["for", "amount"]
+    );
+    assert_eq!(
+        offered(&at_end("task \"t\" duty \"d\" for \"x\" ")),
+        ["amount"]
+    );
+    // What may fund a task: the projects and the spending lines.
+    let funders = offered(&at_end("task \"t\" duty \"d\" for \""));
+    assert_eq!(
+        funders,
+        [
+            "小型水库除险加固",
+            "农村供水工程维修养护",
+            "基本支出",
+            "项目支出"
+        ]
+    );
+    let quoted = offered(&at_end("task \"t\" duty \"d\" for "));
+    assert!(quoted.contains(&"\"基本支出\"".to_string()), "{quoted:?}");
+    // Inside a task's block: its keywords; never after a character an input method typed.
+    let inside = tasks.replacen("  content \"保障在职", "  ‸\n  content \"保障在职", 1);
+    assert_eq!(offered(&inside), ["income", "content"]);
+    assert!(offered(&at_end("task \"t\" duty \"负责‸")).is_empty());
+}
+
+fn outline(src: &str) -> Vec<symbols::Symbol> {
+    symbols::symbols(&ide::analyse(src), Lang::Zh)
+}
+
+fn shown(s: &symbols::Symbol) -> String {
+    format!("{} {}", s.name, s.detail.clone().unwrap_or_default())
+}
+
+#[test]
+fn the_outline_has_the_tasks_and_the_year_end_facts() {
+    let tasks = outline(include_str!("../examples/mof-department-tasks-2025.bdl"));
+    let group = tasks.iter().find(|g| g.name == "年度主要任务").unwrap();
+    let rows: Vec<String> = group.children.iter().map(shown).collect();
+    assert_eq!(
+        rows,
+        [
+            "保障机关正常运转和人员履职 650万元",
+            "小型水库除险加固 420万元",
+            "农村供水工程日常维修 120万元",
+            "农村供水水质检测 60万元"
+        ]
+    );
+    let first: Vec<String> = group.children[0].children.iter().map(shown).collect();
+    assert_eq!(
+        first,
+        [
+            "content \"保障在职人员工资福利和机关日常运转\"",
+            "财政拨款 600万元",
+            "其他资金 50万元"
+        ]
+    );
+
+    let project = outline(SELF_EVALUATION);
+    let road = project.iter().find(|g| g.name == "乡村道路养护").unwrap();
+    let year_end = road.children.iter().find(|g| g.name == "年终自评").unwrap();
+    let rows: Vec<String> = year_end.children.iter().map(shown).collect();
+    assert_eq!(rows.len(), 15, "{rows:?}");
+    assert_eq!(
+        rows[0],
+        "execution 47.5万元 / 50万元 · 执行率 95% · 得分 9.50/10"
+    );
+    assert_eq!(rows[1], "execution 财政拨款 38万元 / 40万元 · 执行率 95%");
+    assert!(rows[3].starts_with("outcome \"完成312公里"), "{rows:?}");
+    assert_eq!(rows[5], "路况优良率 81% · 得分 9.00/10");
+
+    // The department's own year-end facts: a group of the document.
+    let dept = outline(include_str!(
+        "../examples/hunan-department-self-evaluation-2024.bdl"
+    ));
+    let names: Vec<&str> = dept.iter().map(|g| g.name.as_str()).collect();
+    assert!(names.contains(&"年终自评"), "{names:?}");
+}
+
+#[test]
+fn a_task_funded_by_an_unknown_name_gets_the_nearest_direction_or_spending_line() {
+    let tasks = include_str!("../examples/mof-department-tasks-2025.bdl");
+    let src = tasks.replacen("for \"基本支出\"", "for \"基本支\"", 1);
+    assert_eq!(fixed(&src, "B2001"), tasks);
 }

@@ -1,6 +1,6 @@
 //! The language server in scripted sessions (in process, `Connection::memory()`): what it answers to
-//! each request as reviewed JSON snapshots, fixtures with a cursor marker `‸` for hover, completion
-//! and definition, the negotiated position encoding, pushed and pulled diagnostics, and every request
+//! each request as reviewed JSON snapshots, fixtures with a cursor marker `‸` for hover, completion,
+//! definition, the quick fixes at the cursor (`fix_`) and the outline (`symbols_`), the negotiated position encoding, pushed and pulled diagnostics, and every request
 //! answered before the server stops.
 
 // Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
@@ -233,6 +233,17 @@ fn fixtures_with_a_cursor() {
                 "definition": c.request("textDocument/definition", at),
                 "references": c.request("textDocument/references", at_refs),
             })
+        } else if name.starts_with("fix_") {
+            let range = json!({ "start": position, "end": position });
+            c.request(
+                "textDocument/codeAction",
+                json!({ "textDocument": doc(), "range": range, "context": { "diagnostics": [] } }),
+            )
+        } else if name.starts_with("symbols_") {
+            c.request(
+                "textDocument/documentSymbol",
+                json!({ "textDocument": doc() }),
+            )
         } else {
             panic!("{name}: a fixture's name says what it asks")
         };

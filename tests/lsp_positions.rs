@@ -1,7 +1,9 @@
 //! Every diagnostic range is right on lines of Chinese text and astral characters: on generated
 //! declarations full of both (with syntax errors and with checking errors), each range — primary and
 //! related — converted to UTF-16 (and UTF-8, UTF-32) positions and back lands on the same bytes, and
-//! the UTF-16 column is the one an editor counts independently.
+//! the UTF-16 column is the one an editor counts independently. The declarations hold the year-end
+//! facts, earlier-year figures and tasks too; hover, completion and quick fixes at every character of
+//! them answer without a panic and with spans on character boundaries.
 
 // Tests, benches and examples may unwrap, panic and index: a failure there is a failed check, not a crash.
 #![allow(
@@ -52,9 +54,21 @@ fn declaration() -> impl Strategy<Value = String> {
                 format!("indicator 产出数量 \"{b}\" = people of \"{missing}X\""),
                 format!("direction \"{a}\" < people {people} rate {rate}/month > {{"),
                 "  amount 1.5".to_string(),
+                format!("  prior budget 1.{people}"),
+                "  prior actual 1".to_string(),
+                format!("  income \"财政拨款\" 1.5 prior budget 2020 1.{rate}"),
                 format!("  indicator 产出成本 \"{b}😀\" <= amount"),
                 format!("  indicator 满意度 \"{b}\" >= 80%"),
+                format!("  execution \"{a}资金\" budget 1.5 spent 1.{people}"),
+                format!("  achieved \"{b}😀X\" 1.{rate}万元 reason \"{a}𠀀\" score 3"),
+                format!("  achieved \"{b}\" {people}% score 4"),
                 "}".to_string(),
+                format!("task \"{a}\" duty \"{b}𠀀\" for \"{missing}\" amount {people} {{"),
+                format!("  content \"{b}😀\""),
+                format!("  income \"财政拨款\" {rate}"),
+                "}".to_string(),
+                format!("execution budget 1{people} spent {rate}"),
+                format!("achieved \"{missing}😀\" {people}人"),
             ];
             if let Some(line) = broken {
                 lines.insert(at.min(lines.len()), line);
@@ -90,5 +104,28 @@ proptest! {
             prop_assert_eq!(range.start.column, utf16_column(&src, span.start));
             prop_assert_eq!(range.end.column, utf16_column(&src, span.end));
         }
+    }
+
+    #[test]
+    fn hover_completion_and_fixes_answer_everywhere(src in declaration()) {
+        let a = ide::analyse(&src);
+        let boundary = |o: usize| src.is_char_boundary(o);
+        for (at, _) in src.char_indices().step_by(3) {
+            if let Some(h) = ide::hover::hover(&a, at, bdl::messages::Lang::Zh) {
+                prop_assert!(boundary(h.span.start) && boundary(h.span.end), "{:?}", h);
+            }
+            let options = ide::completion::Options::default();
+            for item in ide::completion::complete(&a, at, options) {
+                prop_assert!(boundary(item.replace.start) && boundary(item.replace.end));
+            }
+        }
+        for d in &a.diagnostics {
+            for f in ide::actions::fixes(&a, d.span) {
+                for e in f.edits {
+                    prop_assert!(boundary(e.span.start) && boundary(e.span.end), "{:?}", e);
+                }
+            }
+        }
+        prop_assert!(!ide::symbols::symbols(&a, bdl::messages::Lang::Zh).is_empty());
     }
 }

@@ -572,7 +572,8 @@ fn the_office_writes_checks_saves_and_reviews_in_a_browser() {
     );
     d.screenshot("serve-explain.png", &shots);
 
-    // Completion: after `indicator` the framework's categories.
+    // Completion: after `indicator` the framework's categories. Typed Chinese letters (an input
+    // method's) open no list by themselves; asking for it (Ctrl-Space, `startCompletion`) does.
     d.goto(&format!("{base}/edit/broken.bdl"));
     d.wait_for(
         "the editor",

@@ -561,10 +561,17 @@ fn complete_offers_keywords_and_the_framework_categories() {
     let app = app(dir.path());
     let text = "year 2021\nframework mof-2021\n信访 \nindicator 经济";
     let offset = text.encode_utf16().count();
-    let v = json_of(&post(
+    // While typing, no list follows Chinese letters (an input method typed them); Ctrl-Space asks.
+    let typing = json_of(&post(
         &app,
         "/api/complete",
         &json!({"text": text, "offset": offset}),
+    ));
+    assert_eq!(typing["items"], json!([]));
+    let v = json_of(&post(
+        &app,
+        "/api/complete",
+        &json!({"text": text, "offset": offset, "explicit": true}),
     ));
     assert_eq!(v["to"].as_u64().unwrap() as usize, offset);
     assert_eq!(v["from"].as_u64().unwrap() as usize, offset - 2);
@@ -582,6 +589,39 @@ fn complete_offers_keywords_and_the_framework_categories() {
     ));
     assert_eq!(v["items"][0]["label"], "direction");
     assert_eq!(v["items"][0]["type"], "keyword");
+}
+
+#[test]
+fn complete_is_the_language_servers_completion() {
+    let dir = folder();
+    let app = app(dir.path());
+    let labels = |text: &str| -> Vec<(String, String)> {
+        let offset = text.encode_utf16().count();
+        let v = json_of(&post(
+            &app,
+            "/api/complete",
+            &json!({"text": text, "offset": offset}),
+        ));
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["label"].as_str().unwrap().to_string(),
+                    i["apply"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let task = "year 2025\nframework mof-2021\nspending \"基本支出\" 10\ntask \"t\" duty \"d\" for \"基本支出\" {\n  ";
+    let inside: Vec<String> = labels(task).into_iter().map(|(l, _)| l).collect();
+    assert_eq!(inside, ["income", "content"]);
+    // A name inside quotes is inserted with its closing quote.
+    let names = labels("year 2025\nspending \"基本支出\" 10\ntask \"t\" duty \"d\" for \"");
+    assert_eq!(names, [("基本支出".to_string(), "基本支出\"".to_string())]);
+    let units = labels("year 2021\nindicator 产出数量 \"人\" = 5");
+    assert_eq!(units[0].0, "5%");
 }
 
 #[test]

@@ -103,6 +103,14 @@ fn fixes_of(a: &Analysis, d: &Diagnostic) -> Vec<Fix> {
             .into_iter()
             .collect(),
         "B2001" => nearest_name(a, d.span).into_iter().collect(),
+        "B2030" => decl
+            .and_then(|m| year_end_name(a, m, d.span))
+            .into_iter()
+            .collect(),
+        "B4060" => decl
+            .and_then(|m| add_achieved(a, m, d.span))
+            .into_iter()
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -256,9 +264,16 @@ fn nearest_name(a: &Analysis, span: Span) -> Option<Fix> {
     let at = names.iter().find(|n| {
         !n.is_definition && n.span.start < span.end.max(span.start + 1) && span.start < n.span.end
     })?;
-    let kinds = match at.kind {
-        NameKind::Direction => vec![NameKind::Direction],
-        k => vec![k],
+    // A task may be funded by a direction or project or by a spending line (基本支出).
+    let funds_a_task = a.file.as_ref().is_some_and(|f| {
+        f.items
+            .iter()
+            .any(|i| matches!(i, ast::Item::Task(t) if t.funded_by.span == at.span))
+    });
+    let kinds = if funds_a_task {
+        vec![NameKind::Direction, NameKind::SpendingLine]
+    } else {
+        vec![at.kind]
     };
     let candidates: Vec<String> = kinds
         .into_iter()
@@ -271,4 +286,158 @@ fn nearest_name(a: &Analysis, span: Span) -> Option<Fix> {
     let quoted = format!("\"{best}\"");
     let written = a.src.get(at.span.start..at.span.end).unwrap_or_default();
     Some(fix(msg::fix_replace(written, &quoted), at.span, quoted))
+}
+
+/// Whether the quoted name at `span` is that of an `achieved` line (true) or of an `execution "…"`
+/// line (false); `None` for anything else (B2030 also marks a whole line without a table).
+fn year_end_fact_at(items: &[ast::Item], span: Span) -> Option<bool> {
+    fn in_direction(d: &ast::Direction, span: Span) -> Option<bool> {
+        d.items.iter().find_map(|i| match i {
+            ast::DirectionItem::Achieved(x) if x.name.span == span => Some(true),
+            ast::DirectionItem::Execution(x) if x.line.as_ref().is_some_and(|l| l.span == span) => {
+                Some(false)
+            }
+            ast::DirectionItem::Direction(sub) => in_direction(sub, span),
+            _ => None,
+        })
+    }
+    items.iter().find_map(|i| match i {
+        ast::Item::Achieved(x) if x.name.span == span => Some(true),
+        ast::Item::Execution(x) if x.line.as_ref().is_some_and(|l| l.span == span) => Some(false),
+        ast::Item::Direction(d) => in_direction(d, span),
+        _ => None,
+    })
+}
+
+/// B2030: the name replaced by the nearest one of the same table — the name its help already offers.
+fn year_end_name(a: &Analysis, decl: &Declaration, span: Span) -> Option<Fix> {
+    let is_indicator = year_end_fact_at(&a.file.as_ref()?.items, span)?;
+    let written = a.src.get(span.start..span.end)?;
+    let (indicators, lines) = super::analysis::table_at(decl, span);
+    let known = crate::lower::year_end::known_names(indicators, lines, is_indicator);
+    let name = written.trim_matches('"');
+    let best = crate::lower::year_end::nearest(name, &known)
+        .into_iter()
+        .next()?;
+    let quoted = crate::import::text::quoted(&best);
+    Some(fix(msg::fix_replace(written, &quoted), span, quoted))
+}
+
+/// B4060 on an indicator: an `achieved "NAME" ` line to complete with the value, placed among the
+/// table's `achieved` lines in the indicators' order (after the previous indicator's, else before the
+/// next one's), or after the table's last line when it has none yet.
+fn add_achieved(a: &Analysis, decl: &Declaration, at: Span) -> Option<Fix> {
+    let (indicators, _) = super::analysis::table_at(decl, at);
+    let pos = indicators.iter().position(|i| i.span == at)?;
+    let ind = indicators.get(pos)?;
+    let src = &a.src;
+    let (ind_start, ind_end) = scan::line_around(src, ind.span.start);
+    let ind_line = src.get(ind_start..ind_end).unwrap_or_default();
+    let indent: String = ind_line
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let new = format!("achieved {} ", crate::import::text::quoted(&ind.name.value));
+    let title = msg::fix_add_achieved(&ind.name.value);
+    let earlier = indicators.get(..pos).unwrap_or_default();
+    let later = indicators.get(pos + 1..).unwrap_or_default();
+    let after = |span: Span| {
+        let (start, end) = scan::line_around(src, span.start);
+        let line = src.get(start..end).unwrap_or_default();
+        start + line.trim_end_matches(['\r', '\n']).len()
+    };
+    if let Some(prev) = earlier.iter().rev().find_map(|i| i.achieved.as_ref()) {
+        let end = after(prev.span);
+        return Some(fix(title, Span::new(end, end), format!("\n{indent}{new}")));
+    }
+    if let Some(next) = later.iter().find_map(|i| i.achieved.as_ref()) {
+        let (start, _) = scan::line_around(src, next.span.start);
+        return Some(fix(
+            title,
+            Span::new(start, start),
+            format!("{indent}{new}\n"),
+        ));
+    }
+    // No `achieved` line yet: after the table's last line (its block's, or the file's).
+    let file = a.file.as_ref()?;
+    let last = last_item_end(&file.items, at)?;
+    let code = src.get(..last).unwrap_or_default().trim_end().len();
+    let end = after(Span::new(code.saturating_sub(1), code));
+    Some(fix(title, Span::new(end, end), format!("\n{indent}{new}")))
+}
+
+/// The end of the last item of the table holding `at`: the innermost direction's block, else the
+/// file's top level.
+fn last_item_end(items: &[ast::Item], at: Span) -> Option<usize> {
+    fn in_direction(d: &ast::Direction, at: Span) -> Option<usize> {
+        if !(d.span.start <= at.start && at.end <= d.span.end) {
+            return None;
+        }
+        for item in &d.items {
+            if let ast::DirectionItem::Direction(sub) = item
+                && let Some(found) = in_direction(sub, at)
+            {
+                return Some(found);
+            }
+        }
+        d.items.last().map(direction_item_end)
+    }
+    for item in items {
+        if let ast::Item::Direction(d) = item
+            && let Some(found) = in_direction(d, at)
+        {
+            return Some(found);
+        }
+    }
+    items.last().map(item_end)
+}
+
+fn item_end(i: &ast::Item) -> usize {
+    use ast::Item as I;
+    match i {
+        I::Year { span, .. }
+        | I::Unit { span, .. }
+        | I::Precision { span, .. }
+        | I::Total { span, .. } => span.end,
+        I::Filer(t) | I::Department(t) | I::Duty(t) | I::Goal(t) | I::Form(t) | I::Outcome(t) => {
+            t.span.end
+        }
+        I::Framework(ast::FrameworkDecl::Profile(t)) => t.span.end,
+        I::Framework(ast::FrameworkDecl::Custom { span, .. }) => span.end,
+        I::Income(l) | I::Spending(l) => l.span.end,
+        I::Plan(p) => p.span.end,
+        I::Task(t) => t.span.end,
+        I::Indicator(x) => x.span.end,
+        I::Direction(d) => d.span.end,
+        I::Scores(x) => x.span.end,
+        I::Admin(x) => x.span.end,
+        I::Achieved(x) => x.span.end,
+        I::Execution(x) => x.span.end,
+        I::Profile(x) => x.span.end,
+    }
+}
+
+fn direction_item_end(i: &ast::DirectionItem) -> usize {
+    use ast::DirectionItem as D;
+    match i {
+        D::Special(t)
+        | D::Kind(t)
+        | D::Period(t)
+        | D::Goal(t)
+        | D::Annual(t)
+        | D::SummaryGoal(t)
+        | D::SummaryAnnual(t)
+        | D::Outcome(t) => t.span.end,
+        D::Amount { span, .. } | D::TotalBudget { span, .. } => span.end,
+        D::Cost(c) => c.span.end,
+        D::Indicator(x) => x.span.end,
+        D::Income(l) => l.span.end,
+        D::Direction(d) => d.span.end,
+        D::Admin(x) => x.span.end,
+        D::Share(x) => x.span.end,
+        D::Scores(x) => x.span.end,
+        D::Earlier(x) => x.span.end,
+        D::Achieved(x) => x.span.end,
+        D::Execution(x) => x.span.end,
+    }
 }

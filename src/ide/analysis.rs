@@ -11,6 +11,7 @@ use crate::model::{Cost, Declaration, Derived, How, Part, Reference, Value};
 use crate::present::{figures, provenance};
 use crate::source::Span;
 use crate::syntax::{self, ast};
+use rust_decimal::Decimal;
 
 #[derive(Debug)]
 pub struct Analysis {
@@ -138,4 +139,85 @@ pub fn reference_of(v: &Value) -> Option<(&Reference, bool)> {
         } => Some((r, number_text.is_some())),
         _ => None,
     }
+}
+
+/// A year-end line's score as an editor shows it, after the line (an inlay hint) and on it (hover):
+/// from `score::evaluate`, the one place scores are computed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineScore {
+    /// The `achieved` or `execution` line it scores.
+    pub line: Span,
+    pub score: Decimal,
+    pub points: Decimal,
+    /// The rule's name, in both languages.
+    pub rule: Text,
+    /// The rule with its figures (`81 ÷ 90 × 10 = 9.00`).
+    pub how: Text,
+    /// A score typed on the line that the rules contradict (B4065).
+    pub contradicted: bool,
+}
+
+impl LineScore {
+    /// `得分 9.00/10`, the hint's label.
+    pub fn label(&self) -> String {
+        format!(
+            "得分 {}/{}",
+            figures::display_fixed(self.score, 2),
+            figures::display(self.points, 2)
+        )
+    }
+}
+
+/// The score of every `achieved` line and of each table's `execution` total row.
+pub fn line_scores(decl: &Declaration) -> Vec<LineScore> {
+    use crate::present::scores::{explain, rule_name};
+    let scored = |line: Span,
+                  rule: &crate::score::Rule,
+                  points: Decimal,
+                  score: Decimal,
+                  contradicted: bool| {
+        let (en, zh) = rule_name(rule);
+        LineScore {
+            line,
+            score,
+            points,
+            rule: Text::new(en.replace('-', " "), zh),
+            how: explain(rule, points, score),
+            contradicted,
+        }
+    };
+    let mut out = Vec::new();
+    for e in crate::score::evaluate(decl) {
+        if let (Some(x), Some(line)) = (&e.execution, e.year_end.total()) {
+            out.push(scored(line.span, &x.rule, x.points, x.score, false));
+        }
+        for item in &e.items {
+            if let Some(a) = &item.indicator.achieved {
+                out.push(scored(
+                    a.span,
+                    &item.rule,
+                    item.points,
+                    item.score,
+                    item.contradicted.is_some(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The indicators and funding lines of the table a place is in: the innermost direction or project
+/// holding it, else the department's (what a year-end fact written there names).
+pub fn table_at(
+    decl: &Declaration,
+    at: Span,
+) -> (&[crate::model::Indicator], &[crate::model::Line]) {
+    decl.all_directions()
+        .into_iter()
+        .map(|(_, d)| d)
+        .filter(|d| d.span.start <= at.start && at.end <= d.span.end)
+        .min_by_key(|d| d.span.end - d.span.start)
+        .map_or((&decl.indicators, &decl.income), |d| {
+            (&d.indicators, &d.funds)
+        })
 }

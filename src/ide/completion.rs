@@ -1,12 +1,14 @@
 //! Completion from where the cursor stands: keywords that may start the line (top level, in a
 //! direction, in a framework or breakdown block), the framework's categories after `indicator`, values,
 //! references and options after an indicator's name, units after a number, names of directions and
-//! lines inside a reference's quotes. A character an input method typed (anything not ASCII) before
-//! the cursor offers nothing: lists must not pop up in the middle of Chinese text.
+//! lines inside a reference's quotes, and inside the year-end statements, `prior`, `profile` and
+//! `task` what may follow. A character an input method typed (anything not ASCII) before the cursor
+//! offers nothing unless the list was asked for: lists must not pop up in the middle of Chinese text.
 
 use super::analysis::Analysis;
 use super::navigation::{self, NameKind};
 use crate::domain::framework::{Framework, PROFILES};
+use crate::domain::scoring::ProfileKind;
 use crate::messages::{self as msg, Text};
 use crate::source::Span;
 use crate::syntax::keywords::{Keyword, Place};
@@ -17,6 +19,10 @@ use pinyin::ToPinyin;
 pub struct Options {
     /// Also match categories by the first letters of their pinyin (`slzb` finds 数量指标).
     pub pinyin_initials: bool,
+    /// The list was asked for (Ctrl-Space in an editor that tells it from typing, as the web page's
+    /// does): offered after a character an input method typed too. Lists that pop up while typing
+    /// never follow such a character.
+    pub explicit: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -131,10 +137,11 @@ pub fn complete(a: &Analysis, offset: usize, options: Options) -> Vec<Item> {
     let src = &a.src;
     let offset = src.floor_char_boundary(offset.min(src.len()));
     let before_cursor = src.get(..offset).unwrap_or_default();
-    if before_cursor
-        .chars()
-        .next_back()
-        .is_some_and(|c| !c.is_ascii())
+    if !options.explicit
+        && before_cursor
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii())
     {
         return Vec::new();
     }
@@ -173,14 +180,25 @@ pub fn complete(a: &Analysis, offset: usize, options: Options) -> Vec<Item> {
         return cx.keywords(block_at(src, line_start), replace);
     };
     let last = words.last().copied().unwrap_or_default();
-    // A number being typed: its unit.
-    if partial.starts_with(|c: char| c.is_ascii_digit()) && matches!(first, "indicator" | "overall")
+    // A number being typed: its unit (an actual's: its target's unit first).
+    let achieved_number = first == "achieved" && words.len() == 2;
+    if partial.starts_with(|c: char| c.is_ascii_digit())
+        && (matches!(first, "indicator" | "overall") || achieved_number)
     {
         let digits: String = partial
             .chars()
             .take_while(|c| c.is_ascii_digit() || *c == '.')
             .collect();
-        return UNITS
+        let own = achieved_number
+            .then(|| cx.target_unit(last))
+            .flatten()
+            .filter(|u| !u.is_empty());
+        let units: Vec<&str> = own
+            .as_deref()
+            .into_iter()
+            .chain(UNITS.iter().copied().filter(|u| Some(*u) != own.as_deref()))
+            .collect();
+        return units
             .iter()
             .map(|u| Item {
                 label: format!("{digits}{u}"),
@@ -193,6 +211,20 @@ pub fn complete(a: &Analysis, offset: usize, options: Options) -> Vec<Item> {
             .collect();
     }
     match (first, last) {
+        // Figures of earlier years, wherever they may follow (a line, a direction, a cost).
+        (_, "prior") => cx.plain(&["budget", "actual", "final"], ItemKind::Keyword, replace),
+        ("cost", _) if last == ">" || done.trim_end().ends_with('>') => {
+            cx.plain(&["prior"], ItemKind::Keyword, replace)
+        }
+        ("income" | "spending", _)
+            if words.len() >= 3 && last.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            cx.plain(&["prior"], ItemKind::Keyword, replace)
+        }
+        ("execution", _) => cx.execution(&words, replace),
+        ("achieved", _) => cx.achieved(&words, replace),
+        ("profile", _) => cx.profile(&words, replace),
+        ("task", _) => cx.task(&words, replace),
         (_, "unit") if words.len() == 1 => cx.plain(&["万元", "元"], ItemKind::Unit, replace),
         (_, "framework") if words.len() == 1 => cx.plain(PROFILES, ItemKind::Value, replace),
         (_, "standard") => cx.plain(
@@ -305,6 +337,148 @@ impl Cx<'_> {
         }
     }
 
+    /// `execution ["LINE"] budget N spent N`: a funding line of the table or `budget` first, then
+    /// `spent` after the budget's figure.
+    fn execution(&self, words: &[&str], replace: Span) -> Vec<Item> {
+        let last = words.last().copied().unwrap_or_default();
+        let before = words
+            .len()
+            .checked_sub(2)
+            .and_then(|i| words.get(i))
+            .copied();
+        if words.len() == 1 {
+            let mut items = self.plain(&["budget"], ItemKind::Keyword, replace);
+            items.extend(self.quoted(&self.table_names(false), NameKind::IncomeLine, replace));
+            return items;
+        }
+        if words.len() == 2 && last.starts_with('"') {
+            return self.plain(&["budget"], ItemKind::Keyword, replace);
+        }
+        if before == Some("budget") && !words.contains(&"spent") {
+            return self.plain(&["spent"], ItemKind::Keyword, replace);
+        }
+        Vec::new()
+    }
+
+    /// `achieved "NAME" VALUE [reason "…"] [score N]`: the table's indicators are offered inside the
+    /// quotes; after the name, the three results (and a qualitative target's own words); after the
+    /// value, `reason` and `score`.
+    fn achieved(&self, words: &[&str], replace: Span) -> Vec<Item> {
+        match words {
+            [_] => self.quoted(&self.table_names(true), NameKind::Indicator, replace),
+            [_, name] if name.starts_with('"') => {
+                let mut words: Vec<String> = Vec::new();
+                if let Some(own) = self.target_words(name) {
+                    words.push(own);
+                }
+                for r in ["达成", "部分达成", "未达成"] {
+                    if !words.iter().any(|w| w == r) {
+                        words.push(r.to_string());
+                    }
+                }
+                words
+                    .into_iter()
+                    .map(|w| Item {
+                        label: w.clone(),
+                        kind: ItemKind::Value,
+                        detail: Some(msg::completion_result()),
+                        insert: w.clone(),
+                        filter: self.with_initials(&w),
+                        replace,
+                    })
+                    .collect()
+            }
+            [_, _, rest @ ..] => {
+                let last = rest.last().copied().unwrap_or_default();
+                if matches!(last, "reason" | "score") {
+                    return Vec::new();
+                }
+                let left: Vec<&str> = ["reason", "score"]
+                    .into_iter()
+                    .filter(|k| !rest.contains(k))
+                    .collect();
+                self.plain(&left, ItemKind::Keyword, replace)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// `profile NAME [grades A B C] [inverse linear|ratio] [deviation N]`.
+    fn profile(&self, words: &[&str], replace: Span) -> Vec<Item> {
+        let last = words.last().copied().unwrap_or_default();
+        match words.len() {
+            1 => self.plain(ProfileKind::NAMES, ItemKind::Value, replace),
+            _ if last == "inverse" => self.plain(&["linear", "ratio"], ItemKind::Value, replace),
+            _ if matches!(last, "grades" | "deviation") => Vec::new(),
+            _ => {
+                let left: Vec<&str> = ["grades", "inverse", "deviation"]
+                    .into_iter()
+                    .filter(|k| !words.contains(k))
+                    .collect();
+                self.plain(&left, ItemKind::Keyword, replace)
+            }
+        }
+    }
+
+    /// `task "T" duty "D" for "X" amount N {`: the next keyword after each string; after `for`, the
+    /// names of what may fund a task.
+    fn task(&self, words: &[&str], replace: Span) -> Vec<Item> {
+        let last = words.last().copied().unwrap_or_default();
+        match last {
+            "for" => {
+                let mut items = self.quoted_names(NameKind::Direction, replace);
+                items.extend(self.quoted_names(NameKind::SpendingLine, replace));
+                items
+            }
+            "task" | "duty" | "amount" => Vec::new(),
+            _ if words.len() >= 2 => {
+                let left: Vec<&str> = ["duty", "for", "amount"]
+                    .into_iter()
+                    .filter(|k| !words.contains(k))
+                    .collect();
+                self.plain(&left, ItemKind::Keyword, replace)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The names a year-end fact at the cursor may give: its table's 年度 indicators (`indicator`), or
+    /// its funding lines — the list lowering checks against.
+    fn table_names(&self, indicator: bool) -> Vec<String> {
+        let Some(decl) = &self.a.declaration else {
+            return Vec::new();
+        };
+        let at = Span::new(self.offset, self.offset);
+        let (indicators, lines) = super::analysis::table_at(decl, at);
+        crate::lower::year_end::known_names(indicators, lines, indicator)
+    }
+
+    /// The 年度 indicator of the table at the cursor that `quoted` (`"日常养护里程"`) names.
+    fn target(&self, quoted: &str) -> Option<&crate::model::Indicator> {
+        let decl = self.a.declaration.as_ref()?;
+        let name = quoted.trim_matches('"');
+        let (indicators, _) = super::analysis::table_at(decl, Span::new(self.offset, self.offset));
+        indicators
+            .iter()
+            .find(|i| i.horizon == crate::domain::Horizon::Annual && i.name.value == name)
+    }
+
+    /// The unit of the target of the indicator `quoted` names.
+    fn target_unit(&self, quoted: &str) -> Option<String> {
+        match &self.target(quoted)?.value {
+            crate::model::Value::Quantity { unit_text, .. } => unit_text.clone(),
+            _ => None,
+        }
+    }
+
+    /// A qualitative target's own words (`持续改善`), which an actual may repeat.
+    fn target_words(&self, quoted: &str) -> Option<String> {
+        match &self.target(quoted)?.value {
+            crate::model::Value::Quality { text, .. } => Some(text.clone()),
+            _ => None,
+        }
+    }
+
     fn values(&self, replace: Span) -> Vec<Item> {
         VALUES
             .iter()
@@ -380,8 +554,12 @@ impl Cx<'_> {
 
     /// Names inserted with their quotes (after `of`, `spending`, `income`).
     fn quoted_names(&self, kind: NameKind, replace: Span) -> Vec<Item> {
-        self.names(kind)
-            .into_iter()
+        self.quoted(&self.names(kind), kind, replace)
+    }
+
+    fn quoted(&self, names: &[String], kind: NameKind, replace: Span) -> Vec<Item> {
+        names
+            .iter()
             .map(|n| Item {
                 label: format!("\"{n}\""),
                 kind: ItemKind::Name,
@@ -393,25 +571,37 @@ impl Cx<'_> {
             .collect()
     }
 
-    /// Inside quotes after `of`, `spending`, `income`, `for`, `=` or `+`: the names it may refer to.
+    /// Inside quotes after `of`, `spending`, `income`, `for`, `=` or `+`, or a year-end fact's
+    /// `achieved "`, `execution "`: the names it may refer to.
     fn names_in_quotes(&self, before_quote: &str, replace: Span) -> Vec<Item> {
         let words = words(before_quote);
         let first = words.first().copied().unwrap_or_default();
         let last = words.last().copied().unwrap_or_default();
-        let kind = match (first, last) {
-            (_, "of" | "for") => NameKind::Direction,
-            ("indicator" | "overall", "spending") => NameKind::SpendingLine,
-            ("indicator" | "overall", "income") => NameKind::IncomeLine,
-            ("spending", "=" | "+") => NameKind::SpendingLine,
-            ("income", "=" | "+") => NameKind::IncomeLine,
+        let names: Vec<(NameKind, String)> = match (first, last) {
+            // A task is funded by a direction or project, or by a spending line (基本支出).
+            ("task", "for") => [NameKind::Direction, NameKind::SpendingLine]
+                .into_iter()
+                .flat_map(|k| self.names(k).into_iter().map(move |n| (k, n)))
+                .collect(),
+            ("achieved", "achieved") => self.kinded(NameKind::Indicator, self.table_names(true)),
+            ("execution", "execution") => {
+                self.kinded(NameKind::IncomeLine, self.table_names(false))
+            }
+            (_, "of" | "for") => self.kinded(NameKind::Direction, self.names(NameKind::Direction)),
+            ("indicator" | "overall", "spending") | ("spending", "=" | "+") => {
+                self.kinded(NameKind::SpendingLine, self.names(NameKind::SpendingLine))
+            }
+            ("indicator" | "overall", "income") | ("income", "=" | "+") => {
+                self.kinded(NameKind::IncomeLine, self.names(NameKind::IncomeLine))
+            }
             _ => return Vec::new(),
         };
         // The closing quote may be typed already.
         let after = self.a.src.get(self.offset..).unwrap_or_default();
         let closes = after.starts_with('"');
-        self.names(kind)
+        names
             .into_iter()
-            .map(|n| Item {
+            .map(|(kind, n)| Item {
                 label: n.clone(),
                 kind: ItemKind::Name,
                 detail: Some(name_detail(kind)),
@@ -421,6 +611,10 @@ impl Cx<'_> {
             })
             .collect()
     }
+
+    fn kinded(&self, kind: NameKind, names: Vec<String>) -> Vec<(NameKind, String)> {
+        names.into_iter().map(|n| (kind, n)).collect()
+    }
 }
 
 fn name_detail(kind: NameKind) -> Text {
@@ -428,6 +622,7 @@ fn name_detail(kind: NameKind) -> Text {
         NameKind::Direction => msg::completion_name_direction(),
         NameKind::IncomeLine => msg::completion_name_line("income"),
         NameKind::SpendingLine => msg::completion_name_line("spending"),
+        NameKind::Indicator => msg::completion_name_indicator(),
     }
 }
 
@@ -516,6 +711,7 @@ mod tests {
         let src = "year 2021\nframework mof-2015\nindicator slzb‸\n";
         let on = Options {
             pinyin_initials: true,
+            explicit: false,
         };
         let a = crate::ide::analyse(&src.replace('‸', ""));
         let items = complete(&a, src.find('‸').unwrap(), on);
@@ -529,5 +725,15 @@ mod tests {
     #[test]
     fn nothing_after_a_character_an_input_method_typed() {
         assert!(labels("year 2021\nindicator 产出‸", Options::default()).is_empty());
+    }
+
+    #[test]
+    fn a_list_asked_for_follows_chinese_letters_too() {
+        let asked = Options {
+            explicit: true,
+            ..Options::default()
+        };
+        let offered = labels("year 2021\nindicator 产出‸", asked);
+        assert!(offered.contains(&"产出数量".to_string()), "{offered:?}");
     }
 }

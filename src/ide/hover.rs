@@ -5,7 +5,8 @@ use super::{touches, word_at};
 use crate::codes::Code;
 use crate::domain::{Money, MoneyUnit};
 use crate::messages::{self as msg, Lang, Text};
-use crate::model::{Declaration, Direction, Indicator, Line};
+use crate::model::{Declaration, Direction, EarlierFigure, Indicator, Line, Scores};
+use crate::present::figures::{display, display_fixed, exact};
 use crate::source::Span;
 
 /// What to show for a place: Markdown, and the span it is about.
@@ -81,6 +82,14 @@ pub fn code_text(code: Code) -> Text {
 }
 
 fn on_model(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
+    // Earlier-year figures first: they stand inside the lines and costs that hover below.
+    if let Some(found) = on_earlier(decl, offset)
+        .or_else(|| on_year_end(decl, offset))
+        .or_else(|| on_task(decl, offset))
+        .or_else(|| on_scores(decl, offset))
+    {
+        return Some(found);
+    }
     for (_, d) in decl.all_directions() {
         if let Some(found) = on_direction(d, decl.unit, offset) {
             return Some(found);
@@ -207,4 +216,174 @@ fn on_indicator(decl: &Declaration, i: &Indicator, offset: usize) -> Option<(Spa
         None => msg::hover_unknown_category(&decl.framework.name),
     };
     Some((i.level2_written.span, vec![text]))
+}
+
+/// `achieved` (target → actual, the rule and the score) and `execution` (budget, spent, rate, and the
+/// total row's score) lines, anywhere on the line (its name, value, `reason`, `score`).
+fn on_year_end(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
+    let directions = decl.all_directions();
+    let score_of = |line: Span| {
+        super::analysis::line_scores(decl)
+            .into_iter()
+            .find(|s| s.line == line)
+    };
+    let score_text = |s: &super::analysis::LineScore| {
+        msg::hover_score(
+            &display_fixed(s.score, 2),
+            &display(s.points, 2),
+            &s.rule,
+            &s.how,
+        )
+    };
+    let indicators = decl
+        .indicators
+        .iter()
+        .chain(directions.iter().flat_map(|(_, d)| &d.indicators));
+    for i in indicators {
+        let Some(a) = i.achieved.as_ref().filter(|a| touches(a.span, offset)) else {
+            continue;
+        };
+        let target = crate::present::values::value_text(decl, &i.value);
+        let mut texts = vec![msg::hover_achieved(&i.name.value, &target, a.value.text())];
+        if let Some(s) = score_of(a.span) {
+            texts.push(score_text(&s));
+            if let Some(typed) = &a.score {
+                texts.push(msg::hover_typed_score(&exact(typed.value), s.contradicted));
+            }
+        }
+        return Some((a.span, texts));
+    }
+    let year_ends =
+        std::iter::once(&decl.year_end).chain(directions.iter().map(|(_, d)| &d.year_end));
+    for x in year_ends.flat_map(|y| &y.executions) {
+        if !touches(x.span, offset) {
+            continue;
+        }
+        let rate = crate::score::execution_rate(x).map(|r| display(r, 2));
+        let mut texts = vec![msg::hover_execution(
+            x.line.as_ref().map(|l| l.value.as_str()),
+            &money(x.budget.value),
+            &money(x.spent.value),
+            rate.as_deref(),
+        )];
+        if let Some(s) = score_of(x.span) {
+            texts.push(score_text(&s));
+        }
+        return Some((x.span, texts));
+    }
+    None
+}
+
+/// `prior budget|actual|final [YEAR] N` on a line, a direction, a cost or a task's source: which
+/// year and which figure it is.
+fn on_earlier(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
+    fn in_lines<'a>(lines: &'a [Line], out: &mut Vec<(&'a str, &'a [EarlierFigure])>) {
+        for l in lines {
+            out.push((&l.name.value, &l.earlier));
+            in_lines(&l.children, out);
+        }
+    }
+    let mut all: Vec<(&str, &[EarlierFigure])> = Vec::new();
+    in_lines(&decl.income, &mut all);
+    in_lines(&decl.spending, &mut all);
+    for (_, d) in decl.all_directions() {
+        all.push((&d.name.value, &d.earlier));
+        for c in &d.costs {
+            let name = c.label.as_ref().map_or(&d.name.value, |l| &l.value);
+            all.push((name, &c.earlier));
+        }
+        in_lines(&d.funds, &mut all);
+    }
+    for t in &decl.tasks {
+        in_lines(&t.funds, &mut all);
+    }
+    all.into_iter().find_map(|(name, figures)| {
+        let e = figures.iter().find(|e| touches(e.span, offset))?;
+        Some((
+            e.span,
+            vec![msg::hover_earlier(
+                name,
+                e.year,
+                e.kind.keyword(),
+                e.kind.name_zh(),
+                &money(e.amount),
+            )],
+        ))
+    })
+}
+
+/// A task's name, amount or one of its sources: its amount, what its sources add up to against it,
+/// and what funds it.
+fn on_task(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
+    let shown = |v: Option<Money>| v.map_or("—".to_string(), money);
+    for t in &decl.tasks {
+        let fund = t.funds.iter().find(|l| touches(l.span, offset));
+        let on_amount = t.declared.as_ref().filter(|d| touches(d.span, offset));
+        let span = match (fund, on_amount) {
+            (Some(l), _) => l.span,
+            (None, Some(d)) => d.span,
+            (None, None) if touches(t.task.span, offset) => t.task.span,
+            (None, None) => continue,
+        };
+        let mut texts = Vec::new();
+        if let Some(l) = fund {
+            texts.push(msg::hover_figure(&l.name.value, &shown(l.amount)));
+        }
+        texts.push(msg::hover_figure(&t.task.value, &shown(t.amount)));
+        if !t.funds.is_empty() {
+            let parts: Vec<String> = t
+                .funds
+                .iter()
+                .map(|l| format!("{} {}", l.name.value, shown(l.amount)))
+                .collect();
+            let sum = crate::model::sum_lines(&t.funds, decl.unit);
+            let declared = t.declared.as_ref().map(|d| {
+                let agrees = sum.is_some_and(|s| {
+                    s.compare(d.value)
+                        .is_ok_and(|o| o == std::cmp::Ordering::Equal)
+                });
+                (money(d.value), agrees)
+            });
+            texts.push(msg::hover_task_sources(
+                &parts.join(" + "),
+                &shown(sum),
+                declared.as_ref().map(|(d, agrees)| (d.as_str(), *agrees)),
+            ));
+        }
+        texts.push(msg::hover_task_funder(
+            &t.funded_by.value,
+            &shown(t.funder_amount),
+        ));
+        return Some((span, texts));
+    }
+    None
+}
+
+/// A 一级指标 written in a `scores` line: its place in the framework, as on an indicator.
+fn on_scores(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
+    let directions = decl.all_directions();
+    let all: Vec<&Scores> = decl
+        .scores
+        .iter()
+        .chain(directions.iter().filter_map(|(_, d)| d.scores.as_ref()))
+        .collect();
+    let part = all
+        .iter()
+        .flat_map(|s| &s.parts)
+        .find(|p| touches(p.span, offset))?;
+    let tier = decl.framework.tiers.get(part.tier)?;
+    let categories: Vec<String> = tier.categories.iter().map(|c| c.name.clone()).collect();
+    let points = match part.most {
+        Some(most) => format!("{}–{}", exact(part.points), exact(most)),
+        None => exact(part.points),
+    };
+    Some((
+        part.span,
+        vec![msg::hover_tier(
+            &decl.framework.name,
+            &tier.name,
+            &categories,
+            &points,
+        )],
+    ))
 }

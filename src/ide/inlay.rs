@@ -78,31 +78,12 @@ fn code_end(src: &str, offset: usize) -> usize {
 
 /// The self-evaluation's scores, after the lines they score.
 fn scores(decl: &Declaration, out: &mut Vec<Hint>) {
-    use crate::present::figures::{display, display_fixed};
-    let hint = |offset: usize, score, points, how| Hint {
-        offset,
-        label: format!("得分 {}/{}", display_fixed(score, 2), display(points, 2)),
-        how: Some(how),
-    };
-    for e in crate::score::evaluate(decl) {
-        if let (Some(x), Some(line)) = (&e.execution, e.year_end.total()) {
-            out.push(hint(
-                line.span.end,
-                x.score,
-                x.points,
-                crate::present::scores::explain(&x.rule, x.points, x.score),
-            ));
-        }
-        for item in &e.items {
-            if let Some(a) = &item.indicator.achieved {
-                out.push(hint(
-                    a.span.end,
-                    item.score,
-                    item.points,
-                    crate::present::scores::explain(&item.rule, item.points, item.score),
-                ));
-            }
-        }
+    for s in super::analysis::line_scores(decl) {
+        out.push(Hint {
+            offset: s.line.end,
+            label: s.label(),
+            how: Some(s.how),
+        });
     }
 }
 

@@ -1,6 +1,6 @@
 //! Names and where they are used: directions and projects (`amount of "X"`, `task … for "X"`),
-//! income and spending lines (`spending "项目支出"`, `= "A" + "B"`). Go to definition and find
-//! references work on these.
+//! income and spending lines (`spending "项目支出"`, `= "A" + "B"`, `task … for "基本支出"`), and a
+//! table's 年度 indicators (`achieved "X"`). Go to definition and find references work on these.
 
 use super::analysis::Analysis;
 use super::touches;
@@ -14,6 +14,8 @@ pub enum NameKind {
     Direction,
     IncomeLine,
     SpendingLine,
+    /// A 年度 indicator, named by the `achieved` lines of its own table.
+    Indicator,
 }
 
 /// A name written in the text: where it is defined, or a use of it.
@@ -24,6 +26,9 @@ pub struct Name {
     /// The string as written, quotes included.
     pub span: Span,
     pub is_definition: bool,
+    /// The table a name belongs to, for the names that are a table's own (indicators): the
+    /// innermost direction's span, `None` for the department's table and for every other kind.
+    pub table: Option<Span>,
 }
 
 /// Every definition and use of a name in the parts of the text that parse, in order.
@@ -32,18 +37,40 @@ pub fn names(a: &Analysis) -> Vec<Name> {
     let Some(file) = &a.file else {
         return out;
     };
+    let mut tasks = Vec::new();
     for item in &file.items {
         match item {
             Item::Income(l) => line(l, NameKind::IncomeLine, true, &mut out),
             Item::Spending(l) => line(l, NameKind::SpendingLine, true, &mut out),
-            Item::Indicator(i) => indicator(i, &mut out),
+            Item::Indicator(i) => indicator(i, None, &mut out),
             Item::Direction(d) => direction(d, &mut out),
-            Item::Task(t) => out.push(use_of(NameKind::Direction, &t.funded_by)),
+            Item::Task(t) => tasks.push(&t.funded_by),
+            Item::Achieved(a) => out.push(achieved(a, None)),
             _ => {}
         }
     }
+    // What funds a task: a direction or project of that name, else a spending line (基本支出).
+    for funded_by in tasks {
+        let defined = |kind| {
+            out.iter()
+                .any(|n| n.is_definition && n.kind == kind && n.value == funded_by.value)
+        };
+        let kind = if !defined(NameKind::Direction) && defined(NameKind::SpendingLine) {
+            NameKind::SpendingLine
+        } else {
+            NameKind::Direction
+        };
+        out.push(use_of(kind, funded_by));
+    }
     out.sort_by_key(|n| n.span.start);
     out
+}
+
+fn achieved(a: &ast::Achieved, table: Option<Span>) -> Name {
+    Name {
+        table,
+        ..use_of(NameKind::Indicator, &a.name)
+    }
 }
 
 fn def(kind: NameKind, t: &ast::Text) -> Name {
@@ -52,6 +79,7 @@ fn def(kind: NameKind, t: &ast::Text) -> Name {
         value: t.value.clone(),
         span: t.span,
         is_definition: true,
+        table: None,
     }
 }
 
@@ -75,7 +103,13 @@ fn line(l: &ast::Line, kind: NameKind, defines: bool, out: &mut Vec<Name>) {
     }
 }
 
-fn indicator(i: &ast::Indicator, out: &mut Vec<Name>) {
+fn indicator(i: &ast::Indicator, table: Option<Span>, out: &mut Vec<Name>) {
+    if i.horizon == ast::Horizon::Annual {
+        out.push(Name {
+            table,
+            ..def(NameKind::Indicator, &i.name)
+        });
+    }
     let Value::Quantitative {
         reference: Some(r), ..
     } = &i.value
@@ -98,7 +132,8 @@ fn direction(d: &ast::Direction, out: &mut Vec<Name>) {
     out.push(def(NameKind::Direction, &d.name));
     for item in &d.items {
         match item {
-            DirectionItem::Indicator(i) => indicator(i, out),
+            DirectionItem::Indicator(i) => indicator(i, Some(d.span), out),
+            DirectionItem::Achieved(a) => out.push(achieved(a, Some(d.span))),
             DirectionItem::Direction(sub) => direction(sub, out),
             DirectionItem::Income(l) => line(l, NameKind::IncomeLine, false, out),
             _ => {}
@@ -117,7 +152,7 @@ pub fn definition(a: &Analysis, offset: usize) -> Option<Span> {
     let at = name_at(&names, offset)?;
     names
         .iter()
-        .find(|n| n.is_definition && n.kind == at.kind && n.value == at.value)
+        .find(|n| n.is_definition && same(n, at))
         .map(|n| n.span)
 }
 
@@ -129,10 +164,16 @@ pub fn references(a: &Analysis, offset: usize, with_definition: bool) -> Vec<Spa
     };
     names
         .iter()
-        .filter(|n| n.kind == at.kind && n.value == at.value)
+        .filter(|n| same(n, at))
         .filter(|n| with_definition || !n.is_definition)
         .map(|n| n.span)
         .collect()
+}
+
+/// Whether two names name the same thing: same kind and value, and for a table's own names, the same
+/// table.
+fn same(a: &Name, b: &Name) -> bool {
+    a.kind == b.kind && a.value == b.value && a.table == b.table
 }
 
 /// The names defined of one kind, in order, each once.

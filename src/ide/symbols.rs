@@ -1,11 +1,14 @@
-//! The outline: the header, the two breakdowns with their lines, the department's indicators, and
-//! every direction and project with its costs, indicators and sub-directions.
+//! The outline: the header, the two breakdowns with their lines, the annual tasks with their content
+//! and sources, the department's indicators, its year-end facts, and every direction and project with
+//! its costs, indicators, sub-directions and year-end facts (execution with its rate, each achieved
+//! value with its score).
 
 use super::analysis::Analysis;
 use super::analysis::{Figure, money};
 use crate::domain::DirectionKind;
 use crate::messages::{self as msg, Lang};
 use crate::model::Declaration;
+use crate::present::figures::{display, display_fixed};
 use crate::source::Span;
 use crate::syntax::ast::{self, DirectionItem, Item};
 use std::collections::HashMap;
@@ -21,6 +24,10 @@ pub enum SymbolKind {
     Project,
     Cost,
     Indicator,
+    /// A 年度主要任务 row.
+    Task,
+    /// A year-end fact (`execution`, `achieved`, `outcome`).
+    YearEnd,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,13 +47,19 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
     let Some(file) = &a.file else {
         return Vec::new();
     };
-    let amounts = a.declaration.as_ref().map(amounts).unwrap_or_default();
+    let amounts = a
+        .declaration
+        .as_ref()
+        .map(|d| amounts(d, lang))
+        .unwrap_or_default();
     let decl = &amounts;
     let src = &a.src;
     let mut header = Vec::new();
     let mut income = Vec::new();
     let mut spending = Vec::new();
     let mut indicators = Vec::new();
+    let mut tasks = Vec::new();
+    let mut year_end = Vec::new();
     let mut out = Vec::new();
     for item in &file.items {
         match item {
@@ -68,15 +81,13 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
             Item::Income(l) => income.push(line(l, decl)),
             Item::Spending(l) => spending.push(line(l, decl)),
             Item::Indicator(i) => indicators.push(indicator(i)),
-            Item::Direction(d) => out.push(direction(d, decl)),
+            Item::Direction(d) => out.push(direction(src, d, decl, lang)),
             Item::Profile(p) => header.push(fact(src, p.span)),
-            Item::Duty(_)
-            | Item::Plan(_)
-            | Item::Goal(_)
-            | Item::Task(_)
-            | Item::Achieved(_)
-            | Item::Execution(_)
-            | Item::Outcome(_) => {}
+            Item::Task(t) => tasks.push(task(src, t, decl)),
+            Item::Achieved(x) => year_end.push(achieved(x, decl)),
+            Item::Execution(x) => year_end.push(execution(src, x, decl)),
+            Item::Outcome(t) => year_end.push(fact(src, line_of(src, t.span))),
+            Item::Duty(_) | Item::Plan(_) | Item::Goal(_) => {}
         }
     }
     let mut groups = Vec::new();
@@ -84,7 +95,9 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
         (msg::symbol_header(), header),
         (msg::symbol_income(), income),
         (msg::symbol_spending(), spending),
+        (msg::symbol_tasks(), tasks),
         (msg::symbol_indicators(), indicators),
+        (msg::symbol_year_end(), year_end),
     ] {
         if let Some(g) = group(name.get(lang), children) {
             groups.push(g);
@@ -131,16 +144,53 @@ fn line_of(src: &str, span: Span) -> Span {
     Span::new(start + lead, start + code.trim_end().len().max(lead))
 }
 
-/// The amount of every line and direction, by the span of its name, in the document's unit.
-fn amounts(decl: &Declaration) -> HashMap<Span, String> {
+/// The amount of every line and direction by the span of its name, in the document's unit; of every
+/// task, and the figures and score of every year-end line, by the span of the statement.
+fn amounts(decl: &Declaration, lang: Lang) -> HashMap<Span, String> {
     let mut out = HashMap::new();
-    fn lines(ls: &[crate::model::Line], out: &mut HashMap<Span, String>) {
-        for l in ls {
-            if let Some(m) = l.amount {
-                out.insert(l.name.span, money(m));
-            }
-            lines(&l.children, out);
+    for t in &decl.tasks {
+        if let Some(m) = t.amount {
+            out.insert(t.span, money(m));
         }
+        lines(&t.funds, &mut out);
+    }
+    let scores: HashMap<Span, super::analysis::LineScore> = super::analysis::line_scores(decl)
+        .into_iter()
+        .map(|s| (s.line, s))
+        .collect();
+    let score = |span: Span| {
+        scores.get(&span).map(|s| {
+            msg::symbol_score(&display_fixed(s.score, 2), &display(s.points, 2))
+                .get(lang)
+                .to_string()
+        })
+    };
+    let directions = decl.all_directions();
+    let year_ends =
+        std::iter::once(&decl.year_end).chain(directions.iter().map(|(_, d)| &d.year_end));
+    for x in year_ends.flat_map(|y| &y.executions) {
+        let rate = crate::score::execution_rate(x).map(|r| display(r, 2));
+        let figures = msg::symbol_execution(
+            &money(x.spent.value),
+            &money(x.budget.value),
+            rate.as_deref(),
+        );
+        let detail = [Some(figures.get(lang).to_string()), score(x.span)];
+        out.insert(
+            x.span,
+            detail.into_iter().flatten().collect::<Vec<_>>().join(" · "),
+        );
+    }
+    let indicators = decl
+        .indicators
+        .iter()
+        .chain(directions.iter().flat_map(|(_, d)| &d.indicators));
+    for a in indicators.filter_map(|i| i.achieved.as_ref()) {
+        let detail = [Some(a.value.text().to_string()), score(a.span)];
+        out.insert(
+            a.span,
+            detail.into_iter().flatten().collect::<Vec<_>>().join(" · "),
+        );
     }
     lines(&decl.income, &mut out);
     lines(&decl.spending, &mut out);
@@ -156,6 +206,63 @@ fn amounts(decl: &Declaration) -> HashMap<Span, String> {
         }
     }
     out
+}
+
+fn lines(ls: &[crate::model::Line], out: &mut HashMap<Span, String>) {
+    for l in ls {
+        if let Some(m) = l.amount {
+            out.insert(l.name.span, money(m));
+        }
+        lines(&l.children, out);
+    }
+}
+
+/// A 年度主要任务 row: its name, its amount, its content and its sources.
+fn task(src: &str, t: &ast::Task, amounts: &HashMap<Span, String>) -> Symbol {
+    let children = t
+        .items
+        .iter()
+        .map(|i| match i {
+            ast::TaskItem::Content(c) => fact(src, line_of(src, c.span)),
+            ast::TaskItem::Income(l) => line(l, amounts),
+        })
+        .collect();
+    Symbol {
+        name: t.task.value.clone(),
+        detail: amounts.get(&t.span).cloned(),
+        kind: SymbolKind::Task,
+        span: t.span,
+        selection: t.task.span,
+        children,
+    }
+}
+
+/// An `achieved` line: the indicator's name, the value and the score.
+fn achieved(a: &ast::Achieved, amounts: &HashMap<Span, String>) -> Symbol {
+    Symbol {
+        name: a.name.value.clone(),
+        detail: amounts.get(&a.span).cloned(),
+        kind: SymbolKind::YearEnd,
+        span: a.span,
+        selection: a.name.span,
+        children: Vec::new(),
+    }
+}
+
+/// An `execution` line: the table's or a funding line's, with its figures, rate and score.
+fn execution(src: &str, x: &ast::Execution, amounts: &HashMap<Span, String>) -> Symbol {
+    let whole = line_of(src, x.span);
+    Symbol {
+        name: x.line.as_ref().map_or_else(
+            || "execution".to_string(),
+            |l| format!("execution {}", l.value),
+        ),
+        detail: amounts.get(&x.span).cloned(),
+        kind: SymbolKind::YearEnd,
+        span: x.span,
+        selection: x.line.as_ref().map_or(whole, |l| l.span),
+        children: Vec::new(),
+    }
 }
 
 fn line(l: &ast::Line, amounts: &HashMap<Span, String>) -> Symbol {
@@ -184,9 +291,10 @@ fn indicator(i: &ast::Indicator) -> Symbol {
     }
 }
 
-fn direction(d: &ast::Direction, decl: &HashMap<Span, String>) -> Symbol {
+fn direction(src: &str, d: &ast::Direction, decl: &HashMap<Span, String>, lang: Lang) -> Symbol {
     let amount = decl.get(&d.name.span).cloned();
     let mut children = Vec::new();
+    let mut year_end = Vec::new();
     for item in &d.items {
         match item {
             DirectionItem::Cost(c) => children.push(Symbol {
@@ -199,10 +307,14 @@ fn direction(d: &ast::Direction, decl: &HashMap<Span, String>) -> Symbol {
             }),
             DirectionItem::Indicator(i) => children.push(indicator(i)),
             DirectionItem::Income(l) => children.push(line(l, decl)),
-            DirectionItem::Direction(sub) => children.push(direction(sub, decl)),
+            DirectionItem::Direction(sub) => children.push(direction(src, sub, decl, lang)),
+            DirectionItem::Achieved(x) => year_end.push(achieved(x, decl)),
+            DirectionItem::Execution(x) => year_end.push(execution(src, x, decl)),
+            DirectionItem::Outcome(t) => year_end.push(fact(src, line_of(src, t.span))),
             _ => {}
         }
     }
+    children.extend(group(msg::symbol_year_end().get(lang), year_end));
     Symbol {
         name: d.name.value.clone(),
         detail: amount,

@@ -110,15 +110,11 @@ fn table(
             .iter()
             .position(|i| i.horizon == Horizon::Annual && i.name.value == a.name.value);
         let Some(at) = found else {
-            let names: Vec<String> = indicators
-                .iter()
-                .filter(|i| i.horizon == Horizon::Annual)
-                .map(|i| i.name.value.clone())
-                .collect();
+            let names = known_names(&indicators, lines, true);
             ctx.report(unknown_name(&a.name, &names, true));
             year_end
                 .meant
-                .extend(suggest(&a.name.value, &names).into_iter().take(1));
+                .extend(nearest(&a.name.value, &names).into_iter().take(1));
             continue;
         };
         let Some(ind) = indicators.get_mut(at) else {
@@ -141,8 +137,7 @@ fn table(
         if let Some(l) = &e.line
             && crate::model::find_line(lines, &l.value).is_none()
         {
-            let mut names = Vec::new();
-            line_names(lines, &mut names);
+            let names = known_names(&indicators, lines, false);
             ctx.report(unknown_name(l, &names, false));
             continue;
         }
@@ -181,6 +176,31 @@ fn table(
         }
     }
     (indicators, year_end)
+}
+
+/// The names a year-end fact of a table may give: its 年度 indicators' for `achieved` (`indicator`
+/// true), its funding lines' (其中 lines too) for `execution "…"`. The editor's quick fix for B2030
+/// offers the nearest of the same list.
+pub(crate) fn known_names(
+    indicators: &[Indicator],
+    lines: &[Line],
+    indicator: bool,
+) -> Vec<String> {
+    if indicator {
+        return indicators
+            .iter()
+            .filter(|i| i.horizon == Horizon::Annual)
+            .map(|i| i.name.value.clone())
+            .collect();
+    }
+    let mut names = Vec::new();
+    line_names(lines, &mut names);
+    names
+}
+
+/// The nearest of `known` to a name a year-end fact gives, best first (what B2030's help names).
+pub(crate) fn nearest(name: &str, known: &[String]) -> Vec<String> {
+    suggest(name, known)
 }
 
 fn line_names(lines: &[Line], out: &mut Vec<String>) {
@@ -279,7 +299,7 @@ fn bad_profile(span: Span, message: crate::messages::Text, known: &[&str]) -> Di
 }
 
 fn unknown_name(name: &ast::Text, known: &[String], indicator: bool) -> Diagnostic {
-    let near = suggest(&name.value, known);
+    let near = nearest(&name.value, known);
     Diagnostic::new(
         UNKNOWN_YEAR_END_NAME,
         msg::year_end_unknown_name(&name.value, indicator),

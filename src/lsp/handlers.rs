@@ -123,6 +123,8 @@ fn complete(server: &Server, p: lsp::CompletionParams) -> Answer {
     let at = convert::offset(a, doc.position, server.encoding);
     let options = completion::Options {
         pinyin_initials: server.settings.pinyin_initials,
+        // A client's quick suggestions come as "invoked" too (VS Code): never asked for explicitly.
+        explicit: false,
     };
     let items: Vec<lsp::CompletionItem> = completion::complete(a, at, options)
         .into_iter()
@@ -191,6 +193,8 @@ fn symbol(a: &Analysis, s: ide::symbols::Symbol, enc: ide::Encoding) -> lsp::Doc
             SymbolKind::Project => lsp::SymbolKind::PACKAGE,
             SymbolKind::Cost => lsp::SymbolKind::NUMBER,
             SymbolKind::Indicator => lsp::SymbolKind::ENUM_MEMBER,
+            SymbolKind::Task => lsp::SymbolKind::EVENT,
+            SymbolKind::YearEnd => lsp::SymbolKind::CONSTANT,
         },
         tags: None,
         deprecated: None,

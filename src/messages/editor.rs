@@ -78,6 +78,108 @@ pub fn hover_category(framework: &str, tier: &str, category: &str, written: &str
     )
 }
 
+/// A 一级指标 written in a `scores` line: its place, its 二级指标 and the points written.
+pub fn hover_tier(framework: &str, tier: &str, categories: &[String], points: &str) -> Text {
+    let list = categories.join("、");
+    t(
+        format!(
+            "**{tier}**: 一级指标 of framework `{framework}`, worth {points}\n\n二级指标: {list}"
+        ),
+        format!("**{tier}**：“{framework}”指标体系的一级指标，分值 {points}\n\n二级指标：{list}"),
+    )
+}
+
+/// An `achieved` line: the target and what was achieved.
+pub fn hover_achieved(name: &str, target: &str, actual: &str) -> Text {
+    t(
+        format!("**{name}**: target {target} → achieved {actual}"),
+        format!("**{name}**：目标 {target} → 实际 {actual}"),
+    )
+}
+
+/// A year-end line's score: `得分 9.00/10（按完成比例）：81 ÷ 90 × 10 = 9.00`.
+pub fn hover_score(score: &str, points: &str, rule: &Text, how: &Text) -> Text {
+    t(
+        format!("score {score} of {points} ({}): {}", rule.en, how.en),
+        format!("得分 {score}/{points}（{}）：{}", rule.zh, how.zh),
+    )
+}
+
+/// A score typed by hand, and whether the rules agree with it.
+pub fn hover_typed_score(typed: &str, contradicted: bool) -> Text {
+    if contradicted {
+        t(
+            format!("typed {typed}: the rules give another score (B4065)"),
+            format!("手填 {typed}：与评分规则不符（B4065）"),
+        )
+    } else {
+        t(
+            format!("typed {typed}: within what the rules allow"),
+            format!("手填 {typed}：符合评分规则"),
+        )
+    }
+}
+
+/// An `execution` line: 全年预算数, 全年执行数 and 执行率, of the table or of one funding line.
+pub fn hover_execution(line: Option<&str>, budget: &str, spent: &str, rate: Option<&str>) -> Text {
+    let (head_en, head_zh) = match line {
+        Some(l) => (
+            format!("**execution of {l}**"),
+            format!("**预算执行 · {l}**"),
+        ),
+        None => (
+            "**budget execution**".to_string(),
+            "**预算执行**".to_string(),
+        ),
+    };
+    let (rate_en, rate_zh) = match rate {
+        Some(r) => (
+            format!("rate {spent} ÷ {budget} = {r}%"),
+            format!("执行率 {spent} ÷ {budget} = {r}%"),
+        ),
+        None => (
+            "no rate: the budget is 0".to_string(),
+            "全年预算数为0，无执行率".to_string(),
+        ),
+    };
+    t(
+        format!("{head_en}: full-year budget {budget}, spent {spent}\n\n{rate_en}"),
+        format!("{head_zh}：全年预算数 {budget}，全年执行数 {spent}\n\n{rate_zh}"),
+    )
+}
+
+/// A figure of an earlier year: `prior budget 2024 84` → `**公共阅读服务提升** 2024年预算数 84万元`.
+pub fn hover_earlier(name: &str, year: i32, keyword: &str, kind_zh: &str, shown: &str) -> Text {
+    t(
+        format!("**{name}** {year} `{keyword}` ({kind_zh}): {shown}"),
+        format!("**{name}** {year}年{kind_zh}：{shown}"),
+    )
+}
+
+/// A task's amount by source, and how it compares with the amount declared.
+pub fn hover_task_sources(parts: &str, sum: &str, declared: Option<(&str, bool)>) -> Text {
+    let (en, zh) = match declared {
+        Some((d, true)) => (format!(" = amount {d}"), format!("，与金额 {d} 一致")),
+        Some((d, false)) => (
+            format!(", but the amount is {d}"),
+            format!("，与金额 {d} 不符"),
+        ),
+        None => (String::new(), String::new()),
+    };
+    t(
+        format!("by source: {parts} = {sum}{en}"),
+        format!("按来源：{parts} = {sum}{zh}"),
+    )
+}
+
+/// What funds a task: a direction, project or spending line, and its amount.
+pub fn hover_task_funder(name: &str, shown: &str) -> Text {
+    t(
+        format!("funded by “{name}” ({shown})"),
+        format!("资金来源：“{name}”（{shown}）"),
+    )
+}
+
 pub fn hover_unknown_category(framework: &str) -> Text {
     t(
         format!("not a category of framework `{framework}`"),
@@ -127,6 +229,13 @@ pub fn fix_add_satisfaction(category: &str) -> Text {
     t(
         format!("Add a satisfaction indicator ({category})"),
         format!("添加满意度指标（{category}）"),
+    )
+}
+
+pub fn fix_add_achieved(indicator: &str) -> Text {
+    t(
+        format!("Add the year-end achieved value of “{indicator}”"),
+        format!("添加“{indicator}”的实际完成值（achieved）"),
     )
 }
 
@@ -274,7 +383,19 @@ pub fn completion_name_line(side: &str) -> Text {
     } else {
         "支出行"
     };
-    t(format!("an {side} line"), zh)
+    let article = if side == "income" { "an" } else { "a" };
+    t(format!("{article} {side} line"), zh)
+}
+
+pub fn completion_name_indicator() -> Text {
+    t("a 年度 indicator of this table", "本表的年度指标")
+}
+
+pub fn completion_result() -> Text {
+    t(
+        "what was achieved: a result, or the target's own words",
+        "实际完成情况：完成结果或目标原文",
+    )
 }
 
 pub fn completion_unit() -> Text {
@@ -301,6 +422,34 @@ pub fn symbol_spending() -> Text {
 
 pub fn symbol_indicators() -> Text {
     t("indicators", "绩效指标")
+}
+
+pub fn symbol_tasks() -> Text {
+    t("annual tasks", "年度主要任务")
+}
+
+pub fn symbol_year_end() -> Text {
+    t("year-end self-evaluation", "年终自评")
+}
+
+/// An `execution` row in the outline: `47.5万元 / 50万元 · 执行率 95%`.
+pub fn symbol_execution(spent: &str, budget: &str, rate: Option<&str>) -> Text {
+    let (en, zh) = match rate {
+        Some(r) => (format!(" · rate {r}%"), format!(" · 执行率 {r}%")),
+        None => (String::new(), String::new()),
+    };
+    t(
+        format!("spent {spent} of {budget}{en}"),
+        format!("{spent} / {budget}{zh}"),
+    )
+}
+
+/// A year-end row's score in the outline: `得分 9.00/10`.
+pub fn symbol_score(score: &str, points: &str) -> Text {
+    t(
+        format!("score {score}/{points}"),
+        format!("得分 {score}/{points}"),
+    )
 }
 
 // ── The server ──────────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,9 @@ pub use rules::{Rule, round2};
 use crate::domain::Horizon;
 use crate::domain::Money;
 use crate::domain::scoring::{Grade, Profile, Result3};
-use crate::model::{Actual, Declaration, Direction, Indicator, Line, Measure, Op, Value, YearEnd};
+use crate::model::{
+    Actual, Declaration, Direction, Execution, Indicator, Line, Measure, Op, Value, YearEnd,
+};
 use rust_decimal::Decimal;
 
 /// The self-evaluation of one table: the department's, or a direction's or project's.
@@ -137,8 +139,7 @@ fn table<'a>(
         .map(|(ind, p)| item(profile, ind, p))
         .collect();
     let execution = year_end.total().and_then(|e| {
-        let spent = e.spent.value.amount_in(e.budget.value.unit()).ok()?;
-        let budget = e.budget.value.amount();
+        let (budget, spent) = execution_figures(e)?;
         let p = profile.execution_points();
         let (score, rule) = rules::execution(budget, spent, p);
         Some(ExecutionScore {
@@ -169,6 +170,20 @@ fn table<'a>(
         total,
         grade: Grade::of(total, &profile.grades),
     }
+}
+
+/// An execution row's budget and spent as numbers in the budget's unit; `None` when the spent amount
+/// cannot be converted exactly.
+fn execution_figures(e: &Execution) -> Option<(Decimal, Decimal)> {
+    let spent = e.spent.value.amount_in(e.budget.value.unit()).ok()?;
+    Some((e.budget.value.amount(), spent))
+}
+
+/// 执行率 of any execution row (the total's or a funding line's), in percent rounded to 2 decimals;
+/// `None` when the budget is 0 or the spent amount cannot be converted.
+pub fn execution_rate(e: &Execution) -> Option<Decimal> {
+    let (budget, spent) = execution_figures(e)?;
+    rules::rate(budget, spent)
 }
 
 /// Scores and points are at most a few hundred: their sum cannot overflow.

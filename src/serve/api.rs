@@ -3,7 +3,7 @@
 //! the browser does; the library's byte offsets are converted here.
 
 use super::http::{Request, Response};
-use super::{App, Ui, complete as completion, save};
+use super::{App, Ui, save};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::html;
 use crate::report;
@@ -97,8 +97,11 @@ pub fn check(app: &App, req: &Request) -> Response {
     )
 }
 
-/// `POST /api/complete {text, offset}`: the range to replace and the items.
+/// `POST /api/complete {text, offset, explicit}`: the range to replace and the items — the editor's
+/// shared completion (`ide::completion`, as the language server's), those that begin with what is
+/// typed of the word. `explicit` is the page's Ctrl-Space: then a list follows Chinese letters too.
 pub fn complete(app: &App, req: &Request) -> Response {
+    use crate::ide::completion::{self, ItemKind, Options};
     let v = match body(app, req) {
         Ok(v) => v,
         Err(r) => return r,
@@ -106,10 +109,33 @@ pub fn complete(app: &App, req: &Request) -> Response {
     let text = text_field(&v, "text");
     let units = v.get("offset").and_then(Value::as_u64).unwrap_or(0);
     let offset = byte_of(&text, usize::try_from(units).unwrap_or(usize::MAX));
-    let (span, items) = completion::complete(&text, offset);
+    let options = Options {
+        pinyin_initials: false,
+        explicit: v.get("explicit").and_then(Value::as_bool).unwrap_or(false),
+    };
+    let items = completion::complete(&crate::ide::analyse(&text), offset, options);
+    let cursor = crate::source::Span::new(offset, offset);
+    let span = items.first().map_or(cursor, |i| i.replace);
+    let typed = text.get(span.start..span.end).unwrap_or_default();
+    let kind = |k: ItemKind| match k {
+        ItemKind::Keyword => "keyword",
+        ItemKind::Category => "category",
+        ItemKind::Unit => "unit",
+        ItemKind::Value => "value",
+        ItemKind::Name => "name",
+        ItemKind::Operator => "operator",
+    };
     let items: Vec<Value> = items
         .iter()
-        .map(|i| json!({"label": i.label, "type": i.kind.as_str(), "detail": i.detail}))
+        .filter(|i| i.replace == span && i.filter.starts_with(typed))
+        .map(|i| {
+            json!({
+                "label": i.label,
+                "type": kind(i.kind),
+                "detail": i.detail.as_ref().map(|d| d.get(app.config.lang)),
+                "apply": i.insert,
+            })
+        })
         .collect();
     Response::json(
         200,

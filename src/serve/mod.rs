@@ -8,7 +8,6 @@
 //! route is tested in-process through [`App::handle`].
 
 mod api;
-pub mod complete;
 pub mod http;
 mod listen;
 mod markdown;

@@ -210,13 +210,13 @@ function goTo(pos) {
 // ── Completion, format, save ──────────────────────────────────────────────────────────────────
 
 async function complete(context) {
-  const r = await post("/api/complete", { text: context.state.doc.toString(), offset: context.pos });
+  const r = await post("/api/complete", { text: context.state.doc.toString(), offset: context.pos, explicit: context.explicit });
   if (r.status !== 200 || !r.json || r.json.items.length === 0) return null;
   if (r.json.from === r.json.to && !context.explicit) return null;
   return {
     from: r.json.from,
     to: r.json.to,
-    options: r.json.items.map((i) => ({ label: i.label, type: i.type, detail: i.detail || undefined })),
+    options: r.json.items.map((i) => ({ label: i.label, type: i.type, detail: i.detail || undefined, apply: i.apply })),
     validFor: /^[^\s"{}<>=]*$/,
   };
 }
