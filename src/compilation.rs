@@ -73,11 +73,13 @@ impl Source {
         let single_text_too_long = diagnostics
             .iter()
             .any(|d| d.code == syntax::cell_limit::TOO_LONG_FOR_EXCEL);
-        diagnostics.extend(
-            emit::cell_limit::lint(&declaration)
-                .into_iter()
-                .filter(|d| !(single_text_too_long && d.span.is_empty())),
-        );
+        if emit::cell_limit::may_overflow(self.text.len()) {
+            diagnostics.extend(
+                emit::cell_limit::lint(&declaration)
+                    .into_iter()
+                    .filter(|d| !(single_text_too_long && d.span.is_empty())),
+            );
+        }
         // `# bdl: allow …` lines silence warnings and notes of the document; never errors.
         let (allowed, problems) = allow::directives(&self.text);
         allow::apply(&mut diagnostics, &allowed);

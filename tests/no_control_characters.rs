@@ -353,3 +353,42 @@ fn duties_that_share_one_cell_are_measured_together() {
         }
     }
 }
+
+/// The longest cell of every table `src` compiles to, in UTF-16 units (as Excel counts).
+fn longest_cell(src: &str) -> usize {
+    let decl = bdl::compile(src).declaration.expect("compiles");
+    bdl::emit::layout::tables(&decl)
+        .iter()
+        .flat_map(|t| &t.rows)
+        .flat_map(|r| &r.cells)
+        .map(|c| bdl::syntax::cell_limit::excel_len(&c.text))
+        .max()
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_short_file_cannot_fill_a_cell_so_check_skips_the_layout() {
+    // Check lays the tables out only for files `may_overflow` says could fill a cell; the claim is
+    // that no cell is longer than the source it came from (numbers of joined lines included).
+    let mut sources: Vec<String> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "bdl"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    // The most numbering per source byte: thousands of one-character duties and goals.
+    let many: Vec<String> = (0..2_400).map(|_| "职".to_string()).collect();
+    sources.push(with_duties_and_goal(&many, "目"));
+    for src in &sources {
+        let longest = longest_cell(src);
+        assert!(
+            longest <= src.len(),
+            "a cell of {longest} units from {} bytes",
+            src.len()
+        );
+    }
+    assert!(!bdl::emit::cell_limit::may_overflow(8_000));
+    assert!(bdl::emit::cell_limit::may_overflow(
+        bdl::syntax::cell_limit::EXCEL_CELL_CHARS
+    ));
+}

@@ -52,6 +52,17 @@ pub fn overlong_cells(tables: &[Table]) -> Vec<Overlong> {
     out
 }
 
+/// What the layout adds to one cell beyond the source's texts, at the most: a figure, a label, a unit.
+/// (The numbers of joined lines are shorter than the `duty "…"` each line costs in the source.)
+const LAYOUT_ADDS: usize = 4096;
+
+/// Whether a source of `len` bytes can make a cell longer than Excel holds. A cell's texts come from
+/// the source, where each takes at least as many bytes as Excel counts units, so a short file cannot;
+/// laying the tables out costs a fifth of a compile, and nearly every declaration is this short.
+pub fn may_overflow(len: usize) -> bool {
+    len + LAYOUT_ADDS > EXCEL_CELL_CHARS
+}
+
 /// The B5003 warnings for the cells of `decl` that a single text's warning does not already cover.
 pub fn lint(decl: &Declaration) -> Vec<Diagnostic> {
     let cells = overlong_cells(&tables(decl));
