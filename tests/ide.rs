@@ -16,6 +16,17 @@ use bdl::messages::Lang;
 
 const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";
 
+/// `src` with `edits` made (from the last, so that earlier offsets hold).
+fn applied(src: &str, edits: &[ide::Edit]) -> String {
+    let mut out = src.to_string();
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    for e in edits {
+        out.replace_range(e.span.start..e.span.end, &e.text);
+    }
+    out
+}
+
 /// The text after applying the preferred fix of the first diagnostic with `code`.
 fn fixed(src: &str, code: &str) -> String {
     let a = ide::analyse(src);
@@ -29,13 +40,7 @@ fn fixed(src: &str, code: &str) -> String {
         .iter()
         .find(|f| a.diagnostics[f.diagnostic].code.as_str() == code && f.preferred)
         .unwrap_or_else(|| panic!("no fix for {code}"));
-    let mut out = src.to_string();
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for e in edits {
-        out.replace_range(e.span.start..e.span.end, &e.text);
-    }
-    out
+    applied(src, &fix.edits)
 }
 
 fn codes(src: &str) -> Vec<&'static str> {
@@ -210,13 +215,7 @@ fn fixed_near(src: &str, code: &str, near: &str) -> String {
         .into_iter()
         .find(|f| f.diagnostic == d && f.preferred)
         .unwrap_or_else(|| panic!("no fix for {code} at {near:?}"));
-    let mut out = src.to_string();
-    let mut edits = fix.edits.clone();
-    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
-    for e in edits {
-        out.replace_range(e.span.start..e.span.end, &e.text);
-    }
-    out
+    applied(src, &fix.edits)
 }
 
 #[test]

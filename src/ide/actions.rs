@@ -216,46 +216,44 @@ fn add_satisfaction(a: &Analysis, decl: &Declaration, at: Span) -> Option<Fix> {
     ))
 }
 
-/// The indicators of the table the span names: the direction whose name it is (or that holds it),
-/// else the department's.
-fn table_indicators(items: &[ast::Item], at: Span) -> Option<Vec<&ast::Indicator>> {
-    fn in_direction(d: &ast::Direction, at: Span) -> Option<Vec<&ast::Indicator>> {
+/// The innermost direction or project whose block holds `at`; `None` at the file's top level.
+fn innermost_direction(items: &[ast::Item], at: Span) -> Option<&ast::Direction> {
+    fn within(d: &ast::Direction, at: Span) -> Option<&ast::Direction> {
         if !(d.span.start <= at.start && at.end <= d.span.end) {
             return None;
         }
-        for item in &d.items {
-            if let ast::DirectionItem::Direction(sub) = item
-                && let Some(found) = in_direction(sub, at)
-            {
-                return Some(found);
-            }
-        }
-        Some(
-            d.items
-                .iter()
-                .filter_map(|i| match i {
-                    ast::DirectionItem::Indicator(x) => Some(x),
-                    _ => None,
-                })
-                .collect(),
-        )
+        let deeper = d.items.iter().find_map(|item| match item {
+            ast::DirectionItem::Direction(sub) => within(sub, at),
+            _ => None,
+        });
+        Some(deeper.unwrap_or(d))
     }
-    for item in items {
-        if let ast::Item::Direction(d) = item
-            && let Some(found) = in_direction(d, at)
-        {
-            return Some(found);
-        }
-    }
-    Some(
-        items
+    items.iter().find_map(|item| match item {
+        ast::Item::Direction(d) => within(d, at),
+        _ => None,
+    })
+}
+
+/// The indicators of the table the span names: the direction whose name it is (or that holds it),
+/// else the department's.
+fn table_indicators(items: &[ast::Item], at: Span) -> Option<Vec<&ast::Indicator>> {
+    Some(match innermost_direction(items, at) {
+        Some(d) => d
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                ast::DirectionItem::Indicator(x) => Some(x),
+                _ => None,
+            })
+            .collect(),
+        None => items
             .iter()
             .filter_map(|i| match i {
                 ast::Item::Indicator(x) => Some(x),
                 _ => None,
             })
             .collect(),
-    )
+    })
 }
 
 /// An unknown name replaced by the nearest defined one of the same kind.
@@ -369,27 +367,10 @@ fn add_achieved(a: &Analysis, decl: &Declaration, at: Span) -> Option<Fix> {
 /// The end of the last item of the table holding `at`: the innermost direction's block, else the
 /// file's top level.
 fn last_item_end(items: &[ast::Item], at: Span) -> Option<usize> {
-    fn in_direction(d: &ast::Direction, at: Span) -> Option<usize> {
-        if !(d.span.start <= at.start && at.end <= d.span.end) {
-            return None;
-        }
-        for item in &d.items {
-            if let ast::DirectionItem::Direction(sub) = item
-                && let Some(found) = in_direction(sub, at)
-            {
-                return Some(found);
-            }
-        }
-        d.items.last().map(direction_item_end)
+    match innermost_direction(items, at) {
+        Some(d) => d.items.last().map(direction_item_end),
+        None => items.last().map(item_end),
     }
-    for item in items {
-        if let ast::Item::Direction(d) = item
-            && let Some(found) = in_direction(d, at)
-        {
-            return Some(found);
-        }
-    }
-    items.last().map(item_end)
 }
 
 fn item_end(i: &ast::Item) -> usize {
