@@ -180,7 +180,34 @@ fn mutate(src: &[u8], rng: &mut Rng) -> Vec<u8> {
             }
         }
     }
+    // Now and then the whole file as another office's editor saved it: GBK, UTF-16 with its mark, CR
+    // line ends (old Mac), CRLF. The reports must name the encoding and never print a control
+    // character raw; a file with other line ends is read, and `fmt` writes it with LF.
+    if rng.below(8) == 0
+        && let Ok(text) = String::from_utf8(out.clone())
+    {
+        out = match rng.below(4) {
+            0 => encoding_rs::GBK.encode(&text).0.into_owned(),
+            1 => {
+                let mut utf16 = vec![0xFF, 0xFE];
+                utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                utf16
+            }
+            2 => text.replace('\n', "\r").into_bytes(),
+            _ => text.replace('\n', "\r\n").into_bytes(),
+        };
+    }
     out
+}
+
+/// Whether a CR stands inside a quoted text or a comment (there it is the text's, and fmt keeps it):
+/// a rough line-by-line reading is enough, since only the file's line ends must be LF.
+fn contains_cr_in_text(src: &[u8]) -> bool {
+    src.split(|b| *b == b'\n').any(|line| {
+        let cr = line.iter().position(|b| *b == b'\r');
+        let open = line.iter().position(|b| *b == b'"' || *b == b'#');
+        matches!((cr, open), (Some(c), Some(o)) if o < c && c + 1 < line.len())
+    })
 }
 
 struct Run {
@@ -373,6 +400,18 @@ fn one(input: &[u8], n: usize, figures: &Mutex<Figures>) {
     match fmt.code {
         Some(0) => {
             formatted = true;
+            // What fmt leaves is canonical text: UTF-8 without a mark, LF line ends, a final newline.
+            if after != before
+                && (std::str::from_utf8(&after).is_err()
+                    || after.starts_with(&[0xEF, 0xBB, 0xBF])
+                    || after.contains(&b'\r')
+                    || !after.ends_with(b"\n"))
+            {
+                v.push(format!("#{n} fmt: wrote a file that is not canonical text"));
+            }
+            if after == before && before.contains(&b'\r') && !contains_cr_in_text(&before) {
+                v.push(format!("#{n} fmt: left CR line ends in place"));
+            }
             let again = bdl(&["fmt", "--check", "in.bdl"], cwd);
             if again.code != Some(0) {
                 v.push(format!("#{n} fmt: formatting again changes the file"));
