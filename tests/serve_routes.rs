@@ -368,6 +368,12 @@ fn review_shows_the_diff_of_two_years_as_bdl_diff_prints_it() {
     let refused = get(&app(dir.path()), "/review?old=broken.bdl&new=../x.bdl");
     assert_eq!(refused.status, 422);
     assert!(!refused.text().contains("<article"));
+    // Said for what it is: outside the folder, not missing.
+    assert!(
+        refused.text().contains("该路径不在服务目录之内"),
+        "{}",
+        refused.text()
+    );
 }
 
 #[test]

@@ -21,11 +21,16 @@ fn safe_revision(rev: &str) -> bool {
 /// One side: the file now, or the file at a git revision; its name and bytes, or why not.
 fn read_side(app: &App, relative: &str, rev: &str) -> Result<(String, Vec<u8>), String> {
     if rev.is_empty() {
-        let file = app
-            .root
-            .resolve(relative)
-            .map_err(|_| format!("{}: {relative}", app.text(Ui::NotFound)))?;
-        let bytes = std::fs::read(&file).map_err(|e| e.to_string())?;
+        let file = app.root.resolve(relative).map_err(|refused| {
+            let why = match refused {
+                paths::Refused::NotFound => Ui::NotFound,
+                paths::Refused::NotInside | paths::Refused::LinkOut => Ui::PathRefused,
+            };
+            format!("{}: {relative}", app.text(why))
+        })?;
+        // Resolved a moment ago: a read that fails now is the file vanishing meanwhile.
+        let bytes =
+            std::fs::read(&file).map_err(|_| format!("{}: {relative}", app.text(Ui::NotFound)))?;
         return Ok((relative.to_string(), bytes));
     }
     if !paths::plain(relative) {
