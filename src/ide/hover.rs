@@ -87,6 +87,7 @@ fn on_model(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
         .or_else(|| on_year_end(decl, offset))
         .or_else(|| on_task(decl, offset))
         .or_else(|| on_scores(decl, offset))
+        .or_else(|| on_profile(decl, offset))
     {
         return Some(found);
     }
@@ -357,6 +358,21 @@ fn on_task(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
         return Some((span, texts));
     }
     None
+}
+
+/// The `profile` line: how the year-end points are split, the grades and the options in force.
+fn on_profile(decl: &Declaration, offset: usize) -> Option<(Span, Vec<Text>)> {
+    let span = decl.profile_span.filter(|s| touches(*s, offset))?;
+    let p = &decl.profile;
+    let [a, b, c] = p.grades.map(exact);
+    Some((
+        span,
+        vec![
+            msg::hover_profile(p.kind, &exact(p.execution_points())),
+            msg::hover_profile_grades(&a, &b, &c),
+            msg::hover_profile_options(p.inverse, &exact(p.deviation)),
+        ],
+    ))
 }
 
 /// A 一级指标 written in a `scores` line: its place in the framework, as on an indicator.

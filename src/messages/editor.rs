@@ -195,6 +195,56 @@ pub fn hover_code(code: &str, title_en: &str, summary_en: &str, summary_zh: &str
     )
 }
 
+/// The scoring profile's split of the 100 points (docs/self-evaluation.md, Profiles).
+pub fn hover_profile(kind: crate::domain::scoring::ProfileKind, execution: &str) -> Text {
+    use crate::domain::scoring::ProfileKind;
+    match kind {
+        ProfileKind::Mof => t(
+            format!(
+                "**Scoring profile `mof`** (the Ministry's): 预算执行 {execution}, 产出 50 (成本 counts as 产出), 效益 30, 满意度 10 (to 效益 when there is no 满意度 indicator); within a block by the indicators' weights, else evenly"
+            ),
+            format!(
+                "**评分方案 `mof`**（财政部）：预算执行 {execution} 分，产出 50 分（成本指标计入产出），效益 30 分，满意度 10 分（无满意度指标时计入效益）；块内按指标分值分配，未写分值时平均分配"
+            ),
+        ),
+        ProfileKind::FreeSplit => t(
+            format!(
+                "**Scoring profile `free-split`** (the Sichuan form): 预算执行 {execution}, and 90 split by the 年度 indicators' own weights (else evenly)"
+            ),
+            format!(
+                "**评分方案 `free-split`**（四川表样）：预算执行 {execution} 分，其余 90 分按各年度指标的分值分配（未写分值时平均分配）"
+            ),
+        ),
+    }
+}
+
+pub fn hover_profile_grades(a: &str, b: &str, c: &str) -> Text {
+    t(
+        format!("Grades: 优 from {a}, 良 from {b}, 中 from {c}, below {c} 差"),
+        format!("等级：{a} 分及以上为优，{b} 分及以上为良，{c} 分及以上为中，{c} 分以下为差"),
+    )
+}
+
+pub fn hover_profile_options(inverse: crate::domain::scoring::Inverse, deviation: &str) -> Text {
+    use crate::domain::scoring::Inverse;
+    let (en, zh) = match inverse {
+        Inverse::Linear => (
+            "falls linearly to 0 at twice the target",
+            "按线性递减，至目标值的两倍时为 0 分",
+        ),
+        Inverse::Ratio => (
+            "scores target ÷ actual × points",
+            "按 目标值 ÷ 实际值 × 分值 计分",
+        ),
+    };
+    t(
+        format!(
+            "A ≤ indicator above its target {en}; a shortfall, or {deviation}% or more over the target, needs a `reason`"
+        ),
+        format!("≤ 类指标超出目标值时{zh}；未达目标或超出目标 {deviation}% 及以上须写明 `reason`"),
+    )
+}
+
 pub fn hover_left_out() -> Text {
     t(
         "This line does not parse yet: hover, hints and the outline leave it out until it does.",
