@@ -536,3 +536,24 @@ fn a_task_funded_by_an_unknown_name_gets_the_nearest_direction_or_spending_line(
     let src = tasks.replacen("for \"基本支出\"", "for \"基本支\"", 1);
     assert_eq!(fixed(&src, "B2001"), tasks);
 }
+
+#[test]
+fn the_profile_is_outlined_with_the_year_end_facts_not_in_the_header() {
+    // The Hunan example writes `profile` after its directions, beside the department's year-end facts.
+    let src = include_str!("../examples/hunan-department-self-evaluation-2024.bdl");
+    let outline = symbols::symbols(&ide::analyse(src), Lang::Zh);
+    let group = |name: &str| outline.iter().find(|s| s.name == name).unwrap();
+    let header = group("基本信息");
+    assert!(header.children.iter().all(|c| !c.name.starts_with("profile")));
+    let first_direction = src.find("\ndirection ").or(src.find("\nproject ")).unwrap();
+    assert!(
+        header.span.end < first_direction,
+        "the header stops before the first direction"
+    );
+    assert!(
+        group("年终自评")
+            .children
+            .iter()
+            .any(|c| c.name.starts_with("profile"))
+    );
+}

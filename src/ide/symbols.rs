@@ -82,7 +82,9 @@ pub fn symbols(a: &Analysis, lang: Lang) -> Vec<Symbol> {
             Item::Spending(l) => spending.push(line(l, decl)),
             Item::Indicator(i) => indicators.push(indicator(i)),
             Item::Direction(d) => out.push(direction(src, d, decl, lang)),
-            Item::Profile(p) => header.push(fact(src, p.span)),
+            // How the year-end facts are scored: with them, wherever it is written (it often stands
+            // beside them, after the directions, and would stretch the header over the whole file).
+            Item::Profile(p) => year_end.push(fact(src, p.span)),
             Item::Task(t) => tasks.push(task(src, t, decl)),
             Item::Achieved(x) => year_end.push(achieved(x, decl)),
             Item::Execution(x) => year_end.push(execution(src, x, decl)),
