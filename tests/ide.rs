@@ -544,7 +544,12 @@ fn the_profile_is_outlined_with_the_year_end_facts_not_in_the_header() {
     let outline = symbols::symbols(&ide::analyse(src), Lang::Zh);
     let group = |name: &str| outline.iter().find(|s| s.name == name).unwrap();
     let header = group("基本信息");
-    assert!(header.children.iter().all(|c| !c.name.starts_with("profile")));
+    assert!(
+        header
+            .children
+            .iter()
+            .all(|c| !c.name.starts_with("profile"))
+    );
     let first_direction = src.find("\ndirection ").or(src.find("\nproject ")).unwrap();
     assert!(
         header.span.end < first_direction,

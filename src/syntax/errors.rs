@@ -41,9 +41,14 @@ pub fn from_pest(src: &str, e: &Error<Rule>) -> Diagnostic {
             let mut wanted: Vec<Expected> = positives.iter().filter_map(|r| describe(*r)).collect();
             wanted.sort_by_cached_key(|w| w.text().en);
             wanted.dedup();
-            let message = msg::syntax_expected(&wanted, &found(src, span));
+            let found = found(src, span);
+            let message = msg::syntax_expected(&wanted, &found);
             let help = help_for(positives, src, span);
-            Diagnostic::new(SYNTAX, message, span, msg::label_not_expected()).with_help(help)
+            let label = match found {
+                Found::Token(_) => msg::label_not_expected(),
+                Found::EndOfLine | Found::EndOfFile => msg::label_incomplete(),
+            };
+            Diagnostic::new(SYNTAX, message, span, label).with_help(help)
         }
     }
 }
@@ -157,6 +162,13 @@ fn help_for(positives: &[Rule], src: &str, span: Span) -> crate::messages::Text 
         "framework" => "framework hunan",
         "precision" => "precision 4",
         "total" => "total 173.4271",
+        "achieved" => "achieved \"路况优良率\" 81% reason \"汛期水毁路段较多\"",
+        "execution" => "execution budget 50 spent 47.5",
+        "outcome" => "outcome \"年度目标完成情况……\"",
+        "profile" => "profile mof grades 90 80 60",
+        "prior" => "prior budget 2024 84",
+        "scores" => "scores 产出指标 50 效益指标 30 满意度指标 10",
+        "content" => "content \"主要内容……\"",
         _ => "",
     };
     if positives.contains(&string) && !example.is_empty() {

@@ -109,12 +109,17 @@ impl Found {
 
 /// `expected a number or a word, found `x``; `wanted` in the order to show.
 pub fn syntax_expected(wanted: &[Expected], found: &Found) -> Text {
+    let found_kind = found;
     let found = found.text();
     if wanted.is_empty() {
-        return t(
-            format!("unexpected {}", found.en),
-            format!("此处不应出现{}", found.zh),
-        );
+        return match found_kind {
+            Found::EndOfLine => t("the line ends too early here", "这一行在此处提前结束"),
+            Found::EndOfFile => t("the file ends too early here", "文件在此处提前结束"),
+            Found::Token(_) => t(
+                format!("unexpected {}", found.en),
+                format!("此处不应出现{}", found.zh),
+            ),
+        };
     }
     let texts: Vec<Text> = wanted.iter().map(|w| w.text()).collect();
     let en: Vec<&str> = texts.iter().map(|x| x.en.as_str()).collect();
@@ -143,6 +148,10 @@ pub fn syntax_expected(wanted: &[Expected], found: &Found) -> Text {
 
 pub fn label_not_expected() -> Text {
     t("not expected here", "此处不应出现")
+}
+
+pub fn label_incomplete() -> Text {
+    t("something is missing here", "此处还缺内容")
 }
 
 /// A grammar rule's own message (a bug in bdl's grammar, not in the file).
