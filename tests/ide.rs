@@ -562,3 +562,18 @@ fn the_profile_is_outlined_with_the_year_end_facts_not_in_the_header() {
             .any(|c| c.name.starts_with("profile"))
     );
 }
+
+#[test]
+fn budget_after_execution_is_described_as_this_years_budget() {
+    let marked = SELF_EVALUATION.replacen("execution budget", "execution ‸", 1);
+    let at = marked.find('‸').unwrap();
+    let text = marked.replacen('‸', "", 1);
+    let items = completion::complete(&ide::analyse(&text), at, completion::Options::default());
+    let budget = items
+        .iter()
+        .find(|i| i.label == "budget")
+        .expect("budget offered");
+    let detail = budget.detail.as_ref().unwrap();
+    assert_eq!(detail.zh, "全年预算数");
+    assert!(!detail.en.contains("earlier"), "{}", detail.en);
+}

@@ -346,13 +346,21 @@ impl Cx<'_> {
             .checked_sub(2)
             .and_then(|i| words.get(i))
             .copied();
-        if words.len() == 1 {
+        // `budget` here is this year's (全年预算数), not an earlier year's as after `prior`.
+        let budget = || {
             let mut items = self.plain(&["budget"], ItemKind::Keyword, replace);
+            for i in &mut items {
+                i.detail = Some(msg::execution_budget_meaning());
+            }
+            items
+        };
+        if words.len() == 1 {
+            let mut items = budget();
             items.extend(self.quoted(&self.table_names(false), NameKind::IncomeLine, replace));
             return items;
         }
         if words.len() == 2 && last.starts_with('"') {
-            return self.plain(&["budget"], ItemKind::Keyword, replace);
+            return budget();
         }
         if before == Some("budget") && !words.contains(&"spent") {
             return self.plain(&["spent"], ItemKind::Keyword, replace);

@@ -312,6 +312,11 @@ pub fn format_refused(errors: usize) -> Text {
 // ── Completion ──────────────────────────────────────────────────────────────────────────────────
 
 /// What a keyword writes, for the completion list.
+/// `budget` after `execution`: this year's figure, not an earlier one's.
+pub fn execution_budget_meaning() -> Text {
+    t("the full-year budget (全年预算数)", "全年预算数")
+}
+
 pub fn keyword_meaning(keyword: &str) -> Text {
     let (en, zh) = match keyword {
         "year" => ("the budget year", "预算年度"),
@@ -375,7 +380,10 @@ pub fn keyword_meaning(keyword: &str) -> Text {
             "the 分值 of each 一级指标, and their total",
             "各一级指标分值及合计",
         ),
-        "budget" => ("after prior: the earlier budget (预算数)", "上年预算数"),
+        "budget" => (
+            "after prior: an earlier year's budget (预算数); after execution: the full-year budget (全年预算数)",
+            "prior 后为以前年度预算数；execution 后为全年预算数",
+        ),
         "actual" => ("after prior: the amount spent (执行数)", "上年执行数"),
         "final" => ("after prior: the final accounts (决算数)", "决算数"),
         "partial" => (
