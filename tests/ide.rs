@@ -403,10 +403,13 @@ fn completion_inside_the_year_end_statements() {
         offered(&in_project("execution \"")),
         ["财政拨款", "其他资金"]
     );
-    let names = offered(&in_project("achieved \""));
-    assert_eq!(names.len(), 11, "{names:?}");
-    assert_eq!(names[0], "日常养护里程");
-    assert!(names.contains(&"沿线群众满意度".to_string()));
+    // Inside the quotes: the indicators still without their actual (here every one has it)…
+    assert!(offered(&in_project("achieved \"")).is_empty());
+    // …so with two lines gone, those two, in the table's order.
+    let two_gone = in_project("achieved \"")
+        .replacen("  achieved \"日常养护里程\" 312公里\n", "", 1)
+        .replacen("  achieved \"沿线群众满意度\" 93%\n", "", 1);
+    assert_eq!(offered(&two_gone), ["日常养护里程", "沿线群众满意度"]);
     // After a number: units, the target's own first.
     let units = offered(&in_project("achieved \"日常养护里程\" 312"));
     assert_eq!(units[0], "312公里", "{units:?}");
@@ -576,4 +579,33 @@ fn budget_after_execution_is_described_as_this_years_budget() {
     let detail = budget.detail.as_ref().unwrap();
     assert_eq!(detail.zh, "全年预算数");
     assert!(!detail.en.contains("earlier"), "{}", detail.en);
+}
+
+#[test]
+fn a_misspelt_achieved_name_is_offered_only_indicators_still_without_their_actual() {
+    // 补助按月发放 has its actual already (line 59); offering it would make the line B2031.
+    let src = format!(
+        "{}achieved \"补助发放准确\" 100%\n",
+        include_str!("../examples/hunan-department-self-evaluation-2024.bdl")
+    );
+    let a = ide::analyse(&src);
+    let d = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "B2030")
+        .unwrap_or_else(|| panic!("{:?}", codes(&src)));
+    for f in actions::fixes(&a, d.span) {
+        let out = applied(&src, &f.edits);
+        assert!(!codes(&out).contains(&"B2031"), "{}: {out}", f.title.en);
+    }
+    // Completion inside `achieved "` offers the same: no name written already.
+    let marked = format!(
+        "{}achieved \"‸",
+        include_str!("../examples/hunan-department-self-evaluation-2024.bdl")
+    );
+    let names = offered(&marked);
+    assert!(
+        !names.iter().any(|n| n.contains("补助按月发放")),
+        "{names:?}"
+    );
 }

@@ -104,17 +104,25 @@ fn table(
     lines: &[Line],
 ) -> (Vec<Indicator>, YearEnd) {
     let mut year_end = YearEnd::default();
-    for a in facts.achieved {
-        // The self-evaluation scores the 年度 indicators; a name only an 实施期 one has is unknown here.
-        let found = indicators
-            .iter()
-            .position(|i| i.horizon == Horizon::Annual && i.name.value == a.name.value);
+    // The self-evaluation scores the 年度 indicators; a name only an 实施期 one has is unknown here.
+    let is_annual =
+        |i: &Indicator, name: &str| i.horizon == Horizon::Annual && i.name.value == name;
+    // Lines that name an indicator first, wherever they stand: a misspelt name is then offered only
+    // the indicators still without their actual (offering one that has it would make it B2031).
+    let (known, unknown): (Vec<&ast::Achieved>, Vec<&ast::Achieved>) = facts
+        .achieved
+        .into_iter()
+        .partition(|a| indicators.iter().any(|i| is_annual(i, &a.name.value)));
+    for a in unknown {
+        let names = known_names(&indicators_with(&indicators, &known), lines, true);
+        ctx.report(unknown_name(&a.name, &names, true));
+        year_end
+            .meant
+            .extend(nearest(&a.name.value, &names).into_iter().take(1));
+    }
+    for a in known {
+        let found = indicators.iter().position(|i| is_annual(i, &a.name.value));
         let Some(at) = found else {
-            let names = known_names(&indicators, lines, true);
-            ctx.report(unknown_name(&a.name, &names, true));
-            year_end
-                .meant
-                .extend(nearest(&a.name.value, &names).into_iter().take(1));
             continue;
         };
         let Some(ind) = indicators.get_mut(at) else {
@@ -178,9 +186,9 @@ fn table(
     (indicators, year_end)
 }
 
-/// The names a year-end fact of a table may give: its 年度 indicators' for `achieved` (`indicator`
-/// true), its funding lines' (其中 lines too) for `execution "…"`. The editor's quick fix for B2030
-/// offers the nearest of the same list.
+/// The names a year-end fact of a table may give: its 年度 indicators' still without their actual for
+/// `achieved` (`indicator` true), its funding lines' (其中 lines too) for `execution "…"`. The
+/// editor's quick fix for B2030 and its completion offer the same list.
 pub(crate) fn known_names(
     indicators: &[Indicator],
     lines: &[Line],
@@ -189,13 +197,23 @@ pub(crate) fn known_names(
     if indicator {
         return indicators
             .iter()
-            .filter(|i| i.horizon == Horizon::Annual)
+            .filter(|i| i.horizon == Horizon::Annual && i.achieved.is_none())
             .map(|i| i.name.value.clone())
             .collect();
     }
     let mut names = Vec::new();
     line_names(lines, &mut names);
     names
+}
+
+/// The table's indicators without those `known` lines name (they have their actual), for offering names
+/// before the lines are attached.
+fn indicators_with(indicators: &[Indicator], known: &[&ast::Achieved]) -> Vec<Indicator> {
+    indicators
+        .iter()
+        .filter(|i| !known.iter().any(|a| a.name.value == i.name.value))
+        .cloned()
+        .collect()
 }
 
 /// The nearest of `known` to a name a year-end fact gives, best first (what B2030's help names).
