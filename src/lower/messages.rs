@@ -129,6 +129,26 @@ pub fn unknown_direction(name: &str) -> Text {
     )
 }
 
+/// A task's `for`: it may name a spending line (基本支出) too.
+pub fn unknown_funder(name: &str) -> Text {
+    t(
+        format!("no direction, project or spending line is named \"{name}\""),
+        format!("没有名为{}的支出方向、项目或支出行", q(name)),
+    )
+}
+
+pub fn help_unknown_funder_suggest(suggestion: &str) -> Text {
+    t(
+        format!(
+            "did you mean \"{suggestion}\"? A task is funded by a direction, a project or a spending line (such as 基本支出), named exactly as written"
+        ),
+        format!(
+            "是否应为{}？任务的资金来源须是支出方向、项目或支出行（如 基本支出），名称须与所写的完全一致",
+            q(suggestion)
+        ),
+    )
+}
+
 pub fn help_unknown_direction_suggest(suggestion: &str) -> Text {
     t(
         format!(

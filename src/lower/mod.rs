@@ -335,7 +335,7 @@ fn tasks(ctx: &mut Ctx, decl: &Declaration, ts: &[&ast::Task]) -> Vec<Task> {
                     .map(|(_, d)| d.name.value.clone())
                     .collect();
                 names.extend(lines::names(&decl.spending));
-                ctx.report(unknown_direction(&t.funded_by, &names));
+                ctx.report(unknown_funder(&t.funded_by, &names));
             }
             let funder_amount = funder.flatten();
             let declared = t.amount.as_ref().and_then(|a| {
@@ -406,6 +406,16 @@ pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnosti
         msg::label_not_found(),
     )
     .with_help(help)
+}
+
+/// A task's `for` that names nothing: like [`unknown_direction`], but a spending line is a funder too.
+fn unknown_funder(name: &ast::Text, known: &[String]) -> Diagnostic {
+    let mut d = unknown_direction(name, known);
+    d.message = msg::unknown_funder(&name.value);
+    if let Some(s) = crate::domain::framework::suggest(&name.value, known).first() {
+        d = d.with_help(msg::help_unknown_funder_suggest(s));
+    }
+    d
 }
 
 struct Header {
