@@ -52,7 +52,11 @@ fn listening_on_every_address_warns_that_other_names_need_allow_host() {
     let lines = warnings(&["--host", "0.0.0.0"]);
     let all = lines.join("\n");
     assert!(all.contains("警告：正在监听 0.0.0.0"), "{all}");
-    assert!(all.contains("加 --read-only 可禁止"), "{all}");
+    // One sentence says who can read and change, and how to prevent the changes.
+    assert!(
+        all.contains("能访问该地址的人都能读取并修改这些申报（加 --read-only 可禁止修改）"),
+        "{all}"
+    );
     let hosts = lines
         .iter()
         .find(|l| l.contains("--allow-host"))

@@ -65,10 +65,7 @@ pub fn run(o: Options) -> ExitCode {
         }
     };
     if !loopback {
-        print(msg::serve_exposed(&host));
-        if !o.read_only {
-            print(msg::serve_exposed_writable());
-        }
+        print(msg::serve_exposed(&host, !o.read_only));
         print(msg::serve_exposed_hosts(&answered));
     }
     // The address goes to standard output (scripts and tests read it); the rest to standard error.

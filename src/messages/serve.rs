@@ -110,23 +110,23 @@ pub fn serve_listening(url: &str, dir: &str) -> Text {
     )
 }
 
-/// The warning for `--host` with an address other than the loopback.
-pub fn serve_exposed(host: &str) -> Text {
+/// The warning for `--host` with an address other than the loopback; `writable` unless `--read-only`.
+pub fn serve_exposed(host: &str, writable: bool) -> Text {
+    let (en, zh) = if writable {
+        (
+            "read and change the declarations (add --read-only to prevent changes)",
+            "读取并修改这些申报（加 --read-only 可禁止修改）",
+        )
+    } else {
+        ("read the declarations", "读取这些申报")
+    };
     Text::new(
         format!(
-            "warning: listening on {host}: anyone who can reach this address can read the declarations; bdl has no logins (docs/serve.md: behind a reverse proxy)"
+            "warning: listening on {host}: anyone who can reach this address can {en}; bdl has no logins (docs/serve.md: behind a reverse proxy)"
         ),
         format!(
-            "警告：正在监听 {host}：能访问该地址的人都能读取这些申报；bdl 没有登录功能（见 docs/serve.md：反向代理）"
+            "警告：正在监听 {host}：能访问该地址的人都能{zh}；bdl 没有登录功能（见 docs/serve.md：反向代理）"
         ),
-    )
-}
-
-/// The warning added when an exposed server may also write.
-pub fn serve_exposed_writable() -> Text {
-    Text::new(
-        "warning: and change them (add --read-only to prevent it)",
-        "警告：并能修改它们（加 --read-only 可禁止）",
     )
 }
 
