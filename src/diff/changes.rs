@@ -53,7 +53,8 @@ pub struct ScoreFacts {
     pub actual: String,
     /// `None` when nothing was written.
     pub score: Option<Decimal>,
-    pub points: Decimal,
+    /// `None` for a row that is not scored (a funding line's execution).
+    pub points: Option<Decimal>,
     pub reason: Option<String>,
 }
 

@@ -165,7 +165,7 @@ fn score_facts(f: &Option<ScoreFacts>) -> Json {
         json!({
             "actual": f.actual,
             "score": amount(f.score),
-            "points": amount(Some(f.points)),
+            "points": amount(f.points),
             "reason": f.reason,
         })
     })

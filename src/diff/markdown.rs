@@ -124,7 +124,8 @@ fn self_evaluation(out: &mut String, c: &ChangeSet) {
                 .new
                 .as_ref()
                 .or(r.old.as_ref())
-                .map_or("—".to_string(), |f| figures::display(f.points, 2));
+                .and_then(|f| f.points)
+                .map_or("—".to_string(), |p| figures::display(p, 2));
             let reason = r.new.as_ref().and_then(|f| f.reason.clone());
             out.push_str(&format!(
                 "| {table} | {} | {} | {} | {points} | {} | {} | {} |\n",

@@ -35,17 +35,34 @@ fn rows(e: &Evaluation) -> Vec<(String, ScoreFacts)> {
                     crate::present::figures::money(x.budget)
                 ),
                 score: Some(x.score),
-                points: x.points,
+                points: Some(x.points),
                 reason: None,
             },
             None => ScoreFacts {
                 actual: String::new(),
                 score: None,
-                points: crate::domain::scoring::Profile::default().execution_points(),
+                points: Some(crate::domain::scoring::Profile::default().execution_points()),
                 reason: None,
             },
         },
     ));
+    // Each funding line's execution (not scored: the total row is), `预算执行 › 财政拨款`.
+    for x in &e.year_end.executions {
+        let Some(line) = &x.line else { continue };
+        out.push((
+            format!("预算执行 › {}", line.value),
+            ScoreFacts {
+                actual: format!(
+                    "{} / {}",
+                    crate::present::figures::money(x.spent.value),
+                    crate::present::figures::money(x.budget.value)
+                ),
+                score: None,
+                points: None,
+                reason: None,
+            },
+        ));
+    }
     for item in &e.items {
         let a = item.indicator.achieved.as_ref();
         out.push((
@@ -53,7 +70,7 @@ fn rows(e: &Evaluation) -> Vec<(String, ScoreFacts)> {
             ScoreFacts {
                 actual: a.map_or(String::new(), |a| a.value.text().to_string()),
                 score: a.map(|_| item.score),
-                points: item.points,
+                points: Some(item.points),
                 reason: a.and_then(|a| a.reason.as_ref()).map(|r| r.value.clone()),
             },
         ));
