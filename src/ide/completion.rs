@@ -628,7 +628,7 @@ impl Cx<'_> {
 fn name_detail(kind: NameKind) -> Text {
     match kind {
         NameKind::Direction => msg::completion_name_direction(),
-        NameKind::IncomeLine => msg::completion_name_line("income"),
+        NameKind::IncomeLine | NameKind::Fund => msg::completion_name_line("income"),
         NameKind::SpendingLine => msg::completion_name_line("spending"),
         NameKind::Indicator => msg::completion_name_indicator(),
     }

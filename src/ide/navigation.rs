@@ -1,6 +1,7 @@
 //! Names and where they are used: directions and projects (`amount of "X"`, `task … for "X"`),
-//! income and spending lines (`spending "项目支出"`, `= "A" + "B"`, `task … for "基本支出"`), and a
-//! table's 年度 indicators (`achieved "X"`). Go to definition and find references work on these.
+//! income and spending lines (`spending "项目支出"`, `= "A" + "B"`, `task … for "基本支出"`, the
+//! department's `execution "X"`), a direction's own funding lines (its `execution "X"`), and a table's
+//! 年度 indicators (`achieved "X"`). Go to definition and find references work on these.
 
 use super::analysis::Analysis;
 use super::touches;
@@ -16,6 +17,9 @@ pub enum NameKind {
     SpendingLine,
     /// A 年度 indicator, named by the `achieved` lines of its own table.
     Indicator,
+    /// A direction's or project's own funding line (项目资金), named by its table's `execution "…"`
+    /// and sums.
+    Fund,
 }
 
 /// A name written in the text: where it is defined, or a use of it.
@@ -40,12 +44,15 @@ pub fn names(a: &Analysis) -> Vec<Name> {
     let mut tasks = Vec::new();
     for item in &file.items {
         match item {
-            Item::Income(l) => line(l, NameKind::IncomeLine, true, &mut out),
-            Item::Spending(l) => line(l, NameKind::SpendingLine, true, &mut out),
+            Item::Income(l) => line(l, NameKind::IncomeLine, &mut out),
+            Item::Spending(l) => line(l, NameKind::SpendingLine, &mut out),
             Item::Indicator(i) => indicator(i, None, &mut out),
             Item::Direction(d) => direction(d, &mut out),
             Item::Task(t) => tasks.push(&t.funded_by),
             Item::Achieved(a) => out.push(achieved(a, None)),
+            Item::Execution(x) => {
+                out.extend(x.line.iter().map(|l| use_of(NameKind::IncomeLine, l)))
+            }
             _ => {}
         }
     }
@@ -90,16 +97,14 @@ fn use_of(kind: NameKind, t: &ast::Text) -> Name {
     }
 }
 
-/// A breakdown line; `defines` is false for a direction's own funds, whose names nothing refers to.
-fn line(l: &ast::Line, kind: NameKind, defines: bool, out: &mut Vec<Name>) {
-    if defines {
-        out.push(def(kind, &l.name));
-    }
+/// A breakdown line (and its 其中 lines), with the names its sum refers to.
+fn line(l: &ast::Line, kind: NameKind, out: &mut Vec<Name>) {
+    out.push(def(kind, &l.name));
     if let Some(ast::Derivation::Sum(parts)) = &l.derivation {
         out.extend(parts.iter().map(|p| use_of(kind, p)));
     }
     for c in &l.children {
-        line(c, kind, defines, out);
+        line(c, kind, out);
     }
 }
 
@@ -135,7 +140,17 @@ fn direction(d: &ast::Direction, out: &mut Vec<Name>) {
             DirectionItem::Indicator(i) => indicator(i, Some(d.span), out),
             DirectionItem::Achieved(a) => out.push(achieved(a, Some(d.span))),
             DirectionItem::Direction(sub) => direction(sub, out),
-            DirectionItem::Income(l) => line(l, NameKind::IncomeLine, false, out),
+            DirectionItem::Income(l) => {
+                let start = out.len();
+                line(l, NameKind::Fund, out);
+                for n in out.iter_mut().skip(start) {
+                    n.table = Some(d.span);
+                }
+            }
+            DirectionItem::Execution(x) => out.extend(x.line.iter().map(|l| Name {
+                table: Some(d.span),
+                ..use_of(NameKind::Fund, l)
+            })),
             _ => {}
         }
     }
