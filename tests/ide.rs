@@ -16,6 +16,14 @@ use bdl::messages::Lang;
 
 const HEADER: &str = "year 2021\nunit 万元\nframework hunan\n";
 
+/// The first diagnostic of `a` with `code`.
+fn first_with<'a>(a: &'a ide::Analysis, code: &str) -> &'a bdl::diagnostic::Diagnostic {
+    a.diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == code)
+        .unwrap_or_else(|| panic!("no {code} in {:?}", codes(&a.src)))
+}
+
 /// `src` with `edits` made (from the last, so that earlier offsets hold).
 fn applied(src: &str, edits: &[ide::Edit]) -> String {
     let mut out = src.to_string();
@@ -241,11 +249,7 @@ fn a_b2030_without_a_name_to_replace_offers_no_fix() {
         "{HEADER}direction \"甲\" {{\n  indicator 产出数量 \"人员\" = 2人\n  direction \"乙\" {{\n    amount 5\n    execution budget 5 spent 5\n  }}\n}}\n"
     );
     let a = ide::analyse(&src);
-    let d = a
-        .diagnostics
-        .iter()
-        .find(|d| d.code.as_str() == "B2030")
-        .unwrap_or_else(|| panic!("{:?}", codes(&src)));
+    let d = first_with(&a, "B2030");
     assert!(
         actions::fixes(&a, d.span)
             .iter()
@@ -589,11 +593,7 @@ fn a_misspelt_achieved_name_is_offered_only_indicators_still_without_their_actua
         include_str!("../examples/hunan-department-self-evaluation-2024.bdl")
     );
     let a = ide::analyse(&src);
-    let d = a
-        .diagnostics
-        .iter()
-        .find(|d| d.code.as_str() == "B2030")
-        .unwrap_or_else(|| panic!("{:?}", codes(&src)));
+    let d = first_with(&a, "B2030");
     for f in actions::fixes(&a, d.span) {
         let out = applied(&src, &f.edits);
         assert!(!codes(&out).contains(&"B2031"), "{}: {out}", f.title.en);
