@@ -5,7 +5,7 @@
 //! table rows stand one under the other in one sheet, as the recogniser reads a workbook sheet.
 
 use super::grid::{Cell, Place, Sheet};
-use super::limits::{self, Budget, MAX_CELL_CHARS, Refusal};
+use super::limits::{self, Budget, Refusal};
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
@@ -268,9 +268,7 @@ fn add(
     place: Place,
 ) -> Result<(), Refusal> {
     s.budget.take_cell()?;
-    let chars = text.chars().count();
-    if chars > MAX_CELL_CHARS {
-        s.sheet.overlong.push((place, chars));
+    if !s.sheet.fits(&place, &text) {
         // An empty cell keeps the merge, so the rows below still read.
         s.sheet.cells.push(Cell {
             row,

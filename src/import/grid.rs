@@ -78,6 +78,17 @@ pub struct Sheet {
 }
 
 impl Sheet {
+    /// Whether `text` fits an Excel cell; when it does not, its place and length go to `overlong`
+    /// (the cell is left out and reported).
+    pub fn fits(&mut self, place: &Place, text: &str) -> bool {
+        let chars = text.chars().count();
+        if chars > super::limits::MAX_CELL_CHARS {
+            self.overlong.push((place.clone(), chars));
+            return false;
+        }
+        true
+    }
+
     pub fn sort(&mut self) {
         self.cells.sort_by_key(|c| (c.row, c.col));
     }

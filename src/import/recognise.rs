@@ -1078,39 +1078,32 @@ fn ordinal_depth(o: &str) -> usize {
     }
 }
 
-/// Lines with their depth, as a tree (a line deeper than the one before is its part).
-pub(super) fn tree(lines: Vec<(usize, Line)>) -> Vec<Line> {
-    fn insert(into: &mut Vec<Line>, depth: usize, line: Line) {
+/// Items with their depth, as a tree: an item deeper than the one before is its part (`children`
+/// gives a parent's parts).
+fn nest<T>(items: Vec<(usize, T)>, children: fn(&mut T) -> &mut Vec<T>) -> Vec<T> {
+    fn insert<T>(into: &mut Vec<T>, depth: usize, item: T, children: fn(&mut T) -> &mut Vec<T>) {
         if depth > 0
             && let Some(parent) = into.last_mut()
         {
-            insert(&mut parent.children, depth - 1, line);
+            insert(children(parent), depth - 1, item, children);
             return;
         }
-        into.push(line);
+        into.push(item);
     }
     let mut out = Vec::new();
-    for (depth, line) in lines {
-        insert(&mut out, depth, line);
+    for (depth, item) in items {
+        insert(&mut out, depth, item, children);
     }
     out
 }
 
+/// Lines with their depth, as a tree (其中 lines under their line).
+pub(super) fn tree(lines: Vec<(usize, Line)>) -> Vec<Line> {
+    nest(lines, |l| &mut l.children)
+}
+
 fn direction_tree(rows: Vec<(usize, Direction)>) -> Vec<Direction> {
-    fn insert(into: &mut Vec<Direction>, depth: usize, d: Direction) {
-        if depth > 0
-            && let Some(parent) = into.last_mut()
-        {
-            insert(&mut parent.children, depth - 1, d);
-            return;
-        }
-        into.push(d);
-    }
-    let mut out = Vec::new();
-    for (depth, d) in rows {
-        insert(&mut out, depth, d);
-    }
-    out
+    nest(rows, |d| &mut d.children)
 }
 
 /// Puts a direction read from the summary (`from_summary`) or from its own table where it belongs:

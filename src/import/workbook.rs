@@ -3,7 +3,7 @@
 //! costs only the cells it has; numbers are shown through their number format as Excel shows them.
 
 use super::grid::{Cell, Place, Sheet};
-use super::limits::{self, Budget, MAX_CELL_CHARS, MAX_MERGES, Measure, Refusal};
+use super::limits::{self, Budget, MAX_MERGES, Measure, Refusal};
 use calamine::{Data, DataRef, Reader, Xls, Xlsx};
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
@@ -143,9 +143,7 @@ fn push(
         row,
         col,
     };
-    let chars = text.chars().count();
-    if chars > MAX_CELL_CHARS {
-        sheet.overlong.push((place, chars));
+    if !sheet.fits(&place, &text) {
         return Ok(());
     }
     let (rows, cols) = merges.get(&(row, col)).copied().unwrap_or((1, 1));
