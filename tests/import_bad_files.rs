@@ -252,6 +252,25 @@ fn a_sheet_of_a_million_rows_is_b7004_in_bounded_time() {
 }
 
 #[test]
+fn a_cell_is_measured_as_excel_counts_it() {
+    // 20,000 characters of CJK Extension B are 40,000 UTF-16 units: more than a cell holds, though
+    // fewer than 32,767 characters; the source written from it would fail its own workbook.
+    let long = "\u{20000}".repeat(20_000);
+    let sheet = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>{long}</t></is></c></row></sheetData></worksheet>"
+    );
+    let outcome = bdl::import::import("astral.xlsx", &workbook_with(sheet.as_bytes(), None));
+    assert!(
+        outcome
+            .diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "B7005"),
+        "{:?}",
+        outcome.diagnostics
+    );
+}
+
+#[test]
 fn a_cell_of_a_megabyte_is_b7005_and_listed() {
     let long = "长".repeat(350_000); // about 1 MB in UTF-8
     let sheet = format!(

@@ -73,17 +73,18 @@ pub struct Sheet {
     pub name: String,
     /// Non-empty cells and every merged range's top-left, sorted by row then column.
     pub cells: Vec<Cell>,
-    /// Cells longer than an Excel cell holds, left out of `cells`: their place and length in characters.
+    /// Cells longer than an Excel cell holds, left out of `cells`: their place and length (UTF-16 units).
     pub overlong: Vec<(Place, usize)>,
 }
 
 impl Sheet {
-    /// Whether `text` fits an Excel cell; when it does not, its place and length go to `overlong`
-    /// (the cell is left out and reported).
+    /// Whether `text` fits an Excel cell, measured as Excel counts (UTF-16 units, as `check` measures
+    /// B5003); when it does not, its place and length go to `overlong` (left out and reported).
     pub fn fits(&mut self, place: &Place, text: &str) -> bool {
-        let chars = text.chars().count();
-        if chars > super::limits::MAX_CELL_CHARS {
-            self.overlong.push((place.clone(), chars));
+        use crate::syntax::cell_limit::{EXCEL_CELL_CHARS, excel_len};
+        let units = excel_len(text);
+        if units > EXCEL_CELL_CHARS {
+            self.overlong.push((place.clone(), units));
             return false;
         }
         true

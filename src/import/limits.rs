@@ -13,8 +13,8 @@ pub const MAX_INFLATED_BYTES: u64 = 128 * 1024 * 1024;
 pub const MAX_CELLS: usize = 200_000;
 /// Merged ranges in one sheet.
 pub const MAX_MERGES: usize = 50_000;
-/// The longest cell read, in characters: what an Excel cell holds.
-pub const MAX_CELL_CHARS: usize = 32_767;
+/// The longest cell read: what an Excel cell holds (in UTF-16 units, as Excel counts).
+pub use crate::syntax::cell_limit::EXCEL_CELL_CHARS as MAX_CELL_CHARS;
 
 /// Why a file was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
