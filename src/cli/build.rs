@@ -40,40 +40,28 @@ pub fn run(
         }
         return ExitCode::from(1);
     };
-    // A text longer than an Excel cell: B5003 refuses the workbook, as `check` warned.
-    if format == Format::Xlsx
-        && let Some(chars) = emit::xlsx::overlong_cell(&emit::layout::tables(&decl))
-    {
-        let d = bdl::syntax::cell_limit::workbook_refused(chars);
-        let name = file.display().to_string();
-        eprint!(
-            "{}",
-            bdl::report::render(&[d], &name, "", color, super::lang())
-        );
-        if output.is_some() {
-            super::error(msg::nothing_written());
-        }
-        return ExitCode::from(1);
-    }
     let bytes = match format {
         Format::Md => emit::markdown::render(&decl).into_bytes(),
         Format::Json => emit::json::render(&decl).into_bytes(),
         Format::Html => emit::html::render(&decl).into_bytes(),
-        Format::Xlsx => match emit::xlsx::render(&decl) {
+        // A text longer than an Excel cell: B5003 refuses the workbook, as `check` warned.
+        Format::Xlsx => match emit::xlsx::render_checked(&decl) {
             Ok(bytes) => bytes,
-            Err(e) => {
-                match emit::xlsx::refusal(&e) {
-                    Some(d) => eprint!(
+            Err(refused) => {
+                match refused {
+                    emit::xlsx::Refused::Coded(d) => eprint!(
                         "{}",
                         bdl::report::render(
-                            &[d],
+                            &[*d],
                             &file.display().to_string(),
                             "",
                             color,
                             super::lang()
                         )
                     ),
-                    None => super::error(msg::cannot_make_workbook(&e.to_string())),
+                    emit::xlsx::Refused::Other(e) => {
+                        super::error(msg::cannot_make_workbook(&e.to_string()))
+                    }
                 }
                 if output.is_some() {
                     super::error(msg::nothing_written());

@@ -46,17 +46,12 @@ impl FolderFormat {
             FolderFormat::Md => emit::markdown::render(decl).into_bytes(),
             FolderFormat::Json => emit::json::render(decl).into_bytes(),
             FolderFormat::Html => emit::html::render(decl).into_bytes(),
-            FolderFormat::Xlsx => {
-                if let Some(chars) = emit::xlsx::overlong_cell(&emit::layout::tables(decl)) {
-                    let limit = bdl::syntax::cell_limit::EXCEL_CELL_CHARS;
-                    let why = bdl::syntax::messages::too_long_for_excel(chars, limit);
-                    return Err(format!("[B5003] {}", why.get(super::lang())));
+            FolderFormat::Xlsx => emit::xlsx::render_checked(decl).map_err(|r| match r {
+                emit::xlsx::Refused::Coded(d) => {
+                    format!("[{}] {}", d.code.as_str(), d.message.get(super::lang()))
                 }
-                emit::xlsx::render(decl).map_err(|e| match emit::xlsx::refusal(&e) {
-                    Some(d) => format!("[{}] {}", d.code.as_str(), d.message.get(super::lang())),
-                    None => e.to_string(),
-                })?
-            }
+                emit::xlsx::Refused::Other(e) => e.to_string(),
+            })?,
         })
     }
 }

@@ -45,6 +45,27 @@ pub fn overlong_cell(tables: &[Table]) -> Option<usize> {
         .map(|c| c.units)
 }
 
+/// Why a workbook was not made: with a code (a text longer than a cell, B5003), or the writer's own error.
+#[derive(Debug)]
+pub enum Refused {
+    Coded(Box<crate::diagnostic::Diagnostic>),
+    Other(Error),
+}
+
+/// The workbook of `decl`, its tables laid out once: refused with B5003 when a cell would be longer
+/// than Excel holds (as `check` warned), else with the writer's error (coded where it has a code).
+pub fn render_checked(decl: &Declaration) -> Result<Vec<u8>, Refused> {
+    let t = tables(decl);
+    if let Some(units) = overlong_cell(&t) {
+        let refused = crate::syntax::cell_limit::workbook_refused(units);
+        return Err(Refused::Coded(Box::new(refused)));
+    }
+    render_tables(&t).map_err(|e| match refusal(&e) {
+        Some(d) => Refused::Coded(Box::new(d)),
+        None => Refused::Other(e),
+    })
+}
+
 /// The coded diagnostic for a workbook the writer refused, when the refusal has a code: a text longer
 /// than a cell (B5003; `overlong_cell` finds those first, this is the writer's own word for it).
 pub fn refusal(e: &Error) -> Option<crate::diagnostic::Diagnostic> {

@@ -158,22 +158,22 @@ pub fn download(app: &App, relative: &str, file: &Path, format: &str) -> Respons
             emit::html::render(d).into_bytes(),
             "text/html; charset=utf-8",
         ),
-        "xlsx" => match emit::xlsx::render(d) {
+        "xlsx" => match emit::xlsx::render_checked(d) {
             Ok(b) => (
                 b,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ),
             // A text too long for a cell is the workbook's refusal with its code (B5003), as in
             // `bdl build`; the page already listed it among the file's warnings.
-            Err(e) => {
-                return match emit::xlsx::refusal(&e) {
-                    Some(d) => super::layout::error(
-                        app,
-                        422,
-                        &format!("{}: {}", d.code.as_str(), d.message.get(app.config.lang)),
-                    ),
-                    None => super::layout::error(app, 500, &e.to_string()),
-                };
+            Err(emit::xlsx::Refused::Coded(d)) => {
+                return super::layout::error(
+                    app,
+                    422,
+                    &format!("{}: {}", d.code.as_str(), d.message.get(app.config.lang)),
+                );
+            }
+            Err(emit::xlsx::Refused::Other(e)) => {
+                return super::layout::error(app, 500, &e.to_string());
             }
         },
         _ => return super::layout::error(app, 404, &app.text(Ui::NotFound)),
