@@ -372,3 +372,25 @@ fn a_hostile_sheet_at_the_bound_is_recognised_in_bounded_time() {
         rows as usize
     );
 }
+
+#[test]
+fn a_number_too_large_for_its_percent_format_is_read_as_written() {
+    // 10²⁷ shown with `0%` would be 10²⁹ %: past what a decimal holds. It is read as its digits,
+    // never a crash.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
+    sheet
+        .write_number_with_format(0, 0, 1e27, &percent)
+        .unwrap();
+    sheet
+        .write_number_with_format(0, 1, 0.95, &percent)
+        .unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let outcome = bdl::import::import("big.xlsx", &bytes);
+    let texts: Vec<&str> = outcome.unplaced.iter().map(|u| u.text.as_str()).collect();
+    assert!(
+        texts.contains(&"1000000000000000000000000000") && texts.contains(&"95%"),
+        "{texts:?}"
+    );
+}

@@ -220,7 +220,8 @@ fn number_text(digits: &str, format: Option<&str>) -> String {
     else {
         return digits.to_string();
     };
-    let Ok(mut value) = digits.parse::<rust_decimal::Decimal>() else {
+    // Exactly as spelt: a number a decimal cannot hold exactly is shown as its digits.
+    let Some(mut value) = crate::domain::money::parse_exact(digits) else {
         return digits.to_string();
     };
     let section = format.split(';').next().unwrap_or("");
@@ -271,7 +272,11 @@ fn number_text(digits: &str, format: Option<&str>) -> String {
         return digits.to_string();
     }
     if percent {
-        value *= rust_decimal::Decimal::ONE_HUNDRED;
+        // 10²⁷ shown as a percent is past what a decimal holds: its digits, not a crash.
+        match crate::domain::money::exact::mul(value, rust_decimal::Decimal::ONE_HUNDRED) {
+            Ok(v) => value = v,
+            Err(_) => return digits.to_string(),
+        }
     }
     let rounded = value.round_dp_with_strategy(
         decimals,
