@@ -1029,18 +1029,6 @@ fn apply_costs(p: &mut Direction, rows: Vec<(usize, CostRow)>) {
         row: CostRow,
         children: Vec<Node>,
     }
-    fn insert(into: &mut Vec<Node>, depth: usize, row: CostRow) {
-        if depth > 1
-            && let Some(last) = into.last_mut()
-        {
-            insert(&mut last.children, depth - 1, row);
-            return;
-        }
-        into.push(Node {
-            row,
-            children: Vec::new(),
-        });
-    }
     fn direction(n: Node) -> Direction {
         Direction {
             name: n.row.name,
@@ -1052,14 +1040,19 @@ fn apply_costs(p: &mut Direction, rows: Vec<(usize, CostRow)>) {
             ..Direction::default()
         }
     }
-    let mut nodes = Vec::new();
+    let mut lines = Vec::new();
     for (depth, row) in rows {
         if depth == 0 {
             p.basis_words = row.words;
             continue;
         }
-        insert(&mut nodes, depth, row);
+        let node = Node {
+            row,
+            children: Vec::new(),
+        };
+        lines.push((depth - 1, node));
     }
+    let nodes = super::recognise::nest(lines, |n| &mut n.children);
     for n in nodes {
         if n.children.is_empty()
             && let Some(b) = &n.row.basis

@@ -1080,7 +1080,7 @@ fn ordinal_depth(o: &str) -> usize {
 
 /// Items with their depth, as a tree: an item deeper than the one before is its part (`children`
 /// gives a parent's parts).
-fn nest<T>(items: Vec<(usize, T)>, children: fn(&mut T) -> &mut Vec<T>) -> Vec<T> {
+pub(super) fn nest<T>(items: Vec<(usize, T)>, children: fn(&mut T) -> &mut Vec<T>) -> Vec<T> {
     fn insert<T>(into: &mut Vec<T>, depth: usize, item: T, children: fn(&mut T) -> &mut Vec<T>) {
         if depth > 0
             && let Some(parent) = into.last_mut()
