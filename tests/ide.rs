@@ -369,7 +369,19 @@ fn hover_on_earlier_figures_tasks_and_scores() {
         h.contains(&format!("**{tier}**：“mof-2021”指标体系的一级指标，分值")),
         "{h}"
     );
-    assert!(h.contains("二级指标："), "{h}");
+    // Its 二级指标, from the framework (not a label over an empty list).
+    let framework = bdl::domain::framework::Framework::profile("mof-2021").unwrap();
+    let categories = &framework
+        .tiers
+        .iter()
+        .find(|t| t.name == tier)
+        .unwrap()
+        .categories;
+    assert!(!categories.is_empty());
+    assert!(
+        h.contains("二级指标：") && categories.iter().all(|c| h.contains(&c.name)),
+        "{h}"
+    );
 }
 
 /// The labels completion offers at the marker `‸`.
@@ -520,14 +532,35 @@ fn the_outline_has_the_tasks_and_the_year_end_facts() {
     let road = project.iter().find(|g| g.name == "乡村道路养护").unwrap();
     let year_end = road.children.iter().find(|g| g.name == "年终自评").unwrap();
     let rows: Vec<String> = year_end.children.iter().map(shown).collect();
-    assert_eq!(rows.len(), 15, "{rows:?}");
-    assert_eq!(
-        rows[0],
-        "execution 47.5万元 / 50万元 · 执行率 95% · 得分 9.50/10"
+    // One row per year-end line of the project's block.
+    let block = SELF_EVALUATION
+        .split("project \"乡村道路养护\"")
+        .nth(1)
+        .unwrap();
+    let written: Vec<&str> = block
+        .lines()
+        .map(str::trim_start)
+        .filter(|l| {
+            ["execution ", "achieved ", "outcome "]
+                .iter()
+                .any(|k| l.starts_with(k))
+        })
+        .collect();
+    assert_eq!(rows.len(), written.len(), "{rows:?}");
+    let has = |row: &str| rows.iter().any(|r| r == row);
+    assert!(
+        has("execution 47.5万元 / 50万元 · 执行率 95% · 得分 9.50/10"),
+        "{rows:?}"
     );
-    assert_eq!(rows[1], "execution 财政拨款 38万元 / 40万元 · 执行率 95%");
-    assert!(rows[3].starts_with("outcome \"完成312公里"), "{rows:?}");
-    assert_eq!(rows[5], "路况优良率 81% · 得分 9.00/10");
+    assert!(
+        has("execution 财政拨款 38万元 / 40万元 · 执行率 95%"),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.starts_with("outcome \"完成312公里")),
+        "{rows:?}"
+    );
+    assert!(has("路况优良率 81% · 得分 9.00/10"), "{rows:?}");
 
     // The department's own year-end facts: a group of the document.
     let dept = outline(include_str!(
@@ -587,25 +620,28 @@ fn budget_after_execution_is_described_as_this_years_budget() {
 
 #[test]
 fn a_misspelt_achieved_name_is_offered_only_indicators_still_without_their_actual() {
-    // 补助按月发放 has its actual already (line 59); offering it would make the line B2031.
-    let src = format!(
-        "{}achieved \"补助发放准确\" 100%\n",
-        include_str!("../examples/hunan-department-self-evaluation-2024.bdl")
-    );
-    let a = ide::analyse(&src);
-    let d = first_with(&a, "B2030");
-    for f in actions::fixes(&a, d.span) {
-        let out = applied(&src, &f.edits);
-        assert!(!codes(&out).contains(&"B2031"), "{}: {out}", f.title.en);
-    }
-    // Completion inside `achieved "` offers the same: no name written already.
-    let marked = format!(
-        "{}achieved \"‸",
-        include_str!("../examples/hunan-department-self-evaluation-2024.bdl")
-    );
-    let names = offered(&marked);
+    let example = include_str!("../examples/hunan-department-self-evaluation-2024.bdl");
+    let misspelt = "achieved \"补助发放准确\" 100%\n";
+    let fix_of = |src: &str| {
+        let a = ide::analyse(src);
+        let d = first_with(&a, "B2030");
+        actions::fixes(&a, d.span)
+            .into_iter()
+            .find(|f| a.diagnostics[f.diagnostic].code.as_str() == "B2030")
+            .map(|f| applied(src, &f.edits))
+    };
+    // Every department indicator has its actual: offering 补助按月发放 (the nearest) would make the
+    // line B2031, so nothing is offered, by the fix or by completion.
+    assert_eq!(fix_of(&format!("{example}{misspelt}")), None);
+    assert!(offered(&format!("{example}achieved \"‸")).is_empty());
+    // Without its actual line, 补助按月发放 is free: the fix and completion offer it.
+    let without = example.replacen("achieved \"补助按月发放\" 完成\n", "", 1);
+    assert_ne!(without, example);
+    let fixed = fix_of(&format!("{without}{misspelt}")).expect("a fix");
     assert!(
-        !names.iter().any(|n| n.contains("补助按月发放")),
-        "{names:?}"
+        fixed.ends_with("achieved \"补助按月发放\" 100%\n"),
+        "{fixed}"
     );
+    assert!(!codes(&fixed).contains(&"B2031"));
+    assert_eq!(offered(&format!("{without}achieved \"‸")), ["补助按月发放"]);
 }

@@ -84,11 +84,6 @@ enum RollupFailure {
     Io(std::io::Error),
 }
 
-/// A temporary file for the roll-up at `path`, with the mode the roll-up should have.
-fn temp_in(path: &Path) -> std::io::Result<NamedTempFile> {
-    super::output::output_temp(path)
-}
-
 impl RollupWriter {
     fn start(format: FolderFormat, out_dir: &Path) -> RollupWriter {
         let path = out_dir.join(rollup_name(format));
@@ -101,7 +96,7 @@ impl RollupWriter {
             totals: Totals::default(),
             coverage: Coverage::default(),
         };
-        match std::fs::create_dir_all(out_dir).and_then(|_| temp_in(&w.path)) {
+        match std::fs::create_dir_all(out_dir).and_then(|_| super::output::output_temp(&w.path)) {
             Ok(f) => {
                 w.file = Some(BufWriter::new(f));
                 if format == FolderFormat::Json {
@@ -164,7 +159,7 @@ impl RollupWriter {
         let whole = match self.format {
             FolderFormat::Json => part,
             _ => {
-                let mut out = BufWriter::new(temp_in(&self.path)?);
+                let mut out = BufWriter::new(super::output::output_temp(&self.path)?);
                 let head =
                     bdl::batch::printed::markdown_head_covering(&self.totals, Some(&self.coverage));
                 out.write_all(head.as_bytes())?;

@@ -314,7 +314,7 @@ fn year_end_name(a: &Analysis, decl: &Declaration, span: Span) -> Option<Fix> {
     let (indicators, lines) = super::analysis::table_at(decl, span);
     let known = crate::lower::year_end::known_names(indicators, lines, is_indicator);
     let name = written.trim_matches('"');
-    let best = crate::lower::year_end::nearest(name, &known)
+    let best = crate::domain::framework::suggest(name, &known)
         .into_iter()
         .next()?;
     let quoted = crate::import::text::quoted(&best);

@@ -600,13 +600,12 @@ struct RangeEnd {
 const RANGE_SEPARATORS: [char; 6] = ['-', '~', '～', '至', '—', '–'];
 
 fn range(low: &str, unit: &str) -> Option<RangeEnd> {
-    const SEPARATORS: [char; 6] = RANGE_SEPARATORS;
-    let at = unit.find(SEPARATORS)?;
+    let at = unit.find(RANGE_SEPARATORS)?;
     let (before, rest) = unit.split_at(at);
     if before.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let rest = rest.trim_start_matches(SEPARATORS);
+    let rest = rest.trim_start_matches(RANGE_SEPARATORS);
     let digits = rest
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(rest.len());
@@ -620,7 +619,7 @@ fn range(low: &str, unit: &str) -> Option<RangeEnd> {
     }
     if after
         .chars()
-        .any(|c| c.is_ascii_digit() || SEPARATORS.contains(&c))
+        .any(|c| c.is_ascii_digit() || RANGE_SEPARATORS.contains(&c))
     {
         return None;
     }

@@ -393,29 +393,44 @@ pub(crate) fn spanned(t: &ast::Text) -> Spanned<String> {
 }
 
 pub(crate) fn unknown_direction(name: &ast::Text, known: &[String]) -> Diagnostic {
+    unknown_name(
+        name,
+        known,
+        msg::unknown_direction(&name.value),
+        msg::help_unknown_direction_suggest,
+    )
+}
+
+/// A task's `for` that names nothing: a spending line (基本支出) may fund a task too.
+fn unknown_funder(name: &ast::Text, known: &[String]) -> Diagnostic {
+    unknown_name(
+        name,
+        known,
+        msg::unknown_funder(&name.value),
+        msg::help_unknown_funder_suggest,
+    )
+}
+
+/// B2001 for a name that names nothing, with the nearest of `known` in `suggested`'s words.
+fn unknown_name(
+    name: &ast::Text,
+    known: &[String],
+    message: crate::messages::Text,
+    suggested: fn(&str) -> crate::messages::Text,
+) -> Diagnostic {
     let suggestions = crate::domain::framework::suggest(&name.value, known);
     let help = match suggestions.first() {
-        Some(s) => msg::help_unknown_direction_suggest(s),
+        Some(s) => suggested(s),
         None if known.is_empty() => msg::help_no_directions(),
         None => msg::help_directions_are(known),
     };
     Diagnostic::new(
         UNKNOWN_REFERENCE,
-        msg::unknown_direction(&name.value),
+        message,
         name.span,
         msg::label_not_found(),
     )
     .with_help(help)
-}
-
-/// A task's `for` that names nothing: like [`unknown_direction`], but a spending line is a funder too.
-fn unknown_funder(name: &ast::Text, known: &[String]) -> Diagnostic {
-    let mut d = unknown_direction(name, known);
-    d.message = msg::unknown_funder(&name.value);
-    if let Some(s) = crate::domain::framework::suggest(&name.value, known).first() {
-        d = d.with_help(msg::help_unknown_funder_suggest(s));
-    }
-    d
 }
 
 struct Header {

@@ -113,12 +113,17 @@ fn table(
         .achieved
         .into_iter()
         .partition(|a| indicators.iter().any(|i| is_annual(i, &a.name.value)));
-    for a in unknown {
-        let names = known_names(&indicators_with(&indicators, &known), lines, true);
-        ctx.report(unknown_name(&a.name, &names, true));
-        year_end
-            .meant
-            .extend(nearest(&a.name.value, &names).into_iter().take(1));
+    if !unknown.is_empty() {
+        let names: Vec<String> = known_names(&indicators, lines, true)
+            .into_iter()
+            .filter(|n| !known.iter().any(|a| &a.name.value == n))
+            .collect();
+        for a in unknown {
+            ctx.report(unknown_name(&a.name, &names, true));
+            year_end
+                .meant
+                .extend(suggest(&a.name.value, &names).into_iter().take(1));
+        }
     }
     for a in known {
         let found = indicators.iter().position(|i| is_annual(i, &a.name.value));
@@ -204,21 +209,6 @@ pub(crate) fn known_names(
     let mut names = Vec::new();
     line_names(lines, &mut names);
     names
-}
-
-/// The table's indicators without those `known` lines name (they have their actual), for offering names
-/// before the lines are attached.
-fn indicators_with(indicators: &[Indicator], known: &[&ast::Achieved]) -> Vec<Indicator> {
-    indicators
-        .iter()
-        .filter(|i| !known.iter().any(|a| a.name.value == i.name.value))
-        .cloned()
-        .collect()
-}
-
-/// The nearest of `known` to a name a year-end fact gives, best first (what B2030's help names).
-pub(crate) fn nearest(name: &str, known: &[String]) -> Vec<String> {
-    suggest(name, known)
 }
 
 fn line_names(lines: &[Line], out: &mut Vec<String>) {
@@ -317,7 +307,7 @@ fn bad_profile(span: Span, message: crate::messages::Text, known: &[&str]) -> Di
 }
 
 fn unknown_name(name: &ast::Text, known: &[String], indicator: bool) -> Diagnostic {
-    let near = nearest(&name.value, known);
+    let near = suggest(&name.value, known);
     Diagnostic::new(
         UNKNOWN_YEAR_END_NAME,
         msg::year_end_unknown_name(&name.value, indicator),

@@ -37,7 +37,7 @@ pub fn may_hold_controls(bytes: &[u8], cr_counts: bool) -> bool {
 /// Whether UTF-8 `bytes` hold a bidirectional override or isolate, found without decoding: memchr finds
 /// each 0xE2 lead byte (also that of “ ” — … in Chinese text) and the two bytes after it decide
 /// (U+202A–U+202E are E2 80 AA–AE, U+2066–U+2069 are E2 81 A6–A9).
-pub fn has_bidi_bytes(bytes: &[u8]) -> bool {
+fn has_bidi_bytes(bytes: &[u8]) -> bool {
     memchr::memchr_iter(0xe2, bytes).any(|i| {
         matches!(
             (bytes.get(i + 1), bytes.get(i + 2)),

@@ -108,11 +108,10 @@ impl Found {
 }
 
 /// `expected a number or a word, found `x``; `wanted` in the order to show.
-pub fn syntax_expected(wanted: &[Expected], found: &Found) -> Text {
-    let found_kind = found;
-    let found = found.text();
+pub fn syntax_expected(wanted: &[Expected], found_at: &Found) -> Text {
+    let found = found_at.text();
     if wanted.is_empty() {
-        return match found_kind {
+        return match found_at {
             Found::EndOfLine => t("the line ends too early here", "这一行在此处提前结束"),
             Found::EndOfFile => t("the file ends too early here", "文件在此处提前结束"),
             Found::Token(_) => t(

@@ -43,16 +43,15 @@ fn zero_period(line: &str, start: usize) -> Option<Diagnostic> {
         return None;
     }
     let written = rest.get(..digits + gap.len())?;
-    let per = word;
     let at = start + rate + slash + 1;
     Some(
         Diagnostic::new(
             RATE_WITHOUT_PERIOD,
-            msg::rate_period_with_count(written, per),
-            Span::new(at, at + written.len() + per.len()),
+            msg::rate_period_with_count(written, word),
+            Span::new(at, at + written.len() + word.len()),
             msg::label_period_count(),
         )
-        .with_help(msg::help_rate_period_with_count(per)),
+        .with_help(msg::help_rate_period_with_count(word)),
     )
 }
 
