@@ -1320,6 +1320,13 @@ fn the_fixtures_are_what_the_generators_write_and_import_as_expected() {
             }
             assert_eq!(&bdl::fmt::format(text).unwrap(), text, "{name}: formatted");
         }
+        // No more expected sources than were written: one fewer would otherwise go unseen.
+        let next = dir.join(format!("{stem}.expected-{}.bdl", sources.len() + 1));
+        assert!(
+            update || !next.exists(),
+            "{name}: {} is not written any more",
+            next.display()
+        );
         let report_path = dir.join(format!("{stem}.unplaced.txt"));
         if update {
             std::fs::write(&report_path, &report).unwrap();
