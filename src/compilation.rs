@@ -70,15 +70,11 @@ impl Source {
         diagnostics.extend(syntax::lint(&self.text));
         diagnostics.extend(check::run(&declaration));
         // The cells as the workbook will write them, so that `check` and `build --format xlsx` agree.
-        let single_text_too_long = diagnostics
-            .iter()
-            .any(|d| d.code == syntax::cell_limit::TOO_LONG_FOR_EXCEL);
         if emit::cell_limit::may_overflow(self.text.len()) {
-            diagnostics.extend(
-                emit::cell_limit::lint(&declaration)
-                    .into_iter()
-                    .filter(|d| !(single_text_too_long && d.span.is_empty())),
-            );
+            let warned = diagnostics
+                .iter()
+                .any(|d| d.code == syntax::cell_limit::TOO_LONG_FOR_EXCEL);
+            diagnostics.extend(emit::cell_limit::lint(&declaration, warned));
         }
         // `# bdl: allow …` lines silence warnings and notes of the document; never errors.
         let (allowed, problems) = allow::directives(&self.text);

@@ -63,8 +63,9 @@ pub fn may_overflow(len: usize) -> bool {
     len + LAYOUT_ADDS > EXCEL_CELL_CHARS
 }
 
-/// The B5003 warnings for the cells of `decl` that a single text's warning does not already cover.
-pub fn lint(decl: &Declaration) -> Vec<Diagnostic> {
+/// The B5003 warnings for the cells of `decl` that a single text's warning does not already cover;
+/// `text_warned`: a single text already has its B5003 (then a cell without a place adds nothing).
+pub fn lint(decl: &Declaration, text_warned: bool) -> Vec<Diagnostic> {
     let cells = overlong_cells(&tables(decl));
     let mut out = Vec::new();
     for cell in &cells {
@@ -82,7 +83,8 @@ pub fn lint(decl: &Declaration) -> Vec<Diagnostic> {
         let spans: Vec<Span> = lines.iter().map(|l| l.span).collect();
         match spans.as_slice() {
             // Another cell: a text in it too long alone has its warning at its quotes; else this one,
-            // without a place (the front door keeps it only when there is no other B5003).
+            // without a place, unless a single text already has its own B5003.
+            [] if text_warned => {}
             [] => out.push(too_long(cell.units, Span::new(0, 0))),
             [one] => {
                 // One text: its own warning is there when the text alone is too long.
